@@ -1,0 +1,169 @@
+#include <string>
+
+#include "kurdi/text.h"
+
+namespace kurdi {
+
+const char* to_string(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::kInvalidUtf8: return "invalid UTF-8";
+    case ErrorCode::kBadOption: return "bad option";
+    case ErrorCode::kIo: return "I/O error";
+    case ErrorCode::kNotFound: return "not found";
+    case ErrorCode::kCorrupt: return "corrupt";
+    case ErrorCode::kUnsupported: return "unsupported";
+    case ErrorCode::kInternal: return "internal error";
+  }
+  return "error";
+}
+
+std::string Error::to_string() const {
+  std::string s = message;
+  if (offset != static_cast<size_t>(-1) && s.find("offset") == std::string::npos) {
+    s += " (at byte offset " + std::to_string(offset) + ")";
+  }
+  return s;
+}
+
+namespace utf8 {
+
+// Unicode Table 3-7 (well-formed byte sequences). Returns the code point, or kReplacement with `len`
+// set to the length of the maximal subpart (>= 1).
+char32_t decode(const char* str, size_t n, size_t i, int& len) {
+  const auto* s = reinterpret_cast<const unsigned char*>(str);
+  unsigned c = s[i];
+  if (c < 0x80) { len = 1; return c; }
+  auto cont = [&](size_t k, unsigned lo = 0x80, unsigned hi = 0xBF) {
+    return i + k < n && s[i + k] >= lo && s[i + k] <= hi;
+  };
+  if (c >= 0xC2 && c <= 0xDF) {
+    if (cont(1)) { len = 2; return ((c & 0x1F) << 6) | (s[i + 1] & 0x3F); }
+    len = 1; return kReplacement;
+  }
+  if (c >= 0xE0 && c <= 0xEF) {
+    unsigned lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
+    if (!cont(1, lo, hi)) { len = 1; return kReplacement; }
+    if (!cont(2)) { len = 2; return kReplacement; }
+    len = 3;
+    return ((c & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
+  }
+  if (c >= 0xF0 && c <= 0xF4) {
+    unsigned lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
+    if (!cont(1, lo, hi)) { len = 1; return kReplacement; }
+    if (!cont(2)) { len = 2; return kReplacement; }
+    if (!cont(3)) { len = 3; return kReplacement; }
+    len = 4;
+    return ((c & 0x07) << 18) | ((s[i + 1] & 0x3F) << 12) | ((s[i + 2] & 0x3F) << 6) | (s[i + 3] & 0x3F);
+  }
+  len = 1;
+  return kReplacement;
+}
+
+void append(std::string& out, char32_t cp) {
+  if ((cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) cp = kReplacement;
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+std::string encode(char32_t cp) {
+  std::string s;
+  append(s, cp);
+  return s;
+}
+
+size_t find_invalid(std::string_view s) {
+  size_t i = 0, n = s.size();
+  while (i < n) {
+    // ASCII fast path, 8 bytes at a time.
+    while (i + 8 <= n) {
+      uint64_t w;
+      __builtin_memcpy(&w, s.data() + i, 8);
+      if (w & 0x8080808080808080ull) break;
+      i += 8;
+    }
+    if (i >= n) break;
+    if (static_cast<unsigned char>(s[i]) < 0x80) { ++i; continue; }
+    int len;
+    char32_t cp = decode(s.data(), n, i, len);
+    if (cp == kReplacement && !(len == 3 && static_cast<unsigned char>(s[i]) == 0xEF &&
+                                static_cast<unsigned char>(s[i + 1]) == 0xBF &&
+                                static_cast<unsigned char>(s[i + 2]) == 0xBD)) {
+      return i;
+    }
+    i += len;
+  }
+  return std::string_view::npos;
+}
+
+std::string sanitize(std::string_view s, size_t* replaced) {
+  size_t bad = find_invalid(s);
+  if (replaced) *replaced = 0;
+  if (bad == std::string_view::npos) return std::string(s);
+  std::string out(s.substr(0, bad));
+  size_t i = bad, n = s.size();
+  while (i < n) {
+    int len;
+    char32_t cp = decode(s.data(), n, i, len);
+    if (cp == kReplacement && !(len == 3 && s.compare(i, 3, "\xEF\xBF\xBD") == 0)) {
+      if (replaced) ++*replaced;
+      append(out, kReplacement);
+    } else {
+      out.append(s.data() + i, len);
+    }
+    i += len;
+  }
+  return out;
+}
+
+Status check(std::string_view s, Utf8Policy policy, size_t base_offset) {
+  if (policy == Utf8Policy::kReplace) return {};
+  size_t bad = find_invalid(s);
+  if (bad == std::string_view::npos) return {};
+  return Error{ErrorCode::kInvalidUtf8,
+               "invalid UTF-8 at byte offset " + std::to_string(base_offset + bad), base_offset + bad};
+}
+
+size_t length(std::string_view s) {
+  size_t i = 0, n = 0;
+  while (i < s.size()) {
+    int len;
+    decode(s.data(), s.size(), i, len);
+    i += len;
+    ++n;
+  }
+  return n;
+}
+
+std::u32string to_u32(std::string_view s) {
+  std::u32string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    int len;
+    out.push_back(decode(s.data(), s.size(), i, len));
+    i += len;
+  }
+  return out;
+}
+
+std::string from_u32(std::u32string_view s) {
+  std::string out;
+  out.reserve(s.size() * 2);
+  for (char32_t c : s) append(out, c);
+  return out;
+}
+
+}  // namespace utf8
+}  // namespace kurdi

@@ -1,0 +1,122 @@
+#include "cli.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <iostream>
+
+namespace kurdi::cli {
+
+std::vector<Command>& registry() {
+  static std::vector<Command> r;
+  return r;
+}
+
+Output::Output() { buf_.reserve(2u << 20); }
+Output::~Output() { flush(); }
+
+void Output::flush() {
+  size_t off = 0;
+  while (off < buf_.size()) {
+    ssize_t n = ::write(1, buf_.data() + off, buf_.size() - off);
+    if (n <= 0) {
+      if (n < 0 && errno == EINTR) continue;
+      break;  // stdout closed (e.g. `| head`): drop the rest quietly
+    }
+    off += static_cast<size_t>(n);
+  }
+  buf_.clear();
+}
+
+void error(std::string_view message) { std::cerr << "kurdi: " << message << "\n"; }
+
+namespace {
+
+// Opens each input in turn (stdin when there is none); returns false after reporting an error.
+template <class F>
+int for_each_input(const Common& common, F&& f) {
+  if (common.files.empty()) return f(0, std::string("<stdin>"));
+  for (const auto& path : common.files) {
+    int fd = path == "-" ? 0 : ::open(path.c_str(), O_RDONLY);
+    if (fd < 0) {
+      error("cannot open " + path + ": " + std::strerror(errno));
+      return kExitBadInput;
+    }
+    int rc = f(fd, path);
+    if (fd != 0) ::close(fd);
+    if (rc != kExitOk) return rc;
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+int process_lines(const Common& common, const LineFn& fn, bool whole_lines) {
+  Output out;
+  std::string line_buf;  // for whole_lines: a line assembled from pieces
+  return for_each_input(common, [&](int fd, const std::string& name) {
+    LineReader reader(fd);
+    LineReader::Piece p;
+    size_t line_no = 1;
+    while (reader.next(p)) {
+      if (common.strict) {
+        size_t bad = utf8::find_invalid(p.text);
+        if (bad != std::string_view::npos) {
+          out.flush();
+          error(name + ":" + std::to_string(line_no) + ": invalid UTF-8 at byte offset " +
+                std::to_string(p.offset + bad) + " (--strict)");
+          return kExitBadInput;
+        }
+      }
+      if (whole_lines && !p.end_of_line) {
+        line_buf.append(p.text);
+        continue;
+      }
+      if (whole_lines && !line_buf.empty()) {
+        line_buf.append(p.text);
+        fn(line_buf, true, out.buf());
+        line_buf.clear();
+      } else {
+        fn(p.text, p.end_of_line, out.buf());
+      }
+      if (p.end_of_line) {
+        if (p.crlf) out.buf() += '\r';
+        if (p.had_newline) out.buf() += '\n';
+        ++line_no;
+      }
+      out.maybe_flush();
+    }
+    if (reader.error()) {
+      error("read error on " + name);
+      return kExitBadInput;
+    }
+    return kExitOk;
+  });
+}
+
+int process_documents(const Common& common, const std::function<void(std::string_view, std::string&)>& fn) {
+  Output out;
+  return for_each_input(common, [&](int fd, const std::string& name) {
+    std::string doc;
+    char buf[1 << 16];
+    for (;;) {
+      ssize_t n = ::read(fd, buf, sizeof buf);
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) { error("read error on " + name); return kExitBadInput; }
+      if (n == 0) break;
+      doc.append(buf, static_cast<size_t>(n));
+    }
+    if (common.strict) {
+      Status st = utf8::check(doc, Utf8Policy::kStrict);
+      if (!st) { error(name + ": " + st.error().message + " (--strict)"); return kExitBadInput; }
+    }
+    fn(doc, out.buf());
+    out.flush();
+    return kExitOk;
+  });
+}
+
+}  // namespace kurdi::cli
