@@ -1,0 +1,130 @@
+// kurdi_train_lid: trains the language-identification model shipped as data/detect/lid.model.
+//
+//   kurdi_train_lid DATASETS_DIR OUT.model [--holdout K]
+//
+// DATASETS_DIR is ../shared/data/KurdishLID/datasets (MIT). Each *_train.txt file is one class (the
+// file name says which, see kClasses). The model is a multinomial naive Bayes over the hashed
+// features of src/detect/features.h, with add-alpha smoothing, costs (-log P) quantized to one byte
+// per bucket and class. Training is deterministic: no sampling, no random seed, files read in a fixed
+// order, all sums in double. --holdout K leaves every K-th line of each file out and reports the
+// accuracy on them (development only; the shipped model is trained with no holdout).
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "detect/features.h"
+
+namespace {
+
+struct ClassFile {
+  const char* file;
+  int cls;
+};
+// Class order = the order of the model's columns (see src/detect/detector.cc).
+const char* kClassNames[] = {"ckb-Arab", "ckb-Latn", "kmr-Arab", "kmr-Latn", "sdh-Arab",
+                             "hac-Arab", "zza-Latn", "ar-Arab",  "fa-Arab",  "tr-Latn"};
+constexpr int kClasses = 10;
+const ClassFile kFiles[] = {
+    {"CentralKurdish-arab_train.txt", 0}, {"CentralKurdish-latn_train.txt", 1},
+    {"NorthernKurdish-arab_train.txt", 2}, {"NorthernKurdish-latn_train.txt", 3},
+    {"SouthernKurdish-arab_train.txt", 4}, {"Gorani-arab_train.txt", 5},
+    {"Zazaki-latn_train.txt", 6},          {"Zazaki-latn-wiki_train.txt", 6},
+    {"Arabic-arab_train.txt", 7},          {"Persian-arab_train.txt", 8},
+    {"Turkish-latn_train.txt", 9},
+};
+constexpr double kAlpha = 0.02;
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 3) {
+    std::cerr << "usage: kurdi_train_lid DATASETS_DIR OUT.model [--holdout K]\n";
+    return 2;
+  }
+  std::string dir = argv[1], out = argv[2];
+  int holdout = 0;
+  if (argc >= 5 && std::strcmp(argv[3], "--holdout") == 0) holdout = std::atoi(argv[4]);
+
+  const size_t B = kurdi::lid::kBuckets;
+  std::vector<double> counts(B * kClasses, 0.0);
+  std::vector<double> totals(kClasses, 0.0);
+  std::vector<std::pair<int, std::string>> dev;
+  for (const auto& cf : kFiles) {
+    std::ifstream in(dir + "/" + cf.file, std::ios::binary);
+    if (!in) { std::cerr << "cannot read " << dir << "/" << cf.file << "\n"; return 1; }
+    std::string line;
+    size_t k = 0;
+    while (std::getline(in, line)) {
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      ++k;
+      if (holdout > 0 && k % holdout == 0) { dev.emplace_back(cf.cls, line); continue; }
+      kurdi::lid::for_each_feature(line, [&](uint32_t b) {
+        counts[b * kClasses + cf.cls] += 1;
+        totals[cf.cls] += 1;
+        return true;
+      });
+    }
+  }
+  // costs
+  std::vector<double> cost(B * kClasses);
+  double lo = 1e30, hi = -1e30;
+  for (int c = 0; c < kClasses; ++c) {
+    double denom = std::log(totals[c] + kAlpha * static_cast<double>(B));
+    for (size_t b = 0; b < B; ++b) {
+      double v = denom - std::log(counts[b * kClasses + c] + kAlpha);
+      cost[b * kClasses + c] = v;
+      lo = std::min(lo, v);
+      hi = std::max(hi, v);
+    }
+  }
+  double step = (hi - lo) / 255.0;
+  std::vector<unsigned char> q(B * kClasses);
+  for (size_t i = 0; i < q.size(); ++i) {
+    double v = std::round((cost[i] - lo) / step);
+    q[i] = static_cast<unsigned char>(std::min(255.0, std::max(0.0, v)));
+  }
+  if (holdout > 0) {
+    size_t ok = 0;
+    std::vector<std::vector<int>> confusion(kClasses, std::vector<int>(kClasses, 0));
+    for (const auto& [cls, text] : dev) {
+      std::vector<double> s(kClasses, 0.0);
+      kurdi::lid::for_each_feature(text, [&](uint32_t b) {
+        for (int c = 0; c < kClasses; ++c) s[c] += q[b * kClasses + c];
+        return true;
+      });
+      int best = 0;
+      for (int c = 1; c < kClasses; ++c) if (s[c] < s[best]) best = c;
+      ok += best == cls;
+      confusion[cls][best]++;
+    }
+    std::printf("holdout accuracy %.4f on %zu lines\n", static_cast<double>(ok) / dev.size(), dev.size());
+    for (int a = 0; a < kClasses; ++a) {
+      std::printf("%-9s", kClassNames[a]);
+      for (int b = 0; b < kClasses; ++b) std::printf(" %4d", confusion[a][b]);
+      std::printf("\n");
+    }
+  }
+  // file: "KLID" u32 version u32 classes u32 log2buckets f64 lo f64 step, 16-byte class names, table
+  std::ofstream o(out, std::ios::binary);
+  auto put32 = [&](uint32_t v) { o.write(reinterpret_cast<const char*>(&v), 4); };
+  o.write("KLID", 4);
+  put32(1);
+  put32(kClasses);
+  put32(kurdi::lid::kLog2Buckets);
+  o.write(reinterpret_cast<const char*>(&lo), 8);
+  o.write(reinterpret_cast<const char*>(&step), 8);
+  for (int c = 0; c < kClasses; ++c) {
+    char name[16] = {};
+    std::strncpy(name, kClassNames[c], 15);
+    o.write(name, 16);
+  }
+  o.write(reinterpret_cast<const char*>(q.data()), static_cast<std::streamsize>(q.size()));
+  if (!o) { std::cerr << "cannot write " << out << "\n"; return 1; }
+  std::cerr << "wrote " << out << " (" << q.size() + 32 + 16 * kClasses << " bytes)\n";
+  return 0;
+}
