@@ -1,13 +1,548 @@
+// The Sorani normalizer: one left-to-right pass over code points, driven by tables compiled from
+// data/normalize/*.tsv, plus a word-level convention-repair pass that runs only on lines typed in
+// Arabic or Persian spelling conventions (see convention.cc).
+//
+// Cost model: clean Sorani text spends one table lookup per code point on the fast path and copies
+// runs of untouched bytes with one append; only characters flagged in the table (a few percent of
+// real text: ر at word start, ه at word end, ZWNJ, variants) take the slow path.
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+
+#include <array>
+#include <cstring>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
 #include "kurdi/normalize.h"
+#include "normalize/convention.h"
+#include "text/tables.h"
+
+KURDI_DECLARE_TABLE(normalize_letters_tsv)
+KURDI_DECLARE_TABLE(normalize_presentation_forms_tsv)
+KURDI_DECLARE_TABLE(normalize_final_h_words_tsv)
 
 namespace kurdi {
+namespace {
+
+enum Where : uint8_t { kAny = 0, kInitial = 1, kNonInitial = 2, kFinal = 3 };
+
+// Per-code-point flags of the fast path (code points < 0x800; others go through `far_`).
+enum : uint8_t {
+  fAct = 1,       // has a rule or a context behaviour: take the slow path
+  fLetter = 2,    // a word character (letter of any script we know, or a combining mark)
+  fArabic = 4,    // an Arabic-script letter
+  fJoining = 8,   // dual-joining Arabic letter (connects to the next letter)
+};
+
+struct Rule {
+  std::string to;
+  bool set = false;
+};
+
+struct Entry {
+  Rule by_where[4];                                // single code point rules by position
+  std::vector<std::pair<char32_t, std::string>> seq;  // (second code point, replacement), any position
+};
+
+// Parses "U+0648 U+065A" or literal text.
+std::u32string parse_field(std::string_view f) {
+  if (f.size() >= 6 && f[0] == 'U' && f[1] == '+') {
+    std::u32string out;
+    size_t i = 0;
+    while (i < f.size()) {
+      while (i < f.size() && f[i] == ' ') ++i;
+      if (i + 2 > f.size() || f[i] != 'U' || f[i + 1] != '+') break;
+      i += 2;
+      char32_t v = 0;
+      while (i < f.size() && std::isxdigit(static_cast<unsigned char>(f[i]))) {
+        v = v * 16 + static_cast<char32_t>(std::isdigit(static_cast<unsigned char>(f[i])) ? f[i] - '0'
+                                                                                           : (std::tolower(f[i]) - 'a' + 10));
+        ++i;
+      }
+      out.push_back(v);
+    }
+    return out;
+  }
+  return utf8::to_u32(f);
+}
+
+bool option_on(const NormalizeOptions& o, std::string_view name) {
+  if (name == "letters") return o.letters;
+  if (name == "compose") return o.compose;
+  if (name == "heh_zwnj") return o.heh_zwnj;
+  if (name == "format_controls") return o.format_controls;
+  if (name == "spaces") return o.spaces;
+  if (name == "dashes_quotes") return o.dashes_quotes;
+  if (name == "tatweel") return o.tatweel;
+  if (name == "harakat") return o.harakat;
+  if (name == "initial_r") return o.initial_r;
+  if (name == "presentation_forms") return o.presentation_forms;
+  return false;
+}
+
+const icu::Normalizer2* nfc() {
+  static const icu::Normalizer2* n = [] {
+    UErrorCode ec = U_ZERO_ERROR;
+    const icu::Normalizer2* p = icu::Normalizer2::getNFCInstance(ec);
+    return U_SUCCESS(ec) ? p : nullptr;
+  }();
+  return n;
+}
+
+}  // namespace
 
 struct Normalizer::Impl {
   NormalizeOptions options;
+  std::array<uint8_t, 0x800> low{};                 // flags for code points < 0x800
+  std::unordered_map<char32_t, Entry> entries;      // every code point with a rule
+  std::unordered_map<char32_t, uint8_t> far_flags;  // flags of code points >= 0x800 that act
+  std::unordered_set<std::string> h_words;          // words keeping a final ه
+  std::vector<std::string> h_suffixes;
+  std::unique_ptr<convention::Repairer> repair;     // Arabic/Persian-convention lines
+
+  explicit Impl(const NormalizeOptions& o);
+  uint8_t flags(char32_t c) const {
+    if (c < 0x800) return low[c];
+    auto it = far_flags.find(c);
+    if (it != far_flags.end()) return it->second;
+    return chars::is_letter(c) || chars::is_mark(c) ? fLetter : 0;
+  }
+  bool is_word_char(char32_t c) const { return (flags(c) & fLetter) || c == chars::kZwnj || c == chars::kZwj; }
+  bool deleted(char32_t c) const;
+  void run(std::string_view in, std::string& out, OffsetMap* map, NormalizeStats* stats) const;
+  bool keeps_final_h(std::string_view word_with_h) const;
 };
 
+Normalizer::Impl::Impl(const NormalizeOptions& o) : options(o) {
+  auto add = [&](const std::u32string& from, Where where, std::string to) {
+    if (from.empty()) return;
+    Entry& e = entries[from[0]];
+    if (from.size() == 1) {
+      e.by_where[where].to = std::move(to);
+      e.by_where[where].set = true;
+    } else {
+      e.seq.emplace_back(from[1], std::move(to));
+    }
+  };
+  const auto& letters = tables::normalize_letters_tsv;
+  int c_from = letters.column("from"), c_where = letters.column("where"), c_to = letters.column("to"),
+      c_opt = letters.column("option");
+  letters.for_each_row([&](const std::vector<std::string_view>& f, size_t) {
+    if (!option_on(o, f[c_opt])) return;
+    Where w = f[c_where] == "initial" ? kInitial : f[c_where] == "noninitial" ? kNonInitial
+              : f[c_where] == "final" ? kFinal : kAny;
+    add(parse_field(f[c_from]), w, utf8::from_u32(parse_field(f[c_to])));
+  });
+  if (o.presentation_forms) {
+    const auto& pf = tables::normalize_presentation_forms_tsv;
+    int pf_from = pf.column("from"), pf_to = pf.column("to");
+    pf.for_each_row([&](const std::vector<std::string_view>& f, size_t) {
+      // Presentation forms map to base letters, which then go through the letter rules.
+      add(parse_field(f[pf_from]), kAny, std::string(f[pf_to]));
+    });
+  }
+  const auto& hw = tables::normalize_final_h_words_tsv;
+  int hw_word = hw.column("word"), hw_match = hw.column("match");
+  hw.for_each_row([&](const std::vector<std::string_view>& f, size_t) {
+    if (f[hw_match] == "suffix") h_suffixes.emplace_back(f[hw_word]);
+    else h_words.emplace(f[hw_word]);
+  });
+
+  // Flags. Word characters first, then everything that acts.
+  for (char32_t c = 0; c < 0x800; ++c) {
+    uint8_t fl = 0;
+    if (chars::is_letter(c) || chars::is_mark(c)) fl |= fLetter;
+    if (chars::is_arabic_letter(c)) fl |= fArabic;
+    if (chars::is_joining(c)) fl |= fJoining;
+    low[c] = fl;
+  }
+  auto mark_act = [&](char32_t c) {
+    if (c < 0x800) low[c] |= fAct;
+    else {
+      uint8_t fl = fAct;
+      if (chars::is_letter(c) || chars::is_mark(c)) fl |= fLetter;
+      if (chars::is_arabic_letter(c)) fl |= fArabic;
+      far_flags[c] = fl;
+    }
+  };
+  for (const auto& [c, e] : entries) mark_act(c);
+  mark_act(0x0647);  // ه: word-final rule, هـ
+  mark_act(0x06BE);  // ھ: heh policy
+  mark_act(0x0648);  // و: word-initial وو
+  mark_act(chars::kZwnj);
+  if (o.digits != DigitPolicy::kKeep) {
+    for (char32_t c = '0'; c <= '9'; ++c) mark_act(c);
+    for (char32_t c = 0x0660; c <= 0x0669; ++c) mark_act(c);
+    for (char32_t c = 0x06F0; c <= 0x06F9; ++c) mark_act(c);
+  }
+  if (o.punctuation == PunctPolicy::kToArabic) { mark_act(','); mark_act(';'); mark_act('?'); }
+  if (o.punctuation == PunctPolicy::kToLatin) { mark_act(0x060C); mark_act(0x061B); mark_act(0x061F); }
+  if (o.fullwidth) for (char32_t c = 0xFF01; c <= 0xFF5E; ++c) mark_act(c);
+  if (o.compose) {
+    // Latin combining marks: NFC through ICU (rare in Sorani text, so the slow path is fine).
+    for (char32_t c = 0x0300; c <= 0x036F; ++c) mark_act(c);
+  }
+  if (o.convention_repair) repair = std::make_unique<convention::Repairer>();
+}
+
+bool Normalizer::Impl::deleted(char32_t c) const {
+  if (c == 0x0640) return options.tatweel;
+  auto it = entries.find(c);
+  if (it == entries.end()) return false;
+  const Rule& r = it->second.by_where[kAny];
+  return r.set && r.to.empty();
+}
+
+bool Normalizer::Impl::keeps_final_h(std::string_view w) const {
+  if (h_words.count(std::string(w))) return true;
+  for (const auto& s : h_suffixes) {
+    if (w.size() >= s.size() && w.compare(w.size() - s.size(), s.size(), s) == 0) return true;
+  }
+  return false;
+}
+
+void Normalizer::Impl::run(std::string_view in, std::string& out, OffsetMap* map, NormalizeStats* stats) const {
+  const char* s = in.data();
+  const size_t n = in.size();
+  const size_t out_base = out.size();
+  size_t copy_from = 0;        // start of the pending run of unchanged input bytes
+  size_t word_start = out_base;  // output offset where the current word began
+  bool prev_word = false;      // previous output character is a word character
+  bool prev_arabic = false;    // last letter seen (ignoring spaces) is Arabic-script
+  bool prev_joining = false;   // previous output character joins to the next letter
+  size_t invalid = 0;
+
+  auto flush = [&](size_t upto) {
+    if (upto > copy_from) out.append(s + copy_from, upto - copy_from);
+  };
+  // Replace input [b, e) by `rep`.
+  auto emit = [&](size_t b, size_t e, std::string_view rep) {
+    flush(b);
+    size_t ob = out.size() - out_base;
+    out.append(rep);
+    if (map) map->add_edit(b, e, ob, out.size() - out_base);
+    copy_from = e;
+  };
+  // Next code point at byte i (U+FFFD past the end is never returned: returns 0 at the end).
+  auto peek = [&](size_t i, int& len) -> char32_t {
+    if (i >= n) { len = 0; return 0; }
+    return utf8::decode(s, n, i, len);
+  };
+  // True when the character at byte i starts no more word: skip what will be deleted.
+  auto word_ends_at = [&](size_t i) {
+    for (;;) {
+      int l;
+      char32_t c = peek(i, l);
+      if (l == 0) return true;
+      if (c != 0x0640 && deleted(c) && !chars::is_space(c)) { i += l; continue; }
+      return !is_word_char(c) || c == chars::kZwnj;
+    }
+  };
+  auto set_prev = [&](char32_t c) {
+    uint8_t fl = flags(c);
+    bool word = (fl & fLetter) || c == chars::kZwnj || c == chars::kZwj;
+    prev_word = word;
+    prev_joining = fl & fJoining;
+    if (fl & fArabic) prev_arabic = true;
+    else if ((fl & fLetter) && !chars::is_mark(c)) prev_arabic = false;
+  };
+
+  size_t i = 0;
+  while (i < n) {
+    unsigned char b = static_cast<unsigned char>(s[i]);
+    // ASCII fast path.
+    if (b < 0x80) {
+      if (low[b] & fAct) goto slow_ascii;
+      {
+        bool word = low[b] & fLetter;
+        if (word && !prev_word) word_start = out.size() + (i - copy_from);
+        if (word) prev_arabic = false;
+        prev_word = word;
+        prev_joining = false;
+        ++i;
+        continue;
+      }
+    }
+    {
+      int len;
+      char32_t c = utf8::decode(s, n, i, len);
+      if (c == utf8::kReplacement && !(len == 3 && static_cast<unsigned char>(s[i]) == 0xEF)) {
+        ++invalid;
+        emit(i, i + len, "\xEF\xBF\xBD");
+        prev_word = false;
+        prev_joining = false;
+        i += len;
+        continue;
+      }
+      uint8_t fl = c < 0x800 ? low[c] : flags(c);
+      if (!(fl & fAct)) {
+        bool word = (fl & fLetter);
+        if (word && !prev_word) word_start = out.size() + (i - copy_from);
+        prev_word = word;
+        prev_joining = fl & fJoining;
+        if (fl & fArabic) prev_arabic = true;
+        else if (word && !chars::is_mark(c)) prev_arabic = false;
+        i += len;
+        continue;
+      }
+      // ---------------- slow path: c has a rule or a context behaviour ----------------
+      const bool initial = !prev_word;
+      if (initial) word_start = out.size() + (i - copy_from);
+      // Two-code-point sequences (letter + mark, heh + ZWNJ ...).
+      auto it = entries.find(c);
+      if (it != entries.end() && !it->second.seq.empty()) {
+        int l2;
+        char32_t c2 = peek(i + len, l2);
+        bool done = false;
+        for (const auto& [second, rep] : it->second.seq) {
+          if (l2 && c2 == second) {
+            // The result may itself have position rules (آ, أ, ئ ...): re-run them on the result.
+            std::u32string r = utf8::to_u32(rep);
+            std::string rep2 = rep;
+            if (r.size() == 1) {
+              auto it2 = entries.find(r[0]);
+              if (it2 != entries.end()) {
+                const Rule* rr = nullptr;
+                if (initial && it2->second.by_where[kInitial].set) rr = &it2->second.by_where[kInitial];
+                else if (!initial && it2->second.by_where[kNonInitial].set) rr = &it2->second.by_where[kNonInitial];
+                else if (it2->second.by_where[kAny].set) rr = &it2->second.by_where[kAny];
+                if (rr) rep2 = rr->to;
+              }
+            }
+            emit(i, i + len + l2, rep2);
+            char32_t last = r.empty() ? 0 : r.back();
+            if (!rep2.empty()) {
+              std::u32string r2 = utf8::to_u32(rep2);
+              last = r2.back();
+              set_prev(r2.front());
+              set_prev(last);
+            }
+            i += len + l2;
+            done = true;
+            break;
+          }
+        }
+        if (done) continue;
+      }
+      // Word-final heh: the vowel ە unless the word ends in /h/ (closed list) or is written هـ.
+      if (c == 0x0647) {
+        int l2;
+        char32_t c2 = peek(i + len, l2);
+        if (c2 == 0x0640 && word_ends_at(i + len + l2)) {  // هـ: keep both, the consonant h
+          if (options.heh == HehPolicy::kHehDoachashmee) emit(i, i + len + l2, "\xDA\xBE");
+          i += len + l2;
+          prev_word = true; prev_joining = false; prev_arabic = true;
+          continue;
+        }
+        if (options.final_heh && prev_word && word_ends_at(i + len)) {
+          flush(i);
+          copy_from = i;
+          std::string_view word(out.data() + word_start, out.size() - word_start);
+          std::string w(word);
+          w += "\xD9\x87";
+          if (!keeps_final_h(w)) {
+            emit(i, i + len, "\xDB\x95");  // ە
+            set_prev(0x06D5);
+            i += len;
+            continue;
+          }
+        }
+        if (options.heh == HehPolicy::kHehDoachashmee) emit(i, i + len, "\xDA\xBE");
+        set_prev(c);
+        i += len;
+        continue;
+      }
+      if (c == 0x06BE) {  // ھ heh doachashmee
+        if (options.heh == HehPolicy::kHeh) {
+          if (word_ends_at(i + len) && prev_word) emit(i, i + len, "\xD9\x87\xD9\x80");  // هـ
+          else emit(i, i + len, "\xD9\x87");
+        }
+        set_prev(0x0647);
+        i += len;
+        continue;
+      }
+      if (c == 0x0648 && initial && options.initial_waw) {  // word-initial وو before a consonant -> و
+        int l2, l3;
+        char32_t c2 = peek(i + len, l2);
+        char32_t c3 = peek(i + len + l2, l3);
+        static const std::u32string kVowels = U"اەێۆیوئ";
+        if (c2 == 0x0648 && l3 && chars::is_arabic_letter(c3) && kVowels.find(c3) == std::u32string::npos) {
+          emit(i, i + len + l2, "\xD9\x88");
+          set_prev(0x0648);
+          i += len + l2;
+          continue;
+        }
+      }
+      if (c == chars::kZwnj) {
+        bool keep = false;
+        if (options.zwnj == ZwnjPolicy::kKeep) keep = true;
+        else if (options.zwnj == ZwnjPolicy::kSmart) {
+          // Keep only between a letter that would join the next one and a following Arabic letter.
+          size_t j = i + len;
+          int l2;
+          char32_t c2 = peek(j, l2);
+          while (l2 && (c2 == chars::kZwnj || (deleted(c2) && c2 != 0x0640))) { j += l2; c2 = peek(j, l2); }
+          keep = prev_joining && l2 && chars::is_arabic_letter(c2);
+          // Runs of ZWNJ collapse to one.
+          if (keep && j > i + len) {
+            emit(i, j, "\xE2\x80\x8C");
+            prev_word = true;
+            prev_joining = false;
+            i = j;
+            continue;
+          }
+        }
+        if (!keep) {
+          emit(i, i + len, "");
+          i += len;
+          continue;
+        }
+        prev_word = true;
+        prev_joining = false;
+        i += len;
+        continue;
+      }
+      if (int d = chars::digit_value(c); d >= 0 && options.digits != DigitPolicy::kKeep) {
+        char32_t base = options.digits == DigitPolicy::kLatin ? U'0'
+                        : options.digits == DigitPolicy::kArabicIndic ? 0x0660 : 0x06F0;
+        char32_t t = base + static_cast<char32_t>(d);
+        if (t != c) emit(i, i + len, utf8::encode(t));
+        prev_word = false;
+        prev_joining = false;
+        i += len;
+        continue;
+      }
+      if (options.punctuation == PunctPolicy::kToLatin && (c == 0x060C || c == 0x061B || c == 0x061F)) {
+        emit(i, i + len, c == 0x060C ? "," : c == 0x061B ? ";" : "?");
+        prev_word = false;
+        prev_joining = false;
+        i += len;
+        continue;
+      }
+      if (c >= 0xFF01 && c <= 0xFF5E && options.fullwidth) {
+        emit(i, i + len, std::string(1, static_cast<char>(c - 0xFEE0)));
+        set_prev(c - 0xFEE0);
+        i += len;
+        continue;
+      }
+      if (c >= 0x0300 && c <= 0x036F && options.compose) {
+        // NFC the word around a Latin combining mark: re-normalize from the word start.
+        flush(i);
+        copy_from = i;
+        size_t j = i + len;
+        int l2;
+        while (j < n) {
+          char32_t c2 = peek(j, l2);
+          if (!(c2 >= 0x0300 && c2 <= 0x036F)) break;
+          j += l2;
+        }
+        size_t ws = word_start <= out.size() && prev_word ? word_start : out.size();
+        std::string seg = out.substr(ws) + std::string(s + i, j - i);
+        const icu::Normalizer2* nf = nfc();
+        if (nf) {
+          UErrorCode ec = U_ZERO_ERROR;
+          icu::UnicodeString us = icu::UnicodeString::fromUTF8(seg);
+          icu::UnicodeString r = nf->normalize(us, ec);
+          if (U_SUCCESS(ec)) {
+            std::string res;
+            r.toUTF8String(res);
+            if (res != seg) {
+              // Replace the already-emitted part of the word plus the marks as one edit.
+              size_t in_ws = map ? map->to_input(ws - out_base, OffsetMap::Bias::kStart) : 0;
+              out.resize(ws);
+              if (map) {
+                // Drop edits inside the rewritten span, then record the whole span as one.
+                OffsetMap trimmed;
+                for (const auto& e : map->edits())
+                  if (e.out_end <= ws - out_base) trimmed.add_edit(e.in_begin, e.in_end, e.out_begin, e.out_end);
+                *map = std::move(trimmed);
+              }
+              size_t ob = out.size() - out_base;
+              out += res;
+              if (map) map->add_edit(in_ws, j, ob, out.size() - out_base);
+              copy_from = j;
+              prev_word = true;
+              i = j;
+              continue;
+            }
+          }
+        }
+        prev_word = true;
+        i = j;
+        continue;
+      }
+      if (options.punctuation == PunctPolicy::kToArabic && (c == ',' || c == ';' || c == '?')) {
+        if (prev_arabic) emit(i, i + len, c == ',' ? "\xD8\x8C" : c == ';' ? "\xD8\x9B" : "\xD8\x9F");
+        prev_word = false;
+        prev_joining = false;
+        i += len;
+        continue;
+      }
+      // Single-code-point rules by position.
+      if (it != entries.end()) {
+        const Entry& e = it->second;
+        const Rule* r = nullptr;
+        if (e.by_where[kFinal].set && prev_word && word_ends_at(i + len)) r = &e.by_where[kFinal];
+        else if (initial && e.by_where[kInitial].set) r = &e.by_where[kInitial];
+        else if (!initial && e.by_where[kNonInitial].set) r = &e.by_where[kNonInitial];
+        else if (e.by_where[kAny].set) r = &e.by_where[kAny];
+        if (r) {
+          // A replacement that is itself a letter with rules (presentation form -> ی ...) goes
+          // through the table once more, so one pass gives the final form (idempotence).
+          std::string rep = r->to;
+          std::u32string rr = utf8::to_u32(rep);
+          if (rr.size() >= 1) {
+            auto it2 = entries.find(rr[0]);
+            if (it2 != entries.end() && rr[0] != c) {
+              const Entry& e2 = it2->second;
+              const Rule* r2 = nullptr;
+              if (initial && e2.by_where[kInitial].set) r2 = &e2.by_where[kInitial];
+              else if (!initial && e2.by_where[kNonInitial].set) r2 = &e2.by_where[kNonInitial];
+              else if (e2.by_where[kAny].set) r2 = &e2.by_where[kAny];
+              if (r2) rep = r2->to + utf8::from_u32(rr.substr(1));
+            }
+            if (rr[0] == 0x0647 && rr.size() == 1 && options.final_heh && prev_word && word_ends_at(i + len)) {
+              rep = "\xDB\x95";
+            }
+          }
+          emit(i, i + len, rep);
+          if (!rep.empty()) {
+            std::u32string r3 = utf8::to_u32(rep);
+            for (char32_t x : r3) set_prev(x);
+          }
+          i += len;
+          continue;
+        }
+      }
+      // No rule fired: a plain character.
+      set_prev(c);
+      i += len;
+      continue;
+    }
+  slow_ascii : {
+    char32_t c = b;
+    if (int d = chars::digit_value(c); d >= 0 && options.digits != DigitPolicy::kKeep) {
+      char32_t base = options.digits == DigitPolicy::kLatin ? U'0'
+                      : options.digits == DigitPolicy::kArabicIndic ? 0x0660 : 0x06F0;
+      char32_t t = base + static_cast<char32_t>(d);
+      if (t != c) emit(i, i + 1, utf8::encode(t));
+    } else if (options.punctuation == PunctPolicy::kToArabic && (c == ',' || c == ';' || c == '?') && prev_arabic) {
+      emit(i, i + 1, c == ',' ? "\xD8\x8C" : c == ';' ? "\xD8\x9B" : "\xD8\x9F");
+    }
+    prev_word = false;
+    prev_joining = false;
+    ++i;
+  }
+  }
+  flush(n);
+  if (map) map->finish(n, out.size() - out_base);
+  if (stats) stats->invalid_utf8 += invalid;
+}
+
 Normalizer::Normalizer() : Normalizer(NormalizeOptions::standard()) {}
-Normalizer::Normalizer(const NormalizeOptions& options) : impl_(std::make_unique<Impl>(Impl{options})) {}
+Normalizer::Normalizer(const NormalizeOptions& options) : impl_(std::make_unique<Impl>(options)) {}
 Normalizer::~Normalizer() = default;
 Normalizer::Normalizer(Normalizer&&) noexcept = default;
 Normalizer& Normalizer::operator=(Normalizer&&) noexcept = default;
@@ -20,10 +555,27 @@ std::string Normalizer::normalize(std::string_view in, NormalizeStats* stats) co
 }
 
 void Normalizer::normalize(std::string_view in, std::string& out, OffsetMap* map, NormalizeStats* stats) const {
-  size_t replaced = 0;
-  out += utf8::sanitize(in, &replaced);
-  if (stats) stats->invalid_utf8 += replaced;
-  if (map) map->finish(in.size(), in.size());
+  const bool repair = impl_->repair && impl_->repair->applies_to_input(in);
+  if (!repair) {
+    impl_->run(in, out, map, stats);
+    return;
+  }
+  // Convention repair works on the character-normalized line.
+  OffsetMap m1;
+  std::string tmp;
+  impl_->run(in, tmp, map ? &m1 : nullptr, stats);
+  if (!impl_->repair->applies(tmp)) {
+    out += tmp;
+    if (map) *map = std::move(m1);
+    return;
+  }
+  if (!map) {
+    impl_->repair->repair(tmp, out, nullptr);
+    return;
+  }
+  OffsetMap m2;
+  impl_->repair->repair(tmp, out, &m2);
+  *map = OffsetMap::compose(m1, m2);
 }
 
 Result<std::string> Normalizer::normalize_checked(std::string_view in) const {
@@ -32,6 +584,15 @@ Result<std::string> Normalizer::normalize_checked(std::string_view in) const {
   return normalize(in);
 }
 
-size_t Normalizer::normalized_prefix(std::string_view in) const { return 0; }
+size_t Normalizer::normalized_prefix(std::string_view in) const {
+  // The prefix up to the last space before the first change is already normalized.
+  OffsetMap m;
+  std::string out;
+  impl_->run(in, out, &m, nullptr);
+  if (m.identity() && out.size() == in.size()) return in.size();
+  size_t first = m.edits().empty() ? std::min(in.size(), out.size()) : m.edits().front().in_begin;
+  size_t k = in.rfind(' ', first);
+  return k == std::string_view::npos ? 0 : k;
+}
 
 }  // namespace kurdi

@@ -1,4 +1,5 @@
 // kurdi normalize: messy Sorani -> standard Unicode Sorani, line-preserving.
+// kurdi-stages: normalize
 #include "cli.h"
 #include "kurdi/normalize.h"
 

@@ -1,0 +1,224 @@
+#include "normalize/convention.h"
+
+#include <charconv>
+#include <vector>
+
+#include "text/tables.h"
+
+KURDI_DECLARE_TABLE(normalize_convention_cues_tsv)
+KURDI_DECLARE_TABLE(normalize_wordfreq_tsv)
+
+namespace kurdi::convention {
+namespace {
+
+// Words at least this frequent in the induced list are kept as they are.
+constexpr long kKeepCount = 20;
+// A skeleton maps to its most frequent word only when that word is seen this often ...
+constexpr long kMinTarget = 5;
+// ... and this many times as often as the runner-up with the same skeleton.
+constexpr long kDominance = 3;
+
+bool is_arabic_word_char(char32_t c) {
+  return (c >= 0x0620 && c <= 0x064A) || (c >= 0x066E && c <= 0x06D5) || c == 0x200C;
+}
+bool is_vowel_letter(char32_t c) {
+  return c == U'ا' || c == U'ە' || c == U'ێ' || c == U'ۆ' || c == U'ی' || c == U'و';
+}
+
+// The Kurdish letter a keyboard without it makes people type as `degraded`.
+bool degrades_to(char32_t kurdish, char32_t degraded) {
+  switch (kurdish) {
+    case U'ێ': return degraded == U'ی';
+    case U'ۆ': return degraded == U'و';
+    case U'ڵ': return degraded == U'ل';
+    case U'ڕ': return degraded == U'ر';
+    case U'ڤ': return degraded == U'ف';
+    case U'پ': return degraded == U'ب';
+    case U'چ': return degraded == U'ج';
+    case U'ژ': return degraded == U'ز';
+    case U'گ': return degraded == U'ک';
+    default: return false;
+  }
+}
+
+// Can `target` be typed as `w` by the convention's losses only: dropping ە, writing a Kurdish
+// letter as its Arabic-keyboard counterpart, writing وو/یی single? Never deletes what was typed.
+bool reachable(const std::u32string& w, const std::u32string& target) {
+  size_t i = 0;
+  for (size_t k = 0; k < target.size(); ++k) {
+    char32_t t = target[k];
+    if (i < w.size() && (w[i] == t || degrades_to(t, w[i]))) { ++i; continue; }
+    if (t == U'ە') continue;
+    if ((t == U'و' || t == U'ی') && k > 0 && target[k - 1] == t) continue;
+    return false;
+  }
+  return i == w.size();
+}
+
+}  // namespace
+
+std::u32string Repairer::skeleton(std::u32string_view w) {
+  std::u32string k;
+  k.reserve(w.size());
+  for (char32_t c : w) {
+    switch (c) {
+      case U'ە': continue;
+      case U'ێ': c = U'ی'; break;
+      case U'ۆ': c = U'و'; break;
+      case U'ڵ': c = U'ل'; break;
+      case U'ڕ': c = U'ر'; break;
+      case U'ڤ': c = U'ف'; break;
+      case U'پ': c = U'ب'; break;
+      case U'چ': c = U'ج'; break;
+      case U'ژ': c = U'ز'; break;
+      case U'گ': c = U'ک'; break;
+      case U'ح': c = U'ه'; break;
+      case U'ع': c = U'ئ'; break;
+      case 0x200C: continue;
+      default: break;
+    }
+    if (!k.empty() && k.back() == c && (c == U'و' || c == U'ی')) continue;  // وو/یی doubling
+    k.push_back(c);
+  }
+  return k;
+}
+
+Repairer::Repairer() {
+  const auto& cues = tables::normalize_convention_cues_tsv;
+  int cw = cues.column("word"), ck = cues.column("kind");
+  cues.for_each_row([&](const std::vector<std::string_view>& f, size_t) {
+    std::u32string w = utf8::to_u32(f[cw]);
+    if (f[ck] == "ckb") kurdish_cues_.insert(w);
+    else if (f[ck] == "foreign") foreign_cues_.insert(w);
+    else if (f[ck] == "standalone") standalone_e_.insert(w);
+    else if (f[ck] == "join") join_prefix_.insert(w);
+  });
+  const auto& wf = tables::normalize_wordfreq_tsv;
+  int fw = wf.column("word"), fc = wf.column("count");
+  struct Best { std::u32string word; long count = 0, second = 0; };
+  std::unordered_map<std::u32string, Best> best;
+  wf.for_each_row([&](const std::vector<std::string_view>& f, size_t) {
+    long n = 0;
+    std::from_chars(f[fc].data(), f[fc].data() + f[fc].size(), n);
+    std::u32string w = utf8::to_u32(f[fw]);
+    if (n >= kKeepCount) vocab_.insert(w);
+    Best& b = best[skeleton(w)];
+    if (n > b.count) { b.second = b.count; b.count = n; b.word = w; }
+    else if (n > b.second) b.second = n;
+  });
+  for (auto& [k, b] : best) {
+    if (b.count >= kMinTarget && b.count >= kDominance * b.second) map_.emplace(k, std::move(b.word));
+  }
+}
+
+bool Repairer::applies_to_input(std::string_view original) const {
+  size_t arabic = 0;
+  for (size_t i = 0; i < original.size();) {
+    int len;
+    char32_t c = utf8::decode(original.data(), original.size(), i, len);
+    i += len;
+    // Letters only a Kurdish keyboard types: the line already follows the Sorani convention.
+    if (c == U'ە' || c == U'ێ' || c == U'ۆ' || c == U'ڵ' || c == U'ڕ' || c == U'ڤ') return false;
+    if (c >= 0x0620 && c <= 0x06FF) ++arabic;
+  }
+  return arabic >= 2;
+}
+
+bool Repairer::applies(std::string_view normalized) const {
+  // Kurdish evidence: cue words, words of the frequency list, or words whose skeleton maps to one.
+  // Foreign evidence: Persian and Arabic function words (they weigh double).
+  std::u32string s = utf8::to_u32(normalized);
+  long kurdish = 0, foreign = 0;
+  size_t i = 0;
+  while (i < s.size()) {
+    if (!is_arabic_word_char(s[i])) { ++i; continue; }
+    size_t j = i;
+    while (j < s.size() && is_arabic_word_char(s[j])) ++j;
+    std::u32string w = s.substr(i, j - i);
+    if (foreign_cues_.count(w)) ++foreign;
+    else if (kurdish_cues_.count(w) || vocab_.count(w) || map_.count(skeleton(w))) ++kurdish;
+    i = j;
+  }
+  return kurdish > 0 && kurdish > 2 * foreign;
+}
+
+void Repairer::repair(std::string_view line, std::string& out, OffsetMap* map) const {
+  // Tokens: words (runs of Arabic letters) and the gaps between them, with byte offsets into `line`.
+  struct Tok { size_t b, e; bool word; std::u32string text; };
+  std::vector<Tok> toks;
+  for (size_t i = 0; i < line.size();) {
+    int len;
+    char32_t c = utf8::decode(line.data(), line.size(), i, len);
+    bool w = is_arabic_word_char(c);
+    if (toks.empty() || toks.back().word != w) toks.push_back({i, i, w, {}});
+    toks.back().e = i + len;
+    toks.back().text.push_back(c);
+    i += len;
+  }
+  const size_t base = out.size();
+  auto emit_copy = [&](const Tok& t) { out.append(line.substr(t.b, t.e - t.b)); };
+  auto emit_changed = [&](size_t b, size_t e, const std::u32string& text) {
+    size_t ob = out.size() - base;
+    out += utf8::from_u32(text);
+    if (map) map->add_edit(b, e, ob, out.size() - base);
+  };
+
+  auto fix_word = [&](std::u32string w) {
+    if (w.empty()) return w;
+    // Word-initial bare alef: Sorani writes every vowel-initial word with ئ.
+    if (w[0] == U'ا' && w.size() >= 2) {
+      // ای + consonant is ئێ (ایمە -> ئێمە); before a vowel letter only the carrier is missing;
+      // otherwise the bare alef stands for ئە (او -> ئەو, اچم -> ئەچم), the commonest reading.
+      char32_t n1 = w[1];
+      if (n1 == U'ی' && w.size() >= 3 && !is_vowel_letter(w[2])) w = U"ئێ" + w.substr(2);
+      else if (n1 == U'ا' || n1 == U'ە' || n1 == U'ێ' || n1 == U'ۆ') w = U"ئ" + w;
+      else w = U"ئە" + w.substr(1);
+    }
+    // ئ after a consonant and before a consonant or the end is ێ typed on an Arabic keyboard.
+    for (size_t k = 1; k < w.size(); ++k) {
+      if (w[k] != U'ئ') continue;
+      bool after_cons = !is_vowel_letter(w[k - 1]) && w[k - 1] != U'ئ';
+      bool before_cons = k + 1 == w.size() || !is_vowel_letter(w[k + 1]);
+      if (after_cons && before_cons) w[k] = U'ێ';
+    }
+    // The frequent standard word with the same skeleton, unless w is itself a frequent word.
+    if (!vocab_.count(w)) {
+      auto it = map_.find(skeleton(w));
+      if (it != map_.end() && reachable(w, it->second)) return it->second;
+    }
+    return w;
+  };
+
+  auto in_vocab = [&](const std::u32string& w) { return vocab_.count(w) > 0; };
+  // A fragment joined after a word-internal ە lost its initial ڕ: the line had no ڕ of its own
+  // (applies_to_input), so every ڕ is the character pass's word-initial rule.
+  auto medial = [](std::u32string w) {
+    if (!w.empty() && w[0] == U'ڕ') w[0] = U'ر';
+    return w;
+  };
+  for (size_t t = 0; t < toks.size(); ++t) {
+    const Tok& tok = toks[t];
+    if (!tok.word) { emit_copy(tok); continue; }
+    // Join fragments split after a word-internal ە: "ئە م" -> "ئەم", "بە رنامە" -> "بەرنامە".
+    size_t last = t;
+    std::u32string joined = tok.text;
+    auto single_space = [&](size_t g) { return g < toks.size() && !toks[g].word && toks[g].text == U" "; };
+    while (single_space(last + 1) && last + 2 < toks.size() && toks[last + 2].word && joined.back() == U'ە') {
+      const std::u32string& next = toks[last + 2].text;
+      std::u32string cand = joined + medial(next);
+      bool prefix = join_prefix_.count(joined) > 0 && !standalone_e_.count(joined);
+      bool lone_letter = next.size() == 1 && next != U"و";
+      bool known = (!in_vocab(next) || !in_vocab(joined)) && (in_vocab(cand) || in_vocab(fix_word(cand)));
+      if (!prefix && !lone_letter && !known) break;
+      joined = cand;
+      last += 2;
+    }
+    std::u32string fixed = fix_word(joined);
+    if (last == t && fixed == tok.text) { emit_copy(tok); continue; }
+    emit_changed(tok.b, toks[last].e, fixed);
+    t = last;
+  }
+  if (map) map->finish(line.size(), out.size() - base);
+}
+
+}  // namespace kurdi::convention
