@@ -133,7 +133,8 @@ struct RuleSegmenter::Impl {
       if (utf8::length(stem) < min_stem) return;
       uint32_t cs = stem_count(stem);
       if (cs == 0) return;
-      if (guarded && (verb || verb_stems.count(std::string(stem)))) ratio = std::max(ratio, 1.0);
+      if (guarded && verb_stems.count(std::string(stem))) return;  // کردی, بووم: verb forms
+      if (guarded && verb) ratio = std::max(ratio, 1.0);
       if (ratio > 0 && cs < ratio * count(w)) return;
       if (cur.size() > best.size() || (cur.size() == best.size() && end < best_stem)) {
         best.assign(cur.rbegin(), cur.rend());

@@ -151,6 +151,11 @@ class Scanner {
           type = TokenType::kOther;
           break;
         default:
+          if (cp == '+') {  // a sign, or the symbol
+            end = punct(i, cp, len, type);
+            if (type == TokenType::kPunct) type = TokenType::kSymbol;
+            break;
+          }
           end = i + len;
           type = TokenType::kSymbol;
           break;
