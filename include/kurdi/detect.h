@@ -27,10 +27,15 @@ namespace kurdi {
 
 struct DetectOptions {
   // Inputs with fewer letters than this in Arabic script get a prior towards ckb (the engine's own
-  // language) that shrinks to nothing at this length. Default 24 (about 4-5 words).
+  // language) that shrinks to nothing at this length. Default 24.
   int short_text_letters = 24;
-  // Size of that prior in model cost units per missing letter. Default 2.0.
-  double short_text_bias = 2.0;
+  // ... and only when they have at most this many words. Default 1 (single words and names).
+  int short_text_words = 1;
+  // Size of that prior in model cost units (about 0.06 nats) per missing letter. Default 20.
+  double short_text_bias = 20.0;
+  // Latin-script texts with ř or ł (letters of the Kurdish Academy Latin spelling of Sorani, not of
+  // Kurmanji, Zazaki or Turkish) are ckb. Default on.
+  bool latin_ckb_letters = true;
   // Fraction of Arabic-script words carrying a letter of another Arabic-script language (ٹ ڈ ڑ ں ے
   // ڻ ڪ ...) above which the text is und. Default 0.1.
   double foreign_word_ratio = 0.1;

@@ -120,7 +120,8 @@ Detection Detector::Impl::detect(std::string_view text) const {
   Detection d;
   // Pass 1: scripts, words, foreign letters, English function words (bounded on long inputs).
   size_t arab = 0, latn = 0, other = 0, arab_words = 0, foreign_words = 0, latn_words = 0, en_words = 0;
-  size_t latn_special = 0;  // letters of Kurdish/Turkish/Zazaki Latin spellings (ê î û ş ç ř ł ı ğ ...)
+  size_t latn_special = 0;
+  size_t ckb_latin = 0;     // ř ł: letters only the Kurdish-Academy Latin spelling of Sorani uses  // letters of Kurdish/Turkish/Zazaki Latin spellings (ê î û ş ç ř ł ı ğ ...)
   bool in_word = false, word_arab = false, word_foreign = false;
   std::string word;  // current Latin word, lowercased ASCII (empty when it has other letters)
   bool word_ascii = true;
@@ -162,6 +163,7 @@ Detection Detector::Impl::detect(std::string_view text) const {
         } else {
           word_ascii = false;
           ++latn_special;
+          if (c == 0x0159 || c == 0x0158 || c == 0x0142 || c == 0x0141) ++ckb_latin;
         }
       }
     } else if (chars::is_arabic_mark(c)) {
@@ -191,9 +193,16 @@ Detection Detector::Impl::detect(std::string_view text) const {
       return d;  // und: another Arabic-script language
     }
   } else if (latn_words > 0 && latn_special * 20 < latn &&
-             static_cast<double>(en_words) >= options.english_ratio * static_cast<double>(latn_words)) {
+             (static_cast<double>(en_words) >= options.english_ratio * static_cast<double>(latn_words) ||
+              // plain ASCII text (no ê î û ş ç ı ...) needs less: one function word in twelve
+              (latn_special == 0 && en_words >= 1 && en_words * 12 >= latn_words))) {
     d.label = "en";
     d.confidence = std::min(0.99, 0.5 + static_cast<double>(en_words) / latn_words);
+    return d;
+  }
+  if (!is_arab && ckb_latin > 0 && options.latin_ckb_letters) {
+    d.label = "ckb";
+    d.confidence = std::min(0.99, 0.8 + 0.05 * static_cast<double>(ckb_latin));
     return d;
   }
   // Pass 2: the model, over the classes of the script.
@@ -203,7 +212,8 @@ Detection Detector::Impl::detect(std::string_view text) const {
   score(text, sum, allowed, nallowed);
   std::array<double, kMaxClasses> cost{};
   for (size_t i = 0; i < nallowed; ++i) cost[allowed[i]] = static_cast<double>(sum[allowed[i]]);
-  if (is_arab && arab < static_cast<size_t>(std::max(0, options.short_text_letters))) {
+  if (is_arab && arab_words <= static_cast<size_t>(std::max(0, options.short_text_words)) &&
+      arab < static_cast<size_t>(std::max(0, options.short_text_letters))) {
     cost[kCkbArab] -= options.short_text_bias * static_cast<double>(options.short_text_letters - static_cast<int>(arab));
   }
   int best = allowed[0];

@@ -13,8 +13,9 @@ namespace kurdi::lid {
 
 inline constexpr int kLog2Buckets = 17;
 inline constexpr uint32_t kBuckets = 1u << kLog2Buckets;
-inline constexpr int kMaxOrder = 4;
-inline constexpr size_t kMaxWordFeature = 24;  // longer words get no whole-word feature
+inline constexpr int kMaxOrder = 5;
+inline constexpr size_t kMaxWordFeature = 24;
+inline constexpr bool kWordBigrams = false;  // longer words get no whole-word feature
 
 // Folded code point for features: 0 = word break, 1 = ignore (tatweel, format controls).
 char32_t fold(char32_t c);
@@ -32,6 +33,7 @@ size_t for_each_feature(std::string_view text, Emit&& emit) {
   size_t have = 0;                        // code points in the current padded word so far
   size_t pos = 0;
   uint64_t word_hash = 0x84222325cbf29ce4ull;
+  uint64_t prev_word = 0;  // hash of the previous word (0: none) for word-bigram features
   size_t word_len = 0;
   size_t count = 0;
   auto push = [&](char32_t c) -> bool {
@@ -68,6 +70,13 @@ size_t for_each_feature(std::string_view text, Emit&& emit) {
         if (word_len <= kMaxWordFeature) {
           ++count;
           if (!emit(bucket_of(word_hash))) return count;
+          if (kWordBigrams && prev_word) {
+            ++count;
+            if (!emit(bucket_of((prev_word ^ (word_hash >> 1)) * kPrime))) return count;
+          }
+          prev_word = word_hash;
+        } else {
+          prev_word = 0;
         }
         have = 0;
         word_hash = 0x84222325cbf29ce4ull;

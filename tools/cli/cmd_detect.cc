@@ -10,6 +10,7 @@ namespace {
 struct Flags {
   bool document = false;
   bool jsonl = false;
+  DetectOptions options;
 };
 Flags flags;
 
@@ -30,7 +31,7 @@ void emit(const Detection& d, std::string& out) {
 }
 
 int run(Common& common) {
-  Detector detector;
+  Detector detector(flags.options);
   if (flags.document) {
     return process_documents(common, [&](std::string_view doc, std::string& out) {
       emit(detector.detect(doc), out);
@@ -47,6 +48,15 @@ Registrar reg({"detect", "language of each line: ckb kmr sdh hac zza fa ar tr en
                [](CLI::App& app, Common&) {
                  app.add_flag("--document", flags.document, "one label per input file (or stdin) instead of per line");
                  app.add_flag("--jsonl", flags.jsonl, "one JSON object per line: label, script, confidence");
+                 auto& o = flags.options;
+                 app.add_option("--short-letters", o.short_text_letters,
+                                "Arabic-script inputs shorter than this many letters lean to ckb (default 24)");
+                 app.add_option("--short-words", o.short_text_words, "... with at most this many words (default 1)");
+                 app.add_option("--short-bias", o.short_text_bias, "strength of that lean per missing letter (default 20)");
+                 app.add_option("--foreign-ratio", o.foreign_word_ratio,
+                                "share of words with Urdu/Sindhi/Kashmiri letters that makes a text und (default 0.1)");
+                 app.add_option("--english-ratio", o.english_ratio,
+                                "share of English function words that makes a Latin text en (default 0.2)");
                },
                run});
 

@@ -1,6 +1,6 @@
 // kurdi_train_lid: trains the language-identification model shipped as data/detect/lid.model.
 //
-//   kurdi_train_lid DATASETS_DIR OUT.model [--holdout K]
+//   kurdi_train_lid DATASETS_DIR OUT.model [--holdout K] [--epochs N]
 //
 // DATASETS_DIR is ../shared/data/KurdishLID/datasets (MIT). Each *_train.txt file is one class (the
 // file name says which, see kClasses). The model is a multinomial naive Bayes over the hashed
@@ -38,22 +38,30 @@ const ClassFile kFiles[] = {
     {"Turkish-latn_train.txt", 9},
 };
 constexpr double kAlpha = 0.02;
+int kEpochs = 0;              // --epochs N: perceptron refinement (off: it did not help on holdout)
+constexpr double kRate = 0.005;
+constexpr double kMargin = 1.0;
+const bool kArab[kClasses] = {true, false, true, false, true, true, false, true, true, false};
 
 }  // namespace
 
 int main(int argc, char** argv) {
   if (argc < 3) {
-    std::cerr << "usage: kurdi_train_lid DATASETS_DIR OUT.model [--holdout K]\n";
+    std::cerr << "usage: kurdi_train_lid DATASETS_DIR OUT.model [--holdout K] [--epochs N]\n";
     return 2;
   }
   std::string dir = argv[1], out = argv[2];
   int holdout = 0;
-  if (argc >= 5 && std::strcmp(argv[3], "--holdout") == 0) holdout = std::atoi(argv[4]);
+  for (int a = 3; a + 1 < argc; a += 2) {
+    if (std::strcmp(argv[a], "--holdout") == 0) holdout = std::atoi(argv[a + 1]);
+    else if (std::strcmp(argv[a], "--epochs") == 0) kEpochs = std::atoi(argv[a + 1]);
+  }
 
   const size_t B = kurdi::lid::kBuckets;
   std::vector<double> counts(B * kClasses, 0.0);
   std::vector<double> totals(kClasses, 0.0);
   std::vector<std::pair<int, std::string>> dev;
+  std::vector<std::pair<int, std::vector<uint32_t>>> train;
   for (const auto& cf : kFiles) {
     std::ifstream in(dir + "/" + cf.file, std::ios::binary);
     if (!in) { std::cerr << "cannot read " << dir << "/" << cf.file << "\n"; return 1; }
@@ -63,11 +71,14 @@ int main(int argc, char** argv) {
       if (!line.empty() && line.back() == '\r') line.pop_back();
       ++k;
       if (holdout > 0 && k % holdout == 0) { dev.emplace_back(cf.cls, line); continue; }
+      std::vector<uint32_t> feats;
       kurdi::lid::for_each_feature(line, [&](uint32_t b) {
         counts[b * kClasses + cf.cls] += 1;
         totals[cf.cls] += 1;
+        feats.push_back(b);
         return true;
       });
+      train.emplace_back(cf.cls, std::move(feats));
     }
   }
   // costs
@@ -81,6 +92,43 @@ int main(int argc, char** argv) {
       lo = std::min(lo, v);
       hi = std::max(hi, v);
     }
+  }
+  // Mistake-driven refinement (perceptron in cost space) between classes of the same script: for each
+  // training line whose true class does not beat the best other class by kMargin nats, lower the
+  // true class's costs and raise the rival's on the line's features. Fixed order (files interleaved
+  // round-robin), fixed number of epochs: deterministic.
+  {
+    std::vector<size_t> order;
+    std::vector<std::vector<size_t>> per(kClasses);
+    for (size_t i = 0; i < train.size(); ++i) per[train[i].first].push_back(i);
+    for (size_t r = 0;; ++r) {
+      bool any = false;
+      for (int c = 0; c < kClasses; ++c)
+        if (r < per[c].size()) { order.push_back(per[c][r]); any = true; }
+      if (!any) break;
+    }
+    for (int epoch = 0; epoch < kEpochs; ++epoch) {
+      size_t updates = 0;
+      for (size_t idx : order) {
+        const auto& [cls, feats] = train[idx];
+        bool arab = kArab[cls];
+        std::vector<double> s(kClasses, 0.0);
+        for (uint32_t b : feats)
+          for (int c = 0; c < kClasses; ++c) s[c] += cost[b * kClasses + c];
+        int rival = -1;
+        for (int c = 0; c < kClasses; ++c)
+          if (c != cls && kArab[c] == arab && (rival < 0 || s[c] < s[rival])) rival = c;
+        if (rival < 0 || s[cls] + kMargin < s[rival]) continue;
+        ++updates;
+        for (uint32_t b : feats) {
+          cost[b * kClasses + cls] -= kRate;
+          cost[b * kClasses + rival] += kRate;
+        }
+      }
+      std::fprintf(stderr, "epoch %d: %zu updates\n", epoch, updates);
+    }
+    lo = 1e30; hi = -1e30;
+    for (double v : cost) { lo = std::min(lo, v); hi = std::max(hi, v); }
   }
   double step = (hi - lo) / 255.0;
   std::vector<unsigned char> q(B * kClasses);
