@@ -35,6 +35,7 @@ enum class ZwnjPolicy {
 enum class HehPolicy {
   kHeh,         // default: the consonant h is U+0647 ه (ھ U+06BE is folded to it)
   kHehDoachashmee,  // write the consonant h as ھ U+06BE everywhere
+  kKeep,            // leave ه and ھ as written (minimal profile)
 };
 
 // Every option of the normalizer, with its default. The CLI has one flag per field.

@@ -19,7 +19,7 @@ constexpr long kMinTarget = 5;
 constexpr long kDominance = 3;
 
 bool is_arabic_word_char(char32_t c) {
-  return (c >= 0x0620 && c <= 0x064A) || (c >= 0x066E && c <= 0x06D5) || c == 0x200C;
+  return (c >= 0x0620 && c <= 0x064A) || (c >= 0x066E && c <= 0x06D5) || c == 0x200C || c == 0x200D;
 }
 bool is_vowel_letter(char32_t c) {
   return c == U'ا' || c == U'ە' || c == U'ێ' || c == U'ۆ' || c == U'ی' || c == U'و';

@@ -169,7 +169,7 @@ Normalizer::Impl::Impl(const NormalizeOptions& o) : options(o) {
   };
   for (const auto& [c, e] : entries) mark_act(c);
   mark_act(0x0647);  // ه: word-final rule, هـ
-  mark_act(0x06BE);  // ھ: heh policy
+  if (o.heh != HehPolicy::kKeep) mark_act(0x06BE);  // ھ: heh policy
   mark_act(0x0648);  // و: word-initial وو
   mark_act(chars::kZwnj);
   if (o.digits != DigitPolicy::kKeep) {
@@ -236,8 +236,30 @@ void Normalizer::Impl::run(std::string_view in, std::string& out, OffsetMap* map
       int l;
       char32_t c = peek(i, l);
       if (l == 0) return true;
-      if (c != 0x0640 && deleted(c) && !chars::is_space(c)) { i += l; continue; }
+      if (deleted(c) && !chars::is_space(c)) { i += l; continue; }
       return !is_word_char(c) || c == chars::kZwnj;
+    }
+  };
+  // A rule's result that is one letter with position rules of its own (أ آ إ ...) takes them too.
+  auto positional = [&](const std::string& rep, bool initial) -> std::string {
+    std::u32string r = utf8::to_u32(rep);
+    if (r.size() != 1) return rep;
+    auto it2 = entries.find(r[0]);
+    if (it2 == entries.end()) return rep;
+    const Entry& e2 = it2->second;
+    if (initial && e2.by_where[kInitial].set) return e2.by_where[kInitial].to;
+    if (!initial && e2.by_where[kNonInitial].set) return e2.by_where[kNonInitial].to;
+    if (e2.by_where[kAny].set) return e2.by_where[kAny].to;
+    return rep;
+  };
+  // Like word_ends_at, but a ZWNJ does not end the word (for the هـ spelling of final h).
+  auto hard_end = [&](size_t i) {
+    for (;;) {
+      int l;
+      char32_t c = peek(i, l);
+      if (l == 0) return true;
+      if (deleted(c) && !chars::is_space(c)) { i += l; continue; }
+      return !is_word_char(c);
     }
   };
   auto set_prev = [&](char32_t c) {
@@ -293,8 +315,19 @@ void Normalizer::Impl::run(std::string_view in, std::string& out, OffsetMap* map
       // Two-code-point sequences (letter + mark, heh + ZWNJ ...).
       auto it = entries.find(c);
       if (it != entries.end() && !it->second.seq.empty()) {
+        // The second character may follow after characters that are deleted anyway (tatweel,
+        // harakat, controls): ه ـ ZWNJ is still ه + ZWNJ.
+        size_t j2 = i + len;
         int l2;
-        char32_t c2 = peek(i + len, l2);
+        char32_t c2 = peek(j2, l2);
+        while (l2 && deleted(c2)) {
+          bool is_second = false;
+          for (const auto& sq : it->second.seq) is_second = is_second || sq.first == c2;
+          if (is_second) break;
+          j2 += l2;
+          c2 = peek(j2, l2);
+        }
+        l2 = l2 ? static_cast<int>(j2 + l2 - (i + len)) : 0;
         bool done = false;
         for (const auto& [second, rep] : it->second.seq) {
           if (l2 && c2 == second) {
@@ -330,9 +363,12 @@ void Normalizer::Impl::run(std::string_view in, std::string& out, OffsetMap* map
       if (c == 0x0647) {
         int l2;
         char32_t c2 = peek(i + len, l2);
-        if (c2 == 0x0640 && word_ends_at(i + len + l2)) {  // هـ: keep both, the consonant h
-          if (options.heh == HehPolicy::kHehDoachashmee) emit(i, i + len + l2, "\xDA\xBE");
-          i += len + l2;
+        size_t jt = i + len;
+        int lt;
+        for (char32_t ct = c2; lt = l2, l2 && (ct == 0x0640 || (deleted(ct) && ct != chars::kZwnj)); ct = peek(jt, l2)) jt += lt;
+        if (c2 == 0x0640 && hard_end(jt)) {  // هـ (any tatweels): the consonant h
+          emit(i, jt, options.heh == HehPolicy::kHehDoachashmee ? "\xDA\xBE" : "\xD9\x87\xD9\x80");
+          i = jt;
           prev_word = true; prev_joining = false; prev_arabic = true;
           continue;
         }
@@ -355,9 +391,28 @@ void Normalizer::Impl::run(std::string_view in, std::string& out, OffsetMap* map
         continue;
       }
       if (c == 0x06BE) {  // ھ heh doachashmee
+        if (options.heh_zwnj) {  // ھ + ZWNJ is the legacy vowel spelling too
+          size_t j = i + len;
+          int l2;
+          char32_t c2 = peek(j, l2);
+          while (l2 && deleted(c2)) { j += l2; c2 = peek(j, l2); }
+          if (l2 && c2 == chars::kZwnj) {
+            emit(i, j + l2, "\xDB\x95");
+            set_prev(0x06D5);
+            i = j + l2;
+            continue;
+          }
+        }
         if (options.heh == HehPolicy::kHeh) {
-          if (word_ends_at(i + len) && prev_word) emit(i, i + len, "\xD9\x87\xD9\x80");  // هـ
-          else emit(i, i + len, "\xD9\x87");
+          // Take a following tatweel along: ھـ is the same consonant.
+          size_t end = i + len;
+          int lt;
+          for (char32_t ct = peek(end, lt); lt && (ct == 0x0640 || deleted(ct)); ct = peek(end, lt)) end += lt;
+          if (word_ends_at(end) && (prev_word || end > i + len)) emit(i, end, "\xD9\x87\xD9\x80");  // هـ
+          else emit(i, end, "\xD9\x87");
+          set_prev(0x0647);
+          i = end;
+          continue;
         }
         set_prev(0x0647);
         i += len;
@@ -366,7 +421,10 @@ void Normalizer::Impl::run(std::string_view in, std::string& out, OffsetMap* map
       if (c == 0x0648 && initial && options.initial_waw) {  // word-initial وو before a consonant -> و
         int l2, l3;
         char32_t c2 = peek(i + len, l2);
-        char32_t c3 = peek(i + len + l2, l3);
+        size_t j3 = i + len + l2;
+        char32_t c3 = peek(j3, l3);
+        // A ZWNJ after و is dropped (و does not join), so look past it and past deleted marks.
+        while (l3 && (c3 == chars::kZwnj || deleted(c3))) { j3 += l3; c3 = peek(j3, l3); }
         static const std::u32string kVowels = U"اەێۆیوئ";
         if (c2 == 0x0648 && l3 && chars::is_arabic_letter(c3) && kVowels.find(c3) == std::u32string::npos) {
           emit(i, i + len + l2, "\xD9\x88");
@@ -383,7 +441,7 @@ void Normalizer::Impl::run(std::string_view in, std::string& out, OffsetMap* map
           size_t j = i + len;
           int l2;
           char32_t c2 = peek(j, l2);
-          while (l2 && (c2 == chars::kZwnj || (deleted(c2) && c2 != 0x0640))) { j += l2; c2 = peek(j, l2); }
+          while (l2 && (c2 == chars::kZwnj || deleted(c2))) { j += l2; c2 = peek(j, l2); }
           keep = prev_joining && l2 && chars::is_arabic_letter(c2);
           // Runs of ZWNJ collapse to one.
           if (keep && j > i + len) {
@@ -438,35 +496,32 @@ void Normalizer::Impl::run(std::string_view in, std::string& out, OffsetMap* map
           if (!(c2 >= 0x0300 && c2 <= 0x036F)) break;
           j += l2;
         }
-        size_t ws = word_start <= out.size() && prev_word ? word_start : out.size();
+        // Compose with the base character just before the marks (the last code point written).
+        size_t ws = out.size();
+        if (prev_word && ws > out_base) {
+          --ws;
+          while (ws > out_base && (static_cast<unsigned char>(out[ws]) & 0xC0) == 0x80) --ws;
+        }
         std::string seg = out.substr(ws) + std::string(s + i, j - i);
         const icu::Normalizer2* nf = nfc();
-        if (nf) {
+        if (nf && ws < out.size()) {
           UErrorCode ec = U_ZERO_ERROR;
           icu::UnicodeString us = icu::UnicodeString::fromUTF8(seg);
           icu::UnicodeString r = nf->normalize(us, ec);
-          if (U_SUCCESS(ec)) {
-            std::string res;
-            r.toUTF8String(res);
-            if (res != seg) {
-              // Replace the already-emitted part of the word plus the marks as one edit.
-              size_t in_ws = map ? map->to_input(ws - out_base, OffsetMap::Bias::kStart) : 0;
-              out.resize(ws);
-              if (map) {
-                // Drop edits inside the rewritten span, then record the whole span as one.
-                OffsetMap trimmed;
-                for (const auto& e : map->edits())
-                  if (e.out_end <= ws - out_base) trimmed.add_edit(e.in_begin, e.in_end, e.out_begin, e.out_end);
-                *map = std::move(trimmed);
-              }
-              size_t ob = out.size() - out_base;
-              out += res;
-              if (map) map->add_edit(in_ws, j, ob, out.size() - out_base);
-              copy_from = j;
-              prev_word = true;
-              i = j;
-              continue;
-            }
+          std::string res;
+          if (U_SUCCESS(ec)) r.toUTF8String(res);
+          bool base_untouched = !map || map->edits().empty() || map->edits().back().out_end <= ws - out_base;
+          if (U_SUCCESS(ec) && res != seg && base_untouched) {
+            // The base character was a plain copy: rewrite [base, marks) as one edit.
+            size_t in_ws = i - (out.size() - ws);
+            out.resize(ws);
+            size_t ob = out.size() - out_base;
+            out += res;
+            if (map) map->add_edit(in_ws, j, ob, out.size() - out_base);
+            copy_from = j;
+            prev_word = true;
+            i = j;
+            continue;
           }
         }
         prev_word = true;
@@ -507,12 +562,34 @@ void Normalizer::Impl::run(std::string_view in, std::string& out, OffsetMap* map
               rep = "\xDB\x95";
             }
           }
-          emit(i, i + len, rep);
+          // The replacement's last letter may compose with a following mark (ﺍ + ٔ -> أ).
+          size_t consumed = len;
+          if (!rep.empty()) {
+            std::u32string r3 = utf8::to_u32(rep);
+            auto it3 = entries.find(r3.back());
+            if (it3 != entries.end() && !it3->second.seq.empty()) {
+              size_t j3 = i + len;
+              int l3;
+              char32_t c3 = peek(j3, l3);
+              while (l3 && deleted(c3) && c3 != 0x0654 && c3 != 0x0655 && c3 != 0x065A && c3 != 0x065B) {
+                j3 += l3;
+                c3 = peek(j3, l3);
+              }
+              for (const auto& [second, srep] : it3->second.seq) {
+                if (l3 && c3 == second) {
+                  rep = utf8::from_u32(r3.substr(0, r3.size() - 1)) + positional(srep, initial && r3.size() == 1);
+                  consumed = j3 + l3 - i;
+                  break;
+                }
+              }
+            }
+          }
+          emit(i, i + consumed, rep);
           if (!rep.empty()) {
             std::u32string r3 = utf8::to_u32(rep);
             for (char32_t x : r3) set_prev(x);
           }
-          i += len;
+          i += consumed;
           continue;
         }
       }
@@ -569,13 +646,18 @@ void Normalizer::normalize(std::string_view in, std::string& out, OffsetMap* map
     if (map) *map = std::move(m1);
     return;
   }
+  // The repaired words go through the character rules once more (a repaired word can end in ه,
+  // start with ر ...), so the result is a fixed point of normalize().
+  std::string repaired;
   if (!map) {
-    impl_->repair->repair(tmp, out, nullptr);
+    impl_->repair->repair(tmp, repaired, nullptr);
+    impl_->run(repaired, out, nullptr, nullptr);
     return;
   }
-  OffsetMap m2;
-  impl_->repair->repair(tmp, out, &m2);
-  *map = OffsetMap::compose(m1, m2);
+  OffsetMap m2, m3;
+  impl_->repair->repair(tmp, repaired, &m2);
+  impl_->run(repaired, out, &m3, nullptr);
+  *map = OffsetMap::compose(OffsetMap::compose(m1, m2), m3);
 }
 
 Result<std::string> Normalizer::normalize_checked(std::string_view in) const {

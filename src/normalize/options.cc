@@ -22,6 +22,7 @@ NormalizeOptions NormalizeOptions::minimal() {
   o.initial_waw = false;
   o.zwnj = ZwnjPolicy::kKeep;
   o.convention_repair = false;
+  o.heh = HehPolicy::kKeep;
   return o;
 }
 

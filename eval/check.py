@@ -1,0 +1,70 @@
+#!/usr/bin/env python3
+"""Runs the shared evaluation harness and fails when any figure recorded in eval/baseline.json got
+worse. Lower is better for error rates (cer, cer_folded, per); higher is better for everything else.
+
+usage: eval/check.py KURDI_BINARY DATA_DIR [BASELINE_JSON] [--update]
+  --update   write the current figures into the baseline (after an improvement)
+"""
+import json, os, subprocess, sys
+
+LOWER_IS_BETTER = {"cer", "cer_folded", "per"}
+EPS = 1e-9
+
+def main():
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    update = "--update" in sys.argv
+    if len(args) < 2:
+        sys.exit(__doc__)
+    kurdi, data = args[0], args[1]
+    here = os.path.dirname(os.path.abspath(__file__))
+    baseline_path = args[2] if len(args) > 2 else os.path.join(here, "baseline.json")
+    run = os.path.join(os.path.dirname(os.path.abspath(data)), "eval", "run.py")
+    if not os.path.exists(run):
+        run = os.path.join(here, "..", "..", "shared", "eval", "run.py")
+    if not os.path.isdir(data) or not os.path.exists(run):
+        print(f"eval/check.py: no shared data at {data}: evaluation skipped")
+        return 0
+    baseline = json.load(open(baseline_path, encoding="utf-8")) if os.path.exists(baseline_path) else {}
+    tasks = sorted({k.split("/")[0] for k in baseline}) if baseline and not update else []
+    out = subprocess.run([sys.executable, run, kurdi, data] + tasks, capture_output=True, text=True)
+    current = {}
+    for line in out.stdout.splitlines():
+        row = json.loads(line)
+        key = f"{row['task']}/{row['data']}"
+        if "error" in row:
+            current[key] = {"error": row["error"]}
+            continue
+        current[key] = {k: v for k, v in row.items() if isinstance(v, (int, float)) and k != "seconds"
+                        and not isinstance(v, bool)}
+    worse, lines = [], []
+    for key, figures in sorted(baseline.items()):
+        now = current.get(key)
+        if now is None or "error" in now:
+            worse.append(f"{key}: {'missing' if now is None else now['error']}")
+            continue
+        for metric, ref in figures.items():
+            if metric not in now:
+                worse.append(f"{key} {metric}: missing")
+                continue
+            v = now[metric]
+            bad = v > ref + EPS if metric in LOWER_IS_BETTER else v < ref - EPS
+            lines.append(f"{'WORSE' if bad else 'ok   '} {key:45s} {metric:22s} {v:<8} (baseline {ref})")
+            if bad:
+                worse.append(f"{key} {metric}: {v} vs baseline {ref}")
+    print("\n".join(lines))
+    if update:
+        keep = {"cer", "cer_folded", "exact", "f1", "accuracy", "any_candidate", "phoneme_accuracy",
+                "syllabified_accuracy", "per", "detected", "top1", "top5", "corrections_accepted",
+                "macro_f1", "precision", "recall"}
+        new = {k: {m: v for m, v in f.items() if m in keep} for k, f in current.items() if "error" not in f}
+        json.dump(new, open(baseline_path, "w", encoding="utf-8"), indent=1, ensure_ascii=False, sort_keys=True)
+        print(f"baseline written: {len(new)} data sets")
+        return 0
+    if worse:
+        print("\nFigures worse than eval/baseline.json:\n  " + "\n  ".join(worse))
+        return 1
+    print(f"\n{len(lines)} passed, 0 failed: no figure worse than eval/baseline.json")
+    return 0
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Installs everything kurdi needs from Debian packages (nothing is downloaded at build or run time).
+# Usage: sudo scripts/setup.sh   (as root, or with sudo available)
+set -euo pipefail
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends \
+  cmake ninja-build g++ make pkg-config python3 \
+  libicu-dev libgtest-dev libgmock-dev libbenchmark-dev libcli11-dev nlohmann-json3-dev libfmt-dev \
+  libxapian-dev xapian-tools python3-xapian \
+  pybind11-dev python3-pybind11 python3-dev python3-pytest python3-dask python3-distributed python3-pip \
+  libcpp-httplib-dev \
+  clang-14 libfuzzer-14-dev libclang-rt-14-dev \
+  hyperfine wrk >/dev/null
+# The browser test of the web page needs Chromium; it is optional (the test skips without it).
+if [ "${KURDI_WITH_BROWSER:-1}" = "1" ]; then
+  $SUDO apt-get install -y -qq --no-install-recommends chromium nodejs npm >/dev/null || \
+    echo "setup: chromium/nodejs not installed; the browser test will skip" >&2
+fi
+echo "setup: done"

@@ -1,0 +1,141 @@
+// Text core: UTF-8 decoding against a naive reference, replacement policy, offsets, line reader.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <random>
+#include <thread>
+
+#include "kurdi/io.h"
+#include "kurdi/text.h"
+#include "reference/utf8_reference.h"
+
+namespace {
+
+TEST(Utf8, DecodesValidSequences) {
+  std::string s = "aé€😀ە";
+  auto u = kurdi::utf8::to_u32(s);
+  EXPECT_EQ(u, std::u32string(U"aé€😀ە"));
+  EXPECT_EQ(kurdi::utf8::from_u32(u), s);
+  EXPECT_TRUE(kurdi::utf8::is_valid(s));
+}
+
+TEST(Utf8, MaximalSubpartReplacement) {
+  // Unicode 15 §3.9 example: 61 F1 80 80 E1 80 C2 62 80 63 80 BF 64 -> a FFFD FFFD FFFD b FFFD c FFFD FFFD d
+  std::string s("\x61\xF1\x80\x80\xE1\x80\xC2\x62\x80\x63\x80\xBF\x64");
+  size_t n = 0;
+  std::string out = kurdi::utf8::sanitize(s, &n);
+  EXPECT_EQ(out, "a\uFFFD\uFFFD\uFFFDb\uFFFDc\uFFFD\uFFFDd");
+  EXPECT_EQ(n, 6u);
+  EXPECT_EQ(kurdi::utf8::find_invalid(s), 1u);
+}
+
+TEST(Utf8, RejectsOverlongsSurrogatesAndOutOfRange) {
+  EXPECT_FALSE(kurdi::utf8::is_valid("\xC0\xAF"));
+  EXPECT_FALSE(kurdi::utf8::is_valid("\xE0\x80\xAF"));
+  EXPECT_FALSE(kurdi::utf8::is_valid("\xED\xA0\x80"));
+  EXPECT_FALSE(kurdi::utf8::is_valid("\xF4\x90\x80\x80"));
+  EXPECT_TRUE(kurdi::utf8::is_valid(std::string("\0", 1)));
+  EXPECT_TRUE(kurdi::utf8::is_valid("\xEF\xBF\xBD"));  // U+FFFD itself is valid
+}
+
+TEST(Utf8, StrictPolicyNamesTheOffset) {
+  auto st = kurdi::utf8::check("abc\xff", kurdi::Utf8Policy::kStrict, 100);
+  ASSERT_FALSE(st.ok());
+  EXPECT_EQ(st.error().offset, 103u);
+  EXPECT_TRUE(kurdi::utf8::check("abc\xff", kurdi::Utf8Policy::kReplace).ok());
+}
+
+// Differential test: the fast decoder agrees with the naive reference on random bytes.
+TEST(Utf8, AgreesWithReferenceOnRandomBytes) {
+  std::mt19937 rng(12345);
+  for (int iter = 0; iter < 20000; ++iter) {
+    size_t len = rng() % 24;
+    std::string s;
+    for (size_t i = 0; i < len; ++i) {
+      unsigned r = rng() % 10;
+      s += static_cast<char>(r < 3 ? rng() % 0x80 : r < 6 ? 0x80 + rng() % 0x40 : 0xC0 + rng() % 0x40);
+    }
+    EXPECT_EQ(kurdi::utf8::find_invalid(s), kurdi_ref::find_invalid(s)) << "seed 12345 iter " << iter;
+    EXPECT_EQ(kurdi::utf8::to_u32(s), kurdi_ref::decode_all(s)) << "seed 12345 iter " << iter;
+  }
+}
+
+TEST(Chars, Classes) {
+  using namespace kurdi::chars;
+  EXPECT_TRUE(is_arabic_letter(U'ە'));
+  EXPECT_TRUE(is_arabic_letter(U'ڵ'));
+  EXPECT_FALSE(is_arabic_letter(U'،'));
+  EXPECT_TRUE(is_joining(U'ب'));
+  EXPECT_FALSE(is_joining(U'ە'));
+  EXPECT_FALSE(is_joining(U'ر'));
+  EXPECT_EQ(digit_value(U'٣'), 3);
+  EXPECT_EQ(digit_value(U'۷'), 7);
+  EXPECT_TRUE(is_space(0x00A0));
+  EXPECT_TRUE(is_format_control(0x200F));
+  EXPECT_FALSE(is_format_control(kZwnj));
+  EXPECT_TRUE(is_emoji(0x1F600));
+}
+
+TEST(OffsetMap, EditsAndCompose) {
+  kurdi::OffsetMap m;
+  // "aXYb" -> "aZb": [1,3) -> [1,2)
+  m.add_edit(1, 3, 1, 2);
+  m.finish(4, 3);
+  EXPECT_EQ(m.to_input(0), 0u);
+  EXPECT_EQ(m.to_input(1), 1u);
+  EXPECT_EQ(m.to_input(2), 3u);
+  EXPECT_EQ(m.to_input(3, kurdi::OffsetMap::Bias::kEnd), 4u);
+  // Then "aZb" -> "aZZZb": [1,2) -> [1,4)
+  kurdi::OffsetMap m2;
+  m2.add_edit(1, 2, 1, 4);
+  m2.finish(3, 5);
+  auto c = kurdi::OffsetMap::compose(m, m2);
+  EXPECT_EQ(c.to_input(0), 0u);
+  EXPECT_EQ(c.to_input(1), 1u);
+  EXPECT_EQ(c.to_input(4), 3u);
+  EXPECT_EQ(c.to_input(5, kurdi::OffsetMap::Bias::kEnd), 4u);
+}
+
+TEST(LineReader, PiecesAndTerminators) {
+  int fds[2];
+  ASSERT_EQ(pipe(fds), 0);
+  std::string data = "one\r\ntwo\n\nlast";
+  ASSERT_EQ(write(fds[1], data.data(), data.size()), static_cast<ssize_t>(data.size()));
+  close(fds[1]);
+  kurdi::LineReader r(fds[0], 64);
+  kurdi::LineReader::Piece p;
+  std::vector<std::string> got;
+  while (r.next(p)) got.push_back(std::string(p.text) + (p.crlf ? "<CRLF>" : "") + (p.had_newline ? "<NL>" : ""));
+  close(fds[0]);
+  EXPECT_EQ(got, (std::vector<std::string>{"one<CRLF><NL>", "two<NL>", "<NL>", "last"}));
+}
+
+TEST(LineReader, LongLinesComeInBoundedPieces) {
+  int fds[2];
+  ASSERT_EQ(pipe(fds), 0);
+  std::string word = "کوردستان ";
+  std::string line;
+  while (line.size() < 5000) line += word;
+  line += "\n";
+  std::thread writer([&] {
+    ssize_t w = write(fds[1], line.data(), line.size());
+    (void)w;
+    close(fds[1]);
+  });
+  kurdi::LineReader r(fds[0], 256);
+  kurdi::LineReader::Piece p;
+  std::string joined;
+  size_t pieces = 0;
+  while (r.next(p)) {
+    EXPECT_LE(p.text.size(), 256u);
+    EXPECT_TRUE(kurdi::utf8::is_valid(p.text));
+    joined += p.text;
+    ++pieces;
+  }
+  writer.join();
+  close(fds[0]);
+  EXPECT_GT(pieces, 10u);
+  EXPECT_EQ(joined + "\n", line);
+}
+
+}  // namespace
