@@ -48,4 +48,25 @@ inline char32_t decode_fast(const char* s, size_t n, size_t i, int& len) {
   return utf8::decode(s, n, i, len);
 }
 
+// Class and length of the code point at s[i] (i < n), returned by value so hot loops keep them in
+// registers. ASCII and two-byte sequences are decoded inline.
+struct ClsLen {
+  Cls cls;
+  int len;
+};
+inline ClsLen cls_len(const uint8_t* table, const char* str, size_t n, size_t i) {
+  const auto* s = reinterpret_cast<const unsigned char*>(str);
+  unsigned b = s[i];
+  if (b < 0x80) return {static_cast<Cls>(table[b]), 1};
+  if (b >= 0xC2 && b <= 0xDF && i + 1 < n && (s[i + 1] & 0xC0) == 0x80)
+    return {static_cast<Cls>(table[((b & 0x1F) << 6) | (s[i + 1] & 0x3F)]), 2};
+  if (b >= 0xE0 && b <= 0xEF && i + 2 < n && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
+    char32_t c = ((b & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
+    if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) return {static_cast<Cls>(table[c]), 3};
+  }
+  int len;
+  char32_t c = utf8::decode(str, n, i, len);
+  return {classify(table, c), len};
+}
+
 }  // namespace kurdi::tok

@@ -106,11 +106,22 @@ class Scanner {
   void run() {
     const size_t n = c_.n;
     size_t i = 0;
-    size_t first = out_.size();
+    first_ = out_.size();
     while (i < n) {
+      if (c_.s[i] == ' ') { ++i; continue; }
+      tok::ClsLen cl = tok::cls_len(c_.table, c_.s, n, i);
+      Cls k = cl.cls;
+      if (k == tok::kSp || k == tok::kFmt) { i += static_cast<size_t>(cl.len); continue; }
+      if (k == tok::kAr) {
+        size_t end = word(i, tok::kAr);
+        TokenType type = TokenType::kWord;
+        if (end - i <= 8 && c_.s[end < n ? end : n - 1] == '.') end = extend(abbreviation(i, end, type));
+        push(i, end, type);
+        i = end;
+        continue;
+      }
       int len;
       char32_t cp = c_.cp_at(i, len);
-      Cls k = tok::classify(c_.table, cp);
       size_t end;
       TokenType type;
       switch (k) {
@@ -164,8 +175,7 @@ class Scanner {
       push(i, end, type);
       i = end;
     }
-    for (size_t t = first; t + 1 < out_.size(); ++t) out_[t].space_after = out_[t].end < out_[t + 1].begin;
-    if (out_.size() > first) out_.back().space_after = out_.back().end < base_ + n;
+    if (out_.size() > first_) out_.back().space_after = out_.back().end < base_ + n;
   }
 
  private:
@@ -174,42 +184,40 @@ class Scanner {
     tk.begin = static_cast<uint32_t>(base_ + b);
     tk.end = static_cast<uint32_t>(base_ + e);
     tk.type = t;
+    if (out_.size() > first_) out_.back().space_after = out_.back().end < tk.begin;
     out_.push_back(tk);
   }
 
   // Grapheme extenders stay with whatever they follow.
   size_t extend(size_t i) const {
     while (i < c_.n) {
-      int len;
-      Cls k = c_.cls_at(i, len);
-      if (k != tok::kMark && k != tok::kZwnj) break;
-      i += len;
+      tok::ClsLen cl = tok::cls_len(c_.table, c_.s, c_.n, i);
+      if (cl.cls != tok::kMark && cl.cls != tok::kZwnj) break;
+      i += static_cast<size_t>(cl.len);
     }
     return i;
   }
 
   size_t word(size_t i, Cls script) const {
     const size_t n = c_.n;
-    int len;
-    c_.cp_at(i, len);
-    i += len;
+    const auto* p = reinterpret_cast<const unsigned char*>(c_.s);
+    i += static_cast<size_t>(tok::cls_len(c_.table, c_.s, n, i).len);
     while (i < n) {
+      unsigned b = p[i];
       // Fast path for the Arabic block (two-byte sequences D8..DB xx).
-      unsigned char b = c_.byte(i);
-      Cls k;
-      if (b >= 0xD8 && b <= 0xDB && i + 1 < n && (c_.byte(i + 1) & 0xC0) == 0x80) {
-        k = static_cast<Cls>(c_.table[(static_cast<char32_t>(b & 0x1F) << 6) | (c_.byte(i + 1) & 0x3F)]);
-        len = 2;
-      } else {
-        k = c_.cls_at(i, len);
+      if (b >= 0xD8 && b <= 0xDB && i + 1 < n && (p[i + 1] & 0xC0) == 0x80) {
+        auto k = static_cast<Cls>(c_.table[((b & 0x1F) << 6) | (p[i + 1] & 0x3F)]);
+        if (k == script || k == tok::kMark) { i += 2; continue; }
+        break;
       }
-      if (k == script || k == tok::kMark || k == tok::kZwnj) { i += len; continue; }
+      tok::ClsLen cl = tok::cls_len(c_.table, c_.s, n, i);
+      Cls k = cl.cls;
+      if (k == script || k == tok::kMark || k == tok::kZwnj) { i += static_cast<size_t>(cl.len); continue; }
       if (script == tok::kLat) {
-        if (k == tok::kDig) { i += len; continue; }  // alphanumerics: A4, G20, mp3
+        if (k == tok::kDig) { i += static_cast<size_t>(cl.len); continue; }  // alphanumerics: A4, G20, mp3
         if (b == '\'' || b == '-' || (b == 0xE2 && c_.byte(i + 1) == 0x80 && c_.byte(i + 2) == 0x99)) {
-          int l2;
           size_t j = i + (b == 0xE2 ? 3 : 1);
-          if (j < n && c_.cls_at(j, l2) == tok::kLat) { i = j; continue; }
+          if (j < n && tok::cls_len(c_.table, c_.s, n, j).cls == tok::kLat) { i = j; continue; }
         }
       }
       break;
@@ -456,6 +464,7 @@ class Scanner {
   const TokenizeOptions& o_;
   std::vector<Token>& out_;
   size_t base_;
+  size_t first_ = 0;
 };
 
 }  // namespace
