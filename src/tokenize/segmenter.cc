@@ -18,7 +18,7 @@ KURDI_DECLARE_TABLE(tokenize_stem_endings_tsv)
 namespace kurdi {
 namespace {
 
-enum Slot { kDet, kAlso, kPerson, kPostp, kCopula, kSlots };
+enum Slot { kDet, kAlso, kPerson, kPostp, kCopula, kConj, kSlots };
 
 struct Suffix {
   std::string text;
@@ -26,7 +26,8 @@ struct Suffix {
   size_t min_stem;
   bool guard;
   double ratio;
-  std::vector<std::string> not_after;
+  std::vector<std::string> not_after;  // the stem must not end in any of these
+  std::vector<std::string> only_after;  // when non-empty, the stem must end in one of these
 };
 
 // What the last letter of `s` is: 'V' (ا ۆ ێ), 'E' (ە), 'I' (ی), 'C' otherwise (و counts as C: û
@@ -59,21 +60,23 @@ struct RuleSegmenter::Impl {
   Impl() {
     const auto& t = tables::tokenize_clitics_tsv;
     int cs = t.column("slot"), cx = t.column("suffix"), ca = t.column("after"), cm = t.column("min_stem"),
-        cg = t.column("guard"), cr = t.column("ratio"), cn = t.column("not_after");
+        cg = t.column("guard"), cr = t.column("ratio"), cn = t.column("context");
     t.for_each_row([&](const std::vector<std::string_view>& f, size_t) {
       std::string_view slot = f[cs];
       if (slot == "verbprefix") { verb_prefixes.emplace_back(f[cx]); return; }
       Suffix s{std::string(f[cx]), f[ca] == "any" ? std::string() : std::string(f[ca]),
                static_cast<size_t>(std::stoul(std::string(f[cm]))), f[cg] == "y",
-               std::stod(std::string(f[cr])), {}};
+               std::stod(std::string(f[cr])), {}, {}};
       std::string_view na = f[cn];
       while (!na.empty() && na != "-") {
         size_t bar = na.find('|');
-        s.not_after.emplace_back(na.substr(0, bar));
+        std::string_view e = na.substr(0, bar);
+        if (!e.empty() && e[0] == '!') s.not_after.emplace_back(e.substr(1));
+        else s.only_after.emplace_back(e);
         if (bar == std::string_view::npos) break;
         na.remove_prefix(bar + 1);
       }
-      int k = slot == "det" ? kDet : slot == "also" ? kAlso : slot == "person" ? kPerson : slot == "postp" ? kPostp : kCopula;
+      int k = slot == "det" ? kDet : slot == "also" ? kAlso : slot == "person" ? kPerson : slot == "postp" ? kPostp : slot == "copula" ? kCopula : kConj;
       slots[k].push_back(std::move(s));
     });
     const auto& kw = tables::tokenize_keep_whole_tsv;
@@ -112,6 +115,15 @@ struct RuleSegmenter::Impl {
     auto it = stems.find(std::string(s));
     return it == stems.end() ? 0 : it->second;
   }
+  // Corpus evidence that stem+ی is a word ending in -î (it takes -î endings itself).
+  bool i_word(std::string_view stem) const {
+    static const char* const kIEndings[] = {"یی", "ییە", "ییەکان", "ییەکە", "ییەکانی", "ییەکەی", "ییان"};
+    std::string w(stem);
+    uint32_t c = 0;
+    for (const char* e : kIEndings) c += count(w + e);
+    return c >= 1;
+  }
+
   // Evidence that `s` is a stem: its own count, plus its count under reliable determiners; an
   // infinitive ending counts as one sighting.
   uint32_t stem_count(std::string_view s) const {
@@ -131,7 +143,7 @@ struct RuleSegmenter::Impl {
       if (cur.empty()) return;
       std::string_view stem = w.substr(0, end);
       if (utf8::length(stem) < min_stem) return;
-      uint32_t cs = stem_count(stem);
+      uint32_t cs = ratio < 0 ? 1 : stem_count(stem);
       if (cs == 0) return;
       if (guarded && verb_stems.count(std::string(stem))) return;  // کردی, بووم: verb forms
       if (guarded && verb) ratio = std::max(ratio, 1.0);
@@ -152,6 +164,14 @@ struct RuleSegmenter::Impl {
       bool blocked = false;
       for (const std::string& e : s.not_after)
         if (before.size() > e.size() && before.compare(before.size() - e.size(), e.size(), e) == 0) blocked = true;
+      if (!s.only_after.empty()) {
+        bool ok = false;
+        for (const std::string& e : s.only_after)
+          if (before.size() > e.size() && before.compare(before.size() - e.size(), e.size(), e) == 0) ok = true;
+        if (!ok) continue;
+      }
+      // X+ی that the corpus shows as an î-word (X+یی, X+ییە ...) keeps its ی.
+      if (slot == kPerson && s.text == "ی" && i_word(before)) continue;
       if (blocked) continue;
       cur.push_back(static_cast<uint32_t>(at));
       search(w, at, slot - 1, verb, cur, std::max(min_stem, s.min_stem), std::max(ratio, s.ratio),
@@ -171,7 +191,7 @@ void RuleSegmenter::segment(std::string_view word, std::vector<uint32_t>& cuts) 
     if (word.size() > p.size() + 2 && word.compare(0, p.size(), p) == 0) verb = true;
   std::vector<uint32_t> cur, best;
   size_t best_stem = word.size();
-  impl_->search(word, word.size(), kCopula, verb, cur, 2, 0.0, false, best, best_stem);
+  impl_->search(word, word.size(), kConj, verb, cur, 2, -1.0, false, best, best_stem);
   cuts.insert(cuts.end(), best.begin(), best.end());
 }
 
