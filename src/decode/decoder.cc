@@ -178,7 +178,10 @@ FontGuess LegacyDecoder::guess_font(std::string_view p) const {
   size_t words = 0, kurdish = 0, ta = 0, ta_medial = 0, zarnegar = 0;
   size_t harakat_combo = 0;  // لَ يَ ىَ رِ : Ali-K style
   size_t native = 0;         // پ چ گ ژ typed as themselves (Dylan, Unicode)
-  size_t tah = 0, sad = 0, hamza_alef = 0, lam_alef_below = 0, thal = 0, pe = 0;
+  size_t tah = 0, sad = 0, hamza_alef = 0, lam_alef_below = 0, thal = 0, pe = 0, dad = 0;
+  size_t waw_hamza = 0;  // ؤ: the vowel ۆ under every ة font, rare in Arabic and Persian
+  size_t al_words = 0;   // words starting with the Arabic article ال
+  size_t word_pos = 0;   // letters so far in the current word
   const size_t n = p.size();
   char32_t prev = 0;
   bool in_word = false;
@@ -187,9 +190,14 @@ FontGuess LegacyDecoder::guess_font(std::string_view p) const {
     char32_t c = utf8::decode(p.data(), n, i, len);
     i += len;
     bool letter = is_ar_letter(c);
-    if (letter && !in_word) ++words;
-    if (letter) in_word = true;
-    else if (!chars::is_arabic_mark(c) && c != 0x200F && c != chars::kZwnj) in_word = false;
+    if (letter && !in_word) { ++words; word_pos = 0; }
+    if (letter) {
+      in_word = true;
+      if (word_pos == 1 && prev == 0x0627 && c == 0x0644) ++al_words;
+      ++word_pos;
+    } else if (!chars::is_arabic_mark(c) && c != 0x200F && c != chars::kZwnj) {
+      in_word = false;
+    }
     switch (c) {
       case 0x06D5: case 0x06CE: case 0x06C6: case 0x0695: case 0x06B5: ++kurdish; break;
       case 0x0629: ++ta; break;
@@ -208,6 +216,8 @@ FontGuess LegacyDecoder::guess_font(std::string_view p) const {
       case 0x0623: ++hamza_alef; break;
       case 0x0625: if (prev == 0x0644) ++lam_alef_below; break;
       case 0x0630: ++thal; break;
+      case 0x0636: ++dad; break;
+      case 0x0624: ++waw_hamza; break;
       default: break;
     }
     if (prev == 0x0629 && letter) ++ta_medial;
@@ -225,15 +235,21 @@ FontGuess LegacyDecoder::guess_font(std::string_view p) const {
     g.confidence = zarnegar * 5 >= words ? 0.99 : 0.8;
     return g;
   }
-  bool legacy = ta_medial >= 1 && ta_medial * 10 >= words && ta * 4 >= words;
+  // ە (ة) and ۆ (ؤ) are the commonest vowels of Sorani; Arabic puts ة only at the end of a word and
+  // uses ؤ rarely, and its words often start with the article ال.
+  size_t cue = ta_medial + (waw_hamza >= 2 || ta_medial ? waw_hamza : 0);
+  bool legacy = cue >= 1 && cue * 10 >= words && (ta + waw_hamza) * 4 >= words;
   if (!legacy && words < min_words && ta_medial >= 1 && ta >= words) legacy = true;
+  if (legacy && ta_medial == 0 && al_words * 6 >= words) legacy = false;
   if (!legacy) {
     g.confidence = ta == 0 ? 0.99 : 0.9;
     return g;
   }
   g.confidence = ta_medial * 3 >= words ? 0.99 : 0.8;
-  // Dylan types گ چ ژ پ as themselves and has no use for ط; the Ali fonts borrow ط for گ.
-  if (native + lam_alef_below * 2 > tah + harakat_combo || (sad > 0 && thal > tah && harakat_combo == 0 && native > 0)) {
+  // Dylan types گ چ ژ as themselves; the Ali fonts borrow ط for گ, ض for چ, ذ for ژ. Dylan's ذ is ڕ,
+  // far commoner than ژ.
+  if (native + lam_alef_below * 2 > tah + dad + hamza_alef + harakat_combo ||
+      (native + lam_alef_below + tah + dad + hamza_alef + harakat_combo == 0 && (thal > 0 || sad > 0) && pe == 0)) {
     g.font = Font::kDylan;
   } else if (pe + sad + hamza_alef > harakat_combo) {
     g.font = Font::kAliWeb;
