@@ -4,8 +4,8 @@
 // quotation depth (" « » “ ” ( ) [ ]) are looked at closely. A sentence ends after a terminator (or a
 // run of them: "؟!", "...") and any closing quotes/brackets that follow it, when white space and a
 // new sentence follow. It does not end
-//   - after an abbreviation or an initial (د. کەمال, پ.ز, Dr.; data/tokenize/abbreviations.tsv and
-//     data/sentences/no_break_before.tsv),
+//   - after an abbreviation or an initial (د. کەمال, پ.ز, Dr., J.; data/tokenize/abbreviations.tsv,
+//     shared with the tokenizer),
 //   - inside a number, a date, a URL, an e-mail address (no white space follows the dot),
 //   - after the number of a list item at the start of the paragraph ("1. ", "٢. "),
 //   - after an ellipsis that is followed by more of the sentence (SentenceOptions::ellipsis_ends),

@@ -1,17 +1,51 @@
 // kurdi tokenize: tokens of each line (text, line-preserving), or one JSON object / CoNLL-U row per
 // token with byte offsets into the input, or word counts of a corpus.
 #include <algorithm>
+#include <memory>
 #include <string>
 #include <unordered_map>
 
 #include "cli.h"
+#include "kurdi/morph.h"
 #include "kurdi/tokenize.h"
 
 namespace kurdi::cli {
 namespace {
 
+// --split-clitics through the morphological analyzer (a later pipeline stage, so it is injected
+// here rather than linked into the tokenizer): a word the analyzer knows is cut at the boundaries of
+// its best analysis (nominal words only: verb forms stay whole, as in the KurdishTokenization
+// convention; stem and derivational morphs are not cut); a word it only guesses goes to the rules.
+class AnalyzerSegmenter final : public Segmenter {
+ public:
+  void segment(std::string_view word, std::vector<uint32_t>& cuts) const override {
+    if (mode_ != "rules") {
+      std::vector<Analysis> as = analyzer_.analyze(word);
+      if (!as.empty() && !as[0].guessed) {
+        const Analysis& a = as[0];
+        if (a.pos == "V" || a.pos == "V.PTCP") return;
+        for (size_t i = 1; i < a.morphs.size(); ++i) {
+          const Morph& m = a.morphs[i];
+          if (m.tag == "STEM" || m.tag.rfind("DER", 0) == 0) continue;
+          if (m.start > 0 && m.start < word.size() && (cuts.empty() || cuts.back() < m.start))
+            cuts.push_back(static_cast<uint32_t>(m.start));
+        }
+        return;
+      }
+      if (mode_ == "morph") return;
+    }
+    rules_.segment(word, cuts);
+  }
+  std::string mode_ = "auto";
+
+ private:
+  Analyzer analyzer_;
+  RuleSegmenter rules_;
+};
+
 struct Flags {
   bool split_clitics = false;
+  std::string segmenter = "auto";
   std::string format = "text";
   bool no_dates = false;
   size_t min_count = 1;
@@ -55,7 +89,16 @@ int run(Common& common) {
     return kExitUsage;
   }
   o.multiword = f == "jsonl";
-  Tokenizer tokenizer(o);
+  if (flags.segmenter != "auto" && flags.segmenter != "rules" && flags.segmenter != "morph") {
+    error("unknown --segmenter '" + flags.segmenter + "' (auto, rules or morph)");
+    return kExitUsage;
+  }
+  std::unique_ptr<AnalyzerSegmenter> segmenter;
+  if (o.split_clitics) {
+    segmenter = std::make_unique<AnalyzerSegmenter>();
+    segmenter->mode_ = flags.segmenter;
+  }
+  Tokenizer tokenizer(o, segmenter.get());
   std::vector<Token> tokens;
 
   if (f == "text") {
@@ -135,6 +178,9 @@ Registrar reg({"tokenize",
                [](CLI::App& app, Common&) {
                  app.add_flag("--split-clitics", flags.split_clitics,
                               "cut words into stem, determiners, clitics and postpositions");
+                 app.add_option("--segmenter", flags.segmenter,
+                                "with --split-clitics: auto (default: the morphological analyzer for the words it "
+                                "knows, the rule tables for the rest), rules, or morph");
                  app.add_option("--format", flags.format, "text (default), jsonl, conllu, or counts (word frequencies)");
                  app.add_flag("--no-dates", flags.no_dates, "do not join date and time patterns into one token");
                  app.add_option("--min-count", flags.min_count, "with --format counts: omit rarer words (default 1)");
