@@ -112,14 +112,19 @@ Repairer::Repairer() {
 }
 
 bool Repairer::applies_to_input(std::string_view original) const {
-  size_t arabic = 0;
-  for (size_t i = 0; i < original.size();) {
-    int len;
-    char32_t c = utf8::decode(original.data(), original.size(), i, len);
-    i += len;
-    // Letters only a Kurdish keyboard types: the line already follows the Sorani convention.
-    if (c == U'ە' || c == U'ێ' || c == U'ۆ' || c == U'ڵ' || c == U'ڕ' || c == U'ڤ') return false;
-    if (c >= 0x0620 && c <= 0x06FF) ++arabic;
+  // A byte scan (this runs on every line): letters only a Kurdish keyboard types mean the line
+  // already follows the Sorani convention. In UTF-8: ە DB 95, ێ DB 8E, ۆ DB 86, ڵ DA B5, ڕ DA 95,
+  // ڤ DA A4. Arabic-block letters have lead bytes D8-DB.
+  const auto* p = reinterpret_cast<const unsigned char*>(original.data());
+  size_t n = original.size(), arabic = 0;
+  for (size_t i = 0; i + 1 < n; ++i) {
+    unsigned b = p[i];
+    if (b < 0xD8 || b > 0xDB) continue;
+    unsigned t = p[i + 1];
+    if (b == 0xDB && (t == 0x95 || t == 0x8E || t == 0x86)) return false;
+    if (b == 0xDA && (t == 0xB5 || t == 0x95 || t == 0xA4)) return false;
+    ++arabic;
+    ++i;
   }
   return arabic >= 2;
 }

@@ -34,7 +34,14 @@ enum : uint8_t {
   fLetter = 2,    // a word character (letter of any script we know, or a combining mark)
   fArabic = 4,    // an Arabic-script letter
   fJoining = 8,   // dual-joining Arabic letter (connects to the next letter)
+  fDeleted = 16,  // removed wherever it stands (harakat, controls, tatweel ...)
+  fInitialOnly = 32,  // acts only at the start of a word (ر, و): elsewhere a plain letter
+  fSimple = 64,   // one replacement wherever it stands (ي -> ی, ك -> ک ...): no context needed
+  fSeqOnly = 128, // acts only before a combining mark (ی + ٚ -> ێ ...): elsewhere a plain letter
 };
+// Separate table for the chunk scanner: a code point < U+0800 that needs the per-character
+// machinery wherever it stands inside a word.
+enum : uint8_t { sInterior = 1, sInitial = 2, sFinal = 4, sLetter = 8, sSubst = 16 };
 
 struct Rule {
   std::string to;
@@ -44,6 +51,7 @@ struct Rule {
 struct Entry {
   Rule by_where[4];                                // single code point rules by position
   std::vector<std::pair<char32_t, std::string>> seq;  // (second code point, replacement), any position
+  std::string simple;                              // the replacement when the flag fSimple is set
 };
 
 // Parses "U+0648 U+065A" or literal text.
@@ -96,7 +104,15 @@ const icu::Normalizer2* nfc() {
 struct Normalizer::Impl {
   NormalizeOptions options;
   std::array<uint8_t, 0x800> low{};                 // flags for code points < 0x800
+  std::array<uint8_t, 0x800> scan{};                // chunk-scanner classes (s* above)
+  std::array<char16_t, 0x800> subst{};              // sSubst: the two-byte letter that replaces it
   std::unordered_map<char32_t, Entry> entries;      // every code point with a rule
+  std::array<const Entry*, 0x800> low_entry{};      // direct index of `entries` below U+0800
+  const Entry* find_entry(char32_t c) const {
+    if (c < 0x800) return low_entry[c];
+    auto it = entries.find(c);
+    return it == entries.end() ? nullptr : &it->second;
+  }
   std::unordered_map<char32_t, uint8_t> far_flags;  // flags of code points >= 0x800 that act
   std::unordered_set<std::string> h_words;          // words keeping a final ه
   std::vector<std::string> h_suffixes;
@@ -111,7 +127,11 @@ struct Normalizer::Impl {
   }
   bool is_word_char(char32_t c) const { return (flags(c) & fLetter) || c == chars::kZwnj || c == chars::kZwj; }
   bool deleted(char32_t c) const;
+  // One line (or a piece of one, cut after a space); the character layer.
   void run(std::string_view in, std::string& out, OffsetMap* map, NormalizeStats* stats) const;
+  void run_piece(std::string_view in, size_t in_off, size_t out_line_base, std::string& out, OffsetMap* map,
+                 NormalizeStats* stats) const;
+  bool needs_line_context = false;  // an option looks across spaces (punctuation by context)
   bool keeps_final_h(std::string_view word_with_h) const;
 };
 
@@ -167,10 +187,32 @@ Normalizer::Impl::Impl(const NormalizeOptions& o) : options(o) {
       far_flags[c] = fl;
     }
   };
-  for (const auto& [c, e] : entries) mark_act(c);
+  for (auto& [c, e] : entries) {
+    mark_act(c);
+    if (c < 0x800) low_entry[c] = &e;
+    bool only_any = e.seq.empty() && e.by_where[kAny].set && !e.by_where[kInitial].set &&
+                    !e.by_where[kNonInitial].set && !e.by_where[kFinal].set;
+    if (only_any && e.by_where[kAny].to.empty() && c < 0x800) low[c] |= fDeleted;
+    // A simple replacement: one result everywhere, which has no rules of its own.
+    if (only_any && c < 0x800 && !e.by_where[kAny].to.empty() && c != 0x0640) {
+      std::u32string r = utf8::to_u32(e.by_where[kAny].to);
+      bool plain = true;
+      for (char32_t x : r) plain = plain && !entries.count(x) && x != 0x0647 && x != 0x06BE && x != 0x0648 && x != 0x200C;
+      if (plain) { low[c] |= fSimple; e.simple = e.by_where[kAny].to; }
+    }
+  }
+  if (options.tatweel) low[0x0640] |= fDeleted;
+  for (auto& [c, e] : entries) {
+    bool seq_only = !e.seq.empty() && !e.by_where[kAny].set && !e.by_where[kInitial].set &&
+                    !e.by_where[kNonInitial].set && !e.by_where[kFinal].set;
+    if (seq_only && c < 0x800 && c != 0x0647 && c != 0x06BE && c != 0x0648) low[c] |= fSeqOnly;
+  }
+  // ر and و act only at the start of a word.
+  if (low_entry[0x0631] && !low_entry[0x0631]->by_where[kAny].set) low[0x0631] |= fInitialOnly;
   mark_act(0x0647);  // ه: word-final rule, هـ
   if (o.heh != HehPolicy::kKeep) mark_act(0x06BE);  // ھ: heh policy
   mark_act(0x0648);  // و: word-initial وو
+  low[0x0648] |= fInitialOnly;
   mark_act(chars::kZwnj);
   if (o.digits != DigitPolicy::kKeep) {
     for (char32_t c = '0'; c <= '9'; ++c) mark_act(c);
@@ -185,10 +227,31 @@ Normalizer::Impl::Impl(const NormalizeOptions& o) : options(o) {
     for (char32_t c = 0x0300; c <= 0x036F; ++c) mark_act(c);
   }
   if (o.convention_repair) repair = std::make_unique<convention::Repairer>();
+  needs_line_context = o.punctuation == PunctPolicy::kToArabic;
+  for (char32_t c = 0; c < 0x800; ++c) {
+    uint8_t fl = low[c], sc = 0;
+    if (fl & fLetter) sc |= sLetter;
+    if (fl & fAct) {
+      if (fl & fInitialOnly) sc |= sInitial;
+      else if (c == 0x0647 && o.heh != HehPolicy::kHehDoachashmee) sc |= sFinal;
+      else if (!(fl & fSeqOnly)) sc |= sInterior;
+    }
+    // A two-byte letter replaced by another two-byte letter of the same classes (ك -> ک, ى -> ی):
+    // the scanner substitutes it in place, without the per-character machinery.
+    if ((fl & fSimple) && c >= 0x80 && low_entry[c]) {
+      std::u32string r = utf8::to_u32(low_entry[c]->simple);
+      if (r.size() == 1 && r[0] >= 0x80 && r[0] < 0x800 && (low[r[0]] & (fLetter | fArabic | fJoining)) ==
+                                                               (fl & (fLetter | fArabic | fJoining))) {
+        sc = static_cast<uint8_t>((sc & ~sInterior) | sSubst);
+        subst[c] = static_cast<char16_t>(r[0]);
+      }
+    }
+    scan[c] = sc;
+  }
 }
 
 bool Normalizer::Impl::deleted(char32_t c) const {
-  if (c == 0x0640) return options.tatweel;
+  if (c < 0x800) return low[c] & fDeleted;
   auto it = entries.find(c);
   if (it == entries.end()) return false;
   const Rule& r = it->second.by_where[kAny];
@@ -203,10 +266,13 @@ bool Normalizer::Impl::keeps_final_h(std::string_view w) const {
   return false;
 }
 
-void Normalizer::Impl::run(std::string_view in, std::string& out, OffsetMap* map, NormalizeStats* stats) const {
+void Normalizer::Impl::run_piece(std::string_view in, size_t in_off, size_t out_line_base, std::string& out,
+                                 OffsetMap* map, NormalizeStats* stats) const {
   const char* s = in.data();
   const size_t n = in.size();
   const size_t out_base = out.size();
+  // Map offsets are relative to the line: input offsets shift by in_off, output by out_shift.
+  const size_t out_shift = out_base - out_line_base;
   size_t copy_from = 0;        // start of the pending run of unchanged input bytes
   size_t word_start = out_base;  // output offset where the current word began
   bool prev_word = false;      // previous output character is a word character
@@ -222,7 +288,7 @@ void Normalizer::Impl::run(std::string_view in, std::string& out, OffsetMap* map
     flush(b);
     size_t ob = out.size() - out_base;
     out.append(rep);
-    if (map) map->add_edit(b, e, ob, out.size() - out_base);
+    if (map) map->add_edit(in_off + b, in_off + e, out_shift + ob, out_shift + out.size() - out_base);
     copy_from = e;
   };
   // Next code point at byte i (U+FFFD past the end is never returned: returns 0 at the end).
@@ -244,9 +310,9 @@ void Normalizer::Impl::run(std::string_view in, std::string& out, OffsetMap* map
   auto positional = [&](const std::string& rep, bool initial) -> std::string {
     std::u32string r = utf8::to_u32(rep);
     if (r.size() != 1) return rep;
-    auto it2 = entries.find(r[0]);
-    if (it2 == entries.end()) return rep;
-    const Entry& e2 = it2->second;
+    const Entry* p2 = find_entry(r[0]);
+    if (!p2) return rep;
+    const Entry& e2 = *p2;
     if (initial && e2.by_where[kInitial].set) return e2.by_where[kInitial].to;
     if (!initial && e2.by_where[kNonInitial].set) return e2.by_where[kNonInitial].to;
     if (e2.by_where[kAny].set) return e2.by_where[kAny].to;
@@ -289,7 +355,14 @@ void Normalizer::Impl::run(std::string_view in, std::string& out, OffsetMap* map
     }
     {
       int len;
-      char32_t c = utf8::decode(s, n, i, len);
+      char32_t c;
+      // Two-byte sequences (all of the Arabic block) inline; everything else through the decoder.
+      if (b >= 0xC2 && b <= 0xDF && i + 1 < n && (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80) {
+        c = (static_cast<char32_t>(b & 0x1F) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3F);
+        len = 2;
+      } else {
+        c = utf8::decode(s, n, i, len);
+      }
       if (c == utf8::kReplacement && !(len == 3 && static_cast<unsigned char>(s[i]) == 0xEF)) {
         ++invalid;
         emit(i, i + len, "\xEF\xBF\xBD");
@@ -299,7 +372,27 @@ void Normalizer::Impl::run(std::string_view in, std::string& out, OffsetMap* map
         continue;
       }
       uint8_t fl = c < 0x800 ? low[c] : flags(c);
-      if (!(fl & fAct)) {
+      // ر and و inside a word, and ه followed by a plain Arabic letter, are plain letters.
+      bool plain = !(fl & fAct);
+      if (!plain && (((fl & fInitialOnly) && prev_word) || (fl & fSeqOnly))) {
+        // Plain unless a combining mark, tatweel or a control follows (they can compose with it).
+        plain = true;
+        if (i + len < n) {
+          unsigned char n0 = static_cast<unsigned char>(s[i + len]);
+          unsigned char n1 = i + len + 1 < n ? static_cast<unsigned char>(s[i + len + 1]) : 0;
+          if ((n0 == 0xD9 && ((n1 >= 0x8B && n1 <= 0x9F) || n1 == 0xB0 || n1 == 0x80)) || n0 == 0xCC ||
+              n0 == 0xCD || n0 == 0xE2 || n0 == 0xEF)
+            plain = false;
+        }
+      }
+      if (!plain && c == 0x0647 && i + 3 < n) {
+        unsigned char n0 = static_cast<unsigned char>(s[i + 2]), n1 = static_cast<unsigned char>(s[i + 3]);
+        if (n0 >= 0xD8 && n0 <= 0xDB && (n1 & 0xC0) == 0x80) {
+          char32_t nc = (static_cast<char32_t>(n0 & 0x1F) << 6) | (n1 & 0x3F);
+          plain = (low[nc] & (fArabic | fAct | fDeleted)) == fArabic && nc != 0x0640;
+        }
+      }
+      if (plain) {
         bool word = (fl & fLetter);
         if (word && !prev_word) word_start = out.size() + (i - copy_from);
         prev_word = word;
@@ -312,9 +405,16 @@ void Normalizer::Impl::run(std::string_view in, std::string& out, OffsetMap* map
       // ---------------- slow path: c has a rule or a context behaviour ----------------
       const bool initial = !prev_word;
       if (initial) word_start = out.size() + (i - copy_from);
+      int len2_dummy;
       // Two-code-point sequences (letter + mark, heh + ZWNJ ...).
-      auto it = entries.find(c);
-      if (it != entries.end() && !it->second.seq.empty()) {
+      const Entry* ent = find_entry(c);
+      if (ent && ent->simple.size()) {
+        emit(i, i + len, ent->simple);
+        set_prev(utf8::decode(ent->simple.data(), ent->simple.size(), 0, len2_dummy));
+        i += len;
+        continue;
+      }
+      if (ent && !ent->seq.empty()) {
         // The second character may follow after characters that are deleted anyway (tatweel,
         // harakat, controls): ه ـ ZWNJ is still ه + ZWNJ.
         size_t j2 = i + len;
@@ -322,25 +422,24 @@ void Normalizer::Impl::run(std::string_view in, std::string& out, OffsetMap* map
         char32_t c2 = peek(j2, l2);
         while (l2 && deleted(c2)) {
           bool is_second = false;
-          for (const auto& sq : it->second.seq) is_second = is_second || sq.first == c2;
+          for (const auto& sq : ent->seq) is_second = is_second || sq.first == c2;
           if (is_second) break;
           j2 += l2;
           c2 = peek(j2, l2);
         }
         l2 = l2 ? static_cast<int>(j2 + l2 - (i + len)) : 0;
         bool done = false;
-        for (const auto& [second, rep] : it->second.seq) {
+        for (const auto& [second, rep] : ent->seq) {
           if (l2 && c2 == second) {
             // The result may itself have position rules (آ, أ, ئ ...): re-run them on the result.
             std::u32string r = utf8::to_u32(rep);
             std::string rep2 = rep;
             if (r.size() == 1) {
-              auto it2 = entries.find(r[0]);
-              if (it2 != entries.end()) {
+              if (const Entry* p2 = find_entry(r[0])) {
                 const Rule* rr = nullptr;
-                if (initial && it2->second.by_where[kInitial].set) rr = &it2->second.by_where[kInitial];
-                else if (!initial && it2->second.by_where[kNonInitial].set) rr = &it2->second.by_where[kNonInitial];
-                else if (it2->second.by_where[kAny].set) rr = &it2->second.by_where[kAny];
+                if (initial && p2->by_where[kInitial].set) rr = &p2->by_where[kInitial];
+                else if (!initial && p2->by_where[kNonInitial].set) rr = &p2->by_where[kNonInitial];
+                else if (p2->by_where[kAny].set) rr = &p2->by_where[kAny];
                 if (rr) rep2 = rr->to;
               }
             }
@@ -517,7 +616,7 @@ void Normalizer::Impl::run(std::string_view in, std::string& out, OffsetMap* map
             out.resize(ws);
             size_t ob = out.size() - out_base;
             out += res;
-            if (map) map->add_edit(in_ws, j, ob, out.size() - out_base);
+            if (map) map->add_edit(in_off + in_ws, in_off + j, out_shift + ob, out_shift + out.size() - out_base);
             copy_from = j;
             prev_word = true;
             i = j;
@@ -536,8 +635,8 @@ void Normalizer::Impl::run(std::string_view in, std::string& out, OffsetMap* map
         continue;
       }
       // Single-code-point rules by position.
-      if (it != entries.end()) {
-        const Entry& e = it->second;
+      if (ent) {
+        const Entry& e = *ent;
         const Rule* r = nullptr;
         if (e.by_where[kFinal].set && prev_word && word_ends_at(i + len)) r = &e.by_where[kFinal];
         else if (initial && e.by_where[kInitial].set) r = &e.by_where[kInitial];
@@ -549,9 +648,9 @@ void Normalizer::Impl::run(std::string_view in, std::string& out, OffsetMap* map
           std::string rep = r->to;
           std::u32string rr = utf8::to_u32(rep);
           if (rr.size() >= 1) {
-            auto it2 = entries.find(rr[0]);
-            if (it2 != entries.end() && rr[0] != c) {
-              const Entry& e2 = it2->second;
+            const Entry* p2 = find_entry(rr[0]);
+            if (p2 && rr[0] != c) {
+              const Entry& e2 = *p2;
               const Rule* r2 = nullptr;
               if (initial && e2.by_where[kInitial].set) r2 = &e2.by_where[kInitial];
               else if (!initial && e2.by_where[kNonInitial].set) r2 = &e2.by_where[kNonInitial];
@@ -566,8 +665,8 @@ void Normalizer::Impl::run(std::string_view in, std::string& out, OffsetMap* map
           size_t consumed = len;
           if (!rep.empty()) {
             std::u32string r3 = utf8::to_u32(rep);
-            auto it3 = entries.find(r3.back());
-            if (it3 != entries.end() && !it3->second.seq.empty()) {
+            const Entry* p3 = find_entry(r3.back());
+            if (p3 && !p3->seq.empty()) {
               size_t j3 = i + len;
               int l3;
               char32_t c3 = peek(j3, l3);
@@ -575,7 +674,7 @@ void Normalizer::Impl::run(std::string_view in, std::string& out, OffsetMap* map
                 j3 += l3;
                 c3 = peek(j3, l3);
               }
-              for (const auto& [second, srep] : it3->second.seq) {
+              for (const auto& [second, srep] : p3->seq) {
                 if (l3 && c3 == second) {
                   rep = utf8::from_u32(r3.substr(0, r3.size() - 1)) + positional(srep, initial && r3.size() == 1);
                   consumed = j3 + l3 - i;
@@ -614,8 +713,100 @@ void Normalizer::Impl::run(std::string_view in, std::string& out, OffsetMap* map
   }
   }
   flush(n);
-  if (map) map->finish(n, out.size() - out_base);
+
   if (stats) stats->invalid_utf8 += invalid;
+}
+
+// The driver: splits the line at spaces and tabs (rules are word-local, so this changes nothing:
+// see the chunked == whole property test), scans each chunk with one table lookup per character,
+// and hands only the chunks that need work to run_piece(). Clean chunks are copied in one block.
+void Normalizer::Impl::run(std::string_view in, std::string& out, OffsetMap* map, NormalizeStats* stats) const {
+  const size_t out_line_base = out.size();
+  if (needs_line_context) {
+    run_piece(in, 0, out_line_base, out, map, stats);
+    if (map) map->finish(in.size(), out.size() - out_line_base);
+    return;
+  }
+  const auto* s = reinterpret_cast<const unsigned char*>(in.data());
+  const size_t n = in.size();
+  size_t copy_from = 0, chunk = 0, i = 0;
+  bool work = false, word_start = true, substitute = false;
+  auto end_chunk = [&](size_t e) {
+    if (work) {
+      out.append(in.data() + copy_from, chunk - copy_from);
+      run_piece(in.substr(chunk, e - chunk), chunk, out_line_base, out, map, stats);
+      copy_from = e;
+    } else if (substitute) {
+      // Only letter-for-letter substitutions in this chunk: copy it, swapping them.
+      out.append(in.data() + copy_from, chunk - copy_from);
+      size_t k = chunk, run = chunk;
+      while (k < e) {
+        unsigned b0 = s[k];
+        if (b0 >= 0xC2 && b0 <= 0xDF) {
+          char32_t c = (static_cast<char32_t>(b0 & 0x1F) << 6) | (s[k + 1] & 0x3F);
+          if (scan[c] & sSubst) {
+            out.append(in.data() + run, k - run);
+            size_t ob = out.size() - out_line_base;
+            char32_t r = subst[c];
+            out += static_cast<char>(0xC0 | (r >> 6));
+            out += static_cast<char>(0x80 | (r & 0x3F));
+            if (map) map->add_edit(k, k + 2, ob, ob + 2);
+            run = k + 2;
+          }
+          k += 2;
+        } else {
+          ++k;
+        }
+      }
+      out.append(in.data() + run, e - run);
+      copy_from = e;
+    }
+    work = false;
+    substitute = false;
+    word_start = true;
+  };
+  while (i < n) {
+    unsigned b = s[i];
+    if (b < 0x80) {
+      if (b == ' ' || b == '\t') {
+        end_chunk(i);
+        chunk = ++i;
+        continue;
+      }
+      uint8_t sc = scan[b];
+      work |= (sc & sInterior) != 0;
+      word_start = !(sc & sLetter);
+      ++i;
+      continue;
+    }
+    if (b >= 0xC2 && b <= 0xDF && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) {
+      char32_t c = (static_cast<char32_t>(b & 0x1F) << 6) | (s[i + 1] & 0x3F);
+      uint8_t sc = scan[c];
+      if (sc & (sInterior | sInitial | sFinal | sSubst)) {
+        if (sc & sInterior) work = true;
+        else if (sc & sSubst) substitute = true;
+        else if ((sc & sInitial) && word_start) work = true;
+        else if (sc & sFinal) {
+          // ه needs work unless a plain letter follows it.
+          bool plain_next = false;
+          if (i + 3 < n && s[i + 2] >= 0xC2 && s[i + 2] <= 0xDF && (s[i + 3] & 0xC0) == 0x80) {
+            char32_t nc = (static_cast<char32_t>(s[i + 2] & 0x1F) << 6) | (s[i + 3] & 0x3F);
+            plain_next = (scan[nc] & (sLetter | sInterior)) == sLetter;
+          }
+          if (!plain_next) work = true;
+        }
+      }
+      word_start = !(sc & sLetter);
+      i += 2;
+      continue;
+    }
+    // Three- and four-byte characters (ZWNJ, controls, presentation forms, emoji) and invalid bytes.
+    work = true;
+    ++i;
+  }
+  end_chunk(n);
+  out.append(in.data() + copy_from, n - copy_from);
+  if (map) map->finish(n, out.size() - out_line_base);
 }
 
 Normalizer::Normalizer() : Normalizer(NormalizeOptions::standard()) {}

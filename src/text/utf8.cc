@@ -95,7 +95,12 @@ size_t find_invalid(std::string_view s) {
       i += 8;
     }
     if (i >= n) break;
-    if (static_cast<unsigned char>(s[i]) < 0x80) { ++i; continue; }
+    unsigned char b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) { ++i; continue; }
+    if (b >= 0xC2 && b <= 0xDF && i + 1 < n && (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80) {
+      i += 2;  // two-byte sequence (Arabic, Latin-1 ...): always well formed
+      continue;
+    }
     int len;
     char32_t cp = decode(s.data(), n, i, len);
     if (cp == kReplacement && !(len == 3 && static_cast<unsigned char>(s[i]) == 0xEF &&

@@ -1,0 +1,76 @@
+// Normalization throughput on the benchmark corpus, beside memcpy of the same buffer in the same run.
+// usage: normalize_bench CORPUS [REPEATS]   (build the corpus with ../shared/eval/make_corpus.sh)
+// Prints median MB/s of: memcpy, the quick validity scan, normalize (standard, search, minimal).
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "kurdi/normalize.h"
+
+namespace {
+
+template <class F>
+double median_mbps(size_t bytes, int repeats, F&& f) {
+  std::vector<double> v;
+  for (int r = 0; r < repeats; ++r) {
+    auto t0 = std::chrono::steady_clock::now();
+    f();
+    double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    v.push_back(bytes / 1e6 / s);
+  }
+  std::sort(v.begin(), v.end());
+  return v[v.size() / 2];
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    std::fprintf(stderr, "usage: %s CORPUS [REPEATS]\n", argv[0]);
+    return 2;
+  }
+  int repeats = argc > 2 ? std::atoi(argv[2]) : 7;
+  std::ifstream in(argv[1], std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  const std::string corpus = ss.str();
+  if (corpus.empty()) { std::fprintf(stderr, "empty corpus\n"); return 1; }
+  // Lines, as the CLI and most callers see them.
+  std::vector<std::string_view> lines;
+  for (size_t b = 0; b < corpus.size();) {
+    size_t e = corpus.find('\n', b);
+    if (e == std::string::npos) e = corpus.size();
+    lines.emplace_back(corpus.data() + b, e - b);
+    b = e + 1;
+  }
+  std::string dst(corpus.size(), '\0');
+  volatile size_t sink = 0;
+  double memcpy_mbps = median_mbps(corpus.size(), repeats, [&] {
+    std::memcpy(dst.data(), corpus.data(), corpus.size());
+    sink = sink + static_cast<unsigned char>(dst[dst.size() / 2]);
+  });
+  std::printf("corpus: %zu bytes, %zu lines, %d repeats (median)\n", corpus.size(), lines.size(), repeats);
+  std::printf("%-28s %10.1f MB/s\n", "memcpy", memcpy_mbps);
+  double scan = median_mbps(corpus.size(), repeats, [&] { sink = sink + kurdi::utf8::find_invalid(corpus); });
+  std::printf("%-28s %10.1f MB/s  (%.3f of memcpy)\n", "utf8 validation", scan, scan / memcpy_mbps);
+  struct P { const char* name; kurdi::NormalizeOptions o; };
+  for (const P& p : {P{"normalize standard", kurdi::NormalizeOptions::standard()},
+                     P{"normalize search", kurdi::NormalizeOptions::search()},
+                     P{"normalize minimal", kurdi::NormalizeOptions::minimal()}}) {
+    kurdi::Normalizer n(p.o);
+    std::string out;
+    out.reserve(corpus.size() + corpus.size() / 8);
+    double mbps = median_mbps(corpus.size(), repeats, [&] {
+      out.clear();
+      for (auto line : lines) { n.normalize(line, out); out += '\n'; }
+      sink = sink + out.size();
+    });
+    std::printf("%-28s %10.1f MB/s  (%.3f of memcpy)\n", p.name, mbps, mbps / memcpy_mbps);
+  }
+  return 0;
+}
