@@ -1,0 +1,307 @@
+// The reading engine: و/ی readings x bizroke insertion x syllabification, cheapest reading wins.
+#include "translit/syllabify.h"
+
+#include <algorithm>
+#include <climits>
+
+namespace kurdi::translit {
+
+int Inventory::id(std::string_view g2p) const {
+  for (size_t k = 0; k < ph.size(); ++k)
+    if (ph[k].g2p == g2p) return static_cast<int>(k);
+  return -1;
+}
+
+namespace {
+
+constexpr int kBig = 100000;
+constexpr int kMaxCluster = 9;       // longer clusters are not searched (no bizroke inserted)
+constexpr size_t kMaxCombos = 2048;  // more و/ی readings than this: runs are decided one by one
+
+struct Ctx {
+  const Inventory& inv;
+  const Weights& w;
+  bool vowel(uint8_t p) const { return inv.ph[p].cls == kVowel; }
+  bool glide(uint8_t p) const { return inv.ph[p].cls == kGlide; }
+  int son(uint8_t p) const { return inv.ph[p].sonority; }
+
+  int onset(const uint8_t* c, int k, bool word_initial) const {
+    if (k == 0) return word_initial ? 0 : w.onsetless;
+    if (k == 1) return 0;
+    if (k == 2) return (glide(c[1]) && !glide(c[0])) ? w.onset_cg : w.onset_complex;
+    return w.onset_3 * (k - 2);
+  }
+  int coda(const uint8_t* c, int k, bool word_final) const {
+    if (k == 0) return 0;
+    int g = glide(c[0]) ? w.glide_coda : 0;
+    if (k == 1) return g;
+    if (glide(c[0])) g += w.glide_coda2;
+    if (k == 2) {
+      int a = son(c[0]), b = son(c[1]);
+      if (a > b) return g + (word_final ? w.coda2_final : w.coda2_medial);
+      if (a == b) return g + w.coda2_flat;
+      return g + w.coda2_rise;
+    }
+    return g + w.coda3 * (k - 2);
+  }
+  // k consonants between a vowel (or the word start) and a vowel (or the word end).
+  int interval(const uint8_t* c, int k, bool left_v, bool right_v, int* split) const {
+    if (!left_v && !right_v) { *split = 0; return kBig; }
+    if (!left_v) { *split = 0; return onset(c, k, true); }
+    if (!right_v) { *split = k; return coda(c, k, true); }
+    int best = INT_MAX, bj = k;
+    for (int j = k; j >= 0; --j) {  // prefer the longest coda on ties? no: prefer onsets (j small) below
+      int cost = coda(c, j, false) + onset(c + j, k - j, false);
+      if (j > 0 && j < k) {
+        int rise = son(c[j]) - son(c[j - 1]);
+        if (rise >= 3) cost += w.contact_steep;
+        else if (rise > 0) cost += w.contact;
+        else if (rise == 0) cost += w.contact_flat;
+      }
+      if (cost <= best) { best = cost; bj = j; }
+    }
+    *split = bj;
+    return best;
+  }
+  // Cost of a cluster c[0..n) with bizroke i inserted after c[g] for every bit g of mask.
+  int cluster(const uint8_t* c, int n, bool left_v, bool right_v, uint32_t mask) const {
+    int cost = 0, start = 0, split;
+    bool lv = left_v;
+    for (int g = 0; g < n; ++g) {
+      bool cut = g + 1 < n && (mask >> g & 1u);
+      if (cut || g + 1 == n) {
+        bool rv = cut ? true : right_v;
+        cost += interval(c + start, g + 1 - start, lv, rv, &split);
+        if (cut) cost += w.insert_i;
+        start = g + 1;
+        lv = true;
+      }
+    }
+    return cost;
+  }
+  int best_cluster(const uint8_t* c, int n, bool left_v, bool right_v, uint32_t* best_mask) const {
+    *best_mask = 0;
+    if (n <= 0) return (left_v && right_v) ? w.onsetless : 0;
+    if (n > kMaxCluster) return cluster(c, n, left_v, right_v, 0);
+    int best = INT_MAX;
+    uint32_t limit = 1u << (n - 1);
+    for (uint32_t m = 0; m < limit; ++m) {
+      int cost = cluster(c, n, left_v, right_v, m);
+      if (cost < best) { best = cost; *best_mask = m; }
+    }
+    return best;
+  }
+
+  // Cost of a whole phoneme sequence; with `out`, also builds the reading.
+  int syllabify(const std::vector<uint8_t>& s, Reading* out) const {
+    const int n = static_cast<int>(s.size());
+    int total = 0, k = 0;
+    bool any_vowel = false;
+    for (uint8_t p : s) any_vowel |= vowel(p);
+    if (!any_vowel) {
+      if (n <= 1) {
+        if (out) { out->ph = s; out->syl_start.assign(s.size(), 0); if (!s.empty()) out->syl_start[0] = 1; }
+        return 0;
+      }
+      uint32_t mask = 0;
+      int cost = best_cluster(s.data(), n, false, false, &mask);
+      if (out) { out->ph.clear(); out->syl_start.clear(); emit(s.data(), n, false, false, mask, *out); }
+      return cost;
+    }
+    if (out) { out->ph.clear(); out->syl_start.clear(); }
+    while (k <= n) {
+      int e = k;
+      while (e < n && !vowel(s[e])) ++e;
+      bool left_v = k > 0, right_v = e < n;
+      uint32_t mask = 0;
+      total += best_cluster(s.data() + k, e - k, left_v, right_v, &mask);
+      if (out) emit(s.data() + k, e - k, left_v, right_v, mask, *out);
+      if (e < n) {
+        if (out) {
+          out->ph.push_back(s[e]);
+          out->syl_start.push_back(0);
+          if (e == 0 || vowel(s[e - 1])) out->syl_start.back() = 1;  // vowel without onset
+        }
+        k = e + 1;
+      } else {
+        break;
+      }
+    }
+    return total;
+  }
+
+  void emit(const uint8_t* c, int n, bool left_v, bool right_v, uint32_t mask, Reading& out) const {
+    int start = 0, split;
+    bool lv = left_v;
+    for (int g = 0; g < n; ++g) {
+      bool cut = g + 1 < n && (mask >> g & 1u);
+      if (cut || g + 1 == n) {
+        bool rv = cut ? true : right_v;
+        int len = g + 1 - start;
+        interval(c + start, len, lv, rv, &split);
+        for (int q = 0; q < len; ++q) {
+          out.ph.push_back(c[start + q]);
+          out.syl_start.push_back(rv && q == split ? 1 : 0);
+        }
+        if (cut) {
+          out.ph.push_back(inv.i);
+          out.syl_start.push_back(split == len ? 1 : 0);
+        }
+        start = g + 1;
+        lv = true;
+      }
+    }
+  }
+};
+
+struct Option {
+  std::vector<uint8_t> ph;
+  int prior = 0;
+};
+
+struct Run {
+  size_t start, len;
+  std::vector<Option> options;
+};
+
+void gen_w(const Ctx& cx, size_t len, size_t pos, bool first_vowel_only, bool first_cons_only, Option& cur,
+           std::vector<Option>& out) {
+  if (pos == len) {
+    out.push_back(cur);
+    return;
+  }
+  const Inventory& inv = cx.inv;
+  struct Tok { uint8_t ph; size_t used; int prior; };
+  Tok toks[3] = {{inv.uu, 2, 0}, {inv.u, 1, cx.w.prior_u}, {inv.w, 1, cx.w.prior_w}};
+  for (const Tok& t : toks) {
+    if (pos + t.used > len) continue;
+    bool v = cx.vowel(t.ph);
+    if (pos == 0 && first_vowel_only && !v) continue;
+    if (pos == 0 && first_cons_only && v) continue;
+    if (v && !cur.ph.empty() && cx.vowel(cur.ph.back())) continue;  // hiatus inside the run
+    cur.ph.push_back(t.ph);
+    cur.prior += t.prior;
+    gen_w(cx, len, pos + t.used, first_vowel_only, first_cons_only, cur, out);
+    cur.ph.pop_back();
+    cur.prior -= t.prior;
+  }
+}
+
+void gen_y(const Ctx& cx, size_t len, size_t pos, bool first_vowel_only, bool first_cons_only, Option& cur,
+           std::vector<Option>& out) {
+  if (pos == len) {
+    out.push_back(cur);
+    return;
+  }
+  const Inventory& inv = cx.inv;
+  struct Tok { uint8_t ph; int prior; };
+  Tok toks[2] = {{inv.ii, cx.w.prior_i_long}, {inv.y, cx.w.prior_y}};
+  for (const Tok& t : toks) {
+    bool v = cx.vowel(t.ph);
+    if (pos == 0 && first_vowel_only && !v) continue;
+    if (pos == 0 && first_cons_only && v) continue;
+    if (v && !cur.ph.empty() && cx.vowel(cur.ph.back())) continue;
+    cur.ph.push_back(t.ph);
+    cur.prior += t.prior;
+    gen_y(cx, len, pos + 1, first_vowel_only, first_cons_only, cur, out);
+    cur.ph.pop_back();
+    cur.prior -= t.prior;
+  }
+}
+
+}  // namespace
+
+void read_word(const Inventory& inv, const Weights& w, const std::vector<Unit>& units, Reading& out) {
+  Ctx cx{inv, w};
+  out.ph.clear();
+  out.syl_start.clear();
+  out.cost = 0;
+  if (units.empty()) return;
+
+  // Runs of و and of ی, with their readings.
+  std::vector<Run> runs;
+  for (size_t k = 0; k < units.size();) {
+    UnitKind kd = units[k].kind;
+    if (kd != kW && kd != kY) { ++k; continue; }
+    size_t e = k;
+    while (e < units.size() && units[e].kind == kd) ++e;
+    Run r{k, e - k, {}};
+    bool after_q = k > 0 && units[k - 1].kind == kQ;
+    bool initial = k == 0;
+    Option cur;
+    size_t len = std::min<size_t>(r.len, 6);
+    if (kd == kW) gen_w(cx, len, 0, after_q, initial, cur, r.options);
+    else gen_y(cx, len, 0, after_q, initial, cur, r.options);
+    if (r.options.empty()) {  // cannot happen with the inventory above; be safe
+      Option o;
+      o.ph.assign(len, kd == kW ? inv.w : inv.y);
+      r.options.push_back(o);
+    }
+    if (len < r.len) {  // absurdly long runs: the rest are glides
+      for (Option& o : r.options) o.ph.insert(o.ph.end(), r.len - len, kd == kW ? inv.w : inv.y);
+    }
+    runs.push_back(std::move(r));
+    k = e;
+  }
+
+  std::vector<size_t> choice(runs.size(), 0);
+  std::vector<uint8_t> seq;
+  seq.reserve(units.size() + 4);
+  auto build = [&](const std::vector<size_t>& ch, int* prior) {
+    seq.clear();
+    *prior = 0;
+    size_t r = 0;
+    for (size_t k = 0; k < units.size();) {
+      if (r < runs.size() && runs[r].start == k) {
+        const Option& o = runs[r].options[ch[r]];
+        seq.insert(seq.end(), o.ph.begin(), o.ph.end());
+        *prior += o.prior;
+        k += runs[r].len;
+        ++r;
+        continue;
+      }
+      seq.push_back(units[k].kind == kQ ? inv.glottal : units[k].ph);
+      ++k;
+    }
+  };
+  auto evaluate = [&](const std::vector<size_t>& ch) {
+    int prior;
+    build(ch, &prior);
+    return prior + cx.syllabify(seq, nullptr);
+  };
+
+  size_t combos = 1;
+  for (const Run& r : runs) {
+    combos *= r.options.size();
+    if (combos > kMaxCombos) break;
+  }
+  std::vector<size_t> best = choice;
+  if (combos <= kMaxCombos) {
+    int best_cost = INT_MAX;
+    for (size_t c = 0; c < combos; ++c) {
+      size_t x = c;
+      for (size_t r = 0; r < runs.size(); ++r) {
+        choice[r] = x % runs[r].options.size();
+        x /= runs[r].options.size();
+      }
+      int cost = evaluate(choice);
+      if (cost < best_cost) { best_cost = cost; best = choice; }
+    }
+  } else {  // decide the runs one by one, left to right
+    for (size_t r = 0; r < runs.size(); ++r) {
+      int best_cost = INT_MAX;
+      size_t bo = 0;
+      for (size_t o = 0; o < runs[r].options.size(); ++o) {
+        best[r] = o;
+        int cost = evaluate(best);
+        if (cost < best_cost) { best_cost = cost; bo = o; }
+      }
+      best[r] = bo;
+    }
+  }
+  int prior;
+  build(best, &prior);
+  out.cost = prior + cx.syllabify(seq, &out);
+}
+
+}  // namespace kurdi::translit

@@ -1,0 +1,611 @@
+// kurdi::Transliterator: tables, word conversion, text loops and the per-thread word cache.
+#include "kurdi/translit.h"
+
+#include <atomic>
+#include <cstring>
+#include <unordered_map>
+
+#include "kurdi/normalize.h"
+#include "kurdi/text.h"
+#include "text/tables.h"
+#include "translit/syllabify.h"
+
+KURDI_DECLARE_TABLE(translit_phonemes_tsv)
+KURDI_DECLARE_TABLE(translit_arabic_tsv)
+KURDI_DECLARE_TABLE(translit_latin_tsv)
+KURDI_DECLARE_TABLE(translit_weights_tsv)
+
+namespace kurdi {
+
+using translit::Inventory;
+using translit::Reading;
+using translit::Unit;
+using translit::Weights;
+
+namespace {
+
+int to_int(std::string_view s) {
+  int v = 0, sign = 1;
+  size_t k = 0;
+  if (!s.empty() && s[0] == '-') { sign = -1; k = 1; }
+  for (; k < s.size(); ++k)
+    if (s[k] >= '0' && s[k] <= '9') v = v * 10 + (s[k] - '0');
+  return v * sign;
+}
+
+char32_t first_cp(std::string_view s) {
+  if (s.empty()) return 0;
+  int len;
+  return utf8::decode(s, 0, len);
+}
+
+struct Letter {
+  bool known = false;
+  translit::UnitKind kind = translit::kC;
+  uint8_t ph[3] = {0, 0, 0};
+  uint8_t nph = 0;
+};
+
+struct LatinEntry {
+  std::string arabic;
+  bool vowel = false;
+};
+
+// Tables parsed once per process.
+struct Data {
+  Inventory inv;
+  Weights g2p_w, latin_w;
+  Letter arabic[0x100];                       // U+0600..U+06FF
+  std::unordered_map<char32_t, Letter> arabic_other;
+  std::unordered_map<std::string, LatinEntry> latin;  // key: 1 or 2 lowercase code points (UTF-8)
+  std::unordered_map<char32_t, char32_t> lower;      // Latin capitals -> lowercase
+  std::unordered_map<char32_t, std::string> upper;   // lowercase -> capital (UTF-8)
+
+  Data() {
+    const auto& pt = tables::translit_phonemes_tsv;
+    int c_ph = pt.column("phoneme"), c_cls = pt.column("class"), c_son = pt.column("sonority"),
+        c_lat = pt.column("latin"), c_up = pt.column("upper"), c_ipa = pt.column("ipa");
+    pt.for_each_row([&](const std::vector<std::string_view>& f, size_t) {
+      translit::Phoneme p;
+      p.g2p = f[c_ph];
+      p.latin = f[c_lat];
+      p.upper = f[c_up];
+      p.ipa = f[c_ipa];
+      p.cls = f[c_cls] == "V" ? translit::kVowel : f[c_cls] == "G" ? translit::kGlide : translit::kCons;
+      p.sonority = to_int(f[c_son]);
+      inv.ph.push_back(p);
+      char32_t lo = first_cp(p.latin), up = first_cp(p.upper);
+      if (lo && up && lo != up) { lower[up] = lo; upper[lo] = p.upper; }
+    });
+    auto need = [&](const char* g) { int v = inv.id(g); return static_cast<uint8_t>(v < 0 ? 0 : v); };
+    inv.a = need("a"); inv.e = need("e"); inv.i = need("i"); inv.u = need("u"); inv.uu = need("û");
+    inv.ii = need("î"); inv.w = need("w"); inv.y = need("y"); inv.glottal = need("ʔ");
+    inv.r = need("r"); inv.rr = need("ř");
+    // extra capitals typed for Latin letters (case-insensitive input)
+    for (auto [up, lo] : {std::pair<char32_t, char32_t>{U'É', U'é'}, {U'Í', U'í'}, {U'Ú', U'ú'}, {U'Ğ', U'ğ'}})
+      lower[up] = lo;
+
+    const auto& at = tables::translit_arabic_tsv;
+    int a_l = at.column("letter"), a_k = at.column("kind"), a_p = at.column("phonemes");
+    at.for_each_row([&](const std::vector<std::string_view>& f, size_t) {
+      char32_t cp = first_cp(f[a_l]);
+      Letter L;
+      L.known = true;
+      char k = f[a_k].empty() ? 'C' : f[a_k][0];
+      L.kind = k == 'V' ? translit::kV : k == 'W' ? translit::kW : k == 'Y' ? translit::kY
+             : k == 'Q' ? translit::kQ : translit::kC;
+      std::string_view ps = f[a_p];
+      size_t s = 0;
+      while (s < ps.size() && L.nph < 3) {
+        size_t e = ps.find(' ', s);
+        if (e == std::string_view::npos) e = ps.size();
+        int id = inv.id(ps.substr(s, e - s));
+        if (id >= 0) L.ph[L.nph++] = static_cast<uint8_t>(id);
+        s = e + 1;
+      }
+      if (k == 'X' && L.nph > 0) L.kind = translit::kC;  // expanded below by nph
+      if (L.nph == 0) L.nph = 1;
+      if (cp >= 0x600 && cp <= 0x6FF) arabic[cp - 0x600] = L;
+      else arabic_other[cp] = L;
+    });
+
+    const auto& lt = tables::translit_latin_tsv;
+    int l_l = lt.column("latin"), l_a = lt.column("arabic"), l_v = lt.column("vowel");
+    lt.for_each_row([&](const std::vector<std::string_view>& f, size_t) {
+      latin[std::string(f[l_l])] = LatinEntry{std::string(f[l_a]), f[l_v] == "1"};
+    });
+
+    const auto& wt = tables::translit_weights_tsv;
+    int w_n = wt.column("name"), w_g = wt.column("g2p"), w_l = wt.column("latin");
+    wt.for_each_row([&](const std::vector<std::string_view>& f, size_t) {
+      auto set = [&](Weights& W, int v) {
+        std::string_view n = f[w_n];
+        if (n == "insert_i") W.insert_i = v;
+        else if (n == "onset_cg") W.onset_cg = v;
+        else if (n == "onset_complex") W.onset_complex = v;
+        else if (n == "onset_3") W.onset_3 = v;
+        else if (n == "onsetless") W.onsetless = v;
+        else if (n == "coda2_final") W.coda2_final = v;
+        else if (n == "coda2_medial") W.coda2_medial = v;
+        else if (n == "coda2_flat") W.coda2_flat = v;
+        else if (n == "coda2_rise") W.coda2_rise = v;
+        else if (n == "coda3") W.coda3 = v;
+        else if (n == "contact") W.contact = v;
+        else if (n == "glide_coda") W.glide_coda = v;
+        else if (n == "glide_coda2") W.glide_coda2 = v;
+        else if (n == "contact_steep") W.contact_steep = v;
+        else if (n == "contact_flat") W.contact_flat = v;
+        else if (n == "prior_u") W.prior_u = v;
+        else if (n == "prior_w") W.prior_w = v;
+        else if (n == "prior_y") W.prior_y = v;
+        else if (n == "prior_i_long") W.prior_i_long = v;
+      };
+      set(g2p_w, to_int(f[w_g]));
+      set(latin_w, to_int(f[w_l]));
+    });
+  }
+
+  const Letter* letter(char32_t cp) const {
+    if (cp >= 0x600 && cp <= 0x6FF) return arabic[cp - 0x600].known ? &arabic[cp - 0x600] : nullptr;
+    auto it = arabic_other.find(cp);
+    return it == arabic_other.end() ? nullptr : &it->second;
+  }
+};
+
+const Data& data() {
+  static const Data d;
+  return d;
+}
+
+// Code points that belong inside an Arabic-script word without being letters we read.
+bool arabic_skip(char32_t cp) {
+  return cp == chars::kZwnj || cp == chars::kZwj || cp == 0x640 || chars::is_arabic_mark(cp);
+}
+bool arabic_word_char(const Data& d, char32_t cp) {
+  return d.letter(cp) != nullptr || (cp >= 0x600 && cp <= 0x6FF && chars::is_arabic_letter(cp)) ||
+         arabic_skip(cp);
+}
+
+char32_t arabic_punct_to_latin(char32_t cp) {
+  switch (cp) {
+    case 0x060C: return U',';
+    case 0x061B: return U';';
+    case 0x061F: return U'?';
+    case 0x066A: return U'%';
+    case 0x066B: return U'.';
+    case 0x066C: return U',';
+    case 0x06D4: return U'.';
+    default: break;
+  }
+  if (cp >= 0x660 && cp <= 0x669) return U'0' + (cp - 0x660);
+  if (cp >= 0x6F0 && cp <= 0x6F9) return U'0' + (cp - 0x6F0);
+  return 0;
+}
+
+bool latin_vowel_char(char32_t c) {
+  switch (c) {
+    case U'a': case U'e': case U'ê': case U'i': case U'î': case U'o': case U'u': case U'û':
+    case U'A': case U'E': case U'Ê': case U'I': case U'Î': case U'O': case U'U': case U'Û':
+      return true;
+    default: return false;
+  }
+}
+
+std::atomic<uint64_t> g_next_id{1};
+
+// Bounded per-thread cache of word results; keyed by the owner's id so that two transliterators
+// with different options never share entries.
+struct WordCache {
+  uint64_t owner = 0;
+  std::unordered_map<std::string, std::string> map[3];  // 0 latin, 1 g2p, 2 g2p ipa
+};
+constexpr size_t kCacheMax = 1 << 17;
+
+}  // namespace
+
+struct Transliterator::Impl {
+  TranslitOptions opt;
+  const Data& d = data();
+  Normalizer norm;
+  uint64_t id = g_next_id.fetch_add(1);
+
+  explicit Impl(const TranslitOptions& o) : opt(o), norm(norm_options()) {}
+
+  // The standard profile without the line-level convention repair (it guesses from context that a
+  // single word does not give: ژماری must stay ژماری).
+  static NormalizeOptions norm_options() {
+    NormalizeOptions n = NormalizeOptions::standard();
+    n.convention_repair = false;
+    return n;
+  }
+
+  // Arabic word -> units (after normalization). `is_conj`: the word is the bare conjunction و.
+  void units_of(std::string_view word, std::vector<Unit>& units) const {
+    units.clear();
+    std::string tmp;
+    std::string_view w = word;
+    if (opt.normalize_input) {
+      tmp = norm.normalize(word);
+      w = tmp;
+    }
+    for (size_t i = 0; i < w.size();) {
+      int len;
+      char32_t cp = utf8::decode(w, i, len);
+      i += static_cast<size_t>(len);
+      const Letter* L = d.letter(cp);
+      if (!L) continue;  // marks, tatweel, ZWNJ, unknown letters
+      if (L->nph > 1) {
+        for (uint8_t k = 0; k < L->nph; ++k) {
+          translit::UnitKind kd = d.inv.ph[L->ph[k]].cls == translit::kVowel ? translit::kV : translit::kC;
+          units.push_back(Unit{kd, L->ph[k]});
+        }
+      } else {
+        units.push_back(Unit{L->kind, L->ph[0]});
+      }
+    }
+  }
+
+  bool is_conj(const std::vector<Unit>& u) const { return u.size() == 1 && u[0].kind == translit::kW; }
+
+  void read(std::string_view word, const Weights& w, Reading& r, bool& conj) const {
+    thread_local std::vector<Unit> units;
+    units_of(word, units);
+    conj = is_conj(units);
+    if (conj) {
+      r.ph.assign(1, d.inv.uu);
+      r.syl_start.assign(1, 1);
+      return;
+    }
+    translit::read_word(d.inv, w, units, r);
+  }
+
+  std::string latin_of(std::string_view word) const {
+    Reading r;
+    bool conj;
+    read(word, d.latin_w, r, conj);
+    std::string out;
+    for (size_t k = 0; k < r.ph.size(); ++k) {
+      uint8_t p = r.ph[k];
+      if (p == d.inv.glottal) {
+        if (k == 0 || d.inv.ph[r.ph[k - 1]].cls == translit::kVowel || !opt.glottal_apostrophe) continue;
+      }
+      if (k == 0 && p == d.inv.rr && !opt.initial_heavy_r) p = d.inv.r;
+      out += d.inv.ph[p].latin;
+    }
+    return out;
+  }
+
+  std::string g2p_of(std::string_view word, bool ipa) const {
+    Reading r;
+    bool conj;
+    read(word, d.g2p_w, r, conj);
+    std::string out;
+    bool any_vowel = false;
+    for (uint8_t p : r.ph) any_vowel |= d.inv.ph[p].cls == translit::kVowel;
+    for (size_t k = 0; k < r.ph.size(); ++k) {
+      if (opt.syllables && r.syl_start[k]) {
+        if (!ipa || k > 0) out += '.';
+      }
+      out += ipa ? d.inv.ph[r.ph[k]].ipa : d.inv.ph[r.ph[k]].g2p;
+    }
+    if (!any_vowel && !r.ph.empty()) out += ipa ? d.inv.ph[d.inv.i].ipa : d.inv.ph[d.inv.i].g2p;  // a letter name: پ -> .pi
+    return out;
+  }
+
+  const std::string& cached(int kind, std::string_view word) const {
+    thread_local WordCache cache;
+    if (cache.owner != id) {
+      for (auto& m : cache.map) m.clear();
+      cache.owner = id;
+    }
+    auto& m = cache.map[kind];
+    auto it = m.find(std::string(word));
+    if (it != m.end()) return it->second;
+    if (m.size() >= kCacheMax) m.clear();
+    std::string v = kind == 0 ? latin_of(word) : g2p_of(word, kind == 2);
+    return m.emplace(std::string(word), std::move(v)).first->second;
+  }
+
+  // ---------------- Arabic -> Latin, text ----------------
+  void text_to_latin(std::string_view in, std::string& out, std::vector<TranslitSpan>* spans) const {
+    bool sentence_start = true;
+    bool prev_vowel = false;  // the last converted word ended in a vowel
+    const size_t n = in.size();
+    size_t i = 0;
+    while (i < n) {
+      unsigned char b = static_cast<unsigned char>(in[i]);
+      if (b < 0x80) {
+        out.push_back(static_cast<char>(b));
+        if (b == '.' || b == '!' || b == '?') sentence_start = true;
+        else if (b != ' ' && b != '\t' && b != '"' && b != '\'' && b != '(') sentence_start = false;
+        ++i;
+        continue;
+      }
+      int len;
+      char32_t cp = utf8::decode(in, i, len);
+      if (!arabic_word_char(d, cp) || arabic_skip(cp)) {
+        char32_t m = arabic_punct_to_latin(cp);
+        if (m) {
+          out.push_back(static_cast<char>(m));
+          if (m == U'?' || m == U'.') sentence_start = true;
+          else if (m < U'0' || m > U'9') {}
+          else sentence_start = false;
+        } else {
+          out.append(in.substr(i, static_cast<size_t>(len)));
+          if (cp != 0xAB && cp != 0xBB && !chars::is_space(cp)) sentence_start = false;
+        }
+        i += static_cast<size_t>(len);
+        continue;
+      }
+      // an Arabic-script word
+      size_t s = i;
+      i += static_cast<size_t>(len);
+      while (i < n) {
+        char32_t c2 = utf8::decode(in, i, len);
+        if (!arabic_word_char(d, c2)) break;
+        i += static_cast<size_t>(len);
+      }
+      std::string_view word = in.substr(s, i - s);
+      size_t o0 = out.size();
+      const std::string& lat = cached(0, word);
+      if (lat == "û" && is_conj_word(word)) {
+        out += prev_vowel ? "w" : "û";
+      } else {
+        out += lat;
+      }
+      if (opt.capitalize && sentence_start && out.size() > o0) capitalize_at(out, o0);
+      sentence_start = false;
+      if (out.size() > o0) {
+        int l2;
+        size_t last = out.size() - 1;
+        while (last > o0 && (static_cast<unsigned char>(out[last]) & 0xC0) == 0x80) --last;
+        prev_vowel = latin_vowel_char(utf8::decode(out, last, l2));
+      }
+      if (spans) spans->push_back(TranslitSpan{s, i, o0, out.size()});
+    }
+  }
+
+  bool is_conj_word(std::string_view word) const {
+    // و alone (possibly with marks / ZWNJ around it)
+    size_t letters = 0;
+    bool waw = false;
+    for (size_t i = 0; i < word.size();) {
+      int len;
+      char32_t cp = utf8::decode(word, i, len);
+      i += static_cast<size_t>(len);
+      if (arabic_skip(cp)) continue;
+      ++letters;
+      waw = cp == 0x648;
+    }
+    return letters == 1 && waw;
+  }
+
+  void capitalize_at(std::string& out, size_t pos) const {
+    int len;
+    char32_t cp = utf8::decode(out, pos, len);
+    std::string up;
+    auto it = d.upper.find(cp);
+    if (it != d.upper.end()) up = it->second;
+    else if (cp >= U'a' && cp <= U'z') up = std::string(1, static_cast<char>(cp - 32));
+    else return;
+    out.replace(pos, static_cast<size_t>(len), up);
+  }
+
+  // ---------------- G2P, text ----------------
+  void text_g2p(std::string_view in, std::string& out, std::vector<TranslitSpan>* spans) const {
+    const size_t n = in.size();
+    size_t i = 0;
+    bool need_space = false;
+    size_t last_word_out_start = std::string::npos;
+    int kind = opt.ipa ? 2 : 1;
+    while (i < n) {
+      int len;
+      char32_t cp = utf8::decode(in, i, len);
+      if (!arabic_word_char(d, cp) || arabic_skip(cp)) {
+        if (chars::is_space(cp)) {
+          i += static_cast<size_t>(len);
+          continue;
+        }
+        // non-Arabic token: copy up to the next space or Arabic word
+        size_t s = i;
+        while (i < n) {
+          char32_t c2 = utf8::decode(in, i, len);
+          if (chars::is_space(c2) || (arabic_word_char(d, c2) && !arabic_skip(c2))) break;
+          i += static_cast<size_t>(len);
+        }
+        if (need_space) out.push_back(' ');
+        out.append(in.substr(s, i - s));
+        need_space = true;
+        last_word_out_start = std::string::npos;
+        continue;
+      }
+      size_t s = i;
+      i += static_cast<size_t>(len);
+      while (i < n) {
+        char32_t c2 = utf8::decode(in, i, len);
+        if (!arabic_word_char(d, c2)) break;
+        i += static_cast<size_t>(len);
+      }
+      std::string_view word = in.substr(s, i - s);
+      if (!opt.ipa && opt.syllables && is_conj_word(word) && last_word_out_start != std::string::npos &&
+          out.size() > last_word_out_start) {
+        // the conjunction joins the previous word: .bi.ra + û -> .bi.raw ; .dar + û -> .da.rû
+        size_t last = out.size() - 1;
+        while (last > last_word_out_start && (static_cast<unsigned char>(out[last]) & 0xC0) == 0x80) --last;
+        int l2;
+        char32_t lc = utf8::decode(out, last, l2);
+        if (latin_vowel_char(lc)) {
+          out += "w";
+        } else if (lc != U'.') {
+          out.insert(last, ".");
+          out += "û";
+        }
+        if (spans && !spans->empty()) { spans->back().src_end = i; spans->back().out_end = out.size(); }
+        continue;
+      }
+      if (need_space) out.push_back(' ');
+      size_t o0 = out.size();
+      out += cached(kind, word);
+      need_space = true;
+      last_word_out_start = o0;
+      if (spans) spans->push_back(TranslitSpan{s, i, o0, out.size()});
+    }
+  }
+
+  // ---------------- Latin -> Arabic ----------------
+  std::string arabic_of(std::string_view word) const {
+    if (word == "û" || word == "Û" || word == "w" || word == "W") return "و";  // the conjunction
+    // lowercase code points
+    std::u32string cps;
+    for (size_t i = 0; i < word.size();) {
+      int len;
+      char32_t cp = utf8::decode(word, i, len);
+      i += static_cast<size_t>(len);
+      if (cp >= U'A' && cp <= U'Z') cp += 32;
+      else {
+        auto it = d.lower.find(cp);
+        if (it != d.lower.end()) cp = it->second;
+      }
+      if (cp == 0x2018 || cp == 0x02BC || cp == 0x02BE || cp == 0x02BF || cp == 0x60) cp = 0x2019;  // apostrophes
+      cps.push_back(cp);
+    }
+    std::string out;
+    bool at_start = true, prev_vowel = false;
+    for (size_t k = 0; k < cps.size();) {
+      const LatinEntry* e = nullptr;
+      size_t used = 0;
+      if (k + 1 < cps.size()) {
+        std::string key = utf8::from_u32(cps.substr(k, 2));
+        auto it = d.latin.find(key);
+        if (it != d.latin.end()) { e = &it->second; used = 2; }
+      }
+      if (!e) {
+        std::string key = utf8::from_u32(cps.substr(k, 1));
+        auto it = d.latin.find(key);
+        if (it != d.latin.end()) { e = &it->second; used = 1; }
+      }
+      if (!e) {
+        utf8::append(out, cps[k]);
+        ++k;
+        at_start = false;
+        prev_vowel = false;
+        continue;
+      }
+      bool is_i = e->vowel && e->arabic.empty();
+      if (e->vowel && !is_i && (at_start || prev_vowel)) out += "ئ";
+      if (at_start && e->arabic == "ر") out += "ڕ";
+      else if (e->arabic == "ئ" && (at_start || k + used >= cps.size())) {
+        // a stray apostrophe at the edge of a word is not a glottal stop
+      } else out += e->arabic;
+      prev_vowel = e->vowel;
+      at_start = false;
+      k += used;
+    }
+    return out;
+  }
+
+  static bool latin_word_char(char32_t cp) {
+    return chars::is_latin_letter(cp) || cp == 0x2019 || cp == U'\'' || cp == 0x02BC || chars::is_mark(cp);
+  }
+
+  void text_to_arabic(std::string_view in, std::string& out, std::vector<TranslitSpan>* spans) const {
+    const size_t n = in.size();
+    size_t i = 0;
+    bool token_start = true;
+    bool after_word = false;
+    while (i < n) {
+      int len;
+      char32_t cp = utf8::decode(in, i, len);
+      if (token_start && !chars::is_space(cp)) {
+        // URLs, e-mail addresses and @handles pass through whole
+        size_t e = i;
+        while (e < n && in[e] != ' ' && in[e] != '\t') ++e;
+        std::string_view tok = in.substr(i, e - i);
+        if (tok.find("://") != std::string_view::npos || tok.find('@') != std::string_view::npos ||
+            tok.substr(0, 4) == "www.") {
+          out.append(tok);
+          i = e;
+          after_word = false;
+          continue;
+        }
+      }
+      token_start = chars::is_space(cp);
+      if (latin_word_char(cp) && !chars::is_mark(cp) && cp != U'\'' && cp != 0x2019) {
+        size_t s = i;
+        i += static_cast<size_t>(len);
+        while (i < n) {
+          char32_t c2 = utf8::decode(in, i, len);
+          if (!latin_word_char(c2)) break;
+          i += static_cast<size_t>(len);
+        }
+        // do not swallow a trailing quote
+        size_t e = i;
+        while (e > s && (in[e - 1] == '\'')) --e;
+        if (e > s + 2 && static_cast<unsigned char>(in[e - 1]) == 0x99 && in.substr(e - 3, 3) == "\u2019") e -= 3;
+        std::string_view word = in.substr(s, e - s);
+        size_t o0 = out.size();
+        out += arabic_of(word);
+        if (spans) spans->push_back(TranslitSpan{s, e, o0, out.size()});
+        out.append(in.substr(e, i - e));
+        after_word = true;
+        continue;
+      }
+      if (cp >= U'0' && cp <= U'9') {
+        if (opt.arabic_digits) utf8::append(out, 0x660 + (cp - U'0'));
+        else out.push_back(static_cast<char>(cp));
+        after_word = false;
+        ++i;
+        continue;
+      }
+      if (opt.arabic_punctuation && after_word && (cp == U',' || cp == U';' || cp == U'?')) {
+        out += cp == U',' ? "،" : cp == U';' ? "؛" : "؟";
+        after_word = false;
+        ++i;
+        continue;
+      }
+      out.append(in.substr(i, static_cast<size_t>(len)));
+      if (!chars::is_space(cp)) after_word = false;
+      i += static_cast<size_t>(len);
+    }
+  }
+};
+
+Transliterator::Transliterator() : Transliterator(TranslitOptions{}) {}
+Transliterator::Transliterator(const TranslitOptions& options) : impl_(std::make_unique<Impl>(options)) {}
+Transliterator::~Transliterator() = default;
+Transliterator::Transliterator(Transliterator&&) noexcept = default;
+Transliterator& Transliterator::operator=(Transliterator&&) noexcept = default;
+
+const TranslitOptions& Transliterator::options() const { return impl_->opt; }
+
+std::string Transliterator::to_latin(std::string_view text) const {
+  std::string out;
+  to_latin(text, out);
+  return out;
+}
+std::string Transliterator::to_arabic(std::string_view text) const {
+  std::string out;
+  to_arabic(text, out);
+  return out;
+}
+std::string Transliterator::g2p(std::string_view text) const {
+  std::string out;
+  g2p(text, out);
+  return out;
+}
+void Transliterator::to_latin(std::string_view text, std::string& out, std::vector<TranslitSpan>* spans) const {
+  out.reserve(out.size() + text.size());
+  impl_->text_to_latin(text, out, spans);
+}
+void Transliterator::to_arabic(std::string_view text, std::string& out, std::vector<TranslitSpan>* spans) const {
+  out.reserve(out.size() + text.size() * 2);
+  impl_->text_to_arabic(text, out, spans);
+}
+void Transliterator::g2p(std::string_view text, std::string& out, std::vector<TranslitSpan>* spans) const {
+  impl_->text_g2p(text, out, spans);
+}
+std::string Transliterator::word_to_latin(std::string_view w) const { return impl_->latin_of(w); }
+std::string Transliterator::word_to_arabic(std::string_view w) const { return impl_->arabic_of(w); }
+std::string Transliterator::g2p_word(std::string_view w, bool ipa) const { return impl_->g2p_of(w, ipa); }
+
+}  // namespace kurdi
