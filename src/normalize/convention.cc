@@ -92,6 +92,7 @@ Repairer::Repairer() {
     else if (f[ck] == "foreign") foreign_cues_.insert(w);
     else if (f[ck] == "standalone") standalone_e_.insert(w);
     else if (f[ck] == "join") join_prefix_.insert(w);
+    else if (f[ck] == "suffix") suffix_fragment_.insert(w);
   });
   const auto& wf = tables::normalize_wordfreq_tsv;
   int fw = wf.column("word"), fc = wf.column("count");
@@ -213,8 +214,9 @@ void Repairer::repair(std::string_view line, std::string& out, OffsetMap* map) c
       std::u32string cand = joined + medial(next);
       bool prefix = join_prefix_.count(joined) > 0 && !standalone_e_.count(joined);
       bool lone_letter = next.size() == 1 && next != U"و";
+      bool suffix = suffix_fragment_.count(next) > 0 && !standalone_e_.count(joined);
       bool known = (!in_vocab(next) || !in_vocab(joined)) && (in_vocab(cand) || in_vocab(fix_word(cand)));
-      if (!prefix && !lone_letter && !known) break;
+      if (!prefix && !lone_letter && !suffix && !known) break;
       joined = cand;
       last += 2;
     }

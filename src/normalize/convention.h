@@ -31,7 +31,8 @@ class Repairer {
   static std::u32string skeleton(std::u32string_view word);
 
  private:
-  std::unordered_set<std::u32string> kurdish_cues_, foreign_cues_, standalone_e_, join_prefix_;
+  std::unordered_set<std::u32string> kurdish_cues_, foreign_cues_, standalone_e_, join_prefix_,
+      suffix_fragment_;
   std::unordered_map<std::u32string, std::u32string> map_;
   std::unordered_set<std::u32string> vocab_;
   std::unordered_map<std::u32string, long> count_;  // standard words frequent enough to keep as they are
