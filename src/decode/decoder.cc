@@ -1,5 +1,8 @@
 // Legacy-font decoding: table-driven longest-match rewriting plus per-paragraph font detection.
+#include <algorithm>
 #include <array>
+#include <cstdint>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -36,74 +39,135 @@ Result<Font> parse_font(std::string_view name) {
 
 namespace {
 
-// One rewrite: the code points after the first one, and the replacement bytes.
+// One rewrite: the bytes after the first code point, and the replacement bytes.
 struct Rule {
-  std::u32string rest;
+  std::string rest;
   std::string to;
 };
 
-// Rules indexed by first code point. Keys start with a letter of the Arabic block (U+0600..U+06FF);
-// that is checked when the tables are parsed.
+// Rules indexed by first code point. Keys start with a code point of the Arabic block
+// (U+0600..U+06FF, two bytes in UTF-8); that is checked when the tables are parsed.
 struct RuleSet {
   std::array<std::vector<Rule>, 256> by_first;
   std::array<bool, 256> any{};
+  std::array<bool, 256> single{};  // a rule with a one-code-point key exists for this first code point
+  std::array<std::array<uint16_t, 4>, 256> next2{};  // first two bytes of `rest` of the longer rules
+  std::array<uint8_t, 256> nnext{};
+  bool filter_ok = true;           // every first code point has at most 4 distinct next2 values
+  size_t max_growth = 1;           // replacement bytes per key byte, rounded up
 
-  void add(std::u32string key, std::string to) {
+  void add(const std::u32string& key, std::string to) {
     if (key.empty() || key[0] < 0x600 || key[0] > 0x6FF) return;
     size_t i = key[0] - 0x600;
     auto& v = by_first[i];
-    v.push_back({key.substr(1), std::move(to)});
+    v.push_back({utf8::from_u32(key.substr(1)), std::move(to)});
     // longest key first
     for (size_t k = v.size() - 1; k > 0 && v[k].rest.size() > v[k - 1].rest.size(); --k) std::swap(v[k], v[k - 1]);
     any[i] = true;
+    max_growth = std::max(max_growth, (v.back().to.size() + v.back().rest.size() + 1) / (v.back().rest.size() + 2) + 1);
+    const Rule& r = v.back();
+    if (r.rest.empty()) {
+      single[i] = true;
+    } else if (r.rest.size() >= 2) {
+      uint16_t k = static_cast<uint16_t>(static_cast<unsigned char>(r.rest[0]) | (static_cast<unsigned char>(r.rest[1]) << 8));
+      bool seen = false;
+      for (int j = 0; j < nnext[i]; ++j) seen |= next2[i][j] == k;
+      if (!seen) {
+        if (nnext[i] < 4) next2[i][nnext[i]++] = k;
+        else filter_ok = false;
+      }
+    } else {
+      filter_ok = false;
+    }
   }
 
-  // Rewrites valid UTF-8 `in`, appending to out.
-  void apply(std::string_view in, std::string& out, OffsetMap* map) const {
+  // Rewrites `in`, appending to out. Returns false (out and map then hold garbage) when `in` is not
+  // valid UTF-8: the caller sanitizes and calls again. Validation rides along with the rewrite.
+  bool apply(std::string_view in, std::string& out, OffsetMap* map) const {
     const size_t n = in.size();
     const char* s = in.data();
     size_t run = 0;  // start of the pending copy run
     size_t i = 0;
     const size_t out0 = out.size();
+    out.resize(out0 + n * max_growth + 8);
+    char* o = out.data() + out0;  // write position
     while (i < n) {
+      // ASCII, 8 bytes at a time
+      while (i + 8 <= n) {
+        uint64_t w;
+        std::memcpy(&w, s + i, 8);
+        if (w & 0x8080808080808080ull) break;
+        i += 8;
+      }
+      if (i >= n) break;
       unsigned char b = static_cast<unsigned char>(s[i]);
-      if (b < 0xD8 || b > 0xDB || i + 1 >= n) {
+      if (b < 0x80) {
         ++i;
         continue;
       }
-      size_t cp = ((b & 0x1F) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3F);
-      size_t idx = cp - 0x600;
+      if (b >= 0xC2 && b <= 0xDF && i + 1 < n && (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80) {
+        if (b < 0xD8 || b > 0xDB) {
+          i += 2;
+          continue;
+        }
+      } else {
+        int len = 0;
+        char32_t c = utf8::decode(s, n, i, len);
+        if (c == utf8::kReplacement && !(len == 3 && std::memcmp(s + i, "\xEF\xBF\xBD", 3) == 0)) {
+          out.resize(out0);
+          return false;
+        }
+        i += static_cast<size_t>(len);
+        continue;
+      }
+      size_t idx = (static_cast<size_t>(b & 0x03) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3F);
       if (!any[idx]) {
         i += 2;
         continue;
       }
-      const Rule* hit = nullptr;
-      size_t end = i + 2;
-      for (const Rule& r : by_first[idx]) {
-        size_t j = i + 2;
-        bool ok = true;
-        for (char32_t want : r.rest) {
-          if (j >= n) { ok = false; break; }
-          int len = 0;
-          char32_t c = utf8::decode(s, n, j, len);
-          if (c != want) { ok = false; break; }
-          j += len;
+      if (filter_ok && !single[idx]) {
+        // only longer keys start here: check the next two bytes before trying them
+        uint16_t k = i + 3 < n ? static_cast<uint16_t>(static_cast<unsigned char>(s[i + 2]) |
+                                                       (static_cast<unsigned char>(s[i + 3]) << 8))
+                               : 0;
+        bool maybe = false;
+        for (int j = 0; j < nnext[idx]; ++j) maybe |= next2[idx][j] == k;
+        if (!maybe) {
+          i += 2;
+          continue;
         }
-        if (ok) { hit = &r; end = j; break; }
+      }
+      const Rule* hit = nullptr;
+      for (const Rule& r : by_first[idx]) {
+        size_t m = r.rest.size();
+        if (m > n - i - 2) continue;
+        size_t k = 0;
+        while (k < m && s[i + 2 + k] == r.rest[k]) ++k;
+        if (k == m) {
+          hit = &r;
+          break;
+        }
       }
       if (!hit) {
         i += 2;
         continue;
       }
-      out.append(s + run, i - run);
-      size_t ob = out.size();
-      out.append(hit->to);
-      if (map) map->add_edit(i, end, ob - out0, out.size() - out0);
+      size_t end = i + 2 + hit->rest.size();
+      std::memcpy(o, s + run, i - run);
+      o += i - run;
+      size_t ob = static_cast<size_t>(o - (out.data() + out0));
+      std::memcpy(o, hit->to.data(), hit->to.size());
+      o += hit->to.size();
+      if (map) map->add_edit(i, end, ob, ob + hit->to.size());
       i = end;
       run = i;
     }
-    out.append(s + run, n - run);
-    if (map) map->finish(n, out.size() - out0);
+    std::memcpy(o, s + run, n - run);
+    o += n - run;
+    size_t produced = static_cast<size_t>(o - (out.data() + out0));
+    out.resize(out0 + produced);
+    if (map) map->finish(n, produced);
+    return true;
   }
 };
 
@@ -119,8 +183,7 @@ struct LegacyDecoder::Impl {
   void load(Font f, const tables::Table& t) {
     int cf = t.column("from"), ct = t.column("to"), ce = t.column("encode");
     t.for_each_row([&](const std::vector<std::string_view>& fld, size_t) {
-      std::u32string from = utf8::to_u32(fld[cf]);
-      dec[static_cast<int>(f)].add(from, std::string(fld[ct]));
+      dec[static_cast<int>(f)].add(utf8::to_u32(fld[cf]), std::string(fld[ct]));
       if (fld[ce] == "1" && !fld[ct].empty()) enc[static_cast<int>(f)].add(utf8::to_u32(fld[ct]), std::string(fld[cf]));
     });
   }
@@ -140,19 +203,18 @@ LegacyDecoder& LegacyDecoder::operator=(LegacyDecoder&&) noexcept = default;
 const DecodeOptions& LegacyDecoder::options() const { return impl_->options; }
 
 void LegacyDecoder::decode(std::string_view text, Font font, std::string& out, OffsetMap* map) const {
-  std::string clean;
-  if (!utf8::is_valid(text)) {
-    // Replacement changes lengths; offsets then refer to the sanitized text (same as the input up
-    // to the first bad byte).
-    clean = utf8::sanitize(text);
-    text = clean;
-  }
   if (font == Font::kNone) {
-    out.append(text);
-    if (map) map->finish(text.size(), text.size());
+    std::string clean = utf8::sanitize(text);
+    out.append(clean);
+    if (map) map->finish(text.size(), clean.size());
     return;
   }
-  impl_->dec[static_cast<int>(font)].apply(text, out, map);
+  if (impl_->dec[static_cast<int>(font)].apply(text, out, map)) return;
+  // Invalid UTF-8: replace it, then rewrite. Offsets then refer to the sanitized text (the same as
+  // the input up to the first bad byte).
+  if (map) map->clear();
+  std::string clean = utf8::sanitize(text);
+  impl_->dec[static_cast<int>(font)].apply(clean, out, map);
 }
 
 std::string LegacyDecoder::decode(std::string_view text, Font font) const {
@@ -166,7 +228,7 @@ std::string LegacyDecoder::encode(std::string_view unicode, Font font) const {
   std::string clean = utf8::sanitize(unicode);
   if (font == Font::kNone) return clean;
   std::string out;
-  impl_->enc[static_cast<int>(font)].apply(clean, out, nullptr);
+  (void)impl_->enc[static_cast<int>(font)].apply(clean, out, nullptr);
   return out;
 }
 
@@ -185,11 +247,24 @@ FontGuess LegacyDecoder::guess_font(std::string_view p) const {
   const size_t n = p.size();
   char32_t prev = 0;
   bool in_word = false;
+  const char* s = p.data();
   for (size_t i = 0; i < n;) {
-    int len = 0;
-    char32_t c = utf8::decode(p.data(), n, i, len);
-    i += len;
-    bool letter = is_ar_letter(c);
+    unsigned char b0 = static_cast<unsigned char>(s[i]);
+    char32_t c;
+    if (b0 < 0x80) {
+      c = b0;
+      ++i;
+    } else if (b0 >= 0xC2 && b0 <= 0xDF && i + 1 < n && (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80) {
+      c = (static_cast<char32_t>(b0 & 0x1F) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3F);
+      i += 2;
+    } else {
+      int len = 0;
+      c = utf8::decode(s, n, i, len);
+      i += len;
+    }
+    // Unicode Kurdish letters never occur in legacy text: decide early on long Unicode paragraphs.
+    if (kurdish >= 8 && kurdish * 4 >= words) break;
+    bool letter = c >= 0x600 && is_ar_letter(c);
     if (letter && !in_word) { ++words; word_pos = 0; }
     if (letter) {
       in_word = true;

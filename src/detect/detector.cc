@@ -80,36 +80,45 @@ struct Detector::Impl {
   // classes are well separated. Returns the number of features.
   size_t score(std::string_view text, std::array<uint32_t, kMaxClasses>& sum, const int* allowed,
                size_t nallowed) const {
+    // Buckets are gathered in batches and prefetched before they are summed: the table does not fit
+    // in L1/L2, and the lookups are independent.
+    constexpr size_t kBatch = 32;
+    std::array<uint32_t, kBatch> batch;
+    size_t nb = 0, total = 0, since_check = 0;
     std::array<uint16_t, kMaxClasses> acc{};
     sum.fill(0);
-    size_t pending = 0, total = 0;
     const unsigned char* t = table.data();
     const double margin = options.stop_margin;
     const size_t min_features = static_cast<size_t>(std::max(0, options.min_features));
-    auto flush = [&] {
+    auto drain = [&] {
+      for (size_t k = 0; k < nb; ++k) {
+        const unsigned char* row = t + static_cast<size_t>(batch[k]) * kStride;
+        for (int c = 0; c < kMaxClasses; ++c) acc[c] = static_cast<uint16_t>(acc[c] + row[c]);
+      }
       for (int c = 0; c < kMaxClasses; ++c) sum[c] += acc[c];
       acc.fill(0);
-      pending = 0;
+      total += nb;
+      since_check += nb;
+      nb = 0;
     };
     lid::for_each_feature(text, [&](uint32_t b) {
-      const unsigned char* row = t + static_cast<size_t>(b) * kStride;
-      for (int c = 0; c < kMaxClasses; ++c) acc[c] = static_cast<uint16_t>(acc[c] + row[c]);
-      ++total;
-      if (++pending == 256) {
-        flush();
-        if (total >= min_features) {
-          uint32_t best = UINT32_MAX, second = UINT32_MAX;
-          for (size_t i = 0; i < nallowed; ++i) {
-            uint32_t v = sum[allowed[i]];
-            if (v < best) { second = best; best = v; }
-            else if (v < second) second = v;
-          }
-          if (second != UINT32_MAX && second - best > margin) return false;
+      __builtin_prefetch(t + static_cast<size_t>(b) * kStride);
+      batch[nb++] = b;
+      if (nb < kBatch) return true;
+      drain();
+      if (total >= min_features && since_check >= 64) {
+        since_check = 0;
+        uint32_t best = UINT32_MAX, second = UINT32_MAX;
+        for (size_t i = 0; i < nallowed; ++i) {
+          uint32_t v = sum[allowed[i]];
+          if (v < best) { second = best; best = v; }
+          else if (v < second) second = v;
         }
+        if (second != UINT32_MAX && second - best > margin) return false;
       }
       return true;
     });
-    flush();
+    drain();
     return total;
   }
 
@@ -141,7 +150,15 @@ Detection Detector::Impl::detect(std::string_view text) const {
   for (size_t i = 0; i < n;) {
     int len = 1;
     unsigned char b = static_cast<unsigned char>(text[i]);
-    char32_t c = b < 0x80 ? b : utf8::decode(text.data(), n, i, len);
+    char32_t c;
+    if (b < 0x80) {
+      c = b;
+    } else if (b >= 0xC2 && b <= 0xDF && i + 1 < n && (static_cast<unsigned char>(text[i + 1]) & 0xC0) == 0x80) {
+      c = (static_cast<char32_t>(b & 0x1F) << 6) | (static_cast<unsigned char>(text[i + 1]) & 0x3F);
+      len = 2;
+    } else {
+      c = utf8::decode(text.data(), n, i, len);
+    }
     i += len;
     bool is_ar = chars::is_arabic_letter(c) && c != 0x0640;
     bool is_la = !is_ar && chars::is_latin_letter(c);
@@ -174,7 +191,7 @@ Detection Detector::Impl::detect(std::string_view text) const {
       end_word();
       if (chars::is_letter(c)) ++other;
     }
-    if (arab + latn + other > 4096) break;  // enough to know the script and the rules' ratios
+    if (arab + latn + other > 1500) break;  // enough to know the script and the rules' ratios
   }
   end_word();
   size_t letters = arab + latn + other;

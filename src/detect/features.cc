@@ -26,11 +26,16 @@ struct FoldTable {
   }
 };
 
+const FoldTable& fold_table() {
+  static const FoldTable table;
+  return table;
+}
+
 }  // namespace
 
-char32_t fold(char32_t c) {
-  static const FoldTable table;
-  if (c < 0x800) return table.t[c];
+const char32_t* const kFoldTable = fold_table().t.data();
+
+char32_t fold_slow(char32_t c) {
   if (c == chars::kZwnj) return c;
   if (c == 0x2019) return 1;
   if (chars::is_format_control(c)) return 1;

@@ -18,7 +18,9 @@ inline constexpr size_t kMaxWordFeature = 24;
 inline constexpr bool kWordBigrams = false;  // longer words get no whole-word feature
 
 // Folded code point for features: 0 = word break, 1 = ignore (tatweel, format controls).
-char32_t fold(char32_t c);
+char32_t fold_slow(char32_t c);
+extern const char32_t* const kFoldTable;  // code points below 0x800
+inline char32_t fold(char32_t c) { return c < 0x800 ? kFoldTable[c] : fold_slow(c); }
 
 inline uint32_t bucket_of(uint64_t h) {
   return static_cast<uint32_t>((h * 0x9E3779B97F4A7C15ull) >> (64 - kLog2Buckets));
@@ -57,7 +59,15 @@ size_t for_each_feature(std::string_view text, Emit&& emit) {
     if (i < n) {
       int len = 1;
       unsigned char b = static_cast<unsigned char>(s[i]);
-      char32_t c = b < 0x80 ? b : utf8::decode(s, n, i, len);
+      char32_t c;
+      if (b < 0x80) {
+        c = b;
+      } else if (b >= 0xC2 && b <= 0xDF && i + 1 < n && (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80) {
+        c = (static_cast<char32_t>(b & 0x1F) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3F);
+        len = 2;
+      } else {
+        c = utf8::decode(s, n, i, len);
+      }
       i += len;
       f = fold(c);
       if (f == 1) continue;
