@@ -46,15 +46,23 @@ char last_kind(std::string_view s) {
   }
 }
 
+// Heterogeneous lookup: find(string_view) without building a std::string.
+struct SvHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+using CountMap = std::unordered_map<std::string, uint32_t, SvHash, std::equal_to<>>;
+using WordSet = std::unordered_set<std::string, SvHash, std::equal_to<>>;
+
 }  // namespace
 
 struct RuleSegmenter::Impl {
   std::vector<Suffix> slots[kSlots];
   std::vector<std::string> verb_prefixes;
-  std::unordered_set<std::string> keep, verb_stems;
-  std::unordered_map<std::string, uint32_t> stems;  // attested word -> corpus count
+  WordSet keep, verb_stems;
+  CountMap stems;  // attested word -> corpus count
   // Stems attested only inside a word with a reliable determiner (کتێبەکان -> کتێب), with counts.
-  std::unordered_map<std::string, uint32_t> det_stems;
+  CountMap det_stems;
   std::vector<std::string> stem_endings;
 
   Impl() {
@@ -112,7 +120,7 @@ struct RuleSegmenter::Impl {
   }
 
   uint32_t count(std::string_view s) const {
-    auto it = stems.find(std::string(s));
+    auto it = stems.find(s);
     return it == stems.end() ? 0 : it->second;
   }
   // Corpus evidence that stem+ی is a word ending in -î: it takes the endings of an î-word itself
@@ -121,17 +129,23 @@ struct RuleSegmenter::Impl {
   // in -î do (کوردییەکان, سیاسیی, ئازادییە).
   bool i_word(std::string_view stem) const {
     static const char* const kIEndings[] = {"یی", "ییە", "ییەکان", "ییەکە", "ییەکانی", "ییەکەی", "ییان"};
-    std::string w(stem);
+    thread_local std::string w;
     uint32_t c = 0;
-    for (const char* e : kIEndings) c += count(w + e);
-    return c >= 3 && c * 50 >= count(w + "ی");
+    for (const char* e : kIEndings) {
+      w.assign(stem);
+      w += e;
+      c += count(w);
+    }
+    w.assign(stem);
+    w += "ی";
+    return c >= 3 && c * 50 >= count(w);
   }
 
   // Evidence that `s` is a stem: its own count, plus its count under reliable determiners; an
   // infinitive ending counts as one sighting.
   uint32_t stem_count(std::string_view s) const {
     uint32_t c = count(s);
-    auto it = det_stems.find(std::string(s));
+    auto it = det_stems.find(s);
     if (it != det_stems.end()) c += it->second;
     if (c == 0)
       for (const std::string& e : stem_endings)
@@ -148,7 +162,7 @@ struct RuleSegmenter::Impl {
       if (utf8::length(stem) < min_stem) return;
       uint32_t cs = ratio < 0 ? 1 : stem_count(stem);
       if (cs == 0) return;
-      if (guarded && verb_stems.count(std::string(stem))) return;  // کردی, بووم: verb forms
+      if (guarded && verb_stems.find(stem) != verb_stems.end()) return;  // کردی, بووم: verb forms
       if (guarded && verb) ratio = std::max(ratio, 1.0);
       if (ratio > 0 && cs < ratio * count(w)) return;
       // Most cuts first; between equally long parses, the shorter stem (ئەرکەکان: ئەرک + ەکان).
@@ -189,7 +203,18 @@ RuleSegmenter::RuleSegmenter() : impl_(std::make_unique<Impl>()) {}
 RuleSegmenter::~RuleSegmenter() = default;
 
 void RuleSegmenter::segment(std::string_view word, std::vector<uint32_t>& cuts) const {
-  if (word.size() < 6 || word.size() > 128 || impl_->keep.count(std::string(word))) return;
+  if (word.size() < 6 || word.size() > 128 || impl_->keep.find(word) != impl_->keep.end()) return;
+  // Word frequencies are Zipfian: a per-thread memo of recent words saves most of the table
+  // lookups (every RuleSegmenter has the same compiled-in tables, so one memo serves them all).
+  struct Memo {
+    std::unordered_map<std::string, std::vector<uint32_t>, SvHash, std::equal_to<>> map;
+  };
+  thread_local Memo memo;
+  if (auto it = memo.map.find(word); it != memo.map.end()) {
+    cuts.insert(cuts.end(), it->second.begin(), it->second.end());
+    return;
+  }
+  if (memo.map.size() >= (1u << 16)) memo.map.clear();
   bool verb = false;
   for (const std::string& p : impl_->verb_prefixes)
     if (word.size() > p.size() + 2 && word.compare(0, p.size(), p) == 0) verb = true;
@@ -197,6 +222,7 @@ void RuleSegmenter::segment(std::string_view word, std::vector<uint32_t>& cuts) 
   size_t best_stem = word.size();
   impl_->search(word, word.size(), kConj, verb, cur, 2, -1.0, false, best, best_stem);
   cuts.insert(cuts.end(), best.begin(), best.end());
+  memo.map.emplace(std::string(word), std::move(best));
 }
 
 }  // namespace kurdi

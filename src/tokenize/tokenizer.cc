@@ -1,6 +1,7 @@
 // The scanner: one pass over the raw bytes, a small hand-written automaton per token type, bounded
 // lookahead (dates, e-mail addresses, abbreviations), no backtracking over the input.
 #include <algorithm>
+#include <atomic>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -478,8 +479,12 @@ struct Tokenizer::Impl {
   std::unordered_map<std::string, int32_t> mwe_index;
   std::vector<std::string> mwe_forms;
   size_t mwe_max_words = 1;
+  uint64_t id;  // unique per constructed tokenizer (keys the per-thread split memo)
 
-  explicit Impl(const TokenizeOptions& o) : options(o), normalizer(o.normalize) {}
+  explicit Impl(const TokenizeOptions& o) : options(o), normalizer(o.normalize) {
+    static std::atomic<uint64_t> next{1};
+    id = next.fetch_add(1);
+  }
 
   void load_mwe() {
     const auto& t = tables::tokenize_multiword_tsv;
@@ -551,10 +556,25 @@ std::string_view Tokenizer::mwe_form(int32_t index) const {
   return impl_->mwe_forms[static_cast<size_t>(index)];
 }
 
+namespace {
+// Per-thread memo of raw word -> cut offsets in the raw word, for one segmenter at a time (word
+// frequencies are Zipfian: most words were seen a moment ago).
+struct SplitMemo {
+  uint64_t owner = 0;  // Tokenizer::Impl::id of the tokenizer the entries belong to
+  std::unordered_map<std::string, std::vector<uint32_t>> map;
+};
+}  // namespace
+
 void Tokenizer::Impl::split(std::string_view text, std::vector<Token>& out, size_t from, size_t base) const {
-  std::vector<Token> result;
-  std::vector<uint32_t> cuts;
-  std::string norm;
+  thread_local std::vector<Token> result;
+  thread_local SplitMemo memo;
+  if (memo.owner != id) {
+    memo.map.clear();
+    memo.owner = id;
+  }
+  result.clear();
+  std::vector<uint32_t> cuts, raw_cuts;
+  std::string norm, key;
   OffsetMap map;
   bool changed = false;
   for (size_t t = from; t < out.size(); ++t) {
@@ -564,13 +584,30 @@ void Tokenizer::Impl::split(std::string_view text, std::vector<Token>& out, size
       continue;
     }
     std::string_view w = text.substr(tk.begin - base, tk.end - tk.begin);
-    norm.clear();
-    map.clear();
-    normalizer.normalize(w, norm, &map);
-    if (map.output_size() != norm.size()) map.finish(w.size(), norm.size());
-    cuts.clear();
-    segmenter->segment(norm, cuts);
-    if (cuts.empty()) {
+    key.assign(w);
+    auto it = memo.map.find(key);
+    if (it != memo.map.end()) {
+      raw_cuts = it->second;
+    } else {
+      norm.clear();
+      map.clear();
+      normalizer.normalize(w, norm, &map);
+      if (map.output_size() != norm.size()) map.finish(w.size(), norm.size());
+      cuts.clear();
+      segmenter->segment(norm, cuts);
+      raw_cuts.clear();
+      size_t prev = 0;
+      for (uint32_t cut : cuts) {
+        if (cut == 0 || cut >= norm.size()) continue;
+        size_t in = map.identity() && norm.size() == w.size() ? cut : map.to_input(cut, OffsetMap::Bias::kStart);
+        if (in <= prev || in >= w.size() || !utf8::is_boundary(w, in)) continue;
+        raw_cuts.push_back(static_cast<uint32_t>(in));
+        prev = in;
+      }
+      if (memo.map.size() >= (1u << 16)) memo.map.clear();
+      memo.map.emplace(key, raw_cuts);
+    }
+    if (raw_cuts.empty()) {
       if (changed) result.push_back(tk);
       continue;
     }
@@ -580,16 +617,14 @@ void Tokenizer::Impl::split(std::string_view text, std::vector<Token>& out, size
     }
     uint32_t prev = tk.begin;
     bool first = true;
-    for (uint32_t cut : cuts) {
-      if (cut == 0 || cut >= norm.size()) continue;
-      size_t in = map.identity() && norm.size() == w.size() ? cut : map.to_input(cut, OffsetMap::Bias::kStart);
-      uint32_t abs = static_cast<uint32_t>(tk.begin + in);
-      if (abs <= prev || abs >= tk.end || !utf8::is_boundary(w, in)) continue;
+    for (uint32_t cut : raw_cuts) {
+      uint32_t abs = tk.begin + cut;
       Token piece = tk;
       piece.begin = prev;
       piece.end = abs;
       piece.clitic = !first;
       piece.space_after = false;
+      piece.mwe = tk.mwe;
       result.push_back(piece);
       prev = abs;
       first = false;
