@@ -21,6 +21,8 @@ constexpr size_t kMaxCombos = 2048;  // more و/ی readings than this: runs are 
 struct Ctx {
   const Inventory& inv;
   const Weights& w;
+  const uint8_t* base = nullptr;   // the sequence being read
+  const uint8_t* bonus = nullptr;  // per phoneme of `base`: bonus for an i inserted before it
   bool vowel(uint8_t p) const { return inv.ph[p].cls == kVowel; }
   bool glide(uint8_t p) const { return inv.ph[p].cls == kGlide; }
   int son(uint8_t p) const { return inv.ph[p].sonority; }
@@ -31,11 +33,17 @@ struct Ctx {
     if (k == 2) return (glide(c[1]) && !glide(c[0])) ? w.onset_cg : w.onset_complex;
     return w.onset_3 * (k - 2);
   }
-  int coda(const uint8_t* c, int k, bool word_final) const {
+  // `before`: the vowel of the syllable (a glide after e/ê/o forms a diphthong-like rhyme: keyn, seyr).
+  int coda(const uint8_t* c, int k, bool word_final, uint8_t before = 0xFF) const {
     if (k == 0) return 0;
     int g = glide(c[0]) ? w.glide_coda : 0;
     if (k == 1) return g;
-    if (glide(c[0])) g += w.glide_coda2;
+    if (glide(c[0])) {
+      bool ey = c[0] == inv.y && before != 0xFF && before != inv.a && before != inv.uu && before != inv.ii;
+      g += ey ? w.glide_coda2_ey : w.glide_coda2;
+    } else if (c[1] == inv.n && word_final) {
+      g += w.coda2_n;  // -in after a consonant: kiřin, girin (not kiřn)
+    }
     if (k == 2) {
       int a = son(c[0]), b = son(c[1]);
       if (a > b) return g + (word_final ? w.coda2_final : w.coda2_medial);
@@ -45,17 +53,17 @@ struct Ctx {
     return g + w.coda3 * (k - 2);
   }
   // k consonants between a vowel (or the word start) and a vowel (or the word end).
-  int interval(const uint8_t* c, int k, bool left_v, bool right_v, int* split) const {
+  int interval(const uint8_t* c, int k, bool left_v, bool right_v, int* split, uint8_t vbefore) const {
     if (!left_v && !right_v) { *split = 0; return kBig; }
     if (!left_v) { *split = 0; return onset(c, k, true); }
-    if (!right_v) { *split = k; return coda(c, k, true); }
+    if (!right_v) { *split = k; return coda(c, k, true, vbefore); }
     int best = INT_MAX, bj = k;
     for (int j = k; j >= 0; --j) {  // prefer the longest coda on ties? no: prefer onsets (j small) below
-      int cost = coda(c, j, false) + onset(c + j, k - j, false);
+      int cost = coda(c, j, false, vbefore) + onset(c + j, k - j, false);
       if (j > 0 && j < k) {
         int rise = son(c[j]) - son(c[j - 1]);
-        if (rise >= 3) cost += w.contact_steep;
-        else if (rise > 0) cost += w.contact;
+        if (rise >= 3 && c[j] != inv.m) cost += w.contact_steep;
+        else if (rise > 0) cost += (c[j] == inv.r || c[j] == inv.rr) ? w.contact_r : w.contact;
         else if (rise == 0) cost += w.contact_flat;
       }
       if (cost <= best) { best = cost; bj = j; }
@@ -64,29 +72,33 @@ struct Ctx {
     return best;
   }
   // Cost of a cluster c[0..n) with bizroke i inserted after c[g] for every bit g of mask.
-  int cluster(const uint8_t* c, int n, bool left_v, bool right_v, uint32_t mask) const {
+  int cluster(const uint8_t* c, int n, bool left_v, bool right_v, uint32_t mask, uint8_t vb) const {
     int cost = 0, start = 0, split;
     bool lv = left_v;
     for (int g = 0; g < n; ++g) {
       bool cut = g + 1 < n && (mask >> g & 1u);
       if (cut || g + 1 == n) {
         bool rv = cut ? true : right_v;
-        cost += interval(c + start, g + 1 - start, lv, rv, &split);
-        if (cut) cost += w.insert_i;
+        cost += interval(c + start, g + 1 - start, lv, rv, &split, vb);
+        vb = inv.i;
+        if (cut) {
+          cost += w.insert_i;
+          if (bonus) cost -= bonus[(c - base) + g + 1];
+        }
         start = g + 1;
         lv = true;
       }
     }
     return cost;
   }
-  int best_cluster(const uint8_t* c, int n, bool left_v, bool right_v, uint32_t* best_mask) const {
+  int best_cluster(const uint8_t* c, int n, bool left_v, bool right_v, uint32_t* best_mask, uint8_t vb) const {
     *best_mask = 0;
     if (n <= 0) return (left_v && right_v) ? w.onsetless : 0;
-    if (n > kMaxCluster) return cluster(c, n, left_v, right_v, 0);
+    if (n > kMaxCluster) return cluster(c, n, left_v, right_v, 0, vb);
     int best = INT_MAX;
     uint32_t limit = 1u << (n - 1);
     for (uint32_t m = 0; m < limit; ++m) {
-      int cost = cluster(c, n, left_v, right_v, m);
+      int cost = cluster(c, n, left_v, right_v, m, vb);
       if (cost < best) { best = cost; *best_mask = m; }
     }
     return best;
@@ -104,8 +116,8 @@ struct Ctx {
         return 0;
       }
       uint32_t mask = 0;
-      int cost = best_cluster(s.data(), n, false, false, &mask);
-      if (out) { out->ph.clear(); out->syl_start.clear(); emit(s.data(), n, false, false, mask, *out); }
+      int cost = best_cluster(s.data(), n, false, false, &mask, 0xFF);
+      if (out) { out->ph.clear(); out->syl_start.clear(); emit(s.data(), n, false, false, mask, *out, 0xFF); }
       return cost;
     }
     if (out) { out->ph.clear(); out->syl_start.clear(); }
@@ -114,8 +126,9 @@ struct Ctx {
       while (e < n && !vowel(s[e])) ++e;
       bool left_v = k > 0, right_v = e < n;
       uint32_t mask = 0;
-      total += best_cluster(s.data() + k, e - k, left_v, right_v, &mask);
-      if (out) emit(s.data() + k, e - k, left_v, right_v, mask, *out);
+      uint8_t vb = k > 0 ? s[k - 1] : 0xFF;
+      total += best_cluster(s.data() + k, e - k, left_v, right_v, &mask, vb);
+      if (out) emit(s.data() + k, e - k, left_v, right_v, mask, *out, vb);
       if (e < n) {
         if (out) {
           out->ph.push_back(s[e]);
@@ -130,7 +143,7 @@ struct Ctx {
     return total;
   }
 
-  void emit(const uint8_t* c, int n, bool left_v, bool right_v, uint32_t mask, Reading& out) const {
+  void emit(const uint8_t* c, int n, bool left_v, bool right_v, uint32_t mask, Reading& out, uint8_t vb) const {
     int start = 0, split;
     bool lv = left_v;
     for (int g = 0; g < n; ++g) {
@@ -138,7 +151,8 @@ struct Ctx {
       if (cut || g + 1 == n) {
         bool rv = cut ? true : right_v;
         int len = g + 1 - start;
-        interval(c + start, len, lv, rv, &split);
+        interval(c + start, len, lv, rv, &split, vb);
+        vb = inv.i;
         for (int q = 0; q < len; ++q) {
           out.ph.push_back(c[start + q]);
           out.syl_start.push_back(rv && q == split ? 1 : 0);
@@ -179,11 +193,12 @@ void gen_w(const Ctx& cx, size_t len, size_t pos, bool first_vowel_only, bool fi
     if (pos == 0 && first_vowel_only && !v) continue;
     if (pos == 0 && first_cons_only && v) continue;
     if (v && !cur.ph.empty() && cx.vowel(cur.ph.back())) continue;  // hiatus inside the run
+    int extra = (t.ph == inv.uu && !cur.ph.empty() && cur.ph.back() == inv.w) ? cx.w.w_before_uu : 0;
     cur.ph.push_back(t.ph);
-    cur.prior += t.prior;
+    cur.prior += t.prior + extra;
     gen_w(cx, len, pos + t.used, first_vowel_only, first_cons_only, cur, out);
     cur.ph.pop_back();
-    cur.prior -= t.prior;
+    cur.prior -= t.prior + extra;
   }
 }
 
@@ -230,8 +245,16 @@ void read_word(const Inventory& inv, const Weights& w, const std::vector<Unit>& 
     bool initial = k == 0;
     Option cur;
     size_t len = std::min<size_t>(r.len, 6);
-    if (kd == kW) gen_w(cx, len, 0, after_q, initial, cur, r.options);
-    else gen_y(cx, len, 0, after_q, initial, cur, r.options);
+    if (kd == kW) {
+      gen_w(cx, len, 0, after_q, initial, cur, r.options);
+    } else {
+      gen_y(cx, len, 0, after_q, initial, cur, r.options);
+      if (initial) {  // a word-initial ی before a consonant may be î with its ئ left out (ینجیل încîl)
+        std::vector<Option> extra;
+        gen_y(cx, len, 0, true, false, cur, extra);
+        for (Option& o : extra) { o.prior += w.initial_i; r.options.push_back(std::move(o)); }
+      }
+    }
     if (r.options.empty()) {  // cannot happen with the inventory above; be safe
       Option o;
       o.ph.assign(len, kd == kW ? inv.w : inv.y);
@@ -245,24 +268,29 @@ void read_word(const Inventory& inv, const Weights& w, const std::vector<Unit>& 
   }
 
   std::vector<size_t> choice(runs.size(), 0);
-  std::vector<uint8_t> seq;
+  std::vector<uint8_t> seq, bon;
   seq.reserve(units.size() + 4);
   auto build = [&](const std::vector<size_t>& ch, int* prior) {
     seq.clear();
+    bon.clear();
     *prior = 0;
     size_t r = 0;
     for (size_t k = 0; k < units.size();) {
       if (r < runs.size() && runs[r].start == k) {
         const Option& o = runs[r].options[ch[r]];
         seq.insert(seq.end(), o.ph.begin(), o.ph.end());
+        bon.insert(bon.end(), o.ph.size(), 0);
         *prior += o.prior;
         k += runs[r].len;
         ++r;
         continue;
       }
       seq.push_back(units[k].kind == kQ ? inv.glottal : units[k].ph);
+      bon.push_back(units[k].bonus);
       ++k;
     }
+    cx.base = seq.data();
+    cx.bonus = bon.data();
   };
   auto evaluate = [&](const std::vector<size_t>& ch) {
     int prior;

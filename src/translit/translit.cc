@@ -14,6 +14,7 @@ KURDI_DECLARE_TABLE(translit_phonemes_tsv)
 KURDI_DECLARE_TABLE(translit_arabic_tsv)
 KURDI_DECLARE_TABLE(translit_latin_tsv)
 KURDI_DECLARE_TABLE(translit_weights_tsv)
+KURDI_DECLARE_TABLE(translit_suffixes_tsv)
 
 namespace kurdi {
 
@@ -46,6 +47,11 @@ struct Letter {
   uint8_t nph = 0;
 };
 
+struct SuffixHint {
+  std::u32string suffix, after;
+  uint8_t g2p = 0, latin = 0;
+};
+
 struct LatinEntry {
   std::string arabic;
   bool vowel = false;
@@ -60,6 +66,7 @@ struct Data {
   std::unordered_map<std::string, LatinEntry> latin;  // key: 1 or 2 lowercase code points (UTF-8)
   std::unordered_map<char32_t, char32_t> lower;      // Latin capitals -> lowercase
   std::unordered_map<char32_t, std::string> upper;   // lowercase -> capital (UTF-8)
+  std::vector<SuffixHint> suffixes;
 
   Data() {
     const auto& pt = tables::translit_phonemes_tsv;
@@ -81,6 +88,7 @@ struct Data {
     inv.a = need("a"); inv.e = need("e"); inv.i = need("i"); inv.u = need("u"); inv.uu = need("û");
     inv.ii = need("î"); inv.w = need("w"); inv.y = need("y"); inv.glottal = need("ʔ");
     inv.r = need("r"); inv.rr = need("ř");
+    inv.m = need("m"); inv.n = need("n");
     // extra capitals typed for Latin letters (case-insensitive input)
     for (auto [up, lo] : {std::pair<char32_t, char32_t>{U'É', U'é'}, {U'Í', U'í'}, {U'Ú', U'ú'}, {U'Ğ', U'ğ'}})
       lower[up] = lo;
@@ -115,6 +123,17 @@ struct Data {
       latin[std::string(f[l_l])] = LatinEntry{std::string(f[l_a]), f[l_v] == "1"};
     });
 
+    const auto& st = tables::translit_suffixes_tsv;
+    int s_s = st.column("suffix"), s_a = st.column("after"), s_g = st.column("g2p"), s_l = st.column("latin");
+    st.for_each_row([&](const std::vector<std::string_view>& f, size_t) {
+      SuffixHint h;
+      h.suffix = utf8::to_u32(f[s_s]);
+      h.after = utf8::to_u32(f[s_a]);
+      h.g2p = static_cast<uint8_t>(to_int(f[s_g]));
+      h.latin = static_cast<uint8_t>(to_int(f[s_l]));
+      suffixes.push_back(h);
+    });
+
     const auto& wt = tables::translit_weights_tsv;
     int w_n = wt.column("name"), w_g = wt.column("g2p"), w_l = wt.column("latin");
     wt.for_each_row([&](const std::vector<std::string_view>& f, size_t) {
@@ -139,6 +158,11 @@ struct Data {
         else if (n == "prior_w") W.prior_w = v;
         else if (n == "prior_y") W.prior_y = v;
         else if (n == "prior_i_long") W.prior_i_long = v;
+        else if (n == "initial_i") W.initial_i = v;
+        else if (n == "glide_coda2_ey") W.glide_coda2_ey = v;
+        else if (n == "coda2_n") W.coda2_n = v;
+        else if (n == "w_before_uu") W.w_before_uu = v;
+        else if (n == "contact_r") W.contact_r = v;
       };
       set(g2p_w, to_int(f[w_g]));
       set(latin_w, to_int(f[w_l]));
@@ -216,12 +240,17 @@ struct Transliterator::Impl {
   static NormalizeOptions norm_options() {
     NormalizeOptions n = NormalizeOptions::standard();
     n.convention_repair = false;
+    n.initial_r = false;  // keep ر/ڕ as written: the reading follows the writer (Latin writes both as r)
     return n;
   }
 
   // Arabic word -> units (after normalization). `is_conj`: the word is the bare conjunction و.
-  void units_of(std::string_view word, std::vector<Unit>& units) const {
+  void units_of(std::string_view word, std::vector<Unit>& units, bool latin_profile) const {
     units.clear();
+    thread_local std::u32string letters;  // the letters read, one per unit group
+    thread_local std::vector<size_t> first_unit;
+    letters.clear();
+    first_unit.clear();
     std::string tmp;
     std::string_view w = word;
     if (opt.normalize_input) {
@@ -234,22 +263,39 @@ struct Transliterator::Impl {
       i += static_cast<size_t>(len);
       const Letter* L = d.letter(cp);
       if (!L) continue;  // marks, tatweel, ZWNJ, unknown letters
+      letters.push_back(cp);
+      first_unit.push_back(units.size());
       if (L->nph > 1) {
         for (uint8_t k = 0; k < L->nph; ++k) {
           translit::UnitKind kd = d.inv.ph[L->ph[k]].cls == translit::kVowel ? translit::kV : translit::kC;
-          units.push_back(Unit{kd, L->ph[k]});
+          units.push_back(Unit{kd, L->ph[k], 0});
         }
       } else {
-        units.push_back(Unit{L->kind, L->ph[0]});
+        units.push_back(Unit{L->kind, L->ph[0], 0});
       }
     }
+    // suffix hints: the longest matching suffix after a consonant letter
+    size_t best_len = 0;
+    const SuffixHint* best = nullptr;
+    for (const SuffixHint& h : d.suffixes) {
+      size_t L = h.suffix.size();
+      if (L == 0 || L >= letters.size() || L <= best_len) continue;
+      if (letters.compare(letters.size() - L, L, h.suffix) != 0) continue;
+      size_t prev = letters.size() - L - 1;
+      const Letter* pl = d.letter(letters[prev]);
+      if (!pl || pl->kind != translit::kC || pl->nph != 1) continue;
+      if (!h.after.empty() && h.after.find(letters[prev]) == std::u32string::npos) continue;
+      best = &h;
+      best_len = L;
+    }
+    if (best) units[first_unit[letters.size() - best_len]].bonus = latin_profile ? best->latin : best->g2p;
   }
 
   bool is_conj(const std::vector<Unit>& u) const { return u.size() == 1 && u[0].kind == translit::kW; }
 
   void read(std::string_view word, const Weights& w, Reading& r, bool& conj) const {
     thread_local std::vector<Unit> units;
-    units_of(word, units);
+    units_of(word, units, &w == &d.latin_w);
     conj = is_conj(units);
     if (conj) {
       r.ph.assign(1, d.inv.uu);
@@ -437,7 +483,7 @@ struct Transliterator::Impl {
         if (latin_vowel_char(lc)) {
           out += "w";
         } else if (lc != U'.') {
-          out.insert(last, ".");
+          out.insert(out.begin() + static_cast<std::ptrdiff_t>(last), '.');
           out += "û";
         }
         if (spans && !spans->empty()) { spans->back().src_end = i; spans->back().out_end = out.size(); }
