@@ -159,7 +159,9 @@ struct RuleSegmenter::Impl {
     if (slot < 0) {
       if (cur.empty()) return;
       std::string_view stem = w.substr(0, end);
-      if (utf8::length(stem) < min_stem) return;
+      size_t letters = utf8::length(stem);
+      if (letters < min_stem) return;
+      if (letters == 2 && last_kind(stem) == 'E') return;  // لە بە کە ئە: function words
       uint32_t cs = ratio < 0 ? 1 : stem_count(stem);
       if (cs == 0) return;
       if (guarded && verb_stems.find(stem) != verb_stems.end()) return;  // کردی, بووم: verb forms
@@ -185,7 +187,7 @@ struct RuleSegmenter::Impl {
       if (!s.only_after.empty()) {
         bool ok = false;
         for (const std::string& e : s.only_after)
-          if (before.size() > e.size() && before.compare(before.size() - e.size(), e.size(), e) == 0) ok = true;
+          if (before.size() >= e.size() && before.compare(before.size() - e.size(), e.size(), e) == 0) ok = true;
         if (!ok) continue;
       }
       // X+ی that the corpus shows as an î-word (X+یی, X+ییە ...) keeps its ی.
