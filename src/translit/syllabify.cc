@@ -97,7 +97,7 @@ struct Ctx {
     if (n > kMaxCluster) return cluster(c, n, left_v, right_v, 0, vb);
     int best = INT_MAX;
     uint32_t limit = 1u << (n - 1);
-    for (uint32_t m = 0; m < limit; ++m) {
+    for (uint32_t m = limit; m-- > 0;) {  // ties: the later insertion (rêk.xi.ra, kitêb.fi.roş)
       int cost = cluster(c, n, left_v, right_v, m, vb);
       if (cost < best) { best = cost; *best_mask = m; }
     }

@@ -1,6 +1,7 @@
 // kurdi::Transliterator: tables, word conversion, text loops and the per-thread word cache.
 #include "kurdi/translit.h"
 
+#include <algorithm>
 #include <atomic>
 #include <cstring>
 #include <unordered_map>
@@ -15,6 +16,8 @@ KURDI_DECLARE_TABLE(translit_arabic_tsv)
 KURDI_DECLARE_TABLE(translit_latin_tsv)
 KURDI_DECLARE_TABLE(translit_weights_tsv)
 KURDI_DECLARE_TABLE(translit_suffixes_tsv)
+KURDI_DECLARE_TABLE(translit_stems_tsv)
+KURDI_DECLARE_TABLE(translit_preverbs_tsv)
 
 namespace kurdi {
 
@@ -52,6 +55,12 @@ struct SuffixHint {
   uint8_t g2p = 0, latin = 0;
 };
 
+struct StemHint {
+  std::u32string letters;  // without the marker
+  size_t at = 0;           // index of the letter the i goes before
+  uint8_t g2p = 0, latin = 0;
+};
+
 struct LatinEntry {
   std::string arabic;
   bool vowel = false;
@@ -67,6 +76,9 @@ struct Data {
   std::unordered_map<char32_t, char32_t> lower;      // Latin capitals -> lowercase
   std::unordered_map<char32_t, std::string> upper;   // lowercase -> capital (UTF-8)
   std::vector<SuffixHint> suffixes;
+  std::vector<StemHint> stems;
+  std::vector<std::u32string> preverbs;
+  uint8_t prefix_bi_latin = 0, prefix_bi_g2p = 0;
 
   Data() {
     const auto& pt = tables::translit_phonemes_tsv;
@@ -134,6 +146,24 @@ struct Data {
       suffixes.push_back(h);
     });
 
+    const auto& mt = tables::translit_stems_tsv;
+    int m_s = mt.column("stem"), m_g = mt.column("g2p"), m_l = mt.column("latin_bonus");
+    mt.for_each_row([&](const std::vector<std::string_view>& f, size_t) {
+      StemHint h;
+      std::u32string all = utf8::to_u32(f[m_s]);
+      for (char32_t c : all) {
+        if (c == U'|') h.at = h.letters.size();
+        else h.letters.push_back(c);
+      }
+      h.g2p = static_cast<uint8_t>(to_int(f[m_g]));
+      h.latin = static_cast<uint8_t>(to_int(f[m_l]));
+      if (h.at > 0 && h.at < h.letters.size()) stems.push_back(h);
+    });
+
+    const auto& pv = tables::translit_preverbs_tsv;
+    int p_p = pv.column("preverb");
+    pv.for_each_row([&](const std::vector<std::string_view>& f, size_t) { preverbs.push_back(utf8::to_u32(f[p_p])); });
+
     const auto& wt = tables::translit_weights_tsv;
     int w_n = wt.column("name"), w_g = wt.column("g2p"), w_l = wt.column("latin");
     wt.for_each_row([&](const std::vector<std::string_view>& f, size_t) {
@@ -163,6 +193,7 @@ struct Data {
         else if (n == "coda2_n") W.coda2_n = v;
         else if (n == "w_before_uu") W.w_before_uu = v;
         else if (n == "contact_r") W.contact_r = v;
+        else if (n == "prefix_bi") { if (&W == &latin_w) prefix_bi_latin = static_cast<uint8_t>(v); else prefix_bi_g2p = static_cast<uint8_t>(v); }
       };
       set(g2p_w, to_int(f[w_g]));
       set(latin_w, to_int(f[w_l]));
@@ -289,6 +320,30 @@ struct Transliterator::Impl {
       best_len = L;
     }
     if (best) units[first_unit[letters.size() - best_len]].bonus = latin_profile ? best->latin : best->g2p;
+    // stems with a known bizroke
+    for (const StemHint& h : d.stems) {
+      uint8_t b = latin_profile ? h.latin : h.g2p;
+      if (!b) continue;
+      size_t pos = letters.find(h.letters);
+      if (pos != std::u32string::npos) {
+        Unit& u = units[first_unit[pos + h.at]];
+        u.bonus = std::max(u.bonus, b);
+      }
+    }
+    // the verbal prefix bi- before a consonant: بـ at the word start or right after a preverb
+    uint8_t pb = latin_profile ? d.prefix_bi_latin : d.prefix_bi_g2p;
+    if (pb) {
+      for (size_t k = 0; k + 1 < letters.size(); ++k) {
+        if (letters[k] != U'ب') continue;
+        const Letter* next = d.letter(letters[k + 1]);
+        bool start_ok = k == 0;
+        for (const std::u32string& p : d.preverbs)
+          if (!start_ok && p.size() == k && letters.compare(0, k, p) == 0) start_ok = true;
+        if (!start_ok || !next || next->kind != translit::kC) continue;
+        Unit& u = units[first_unit[k + 1]];
+        u.bonus = std::max(u.bonus, pb);
+      }
+    }
   }
 
   bool is_conj(const std::vector<Unit>& u) const { return u.size() == 1 && u[0].kind == translit::kW; }
