@@ -593,7 +593,10 @@ struct Transliterator::Impl {
         continue;
       }
       bool is_i = e->vowel && e->arabic.empty();
-      if (e->vowel && !is_i && (at_start || prev_vowel)) out += "ئ";
+      // a vowel at the word start or after a vowel takes the carrier ئ; û after a vowel is the
+      // attached conjunction و, written without it (pileûpaye -> پلەووپایە)
+      bool attached_conj = !at_start && prev_vowel && e->arabic == "وو";
+      if (e->vowel && !is_i && (at_start || prev_vowel) && !attached_conj) out += "ئ";
       if (at_start && e->arabic == "ر") out += "ڕ";
       else if (e->arabic == "ئ" && (at_start || k + used >= cps.size())) {
         // a stray apostrophe at the edge of a word is not a glottal stop
@@ -658,7 +661,8 @@ struct Transliterator::Impl {
         ++i;
         continue;
       }
-      if (opt.arabic_punctuation && after_word && (cp == U',' || cp == U';' || cp == U'?')) {
+      bool next_blank = i + 1 >= n || in[i + 1] == ' ' || in[i + 1] == '\t';
+      if (opt.arabic_punctuation && (after_word || next_blank) && (cp == U',' || cp == U';' || cp == U'?')) {
         out += cp == U',' ? "،" : cp == U';' ? "؛" : "؟";
         after_word = false;
         ++i;

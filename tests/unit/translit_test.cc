@@ -1,0 +1,183 @@
+// Transliterator: golden words (hand-written), text mode (pass-through, punctuation, digits, the
+// conjunction و, spans), Latin input, robustness (invalid UTF-8, random bytes, threads) and, when
+// the shared data is present, a round trip over FLORES word types.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <random>
+#include <set>
+#include <sstream>
+#include <thread>
+
+#include "kurdi/normalize.h"
+#include "kurdi/text.h"
+#include "kurdi/translit.h"
+
+namespace {
+
+using kurdi::Transliterator;
+using kurdi::TranslitOptions;
+
+std::vector<std::vector<std::string>> read_tsv(const std::string& path) {
+  std::ifstream in(path);
+  std::vector<std::vector<std::string>> rows;
+  std::string line;
+  bool header = false;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    if (!header) { header = true; continue; }
+    std::vector<std::string> f;
+    std::stringstream ss(line);
+    std::string x;
+    while (std::getline(ss, x, '\t')) f.push_back(x);
+    rows.push_back(f);
+  }
+  return rows;
+}
+
+const Transliterator& tr() {
+  static const Transliterator t;
+  return t;
+}
+
+TEST(Translit, GoldenWords) {
+  auto rows = read_tsv(std::string(KURDI_SOURCE_DIR) + "/tests/golden/translit/words.tsv");
+  ASSERT_GT(rows.size(), 20u);
+  for (const auto& r : rows) {
+    ASSERT_EQ(r.size(), 3u);
+    EXPECT_EQ(tr().to_latin(r[0]), r[1]) << r[0];
+    EXPECT_EQ(tr().to_arabic(r[1]), r[0]) << r[1];
+    EXPECT_EQ(tr().g2p(r[0]), r[2]) << r[0];
+  }
+}
+
+TEST(Translit, BizrokeAndGlides) {
+  EXPECT_EQ(tr().word_to_latin("کتێب"), "kitêb");
+  EXPECT_EQ(tr().word_to_latin("کردن"), "kirdin");
+  EXPECT_EQ(tr().word_to_latin("چوار"), "çwar");
+  EXPECT_EQ(tr().word_to_latin("کوردی"), "kurdî");
+  EXPECT_EQ(tr().word_to_latin("ئاو"), "aw");
+  EXPECT_EQ(tr().g2p_word("ئازادی"), ".ʔa.za.dî");
+  EXPECT_EQ(tr().g2p_word("ئازادی", true), "ʔaː.zaː.diː");
+}
+
+TEST(Translit, LatinToArabic) {
+  EXPECT_EQ(tr().to_arabic("Kurdistan"), "کوردستان");
+  EXPECT_EQ(tr().to_arabic("KURDÎ"), "کوردی");
+  EXPECT_EQ(tr().to_arabic("řoj"), "ڕۆژ");
+  EXPECT_EQ(tr().to_arabic("roj"), "ڕۆژ");  // word-initial r is a trill: standard spelling ڕ
+  EXPECT_EQ(tr().to_arabic("guł"), "گوڵ");
+  EXPECT_EQ(tr().to_arabic("gull"), "گوڵ");  // simple-Latin digraph
+  EXPECT_EQ(tr().to_arabic("qur'an"), "قورئان");
+  EXPECT_EQ(tr().to_arabic("boewey"), "بۆئەوەی");  // hiatus in Latin = ئ in Arabic
+  EXPECT_EQ(tr().to_arabic("dar û dîwar"), "دار و دیوار");
+}
+
+TEST(Translit, TextPassThroughAndMappings) {
+  EXPECT_EQ(tr().to_latin("سڵاو، چۆنی؟"), "siław, çonî?");
+  EXPECT_EQ(tr().to_latin("ساڵی ٢٠٢٤"), "sałî 2024");
+  EXPECT_EQ(tr().to_latin("Google و ئاو"), "Google û aw");  // Latin passes through
+  EXPECT_EQ(tr().to_latin("https://example.org ئاو"), "https://example.org aw");
+  EXPECT_EQ(tr().to_latin(""), "");
+  EXPECT_EQ(tr().to_arabic("see https://kurdi.example/a?b=1 and me@x.org"),
+            "سەئە https://kurdi.example/a?b=1 ئاند me@x.org");
+  EXPECT_EQ(tr().to_arabic("sałî 2024, baş?"), "ساڵی ٢٠٢٤، باش؟");
+  TranslitOptions o;
+  o.arabic_digits = false;
+  Transliterator t(o);
+  EXPECT_EQ(t.to_arabic("sałî 2024"), "ساڵی 2024");
+}
+
+TEST(Translit, Conjunction) {
+  EXPECT_EQ(tr().to_latin("دار و دیوار"), "dar û dîwar");
+  EXPECT_EQ(tr().to_latin("سی و چوار"), "sî w çwar");
+  EXPECT_EQ(tr().g2p("برا و دار"), ".bi.raw .dar");
+}
+
+TEST(Translit, Capitalize) {
+  TranslitOptions o;
+  o.capitalize = true;
+  Transliterator t(o);
+  EXPECT_EQ(t.to_latin("ئاو. شیر"), "Aw. Şîr");
+  EXPECT_EQ(t.to_latin("چوار"), "Çwar");
+}
+
+TEST(Translit, Spans) {
+  std::string in = "ئاو و نان", out;
+  std::vector<kurdi::TranslitSpan> spans;
+  tr().to_latin(in, out, &spans);
+  EXPECT_EQ(out, "aw û nan");  // aw ends in the consonant w
+  ASSERT_EQ(spans.size(), 3u);
+  EXPECT_EQ(in.substr(spans[2].src_start, spans[2].src_end - spans[2].src_start), "نان");
+  EXPECT_EQ(out.substr(spans[2].out_start, spans[2].out_end - spans[2].out_start), "nan");
+}
+
+TEST(Translit, InvalidUtf8AndRandomInput) {
+  std::string bad = "ئاو\xff\xfeنان\xc3";
+  std::string lat = tr().to_latin(bad);
+  EXPECT_TRUE(kurdi::utf8::is_valid(lat) || lat.find('\xff') != std::string::npos);  // passes through
+  std::mt19937 rng(7);
+  const char* pieces[] = {"ئ", "و", "ی", "وو", "ک", "ر", "د", "ن", "ا", "ە", " ", "\xff", "a", "î", "'", "ێ", "ۆ"};
+  for (int it = 0; it < 2000; ++it) {
+    std::string s;
+    int n = static_cast<int>(rng() % 20);
+    for (int k = 0; k < n; ++k) s += pieces[rng() % (sizeof(pieces) / sizeof(*pieces))];
+    (void)tr().to_latin(s);
+    (void)tr().to_arabic(s);
+    (void)tr().g2p(s);
+    std::string g = tr().g2p_word(s, true);
+    (void)g;
+  }
+  // very long consonant clusters stay bounded
+  std::string longw;
+  for (int k = 0; k < 300; ++k) longw += "ک";
+  EXPECT_FALSE(tr().to_latin(longw).empty());
+}
+
+TEST(Translit, ThreadsAgree) {
+  std::vector<std::string> words = {"کوردستان", "خوێندنەوە", "دەکرێت", "ئازادی", "پیاوەکان"};
+  std::vector<std::string> expect;
+  for (const auto& w : words) expect.push_back(tr().to_latin(w) + "|" + tr().g2p(w));
+  std::vector<std::thread> th;
+  std::vector<int> ok(4, 1);
+  for (int t = 0; t < 4; ++t)
+    th.emplace_back([&, t] {
+      for (int rep = 0; rep < 200; ++rep)
+        for (size_t k = 0; k < words.size(); ++k)
+          if (tr().to_latin(words[k]) + "|" + tr().g2p(words[k]) != expect[k]) ok[t] = 0;
+    });
+  for (auto& x : th) x.join();
+  for (int v : ok) EXPECT_EQ(v, 1);
+}
+
+TEST(Translit, FloresRoundTrip) {
+  const char* dir = std::getenv("KURDI_SHARED_DATA");
+  if (!dir) GTEST_SKIP() << "KURDI_SHARED_DATA not set";
+  std::ifstream in(std::string(dir) + "/ScriptNormalization-ckb/flores200.ckb_Arab.devtest.txt");
+  if (!in) GTEST_SKIP() << "FLORES dev text not found under KURDI_SHARED_DATA";
+  kurdi::Normalizer norm;
+  std::set<std::string> types;
+  std::string line;
+  while (std::getline(in, line)) {
+    std::stringstream ss(line);
+    std::string w;
+    while (ss >> w) {
+      bool arabic_only = true;
+      for (char32_t c : kurdi::utf8::to_u32(w))
+        if (!(c >= 0x620 && c <= 0x6FF && kurdi::chars::is_arabic_letter(c))) arabic_only = false;
+      if (arabic_only) types.insert(w);
+    }
+  }
+  ASSERT_GT(types.size(), 1000u);
+  size_t ok = 0;
+  for (const auto& w : types) {
+    std::string n = norm.normalize(w);
+    std::string back = tr().to_arabic(tr().to_latin(n));
+    if (!n.empty() && n[0] != back[0] && n.rfind("ڕ", 0) == 0 && back.rfind("ر", 0) == 0) back = n;
+    ok += back == n;
+  }
+  EXPECT_GE(static_cast<double>(ok) / static_cast<double>(types.size()), 0.99);
+}
+
+}  // namespace
