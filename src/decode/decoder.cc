@@ -241,6 +241,7 @@ FontGuess LegacyDecoder::guess_font(std::string_view p) const {
   size_t harakat_combo = 0;  // لَ يَ ىَ رِ : Ali-K style
   size_t native = 0;         // پ چ گ ژ typed as themselves (Dylan, Unicode)
   size_t tah = 0, sad = 0, hamza_alef = 0, lam_alef_below = 0, thal = 0, pe = 0, dad = 0;
+  size_t theh = 0;
   size_t waw_hamza = 0;  // ؤ: the vowel ۆ under every ة font, rare in Arabic and Persian
   size_t al_words = 0;   // words starting with the Arabic article ال
   size_t word_pos = 0;   // letters so far in the current word
@@ -292,6 +293,7 @@ FontGuess LegacyDecoder::guess_font(std::string_view p) const {
       case 0x0625: if (prev == 0x0644) ++lam_alef_below; break;
       case 0x0630: ++thal; break;
       case 0x0636: ++dad; break;
+      case 0x062B: ++theh; break;
       case 0x0624: ++waw_hamza; break;
       default: break;
     }
@@ -323,10 +325,13 @@ FontGuess LegacyDecoder::guess_font(std::string_view p) const {
   g.confidence = ta_medial * 3 >= words ? 0.99 : 0.8;
   // Dylan types گ چ ژ as themselves; the Ali fonts borrow ط for گ, ض for چ, ذ for ژ. Dylan's ذ is ڕ,
   // far commoner than ژ.
-  if (native + lam_alef_below * 2 > tah + dad + hamza_alef + harakat_combo ||
-      (native + lam_alef_below + tah + dad + hamza_alef + harakat_combo == 0 && (thal > 0 || sad > 0) && pe == 0)) {
+  // ێ is commoner than پ and ڵ: Dylan writes it ث, Ali-Web ص.
+  const size_t dylan = 2 * native + 2 * lam_alef_below + thal + (theh > sad ? 2 : 0);
+  const size_t aliweb = 2 * hamza_alef + (sad > theh ? 2 : 0);
+  const size_t alik = 2 * harakat_combo;
+  if (dylan > tah + dad + aliweb + alik) {
     g.font = Font::kDylan;
-  } else if (pe + sad + hamza_alef > harakat_combo) {
+  } else if (aliweb > alik) {
     g.font = Font::kAliWeb;
   } else {
     g.font = Font::kAliK;
