@@ -75,6 +75,13 @@ struct NumberSpeller::Impl {
   std::array<std::string, 1000> group;   // words for 1..999 under the options ([0] empty)
   const std::vector<std::string>* scale; // scale words by group index
   std::string and_;                      // " و "
+  // Precomputed pieces for the hot path: piece(k, g, joined) = [" و "] + words of group g at scale k.
+  std::string pieces;                    // all pieces, back to back
+  std::vector<uint32_t> piece_off;       // index (k*1000+g)*2+joined -> offset; one extra at the end
+  std::string_view piece(int k, int g, bool with_and) const {
+    size_t i = (size_t(k) * 1000 + size_t(g)) * 2 + (with_and ? 1 : 0);
+    return std::string_view(pieces).substr(piece_off[i], piece_off[i + 1] - piece_off[i]);
+  }
 
   explicit Impl(NumberOptions o);
   void append_groups(const uint16_t* g, int n, std::string& out) const;  // g[0] = units group

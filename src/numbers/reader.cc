@@ -22,8 +22,27 @@ struct Tok {
   bool final = false;
 };
 
-bool is_word_char(char32_t c) {
-  return chars::is_arabic_letter(c) || chars::is_arabic_mark(c) || c == chars::kZwnj || c == chars::kZwj;
+// Decoding with an inline fast path for the one- and two-byte sequences of Arabic-script text.
+inline char32_t dec(std::string_view s, size_t i, int& len) {
+  unsigned char b0 = static_cast<unsigned char>(s[i]);
+  if (b0 < 0x80) { len = 1; return b0; }
+  if (b0 >= 0xC2 && b0 <= 0xDF && i + 1 < s.size()) {
+    unsigned char b1 = static_cast<unsigned char>(s[i + 1]);
+    if ((b1 & 0xC0) == 0x80) { len = 2; return char32_t((b0 & 0x1F) << 6 | (b1 & 0x3F)); }
+  }
+  return utf8::decode(s, i, len);
+}
+
+inline bool is_mark_cp(char32_t c) {
+  return (c >= 0x064B && c <= 0x065F) || c == 0x0670 || (c >= 0x06D6 && c <= 0x06ED) || (c >= 0x0610 && c <= 0x061A);
+}
+
+// Letters, marks and joiners of Arabic-script words (digits and Arabic punctuation excluded).
+inline bool is_word_char(char32_t c) {
+  if (c >= 0x0620 && c <= 0x06FF)
+    return !(c >= 0x0660 && c <= 0x066D) && c != 0x06D4 && !(c >= 0x06F0 && c <= 0x06F9) && c != 0x06DD && c != 0x06DE && c != 0x06E9;
+  return c == chars::kZwnj || c == chars::kZwj || (c >= 0x0750 && c <= 0x077F) || (c >= 0xFB50 && c <= 0xFDFF) ||
+         (c >= 0xFE70 && c <= 0xFEFC) || (c >= 0x0610 && c <= 0x061A);
 }
 
 constexpr std::string_view kOrdinalSuffixes[] = {"یەمین", "هەمین", "ەمین", "یەم", "هەم", "ەم"};
@@ -35,14 +54,14 @@ bool needs_fold(std::string_view w) {
   size_t i = 0;
   while (i < w.size()) {
     int len = 1;
-    char32_t c = utf8::decode(w, i, len);
+    char32_t c = dec(w, i, len);
     i += size_t(len);
     switch (c) {
       case 0x064A: case 0x0649: case 0x06D2: case 0x0643: case 0x0629: case 0x06BE: case 0x0647:
       case 0x200C: case 0x200D: case 0x0640: case utf8::kReplacement:
         return true;
       default:
-        if (chars::is_arabic_mark(c)) return true;
+        if (is_mark_cp(c)) return true;
     }
   }
   return false;
@@ -120,15 +139,16 @@ struct Cardinal {
 class Reader {
  public:
   Reader(const NumberSpeller::Impl& I, std::string_view text) : I_(I), L_(*I.lex), text_(text) {
+    toks_.reserve(16);
     size_t i = 0;
     bool blank_gap = false;
     while (i < text.size()) {
       int len = 1;
-      char32_t c = utf8::decode(text, i, len);
-      if (is_word_char(c) && !chars::is_arabic_mark(c) && c != chars::kZwnj && c != chars::kZwj) {
+      char32_t c = dec(text, i, len);
+      if (is_word_char(c) && !is_mark_cp(c) && c != chars::kZwnj && c != chars::kZwj) {
         size_t b = i;
         while (i < text.size()) {
-          char32_t d = utf8::decode(text, i, len);
+          char32_t d = dec(text, i, len);
           if (!is_word_char(d)) break;
           i += len;
         }
@@ -283,10 +303,15 @@ class Reader {
     g[0] = uint16_t(g[0] + c.cur);
     int top = 8;
     while (top > 0 && g[top] == 0) --top;
-    char buf[8];
     for (int k = top; k >= 0; --k) {
-      int n = std::snprintf(buf, sizeof buf, k == top ? "%u" : "%03u", unsigned(g[k]));
-      out.append(buf, size_t(n));
+      unsigned v = g[k];
+      char d[3] = {char('0' + v / 100), char('0' + v / 10 % 10), char('0' + v % 10)};
+      if (k == top) {
+        int skip = v >= 100 ? 0 : v >= 10 ? 1 : 2;
+        out.append(d + skip, size_t(3 - skip));
+      } else {
+        out.append(d, 3);
+      }
     }
   }
 

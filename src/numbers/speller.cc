@@ -36,6 +36,8 @@ const char* to_string(NumberSpan::Kind k) {
   return "?";
 }
 
+static void build_pieces(NumberSpeller::Impl& I);
+
 NumberSpeller::Impl::Impl(NumberOptions o) : opt(std::move(o)), lex(&Lexicon::get()), and_(" و ") {
   const Lexicon& L = *lex;
   scale = opt.scale == NumberOptions::Scale::kShort ? &L.short_scale : &L.long_scale;
@@ -62,9 +64,38 @@ NumberSpeller::Impl::Impl(NumberOptions o) : opt(std::move(o)), lex(&Lexicon::ge
       below100(r, s);
     }
   }
+  build_pieces(*this);
+}
+
+static void build_pieces(NumberSpeller::Impl& I) {
+  size_t ks = I.scale->size();
+  I.piece_off.reserve(ks * 2000 + 1);
+  for (size_t k = 0; k < ks; ++k) {
+    for (int g = 0; g < 1000; ++g) {
+      for (int j = 0; j < 2; ++j) {
+        I.piece_off.push_back(uint32_t(I.pieces.size()));
+        if (g == 0) continue;
+        if (j) I.pieces += I.and_;
+        if (k == 0) { I.pieces += I.group[size_t(g)]; continue; }
+        if (!(k == 1 && g == 1 && !I.opt.yek_hezar)) { I.pieces += I.group[size_t(g)]; I.pieces += ' '; }
+        I.pieces += (*I.scale)[k];
+      }
+    }
+  }
+  I.piece_off.push_back(uint32_t(I.pieces.size()));
 }
 
 void NumberSpeller::Impl::append_groups(const uint16_t* g, int n, std::string& out) const {
+  if (size_t(n) <= scale->size()) {
+    bool first = true;
+    for (int k = n - 1; k >= 0; --k) {
+      if (!g[k]) continue;
+      out += piece(k, g[k], !first);
+      first = false;
+    }
+    if (first) out += lex->units[0];
+    return;
+  }
   bool first = true;
   for (int k = n - 1; k >= 0; --k) {
     if (!g[k]) continue;
@@ -152,17 +183,30 @@ NumberSpeller& NumberSpeller::operator=(NumberSpeller&&) noexcept = default;
 const NumberOptions& NumberSpeller::options() const { return impl_->opt; }
 
 void NumberSpeller::append_cardinal(uint64_t n, std::string& out) const {
+  const Impl& I = *impl_;
+  if (n == 0) { out += I.lex->units[0]; return; }
   uint16_t g[8];
   int k = 0;
   do { g[k++] = uint16_t(n % 1000); n /= 1000; } while (n);
-  if (size_t(k) > impl_->scale->size()) {  // cannot happen with 7 scale words; keep it safe
-    char buf[24];
-    int len = 0;
-    for (int i = k - 1; i >= 0; --i) len += std::snprintf(buf + len, sizeof buf - size_t(len), i == k - 1 ? "%u" : "%03u", unsigned(g[i]));
-    impl_->append_digits_ascii(std::string_view(buf, size_t(len)), out);
+  if (size_t(k) > I.scale->size()) {  // cannot happen with 7 scale words; keep it safe
+    I.append_groups(g, k, out);
     return;
   }
-  impl_->append_groups(g, k, out);
+  std::string_view parts[8];
+  int np = 0;
+  size_t total = 0;
+  for (int j = k - 1; j >= 0; --j) {
+    if (!g[j]) continue;
+    parts[np] = I.piece(j, g[j], np > 0);
+    total += parts[np++].size();
+  }
+  size_t old = out.size();
+  out.resize(old + total);
+  char* p = out.data() + old;
+  for (int j = 0; j < np; ++j) {
+    std::memcpy(p, parts[j].data(), parts[j].size());
+    p += parts[j].size();
+  }
 }
 
 void NumberSpeller::append_cardinal(int64_t n, std::string& out) const {
