@@ -1,0 +1,166 @@
+// kurdi::SpellChecker: spell checking and correction for Central Kurdish (Sorani).
+//
+// A word is valid when, after normalization (kurdi::Normalizer, standard profile, no line-level
+// convention repair), it is
+//   - in the word-frequency model (data/spell/freq.tsv, induced by `kurdi spell --learn` from
+//     permissively licensed raw text; or a user model) at least SpellOptions::min_count times, or
+//   - known to the morphological analyzer (kurdi::Analyzer::known: a non-guessed analysis), or
+//   - in a user accept list, or
+//   - not Sorani at all: Latin-script words, digits, symbols are never flagged.
+//
+// Suggestions come from a symmetric-delete index over the model's vocabulary (edit distance <= 2; a
+// query never scans the lexicon), plus splits into two valid words, and are ranked by a noisy-channel
+// score: a weighted Damerau-Levenshtein cost under a Kurdish confusion model (data/spell/
+// confusions.tsv: ە/ه, ێ/ی, ۆ/و, ڕ/ر, ڵ/ل, وو/و, یی/ی, Arabic/Persian letter variants at reduced
+// cost) plus the negative log probability of the word.
+//
+//   kurdi::SpellChecker sc;                      // built-in model, default options
+//   sc.check("پێویست");                           // -> true
+//   sc.check("پیویست");                           // -> false
+//   sc.suggest("پیویست", 5)[0].word;              // -> "پێویست"
+//   sc.check_text("ئەمە زۆر پیویست بوو");        // -> one flag over پیویست (byte offsets)
+//
+// Text mode (check_text) flags an unknown word only when a likely correction exists (a valid word
+// one confusion away that is much more frequent): unknown words with no such neighbour are most
+// often names and rare words, which are left alone. Word mode (check) judges the word alone.
+//
+// A SpellChecker is immutable after construction and safe to share between threads; it never
+// throws and never fails on input (invalid UTF-8 becomes U+FFFD).
+#pragma once
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kurdi/result.h"
+#include "kurdi/text.h"
+
+namespace kurdi {
+
+class Analyzer;
+
+// Every option of the spell checker, with its default.
+struct SpellOptions {
+  long min_count = 2;              // a model word seen at least this often is valid
+  bool use_morphology = true;      // words Analyzer::known() accepts are valid
+  double max_cost = 2.0;           // suggestions cost at most this much (1.0 = one ordinary edit)
+  double error_weight = 4.0;       // noisy channel: score = -ln P(w) + error_weight * cost
+  bool splits = true;              // suggest splitting a word into two valid words ("بۆچی" -> "بۆ چی")
+  // Text mode: an unknown word is flagged only when its best suggestion costs at most this much ...
+  double text_max_cost = 1.0;
+  // ... and is seen at least this often in the model.
+  long text_min_count = 20;
+  size_t max_word_bytes = 128;     // longer tokens are never flagged
+};
+
+struct Suggestion {
+  std::string word;    // may hold a space (split suggestions)
+  double cost = 0;     // error-model cost (1.0 = one ordinary edit)
+  double score = 0;    // noisy-channel score, lower is better
+};
+
+// A flagged span of running text.
+struct SpellFlag {
+  size_t start = 0, end = 0;  // byte offsets into the text given to check_text (end exclusive)
+  std::string word;           // the text of the span
+  std::vector<Suggestion> suggestions;  // best first
+};
+
+// A word-frequency model: word -> count. Learned from raw text, written and read as TSV
+// ("*word<TAB>count" header, '#' comment lines).
+class FrequencyModel {
+ public:
+  FrequencyModel();
+  ~FrequencyModel();
+  FrequencyModel(FrequencyModel&&) noexcept;
+  FrequencyModel& operator=(FrequencyModel&&) noexcept;
+  FrequencyModel(const FrequencyModel&);
+
+  // The model shipped with the library (data/spell/freq.tsv).
+  static const FrequencyModel& builtin();
+  // Parses a model file's text; Error kBadInput naming the line on malformed rows.
+  static Result<FrequencyModel> parse(std::string_view tsv);
+
+  // Learning: counts the Sorani words of one line of raw text, normalized (standard profile).
+  // Lines written in another convention (no ە ێ ۆ ڵ ڕ at all) are skipped unless `all_lines`.
+  void learn_line(std::string_view line, bool all_lines = false);
+  void add(std::string_view word, long count);
+  // The model as TSV, words seen at least `min_count` times, by descending count then word.
+  std::string to_tsv(long min_count = 1, std::string_view comment = {}) const;
+
+  long count(std::string_view word) const;  // 0 when absent
+  long total() const;                        // sum of counts
+  size_t size() const;                       // number of distinct words
+
+  struct Impl;
+
+ private:
+  friend class SpellChecker;
+  std::unique_ptr<Impl> impl_;
+};
+
+class SpellChecker {
+ public:
+  SpellChecker();  // built-in model, default options, morphology on
+  explicit SpellChecker(const SpellOptions& options);
+  // A custom model (e.g. `--model FILE`); `analyzer` may be null (no morphology).
+  SpellChecker(const SpellOptions& options, const FrequencyModel& model, const Analyzer* analyzer = nullptr);
+  ~SpellChecker();
+  SpellChecker(SpellChecker&&) noexcept;
+  SpellChecker& operator=(SpellChecker&&) noexcept;
+
+  const SpellOptions& options() const;
+
+  // Adds words to the accept list (one word per line; '#' comments). Call before sharing.
+  void accept_words(std::string_view list);
+  void accept(std::string_view word);
+
+  // True when the word is valid (see the top of this file). A string with spaces is checked word
+  // by word.
+  bool check(std::string_view word) const;
+  // Ranked suggestions for a word (valid or not), at most n.
+  std::vector<Suggestion> suggest(std::string_view word, size_t n = 5) const;
+  // Flagged spans of running text, in order.
+  std::vector<SpellFlag> check_text(std::string_view text, size_t n_suggestions = 5) const;
+
+  // Frequency of a (normalized) word in the model; 0 when absent.
+  long count(std::string_view word) const;
+  // Normalizes a word as the checker does before judging it.
+  std::string normalize_word(std::string_view word) const;
+
+  // Writes DIR/ckb.dic and DIR/ckb.aff (Hunspell): the model's valid words as stems, the clitic
+  // suffixes of data/spell/suffixes.tsv as one suffix class, the confusion pairs as REP rules.
+  Status export_hunspell(const std::string& dir) const;
+
+  struct Impl;
+
+ private:
+  friend class Repairer;
+  std::unique_ptr<Impl> impl_;
+};
+
+// Options of the lexicon-driven repair of `kurdi normalize --repair`.
+struct RepairOptions {
+  double max_cost = 1.5;        // rewrite a word only into a word at most this far (confusion costs)
+  long min_count = 5;           // ... seen at least this often in the model
+  bool joins = true;            // join two tokens when together they make a frequent valid word
+  bool convention_only = true;  // only the edits of spelling conventions (no ordinary typos)
+};
+
+// Lexicon-driven respelling of normalized text: a word that is not valid Sorani but is a few
+// convention edits away from a valid, frequent word is rewritten (`دستان خوش بیت` -> `دەستان خۆش
+// بێت`); two tokens that together form a frequent valid word are joined. Immutable, thread-safe.
+class Repairer {
+ public:
+  explicit Repairer(const SpellChecker& checker, const RepairOptions& options = {});
+  // Appends the repaired `line` to `out`; `map` (optional) receives output->input byte offsets.
+  void repair(std::string_view line, std::string& out, OffsetMap* map = nullptr) const;
+  std::string repair(std::string_view line) const;
+
+ private:
+  const SpellChecker* checker_;
+  RepairOptions options_;
+};
+
+}  // namespace kurdi

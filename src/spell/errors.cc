@@ -1,0 +1,128 @@
+// The Kurdish error model: weighted optimal-string-alignment distance with the confusion costs of
+// data/spell/confusions.tsv, and the confusion-folded skeleton used as a second index key.
+#include <algorithm>
+#include <charconv>
+#include <limits>
+
+#include "spell/internal.h"
+#include "text/tables.h"
+
+KURDI_DECLARE_TABLE(spell_confusions_tsv)
+
+namespace kurdi::spell {
+namespace {
+constexpr double kInf = std::numeric_limits<double>::infinity();
+uint64_t key(char32_t a, char32_t b) { return (uint64_t(a) << 32) | b; }
+double parse_double(std::string_view s, double dflt) {
+  double v = dflt;
+  auto r = std::from_chars(s.data(), s.data() + s.size(), v);
+  return r.ec == std::errc() ? v : dflt;
+}
+}  // namespace
+
+ErrorModel::ErrorModel() {
+  const auto& t = tables::spell_confusions_tsv;
+  int ca = t.column("a"), cb = t.column("b"), cc = t.column("cost"), cv = t.column("convention");
+  t.for_each_row([&](const std::vector<std::string_view>& f, size_t) {
+    std::u32string a = f[ca] == "-" ? U"" : utf8::to_u32(f[ca]);
+    std::u32string b = f[cb] == "-" ? U"" : utf8::to_u32(f[cb]);
+    Cost c{parse_double(f[cc], 1.0), f[cv] == "1"};
+    if (a.size() > b.size()) std::swap(a, b);
+    if (!a.empty() || !b.empty()) rep_.emplace_back(a, b);
+    if (a.size() == 1 && b.size() == 1) {
+      sub_[key(a[0], b[0])] = c;
+      sub_[key(b[0], a[0])] = c;
+    } else if (a.empty() && b.size() == 1) {
+      indel_[b[0]] = c;
+    } else if (a.size() == 1 && b.size() == 2) {
+      if (b[1] == a[0]) before_[key(b[0], a[0])] = c;       // b[0] inserted before a
+      else if (b[0] == a[0]) after_[key(a[0], b[1])] = c;   // b[1] inserted after a (doubling)
+    }
+  });
+}
+
+double ErrorModel::sub(char32_t a, char32_t b, bool conv) const {
+  if (a == b) return 0;
+  auto it = sub_.find(key(a, b));
+  if (it != sub_.end() && (!conv || it->second.convention)) return it->second.cost;
+  return conv ? kInf : 1.0;
+}
+
+double ErrorModel::indel(char32_t c, char32_t prev, char32_t next, bool conv) const {
+  double best = conv ? kInf : 1.0;
+  auto take = [&](const std::unordered_map<uint64_t, Cost>& m, uint64_t k) {
+    auto it = m.find(k);
+    if (it != m.end() && (!conv || it->second.convention)) best = std::min(best, it->second.cost);
+  };
+  if (next) take(before_, key(c, next));
+  if (prev) take(after_, key(prev, c));
+  auto it = indel_.find(c);
+  if (it != indel_.end() && (!conv || it->second.convention)) best = std::min(best, it->second.cost);
+  return best;
+}
+
+double ErrorModel::cost(std::u32string_view x, std::u32string_view y, double limit, bool conv) const {
+  const size_t n = x.size(), m = y.size();
+  if (n > 64 || m > 64) return x == y ? 0 : kInf;
+  // d[i][j]: cost of typing x[0,i) for y[0,j). Three rows for the transposition.
+  double rows[3][65];
+  double* pp = rows[0];
+  double* p = rows[1];
+  double* c = rows[2];
+  // Deleting typed chars / inserting intended chars, with context from the same string.
+  auto del = [&](size_t i) {  // typed x[i] not in intended
+    return indel(x[i], i ? x[i - 1] : 0, i + 1 < n ? x[i + 1] : 0, conv);
+  };
+  auto ins = [&](size_t j) {  // intended y[j] left out of typed
+    return indel(y[j], j ? y[j - 1] : 0, j + 1 < m ? y[j + 1] : 0, conv);
+  };
+  p[0] = 0;
+  for (size_t j = 1; j <= m; ++j) p[j] = p[j - 1] + ins(j - 1);
+  for (size_t i = 1; i <= n; ++i) {
+    c[0] = p[0] + del(i - 1);
+    double row_min = c[0];
+    for (size_t j = 1; j <= m; ++j) {
+      double v = p[j - 1] + sub(x[i - 1], y[j - 1], conv);
+      v = std::min(v, p[j] + del(i - 1));
+      v = std::min(v, c[j - 1] + ins(j - 1));
+      if (i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1] && x[i - 1] != x[i - 2] && !conv)
+        v = std::min(v, pp[j - 2] + 1.0);
+      c[j] = v;
+      row_min = std::min(row_min, v);
+    }
+    if (row_min > limit) return kInf;
+    double* t = pp;
+    pp = p;
+    p = c;
+    c = t;
+  }
+  return p[m];
+}
+
+void ErrorModel::skeleton(std::u32string_view w, std::u32string& out) {
+  out.clear();
+  for (char32_t ch : w) {
+    char32_t s = ch;
+    switch (ch) {
+      case U'ێ': s = U'ی'; break;
+      case U'ۆ': s = U'و'; break;
+      case U'ڕ': s = U'ر'; break;
+      case U'ڵ': s = U'ل'; break;
+      case U'ژ': case U'ذ': case U'ض': case U'ظ': s = U'ز'; break;
+      case U'ڤ': s = U'ف'; break;
+      case U'گ': s = U'ک'; break;
+      case U'چ': s = U'ج'; break;
+      case U'پ': s = U'ب'; break;
+      case U'ط': s = U'ت'; break;
+      case U'ص': case U'ث': s = U'س'; break;
+      case U'غ': s = U'ق'; break;
+      case U'ە': case U'ه': case U'ح': case U'ئ': case U'ع': case 0x200C: s = 0; break;
+      default: break;
+    }
+    if (!s) continue;
+    if ((s == U'و' || s == U'ی') && !out.empty() && out.back() == s) continue;
+    out.push_back(s);
+  }
+}
+
+}  // namespace kurdi::spell

@@ -1,0 +1,98 @@
+// Internals shared by the spell checker's translation units (not installed).
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "kurdi/morph.h"
+#include "kurdi/normalize.h"
+#include "kurdi/spell.h"
+
+namespace kurdi {
+
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+using CountMap = std::unordered_map<std::string, long, StringHash, std::equal_to<>>;
+
+struct FrequencyModel::Impl {
+  CountMap counts;
+  long total = 0;
+  std::unique_ptr<Normalizer> normalizer;  // for learning, made on first use
+};
+
+namespace spell {
+
+// The error model: weighted Damerau-Levenshtein (optimal string alignment) over code points.
+class ErrorModel {
+ public:
+  ErrorModel();
+  // Cost of typing `typed` when `intended` was meant; > limit means "more than limit" (early exit).
+  // convention_only: edits that are not spelling-convention edits cost +infinity.
+  double cost(std::u32string_view typed, std::u32string_view intended, double limit, bool convention_only) const;
+  // The confusion-folded skeleton used as a second key of the candidate index.
+  static void skeleton(std::u32string_view w, std::u32string& out);
+  const std::vector<std::pair<std::u32string, std::u32string>>& rep_pairs() const { return rep_; }
+
+ private:
+  double sub(char32_t a, char32_t b, bool conv) const;
+  double indel(char32_t c, char32_t prev, char32_t next, bool conv) const;
+  struct Cost { double cost; bool convention; };
+  std::unordered_map<uint64_t, Cost> sub_;      // (a<<32|b), both orders
+  std::unordered_map<char32_t, Cost> indel_;     // free-standing insertion/deletion
+  std::unordered_map<uint64_t, Cost> before_;    // (c<<32|next): c inserted before next
+  std::unordered_map<uint64_t, Cost> after_;     // (prev<<32|c): c inserted after prev
+  std::vector<std::pair<std::u32string, std::u32string>> rep_;
+};
+
+struct Entry {
+  std::string word;       // UTF-8, normalized
+  std::u32string w32;
+  long count = 0;
+  double neglogp = 0;     // -ln P(word)
+};
+
+}  // namespace spell
+
+struct SpellChecker::Impl {
+  SpellOptions options;
+  const FrequencyModel* model = nullptr;  // builtin, or owned below
+  std::unique_ptr<FrequencyModel> owned_model;
+  const Analyzer* analyzer = nullptr;
+  std::unique_ptr<Analyzer> owned_analyzer;
+  Normalizer normalizer;
+  spell::ErrorModel errors;
+  std::vector<spell::Entry> entries;       // suggestion vocabulary (valid model words)
+  std::unordered_map<std::string_view, uint32_t> ids;
+  std::vector<uint64_t> index;             // (key hash << 24 | id), sorted
+  std::unordered_set<std::string, StringHash, std::equal_to<>> accepted;
+  std::vector<std::u32string> suffixes;    // data/spell/suffixes.tsv
+  double total_log = 0;                    // ln(total count)
+  double unseen_neglogp = 0;               // -ln P for a word not in the model
+
+  explicit Impl(const SpellOptions& o);
+  void build();
+  // Word validity on the normalized form (no ZWNJ).
+  bool valid_normalized(std::string_view w) const;
+  long count(std::string_view w) const;
+  double neglogp(std::string_view w) const;
+  // Candidates from the index with cost <= max_cost, sorted by score; `convention_only` restricts
+  // the error model to convention edits.
+  void candidates(std::u32string_view q, double max_cost, bool convention_only, size_t n,
+                  std::vector<Suggestion>& out) const;
+  std::string norm(std::string_view word) const;
+};
+
+namespace spell {
+// True when the string has at least one Arabic-script letter.
+bool has_arabic_letter(std::string_view s);
+// Arabic-script word tokens of a text: [start, end) byte spans (letters, marks and ZWNJ inside).
+void arabic_words(std::string_view text, std::vector<std::pair<size_t, size_t>>& spans);
+}  // namespace spell
+
+}  // namespace kurdi

@@ -1,0 +1,100 @@
+// Repairer: lexicon-driven respelling for `kurdi normalize --repair`.
+//
+// Works on a line already normalized (standard profile). Left to right over the Arabic-script
+// words: first tries to join 4, 3 or 2 tokens separated by single spaces when one of them is not a
+// valid word and the joined string is (or is a few convention edits away from) a frequent valid
+// word; otherwise rewrites a single invalid word into its best convention-only candidate, and a
+// valid but rare word into a much more frequent word one convention edit away.
+#include <algorithm>
+
+#include "spell/internal.h"
+
+namespace kurdi {
+
+namespace {
+
+// The best replacement of `w` (normalized), or "" when none qualifies.
+std::string fix(const SpellChecker::Impl& im, const RepairOptions& o, const std::string& w, bool rare_only) {
+  std::u32string q = utf8::to_u32(w);
+  if (q.size() < 2) return {};
+  std::vector<Suggestion> c;
+  double max_cost = rare_only ? std::min(o.max_cost, 0.5) : o.max_cost;
+  im.candidates(q, max_cost, o.convention_only, 3, c);
+  long own = im.count(w);
+  for (const auto& s : c) {
+    long n = im.count(s.word);
+    if (n < o.min_count) continue;
+    if (rare_only && n < own * 30) continue;
+    return s.word;
+  }
+  return {};
+}
+
+bool single_letter(std::string_view w) { return utf8::length(w) == 1 && w != "و"; }
+
+}  // namespace
+
+Repairer::Repairer(const SpellChecker& checker, const RepairOptions& options)
+    : checker_(&checker), options_(options) {}
+
+std::string Repairer::repair(std::string_view line) const {
+  std::string out;
+  repair(line, out, nullptr);
+  return out;
+}
+
+void Repairer::repair(std::string_view line, std::string& out, OffsetMap* map) const {
+  const SpellChecker::Impl& im = *checker_->impl_;
+  const size_t base = out.size();
+  std::vector<std::pair<size_t, size_t>> spans;
+  spell::arabic_words(line, spans);
+  size_t copied = 0;
+  auto replace = [&](size_t s, size_t e, const std::string& with) {
+    out.append(line.substr(copied, s - copied));
+    size_t ob = out.size() - base;
+    out += with;
+    if (map) map->add_edit(s, e, ob, out.size() - base);
+    copied = e;
+  };
+  std::vector<std::string> words(spans.size());
+  std::vector<char> valid(spans.size());
+  for (size_t i = 0; i < spans.size(); ++i) {
+    words[i] = im.norm(line.substr(spans[i].first, spans[i].second - spans[i].first));
+    valid[i] = im.valid_normalized(words[i]) && !single_letter(words[i]);
+  }
+  for (size_t i = 0; i < spans.size();) {
+    bool done = false;
+    if (options_.joins) {
+      for (size_t k = std::min<size_t>(4, spans.size() - i); k >= 2 && !done; --k) {
+        bool any_invalid = false, spaced = true;
+        std::string joined;
+        for (size_t j = i; j < i + k; ++j) {
+          if (j > i) {
+            std::string_view gap = line.substr(spans[j - 1].second, spans[j].first - spans[j - 1].second);
+            spaced = spaced && gap == " ";
+          }
+          any_invalid = any_invalid || !valid[j];
+          joined += words[j];
+        }
+        if (!spaced || !any_invalid) continue;
+        std::string target;
+        if (im.count(joined) >= options_.min_count) target = joined;
+        else target = fix(im, options_, joined, false);
+        if (target.empty()) continue;
+        replace(spans[i].first, spans[i + k - 1].second, target);
+        i += k;
+        done = true;
+      }
+    }
+    if (done) continue;
+    const std::string& w = words[i];
+    std::string target = valid[i] ? fix(im, options_, w, true) : fix(im, options_, w, false);
+    std::string_view orig = line.substr(spans[i].first, spans[i].second - spans[i].first);
+    if (!target.empty() && target != orig) replace(spans[i].first, spans[i].second, target);
+    ++i;
+  }
+  out.append(line.substr(copied));
+  if (map) map->finish(line.size(), out.size() - base);
+}
+
+}  // namespace kurdi

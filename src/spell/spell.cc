@@ -1,0 +1,343 @@
+// SpellChecker: validity from the frequency model + morphology + accept lists; candidates from a
+// symmetric-delete index (raw keys with <= 2 deletions, confusion-skeleton keys with <= 1);
+// noisy-channel ranking.
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "kurdi/morph.h"
+#include "spell/internal.h"
+#include "text/tables.h"
+
+KURDI_DECLARE_TABLE(spell_suffixes_tsv)
+
+namespace kurdi {
+namespace spell {
+
+bool has_arabic_letter(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    int len = 1;
+    char32_t c = utf8::decode(s, i, len);
+    if (chars::is_arabic_letter(c)) return true;
+    i += static_cast<size_t>(len);
+  }
+  return false;
+}
+
+void arabic_words(std::string_view text, std::vector<std::pair<size_t, size_t>>& spans) {
+  spans.clear();
+  size_t start = std::string_view::npos, last_end = 0;
+  for (size_t i = 0; i < text.size();) {
+    int len = 1;
+    char32_t c = utf8::decode(text, i, len);
+    size_t next = i + static_cast<size_t>(len);
+    bool letter = chars::is_arabic_letter(c);
+    bool inside = letter || ((c == chars::kZwnj || c == chars::kZwj || chars::is_arabic_mark(c)) &&
+                             start != std::string_view::npos);
+    if (inside) {
+      if (start == std::string_view::npos) start = i;
+      if (letter || chars::is_arabic_mark(c)) last_end = next;
+    } else if (start != std::string_view::npos) {
+      spans.emplace_back(start, last_end);
+      start = std::string_view::npos;
+    }
+    i = next;
+  }
+  if (start != std::string_view::npos) spans.emplace_back(start, last_end);
+}
+
+namespace {
+
+uint64_t hash_u32(std::u32string_view s, uint64_t seed) {
+  uint64_t h = 1469598103934665603ull ^ seed;
+  for (char32_t c : s) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  h ^= h >> 29;
+  h *= 0xbf58476d1ce4e5b9ull;
+  h ^= h >> 32;
+  return h;
+}
+constexpr uint64_t kRawSeed = 0x9e3779b97f4a7c15ull;
+constexpr uint64_t kSkelSeed = 0x2545f4914f6cdd1dull;
+constexpr int kIdBits = 24;
+constexpr uint64_t kIdMask = (uint64_t(1) << kIdBits) - 1;
+
+// Keys of a word: raw deletes up to `raw_d`, skeleton deletes up to `skel_d`.
+template <class F>
+void keys(std::u32string_view w, F&& emit) {
+  std::u32string buf(w);
+  const size_t n = w.size();
+  const int raw_d = n >= 4 ? 2 : (n >= 2 ? 1 : 0);
+  emit(hash_u32(w, kRawSeed));
+  if (raw_d >= 1) {
+    for (size_t i = 0; i < n; ++i) {
+      if (i && w[i] == w[i - 1]) continue;
+      std::u32string d1 = std::u32string(w.substr(0, i)) + std::u32string(w.substr(i + 1));
+      emit(hash_u32(d1, kRawSeed));
+      if (raw_d >= 2) {
+        for (size_t j = i; j < d1.size(); ++j) {
+          if (j > i && d1[j] == d1[j - 1]) continue;
+          std::u32string d2 = d1.substr(0, j) + d1.substr(j + 1);
+          emit(hash_u32(d2, kRawSeed));
+        }
+      }
+    }
+  }
+  std::u32string sk;
+  ErrorModel::skeleton(w, sk);
+  if (sk.empty()) return;
+  emit(hash_u32(sk, kSkelSeed));
+  if (sk.size() >= 3) {
+    for (size_t i = 0; i < sk.size(); ++i) {
+      if (i && sk[i] == sk[i - 1]) continue;
+      std::u32string d1 = sk.substr(0, i) + sk.substr(i + 1);
+      emit(hash_u32(d1, kSkelSeed));
+    }
+  }
+}
+
+std::string strip_zwnj(std::string s) {
+  static const std::string z = "\u200c";
+  size_t p;
+  while ((p = s.find(z)) != std::string::npos) s.erase(p, z.size());
+  return s;
+}
+
+}  // namespace
+}  // namespace spell
+
+SpellChecker::Impl::Impl(const SpellOptions& o)
+    : options(o), normalizer([] {
+        NormalizeOptions n = NormalizeOptions::standard();
+        n.convention_repair = false;
+        return n;
+      }()) {}
+
+void SpellChecker::Impl::build() {
+  const auto& counts = model->impl_->counts;
+  long total = std::max<long>(1, model->total());
+  total_log = std::log(static_cast<double>(total));
+  unseen_neglogp = total_log + std::log(2.0);
+  entries.reserve(counts.size());
+  for (const auto& [w, n] : counts) {
+    if (n < options.min_count || !spell::has_arabic_letter(w)) continue;
+    spell::Entry e;
+    e.word = w;
+    e.w32 = utf8::to_u32(w);
+    e.count = n;
+    e.neglogp = total_log - std::log(static_cast<double>(n));
+    entries.push_back(std::move(e));
+  }
+  // Deterministic order (frequency, then word): ids are stable across runs.
+  std::sort(entries.begin(), entries.end(), [](const spell::Entry& a, const spell::Entry& b) {
+    return a.count != b.count ? a.count > b.count : a.word < b.word;
+  });
+  if (entries.size() > spell::kIdMask) entries.resize(spell::kIdMask);
+  ids.reserve(entries.size());
+  for (uint32_t i = 0; i < entries.size(); ++i) ids.emplace(entries[i].word, i);
+  index.reserve(entries.size() * 30);
+  for (uint32_t i = 0; i < entries.size(); ++i)
+    spell::keys(entries[i].w32, [&](uint64_t h) { index.push_back((h << spell::kIdBits) | i); });
+  std::sort(index.begin(), index.end());
+  index.erase(std::unique(index.begin(), index.end()), index.end());
+  index.shrink_to_fit();
+  const auto& t = tables::spell_suffixes_tsv;
+  int cs = t.column("suffix");
+  t.for_each_row([&](const std::vector<std::string_view>& f, size_t) { suffixes.push_back(utf8::to_u32(f[cs])); });
+}
+
+std::string SpellChecker::Impl::norm(std::string_view word) const {
+  std::string out;
+  if (normalizer.normalized_prefix(word) == word.size()) out.assign(word);
+  else out = normalizer.normalize(word);
+  if (out.find("\u200c") != std::string::npos) out = spell::strip_zwnj(std::move(out));
+  return out;
+}
+
+long SpellChecker::Impl::count(std::string_view w) const { return model->count(w); }
+
+double SpellChecker::Impl::neglogp(std::string_view w) const {
+  long n = model->count(w);
+  return n > 0 ? total_log - std::log(static_cast<double>(n)) : unseen_neglogp;
+}
+
+bool SpellChecker::Impl::valid_normalized(std::string_view w) const {
+  if (w.empty()) return true;
+  if (w.size() > options.max_word_bytes) return true;
+  if (model->count(w) >= options.min_count) return true;
+  if (!spell::has_arabic_letter(w)) return true;  // Latin script, digits, symbols
+  if (!accepted.empty() && accepted.count(w)) return true;
+  // Tokens mixing scripts or digits are not judged.
+  for (size_t i = 0; i < w.size();) {
+    int len = 1;
+    char32_t c = utf8::decode(w, i, len);
+    if (!chars::is_arabic_letter(c) && !chars::is_arabic_mark(c) && c != chars::kZwj) return true;
+    i += static_cast<size_t>(len);
+  }
+  if (analyzer && analyzer->known(w)) return true;
+  return false;
+}
+
+void SpellChecker::Impl::candidates(std::u32string_view q, double max_cost, bool conv, size_t n,
+                                    std::vector<Suggestion>& out) const {
+  std::vector<uint32_t> found;
+  spell::keys(q, [&](uint64_t h) {
+    uint64_t lo = h << spell::kIdBits;
+    auto it = std::lower_bound(index.begin(), index.end(), lo);
+    for (; it != index.end() && (*it >> spell::kIdBits) == (h & (~uint64_t(0) >> spell::kIdBits)); ++it)
+      found.push_back(static_cast<uint32_t>(*it & spell::kIdMask));
+  });
+  std::sort(found.begin(), found.end());
+  found.erase(std::unique(found.begin(), found.end()), found.end());
+  struct Scored {
+    uint32_t id;
+    double cost, score;
+  };
+  std::vector<Scored> scored;
+  for (uint32_t id : found) {
+    const auto& e = entries[id];
+    if (e.w32 == q) continue;
+    double c = errors.cost(q, e.w32, max_cost, conv);
+    if (!(c <= max_cost)) continue;
+    scored.push_back({id, c, e.neglogp + options.error_weight * c});
+  }
+  std::sort(scored.begin(), scored.end(), [](const Scored& a, const Scored& b) {
+    return a.score != b.score ? a.score < b.score : a.id < b.id;
+  });
+  for (size_t i = 0; i < scored.size() && i < n; ++i)
+    out.push_back({entries[scored[i].id].word, scored[i].cost, scored[i].score});
+}
+
+// ---------------------------------------------------------------------------------------------
+
+SpellChecker::SpellChecker() : SpellChecker(SpellOptions{}) {}
+
+SpellChecker::SpellChecker(const SpellOptions& options) : impl_(std::make_unique<Impl>(options)) {
+  impl_->model = &FrequencyModel::builtin();
+  if (options.use_morphology) {
+    impl_->owned_analyzer = std::make_unique<Analyzer>();
+    impl_->analyzer = impl_->owned_analyzer.get();
+  }
+  impl_->build();
+}
+
+SpellChecker::SpellChecker(const SpellOptions& options, const FrequencyModel& model, const Analyzer* analyzer)
+    : impl_(std::make_unique<Impl>(options)) {
+  impl_->owned_model = std::make_unique<FrequencyModel>(model);
+  impl_->model = impl_->owned_model.get();
+  impl_->analyzer = options.use_morphology ? analyzer : nullptr;
+  impl_->build();
+}
+
+SpellChecker::~SpellChecker() = default;
+SpellChecker::SpellChecker(SpellChecker&&) noexcept = default;
+SpellChecker& SpellChecker::operator=(SpellChecker&&) noexcept = default;
+
+const SpellOptions& SpellChecker::options() const { return impl_->options; }
+
+void SpellChecker::accept(std::string_view word) {
+  std::string w = impl_->norm(word);
+  if (!w.empty()) impl_->accepted.insert(std::move(w));
+}
+
+void SpellChecker::accept_words(std::string_view list) {
+  size_t pos = 0;
+  while (pos < list.size()) {
+    size_t end = list.find('\n', pos);
+    if (end == std::string_view::npos) end = list.size();
+    std::string_view line = list.substr(pos, end - pos);
+    pos = end + 1;
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+    while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
+    if (line.empty() || line[0] == '#') continue;
+    size_t tab = line.find('\t');
+    accept(line.substr(0, tab));
+  }
+}
+
+std::string SpellChecker::normalize_word(std::string_view word) const { return impl_->norm(word); }
+
+long SpellChecker::count(std::string_view word) const { return impl_->count(impl_->norm(word)); }
+
+bool SpellChecker::check(std::string_view word) const {
+  std::vector<std::pair<size_t, size_t>> spans;
+  std::string w = impl_->norm(word);
+  if (w.find(' ') == std::string::npos) return impl_->valid_normalized(w);
+  size_t pos = 0;
+  while (pos <= w.size()) {
+    size_t end = w.find(' ', pos);
+    if (end == std::string::npos) end = w.size();
+    if (end > pos && !impl_->valid_normalized(std::string_view(w).substr(pos, end - pos))) return false;
+    pos = end + 1;
+  }
+  return true;
+}
+
+std::vector<Suggestion> SpellChecker::suggest(std::string_view word, size_t n) const {
+  std::vector<Suggestion> out;
+  if (n == 0) return out;
+  const Impl& im = *impl_;
+  std::string w = im.norm(word);
+  if (w.empty() || w.size() > im.options.max_word_bytes) return out;
+  // A phrase written with spaces: suggest the joined word when it is valid.
+  std::string joined;
+  for (char ch : w)
+    if (ch != ' ') joined.push_back(ch);
+  std::u32string q = utf8::to_u32(joined);
+  if (joined != w && im.model->count(joined) >= im.options.min_count)
+    out.push_back({joined, 0.5, im.neglogp(joined) + im.options.error_weight * 0.5});
+  // If the normalizer changed the letters, the normalized form is a candidate itself.
+  if (joined != word && joined == w && im.valid_normalized(w) && spell::has_arabic_letter(w))
+    out.push_back({w, 0.1, im.neglogp(w) + im.options.error_weight * 0.1});
+  im.candidates(q, im.options.max_cost, false, n + 4, out);
+  // Splits into two valid, frequent words.
+  if (im.options.splits && q.size() >= 4) {
+    for (size_t i = 2; i + 2 <= q.size(); ++i) {
+      std::string a = utf8::from_u32(q.substr(0, i)), b = utf8::from_u32(q.substr(i));
+      long ca = im.model->count(a), cb = im.model->count(b);
+      if (ca < 50 || cb < 50) continue;
+      double cost = 0.9;
+      double score = im.neglogp(a) + im.neglogp(b) - im.total_log * 0.5 + im.options.error_weight * cost;
+      out.push_back({a + " " + b, cost, score});
+    }
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Suggestion& a, const Suggestion& b) { return a.score < b.score; });
+  // Unique words.
+  std::vector<Suggestion> uniq;
+  for (auto& s : out) {
+    bool dup = false;
+    for (const auto& u : uniq) dup = dup || u.word == s.word;
+    if (!dup && s.word != w) uniq.push_back(std::move(s));
+    if (uniq.size() >= n) break;
+  }
+  return uniq;
+}
+
+std::vector<SpellFlag> SpellChecker::check_text(std::string_view text, size_t n) const {
+  std::vector<SpellFlag> flags;
+  std::vector<std::pair<size_t, size_t>> spans;
+  spell::arabic_words(text, spans);
+  const Impl& im = *impl_;
+  for (auto [s, e] : spans) {
+    std::string_view token = text.substr(s, e - s);
+    if (token.size() > im.options.max_word_bytes) continue;
+    std::string w = im.norm(token);
+    if (im.valid_normalized(w)) continue;
+    auto sugg = suggest(w, std::max<size_t>(n, 1));
+    if (sugg.empty() || sugg[0].cost > im.options.text_max_cost) continue;
+    // The best correction must be a frequent word (for a split: both parts).
+    long best = 0;
+    size_t sp = sugg[0].word.find(' ');
+    if (sp == std::string::npos) best = im.model->count(sugg[0].word);
+    else best = std::min(im.model->count(std::string_view(sugg[0].word).substr(0, sp)),
+                         im.model->count(std::string_view(sugg[0].word).substr(sp + 1)));
+    if (best < im.options.text_min_count) continue;
+    if (sugg.size() > n) sugg.resize(n);
+    flags.push_back({s, e, std::string(token), std::move(sugg)});
+  }
+  return flags;
+}
+
+}  // namespace kurdi
