@@ -1,0 +1,335 @@
+// Searcher: query analysis (normalization, cross-script, stems, stop words) on Xapian's QueryParser,
+// spelling suggestions, snippets with highlights.
+#include <algorithm>
+#include <filesystem>
+#include <mutex>
+#include <set>
+#include <sstream>
+
+#include "kurdi/search.h"
+#include "kurdi/text.h"
+#include "search/analysis.h"
+#include "search/internal.h"
+
+namespace kurdi {
+
+using namespace search_internal;
+
+struct Searcher::Impl {
+  std::vector<std::string> specs;
+  SearchOptions options;
+  std::unique_ptr<SearchAnalyzer> analyzer;
+  Xapian::Database db;
+  std::unique_ptr<Xapian::Stopper> stopper;
+  mutable std::mutex mu;
+
+  // Search-profile (or Lucene) normalization of a query, chunk by chunk (white space kept), so a word
+  // is normalized exactly as it was at index time. "exact:WORD" keeps the standard profile.
+  std::string normalize_query(std::string_view q) const {
+    const Shared& sh = shared();
+    std::string out;
+    size_t i = 0;
+    while (i < q.size()) {
+      size_t j = i;
+      while (j < q.size() && q[j] != ' ' && q[j] != '\t' && q[j] != '\n') ++j;
+      std::string_view chunk = q.substr(i, j - i);
+      if (chunk.rfind("exact:", 0) == 0) {
+        out += "exact:";
+        out += lower(sh.standard_norm.normalize(chunk.substr(6)));
+      } else if (options.stemmer == SearchStemmer::kLucene) {
+        // per run of Arabic-script letters, as Lucene normalizes each token
+        size_t k = 0;
+        while (k < chunk.size()) {
+          int len = 1;
+          char32_t c = utf8::decode(chunk, k, len);
+          if (!chars::is_arabic_letter(c) && c != 0x200C && !chars::is_arabic_mark(c) && c != 0x0640) {
+            out.append(chunk.substr(k, static_cast<size_t>(len)));
+            k += static_cast<size_t>(len);
+            continue;
+          }
+          size_t s = k;
+          while (k < chunk.size()) {
+            int l = 1;
+            char32_t d = utf8::decode(chunk, k, l);
+            if (!chars::is_arabic_letter(d) && d != 0x200C && !chars::is_arabic_mark(d) && d != 0x0640) break;
+            k += static_cast<size_t>(l);
+          }
+          out += lucene_sorani_normalize(chunk.substr(s, k - s));
+        }
+      } else {
+        out += sh.search_norm.normalize(chunk);
+      }
+      if (j < q.size()) out += q[j];
+      i = j + 1;
+    }
+    return out;
+  }
+
+  void setup(Xapian::QueryParser& qp) const {
+    qp.set_database(db);
+    qp.set_stemmer(analyzer->xapian_stemmer());
+    qp.set_stemming_strategy(options.stemmer == SearchStemmer::kNone ? Xapian::QueryParser::STEM_NONE
+                                                                      : Xapian::QueryParser::STEM_SOME);
+    qp.set_stopper(stopper.get());
+    qp.add_prefix("title", "S");
+    qp.add_boolean_prefix("exact", "XE");
+    qp.add_boolean_prefix("id", "Q");
+  }
+
+  static constexpr unsigned kFlags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_PURE_NOT;
+
+  Xapian::Query parse(const std::string& q, std::string* corrected, std::string* norm_out,
+                      std::string* translit_out) const {
+    std::string norm = normalize_query(q);
+    if (norm_out) *norm_out = norm;
+    Xapian::QueryParser qp;
+    setup(qp);
+    unsigned flags = kFlags | (corrected ? static_cast<unsigned>(Xapian::QueryParser::FLAG_SPELLING_CORRECTION) : 0u);
+    Xapian::Query query = qp.parse_query(norm, flags);
+    if (corrected) *corrected = qp.get_corrected_query_string();
+    if (options.cross_script && SearchAnalyzer::has_latin(q)) {
+      std::string ar = analyzer->latin_to_arabic(q);
+      std::string ar_norm = normalize_query(ar);
+      if (translit_out) *translit_out = ar_norm;
+      if (ar_norm != norm) {
+        Xapian::QueryParser qp2;
+        setup(qp2);
+        Xapian::Query q2 = qp2.parse_query(ar_norm, flags);
+        if (corrected && corrected->empty()) {
+          std::string c2 = qp2.get_corrected_query_string();
+          if (!c2.empty()) *corrected = c2;
+        }
+        query = Xapian::Query(Xapian::Query::OP_OR, query, q2);
+      }
+    }
+    return query;
+  }
+};
+
+Searcher::Searcher(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Searcher::~Searcher() = default;
+Searcher::Searcher(Searcher&&) noexcept = default;
+Searcher& Searcher::operator=(Searcher&&) noexcept = default;
+
+Result<Searcher> Searcher::open(const std::vector<std::string>& databases, const SearchOptions& options) {
+  namespace fs = std::filesystem;
+  auto impl = std::make_unique<Impl>();
+  impl->specs = databases;
+  impl->options = options;
+  if (databases.empty()) return Error{ErrorCode::kBadOption, "no database given"};
+  for (const std::string& spec : databases) {
+    try {
+      if (spec.rfind("tcp://", 0) == 0) {
+        std::string hp = spec.substr(6);
+        size_t colon = hp.rfind(':');
+        if (colon == std::string::npos)
+          return Error{ErrorCode::kBadOption, spec + ": expected tcp://HOST:PORT"};
+        unsigned port = static_cast<unsigned>(std::stoul(hp.substr(colon + 1)));
+        impl->db.add_database(Xapian::Remote::open(hp.substr(0, colon), port, 10000, 5000));
+      } else {
+        std::error_code ec;
+        if (!fs::exists(spec, ec)) return Error{ErrorCode::kNotFound, spec + ": no such database (run kurdi index --db " + spec + " first)"};
+        if (fs::is_directory(spec, ec) && !fs::exists(fs::path(spec) / "iamglass", ec) &&
+            !fs::exists(fs::path(spec) / "XAPIANDB", ec) && !fs::exists(fs::path(spec) / "iamchert", ec))
+          return Error{ErrorCode::kNotFound, spec + ": not a Xapian database (no iamglass or XAPIANDB file)"};
+        impl->db.add_database(Xapian::Database(spec));
+      }
+    } catch (const Xapian::Error& e) {
+      return xapian_error(e, spec);
+    } catch (const std::exception& e) {
+      return Error{ErrorCode::kBadOption, spec + ": " + e.what()};
+    }
+  }
+  try {
+    if (options.from_database) {
+      std::string st = impl->db.get_metadata(kMetaStemmer);
+      if (!st.empty()) {
+        auto s = parse_search_stemmer(st);
+        if (s) impl->options.stemmer = *s;
+        impl->options.stop_categories = static_cast<unsigned>(std::stoul("0" + impl->db.get_metadata(kMetaStop)));
+        impl->options.exact_terms = impl->db.get_metadata(kMetaExact) != "0";
+      }
+    }
+    (void)impl->db.get_doccount();
+  } catch (const Xapian::Error& e) {
+    return xapian_error(e, databases.front());
+  } catch (const std::exception& e) {
+    return Error{ErrorCode::kCorrupt, databases.front() + ": bad kurdi metadata"};
+  }
+  impl->analyzer = std::make_unique<SearchAnalyzer>(impl->options);
+  impl->stopper.reset(impl->analyzer->new_stopper());
+  return Searcher(std::move(impl));
+}
+
+const SearchOptions& Searcher::options() const { return impl_->options; }
+
+size_t Searcher::doc_count() const {
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  try {
+    return impl_->db.get_doccount();
+  } catch (const Xapian::Error&) {
+    return 0;
+  }
+}
+
+Status Searcher::reopen() {
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  try {
+    impl_->db.reopen();
+  } catch (const Xapian::Error& e) {
+    return xapian_error(e, impl_->specs.front());
+  }
+  return {};
+}
+
+namespace {
+
+// The window of `text` with the most matching words; highlights relative to the snippet.
+void make_snippet(const Searcher::Impl& m, const std::string& text, const std::set<std::string>& terms,
+                  SearchHit& hit) {
+  const SearchAnalyzer& a = *m.analyzer;
+  std::vector<std::pair<uint32_t, uint32_t>> matches;
+  bool latin = m.options.cross_script && SearchAnalyzer::has_latin(text);
+  std::string buf;
+  auto match = [&](const WordEntry& e) {
+    if (terms.count(e.term)) return true;
+    if (!e.stem.empty()) {
+      buf.assign("Z");
+      buf += e.stem;
+      if (terms.count(buf)) return true;
+      buf.assign("ZS");
+      buf += e.stem;
+      if (terms.count(buf)) return true;
+    }
+    buf.assign("S");
+    buf += e.term;
+    return terms.count(buf) > 0 || (!e.exact.empty() && terms.count("XE" + e.exact) > 0);
+  };
+  for_each_word(a, text, [&](const WordEntry& e, uint32_t b, uint32_t en) {
+    bool hit_word = match(e);
+    if (!hit_word && latin && !e.arabic) {
+      std::string ar = shared().translit.word_to_arabic(e.term);
+      hit_word = match(make_entry(m.options, ar));
+    }
+    if (hit_word) matches.emplace_back(b, en);
+  });
+  size_t width = std::max<size_t>(m.options.snippet_bytes, 40);
+  size_t best_start = 0, best_count = 0;
+  for (size_t i = 0, j = 0; i < matches.size(); ++i) {
+    while (j < matches.size() && matches[j].second <= matches[i].first + width) ++j;
+    if (j - i > best_count) {
+      best_count = j - i;
+      best_start = matches[i].first;
+    }
+  }
+  size_t start = 0;
+  if (best_count > 0 && best_start > width / 4) {
+    start = best_start - width / 4;
+    size_t sp = text.find_first_of(" \n\t", start);
+    start = (sp != std::string::npos && sp < best_start) ? sp + 1 : best_start;
+  }
+  size_t end = std::min(text.size(), start + width);
+  if (end < text.size()) {
+    size_t sp = text.find_first_of(" \n\t", end);
+    end = (sp == std::string::npos || sp > end + 40) ? end : sp;
+  }
+  while (start < text.size() && !utf8::is_boundary(text, start)) ++start;
+  while (end < text.size() && !utf8::is_boundary(text, end)) ++end;
+  hit.snippet = text.substr(start, end - start);
+  for (char& c : hit.snippet)
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  for (const auto& [b, e] : matches)
+    if (b >= start && e <= end) hit.highlights.emplace_back(static_cast<uint32_t>(b - start), static_cast<uint32_t>(e - start));
+}
+
+}  // namespace
+
+Result<SearchResults> Searcher::search(std::string_view query, size_t limit) const {
+  SearchRequest r;
+  r.query = std::string(query);
+  r.limit = limit;
+  return search(r);
+}
+
+Result<SearchResults> Searcher::search(const SearchRequest& req) const {
+  const Impl& m = *impl_;
+  std::lock_guard<std::mutex> lock(m.mu);
+  SearchResults res;
+  std::string q = utf8::sanitize(req.query);
+  try {
+    std::string norm, translit;
+    Xapian::Query query = m.parse(q, nullptr, &norm, &translit);
+    Xapian::Enquire enq(m.db);
+    enq.set_query(query);
+    Xapian::MSet mset = enq.get_mset(static_cast<Xapian::doccount>(req.offset), static_cast<Xapian::doccount>(req.limit),
+                                     static_cast<Xapian::doccount>(m.options.spelling_min_hits));
+    res.estimated = mset.get_matches_estimated();
+    if (m.options.spelling && mset.get_matches_upper_bound() < m.options.spelling_min_hits) {
+      std::string corrected;
+      try {
+        (void)m.parse(q, &corrected, nullptr, nullptr);
+      } catch (const Xapian::UnimplementedError&) {
+        corrected.clear();  // remote databases carry no spelling data in Xapian 1.4
+      }
+      if (!corrected.empty() && corrected != norm) {
+        res.suggestion = corrected;
+        if (mset.empty() && m.options.auto_correct) {
+          Xapian::Query cq = m.parse(corrected, nullptr, nullptr, nullptr);
+          enq.set_query(cq);
+          Xapian::MSet cm = enq.get_mset(static_cast<Xapian::doccount>(req.offset), static_cast<Xapian::doccount>(req.limit));
+          if (!cm.empty()) {
+            mset = cm;
+            query = cq;
+            res.corrected = true;
+            res.estimated = mset.get_matches_estimated();
+          }
+        }
+      }
+    }
+    std::set<std::string> terms(query.get_terms_begin(), query.get_terms_end());
+    for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) {
+      SearchHit h;
+      h.rank = it.get_rank();
+      h.weight = it.get_weight();
+      h.percent = it.get_percent();
+      Xapian::Document doc = it.get_document();
+      StoredDoc sd;
+      if (!unpack(doc.get_data(), sd))
+        return Error{ErrorCode::kCorrupt, "document " + std::to_string(*it) + ": stored data is not a kurdi record"};
+      h.id = std::move(sd.id);
+      h.title = std::move(sd.title);
+      h.date = std::move(sd.date);
+      h.url = std::move(sd.url);
+      if (req.snippets) make_snippet(m, sd.text, terms, h);
+      res.hits.push_back(std::move(h));
+    }
+    if (req.explain) {
+      std::ostringstream ex;
+      ex << "query:       " << q << "\n";
+      ex << "normalized:  " << norm << "\n";
+      if (!translit.empty()) ex << "arabic:      " << translit << "\n";
+      ex << "stemmer:     " << to_string(m.options.stemmer) << "\n";
+      std::vector<AnalyzedWord> words;
+      m.analyzer->analyze(norm, words);
+      if (!translit.empty()) m.analyzer->analyze(translit, words);
+      for (const AnalyzedWord& w : words) {
+        ex << "  word " << w.term;
+        if (w.stop) ex << "  stop word (" << to_string(static_cast<StopCategory>(w.stop & -w.stop)) << ")";
+        else if (!w.stem.empty()) ex << "  stem Z" << m.analyzer->stem(w.term);
+        ex << "\n";
+      }
+      if (res.corrected) ex << "corrected:   " << res.suggestion << " (no hits for the query as typed)\n";
+      else if (!res.suggestion.empty()) ex << "suggestion:  " << res.suggestion << "\n";
+      ex << "xapian:      " << query.get_description() << "\n";
+      ex << "matches:     about " << res.estimated << " of " << m.db.get_doccount() << " documents\n";
+      res.explanation = ex.str();
+    }
+  } catch (const Xapian::QueryParserError& e) {
+    return Error{ErrorCode::kBadOption, "query syntax: " + e.get_msg()};
+  } catch (const Xapian::Error& e) {
+    return xapian_error(e, m.specs.front());
+  }
+  return res;
+}
+
+}  // namespace kurdi
