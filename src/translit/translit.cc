@@ -76,6 +76,7 @@ struct Data {
   std::unordered_map<char32_t, char32_t> lower;      // Latin capitals -> lowercase
   std::unordered_map<char32_t, std::string> upper;   // lowercase -> capital (UTF-8)
   std::vector<SuffixHint> suffixes;
+  bool word_char[0x100] = {};  // U+0600..U+06FF: belongs inside an Arabic-script word
   std::vector<StemHint> stems;
   std::vector<std::u32string> preverbs;
   uint8_t prefix_bi_latin = 0, prefix_bi_g2p = 0;
@@ -128,6 +129,10 @@ struct Data {
       if (cp >= 0x600 && cp <= 0x6FF) arabic[cp - 0x600] = L;
       else arabic_other[cp] = L;
     });
+
+    for (char32_t cp = 0x600; cp <= 0x6FF; ++cp)
+      word_char[cp - 0x600] = arabic[cp - 0x600].known || chars::is_arabic_letter(cp) || chars::is_arabic_mark(cp) ||
+                              cp == 0x640;
 
     const auto& lt = tables::translit_latin_tsv;
     int l_l = lt.column("latin"), l_a = lt.column("arabic"), l_v = lt.column("vowel");
@@ -250,11 +255,79 @@ std::atomic<uint64_t> g_next_id{1};
 
 // Bounded per-thread cache of word results; keyed by the owner's id so that two transliterators
 // with different options never share entries.
+// Open-addressing table of word results (linear probing, no deletion), compact: slots hold a hash
+// and offsets into one arena, and the table grows by doubling, so the memory touched stays small.
+// Words first seen are kept (running text: the frequent words come early); once kMaxWords are
+// stored, new words are computed each time.
+struct WordTable {
+  struct Slot {
+    uint64_t hash = 0;  // 0 = empty
+    uint32_t key_off = 0, key_len = 0, val_off = 0, val_len = 0;
+  };
+  std::vector<Slot> slots;
+  std::string arena;
+  size_t used = 0;
+  static constexpr size_t kMaxWords = 1u << 20;
+  static constexpr size_t kMaxArena = size_t{1} << 31;
+
+  static uint64_t hash_of(std::string_view s) {
+    uint64_t h = 1469598103934665603ull;  // FNV-1a, then a final mix for the low bits
+    for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+    h ^= h >> 29;
+    h *= 0xbf58476d1ce4e5b9ull;
+    h ^= h >> 32;
+    return h | 1;
+  }
+  bool find(std::string_view key, uint64_t h, std::string_view* value) const {
+    if (slots.empty()) return false;
+    size_t mask = slots.size() - 1;
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
+      const Slot& sl = slots[i];
+      if (sl.hash == 0) return false;
+      if (sl.hash == h && std::string_view(arena.data() + sl.key_off, sl.key_len) == key) {
+        *value = std::string_view(arena.data() + sl.val_off, sl.val_len);
+        return true;
+      }
+    }
+  }
+  void place(const Slot& s) {
+    size_t mask = slots.size() - 1;
+    size_t i = s.hash & mask;
+    while (slots[i].hash != 0) i = (i + 1) & mask;
+    slots[i] = s;
+  }
+  bool insert(std::string_view key, uint64_t h, std::string_view value) {
+    if (used >= kMaxWords || arena.size() + key.size() + value.size() > kMaxArena) return false;
+    if (slots.empty() || (used + 1) * 4 > slots.size() * 3) {
+      std::vector<Slot> old = std::move(slots);
+      slots.assign(old.empty() ? 1u << 12 : old.size() * 2, Slot{});
+      for (const Slot& o : old)
+        if (o.hash) place(o);
+    }
+    Slot s;
+    s.hash = h;
+    s.key_off = static_cast<uint32_t>(arena.size());
+    s.key_len = static_cast<uint32_t>(key.size());
+    arena.append(key);
+    s.val_off = static_cast<uint32_t>(arena.size());
+    s.val_len = static_cast<uint32_t>(value.size());
+    arena.append(value);
+    place(s);
+    ++used;
+    return true;
+  }
+  void clear() {
+    slots = {};
+    arena = {};
+    used = 0;
+  }
+};
+
 struct WordCache {
   uint64_t owner = 0;
-  std::unordered_map<std::string, std::string> map[3];  // 0 latin, 1 g2p, 2 g2p ipa
+  WordTable map[3];     // 0 latin, 1 g2p, 2 g2p ipa
+  std::string scratch;  // result of a word that did not fit in the full table
 };
-constexpr size_t kCacheMax = 1 << 17;
 
 }  // namespace
 
@@ -393,18 +466,20 @@ struct Transliterator::Impl {
     return out;
   }
 
-  const std::string& cached(int kind, std::string_view word) const {
+  // The result for one word, from the per-thread cache. The view stays valid until the next call.
+  std::string_view cached(int kind, std::string_view word) const {
     thread_local WordCache cache;
     if (cache.owner != id) {
       for (auto& m : cache.map) m.clear();
       cache.owner = id;
     }
     auto& m = cache.map[kind];
-    auto it = m.find(std::string(word));
-    if (it != m.end()) return it->second;
-    if (m.size() >= kCacheMax) m.clear();
-    std::string v = kind == 0 ? latin_of(word) : g2p_of(word, kind == 2);
-    return m.emplace(std::string(word), std::move(v)).first->second;
+    uint64_t h = WordTable::hash_of(word);
+    std::string_view hit;
+    if (m.find(word, h, &hit)) return hit;
+    cache.scratch = kind == 0 ? latin_of(word) : g2p_of(word, kind == 2);
+    m.insert(word, h, cache.scratch);
+    return cache.scratch;
   }
 
   // ---------------- Arabic -> Latin, text ----------------
@@ -442,13 +517,22 @@ struct Transliterator::Impl {
       size_t s = i;
       i += static_cast<size_t>(len);
       while (i < n) {
+        unsigned char b0 = static_cast<unsigned char>(in[i]);
+        if (b0 >= 0xD8 && b0 <= 0xDB && i + 1 < n && (static_cast<unsigned char>(in[i + 1]) & 0xC0) == 0x80) {
+          // fast path: a two-byte code point of U+0600..U+06FF
+          unsigned idx = ((b0 & 0x1Fu) << 6 | (static_cast<unsigned char>(in[i + 1]) & 0x3Fu)) - 0x600u;
+          if (!d.word_char[idx]) break;
+          i += 2;
+          continue;
+        }
+        if (b0 < 0x80) break;
         char32_t c2 = utf8::decode(in, i, len);
         if (!arabic_word_char(d, c2)) break;
         i += static_cast<size_t>(len);
       }
       std::string_view word = in.substr(s, i - s);
       size_t o0 = out.size();
-      const std::string& lat = cached(0, word);
+      std::string_view lat = cached(0, word);
       if (lat == "û" && is_conj_word(word)) {
         out += prev_vowel ? "w" : "û";
       } else {

@@ -1,0 +1,110 @@
+// Throughput of Arabic->Latin transliteration (and G2P, Latin->Arabic) on running text, beside a
+// memcpy baseline over the same buffer in the same run. Usage: translit_bench CORPUS [MAX_MB]
+// Each figure is the median of 5 runs; the word cache is warm after the first run, as in a long
+// process (a cold first pass is printed too).
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "kurdi/translit.h"
+
+namespace {
+
+template <class F>
+double median_mbs(size_t bytes, F&& f) {
+  std::vector<double> v;
+  for (int r = 0; r < 5; ++r) {
+    auto t0 = std::chrono::steady_clock::now();
+    f();
+    double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    v.push_back(static_cast<double>(bytes) / 1e6 / std::max(s, 1e-9));
+  }
+  std::sort(v.begin(), v.end());
+  return v[2];
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    std::fprintf(stderr, "usage: translit_bench CORPUS [MAX_MB]\n");
+    return 2;
+  }
+  std::ifstream in(argv[1], std::ios::binary);
+  if (!in) {
+    std::fprintf(stderr, "cannot read %s\n", argv[1]);
+    return 1;
+  }
+  std::stringstream ss;
+  ss << in.rdbuf();
+  std::string text = ss.str();
+  size_t max_mb = argc > 2 ? static_cast<size_t>(std::atoi(argv[2])) : 64;
+  if (text.size() > max_mb << 20) {
+    size_t cut = text.find('\n', max_mb << 20);
+    text.resize(cut == std::string::npos ? max_mb << 20 : cut);
+  }
+  // split into lines once (the CLI works line by line)
+  std::vector<std::string_view> lines;
+  for (size_t p = 0; p < text.size();) {
+    size_t e = text.find('\n', p);
+    if (e == std::string::npos) e = text.size();
+    lines.emplace_back(text.data() + p, e - p);
+    p = e + 1;
+  }
+  std::string dst(text.size(), '\0');
+  double memcpy_mbs = median_mbs(text.size(), [&] { std::memcpy(dst.data(), text.data(), text.size()); });
+
+  kurdi::Transliterator t;
+  std::string out;
+  out.reserve(text.size() * 2);
+  size_t sink = 0;
+  auto to_latin = [&] {
+    for (auto l : lines) {
+      out.clear();
+      t.to_latin(l, out);
+      sink += out.size();
+    }
+  };
+  auto c0 = std::chrono::steady_clock::now();
+  to_latin();
+  double cold = static_cast<double>(text.size()) / 1e6 /
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - c0).count();
+  double latin_mbs = median_mbs(text.size(), to_latin);
+
+  std::string latin_text;
+  for (auto l : lines) { t.to_latin(l, latin_text); latin_text.push_back('\n'); }
+  std::vector<std::string_view> llines;
+  for (size_t p = 0; p < latin_text.size();) {
+    size_t e = latin_text.find('\n', p);
+    if (e == std::string::npos) e = latin_text.size();
+    llines.emplace_back(latin_text.data() + p, e - p);
+    p = e + 1;
+  }
+  double arabic_mbs = median_mbs(latin_text.size(), [&] {
+    for (auto l : llines) {
+      out.clear();
+      t.to_arabic(l, out);
+      sink += out.size();
+    }
+  });
+  double g2p_mbs = median_mbs(text.size(), [&] {
+    for (auto l : lines) {
+      out.clear();
+      t.g2p(l, out);
+      sink += out.size();
+    }
+  });
+  std::printf("corpus: %.1f MB, %zu lines\n", static_cast<double>(text.size()) / 1e6, lines.size());
+  std::printf("memcpy            %10.1f MB/s\n", memcpy_mbs);
+  std::printf("to_latin (cold)   %10.1f MB/s  (first pass, empty word cache)\n", cold);
+  std::printf("to_latin          %10.1f MB/s  (median of 5)\n", latin_mbs);
+  std::printf("to_arabic         %10.1f MB/s  (of Latin input, median of 5)\n", arabic_mbs);
+  std::printf("g2p               %10.1f MB/s  (median of 5)\n", g2p_mbs);
+  return sink == 0 ? 1 : 0;
+}
