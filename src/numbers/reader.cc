@@ -117,6 +117,7 @@ void classify(const Lexicon& L, std::string_view text, Tok& t) {
   for (std::string_view cl : kClitics) {
     if (f.size() <= cl.size() || f.substr(f.size() - cl.size()) != cl) continue;
     std::string_view stem = f.substr(0, f.size() - cl.size());
+    if (stem == "دە") continue;  // دە- is also the verbal prefix: دەدا "gives", دەی ...
     if (!match_number_word(L, stem, t, ord)) continue;
     size_t cl_cps = cl.size() / 2;
     t.clitic = tail_cps(src, cl_cps);
@@ -153,7 +154,10 @@ class Reader {
           i += len;
         }
         Tok t{b, i, !toks_.empty() && blank_gap, TokKind::kOther, {}, {}, {}, false};
-        classify(L_, text, t);
+        // a word glued to digits or Latin letters (بلسار٢٢٠ده) is not a number word
+        char32_t nx = i < text.size() ? dec(text, i, len) : 0;
+        bool glued = (nx && (chars::is_digit(nx) || chars::is_latin_letter(nx))) || glued_before(b);
+        if (!glued) classify(L_, text, t);
         toks_.push_back(t);
         blank_gap = true;
         continue;
@@ -163,12 +167,30 @@ class Reader {
     }
   }
 
+  bool glued_before(size_t b) const {
+    if (b == 0) return false;
+    size_t p = b - 1;
+    while (p > 0 && (static_cast<unsigned char>(text_[p]) & 0xC0) == 0x80) --p;
+    int len = 1;
+    char32_t c = utf8::decode(text_, p, len);
+    return chars::is_digit(c) || chars::is_latin_letter(c);
+  }
+
+  // Weekday names are built on numbers (پێنج شەممە "Thursday"): a lone unit before شەممە stays a word.
+  bool weekday(size_t t, size_t next) const {
+    if (next != t + 1 || !adj(next)) return false;
+    std::string_view w = text_.substr(toks_[next].begin, toks_[next].end - toks_[next].begin);
+    return toks_[t].kind == TokKind::kNumber && toks_[t].entry.kind == WordKind::kUnit && toks_[t].clitic.empty() &&
+           (w.substr(0, std::string_view("شەممە").size()) == "شەممە" || w.substr(0, std::string_view("شەمە").size()) == "شەمە" ||
+            w.substr(0, std::string_view("شه‌ممه").size()) == "شه‌ممه");
+  }
+
   void run(std::string& out, std::vector<NumberSpan>* spans) {
     size_t copied = 0, base = out.size();
     for (size_t t = 0; t < toks_.size();) {
       std::string digits;
       size_t next = parse_phrase(t, digits);
-      if (next == t) { ++t; continue; }
+      if (next == t || weekday(t, next)) { ++t; continue; }
       size_t b = toks_[t].begin, e = toks_[next - 1].end;
       append_clean(out, text_.substr(copied, b - copied));
       size_t ob = out.size();
