@@ -1,76 +1,989 @@
-// Stub implementation of kurdi::Analyzer (identity analysis); the real grammar follows.
+// kurdi::Analyzer: right-to-left nominal suffix automaton, left-to-right verbal prefix automaton,
+// stem hash lookups and a verbal tail automaton, all driven by the slot tables of data/morph/.
 #include "kurdi/morph.h"
 
+#include <algorithm>
+#include <array>
+#include <cmath>
 #include <unordered_map>
+
+#include "kurdi/normalize.h"
+#include "kurdi/text.h"
+#include "morph/grammar.h"
 
 namespace kurdi {
 
-struct Analyzer::Impl {
-  MorphOptions options;
+using morph::Entry;
+using morph::Grammar;
+using morph::Kind;
+using morph::Row;
+
+namespace {
+
+constexpr std::string_view kNe = "\u0646\u06D5";   // نە
+constexpr std::string_view kHeh = "\u06D5";        // ە
+
+// Morph kinds in a light candidate.
+enum MType : uint8_t { mStem, mNom, mPre, mTail, mPart, mNeg };
+
+struct LMorph {
+  const Row* row;  // null for stems and parts
+  uint16_t b, e;
+  MType type;
 };
 
+constexpr int kMaxMorphs = 16;
+
+struct LCand {
+  uint32_t lemma = 0;      // string id; 0 with lemma_span: the lemma is word[stem_b, stem_e) (+ ە)
+  bool lemma_span = false;
+  bool lemma_add_heh = false;
+  uint16_t stem_b = 0, stem_e = 0;
+  uint8_t pos = 0;
+  bool guessed = false;
+  bool transitive = false;
+  Kind kind = Kind::kNominal;
+  float score = 0;
+  int n = 0;
+  std::array<LMorph, kMaxMorphs> m;
+};
+
+bool ends_with(std::string_view s, std::string_view t) {
+  return s.size() >= t.size() && std::char_traits<char>::compare(s.data() + s.size() - t.size(), t.data(), t.size()) == 0;
+}
+bool starts_with(std::string_view s, std::string_view t) {
+  return s.size() >= t.size() && std::char_traits<char>::compare(s.data(), t.data(), t.size()) == 0;
+}
+size_t next_cp(std::string_view s, size_t i) {
+  ++i;
+  while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;
+  return i;
+}
+size_t cp_count(std::string_view s) {
+  size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+// Predecessor masks of the nominal slots: which slot may stand immediately left of slot s.
+constexpr uint16_t bit(int s) { return static_cast<uint16_t>(1u << s); }
+using namespace morph;
+constexpr uint16_t kNomPred[kNomSlots] = {
+    /*DEG*/ 0,
+    /*NUM*/ bit(kDEG),
+    /*EZ*/ bit(kDEG) | bit(kNUM),
+    /*IS*/ bit(kDEG) | bit(kNUM),
+    /*PSS*/ bit(kDEG) | bit(kNUM) | bit(kIS),
+    /*POSTP*/ bit(kDEG) | bit(kNUM) | bit(kIS) | bit(kPSS),
+    /*ARG*/ bit(kPSS),
+    /*COP*/ bit(kDEG) | bit(kNUM) | bit(kIS) | bit(kPSS) | bit(kPOSTP),
+};
+constexpr uint16_t kNomAll = 0xFF;
+
+struct Prefix {
+  uint16_t pos = 0;
+  uint32_t part = 0;
+  int8_t neg = -1;  // 0 NE, 1 NA, 2 ME
+  int8_t asp = -1;  // 0 DE, 1 BI
+  const Row* cl = nullptr;
+  bool is = false;
+  int n = 0;
+  std::array<LMorph, 6> m;
+};
+
+int neg_code(const Row* r) { return r->feat == "NE" ? 0 : r->feat == "NA" ? 1 : 2; }
+int asp_code(const Row* r) { return r->feat == "DE" ? 0 : 1; }
+
+}  // namespace
+
+struct Analyzer::Impl {
+  MorphOptions options;
+  const Grammar& g = morph::grammar();
+  Normalizer normalizer;
+  size_t max_part_bytes = 0;
+
+  explicit Impl(const MorphOptions& o) : options(o) {
+    for (const auto& p : g.parts) max_part_bytes = std::max(max_part_bytes, p.size());
+  }
+
+  // ---------------- nominal ----------------
+  void nom_try_stem(std::string_view w, size_t p, const LMorph* st, int depth, std::vector<LCand>& out,
+                    bool edrop = false) const {
+    if (p == 0) return;
+    std::string_view stem = w.substr(0, p);
+    std::string tmp;
+    if (edrop) { tmp.assign(stem); tmp += kHeh; stem = tmp; }
+    bool found = false;
+    bool has_deg = false;
+    for (int i = 0; i < depth; ++i) has_deg |= st[i].row && st[i].row->slot == kDEG;
+    auto emit = [&](const Entry* e, uint32_t lemma, uint8_t pos, bool guessed, float score, bool neg) {
+      LCand c;
+      c.lemma = lemma;
+      c.pos = pos;
+      c.guessed = guessed;
+      c.kind = Kind::kNominal;
+      c.stem_b = 0;
+      c.stem_e = static_cast<uint16_t>(p);
+      if (lemma == 0) { c.lemma_span = true; c.lemma_add_heh = edrop; }
+      c.score = score - 1.0f * depth;
+      if (has_deg && pos != pos_id("ADJ") && !guessed) c.score -= 1.5f;
+      if (neg) {
+        c.m[c.n++] = {nullptr, 0, static_cast<uint16_t>(kNe.size()), mNeg};
+        c.m[c.n++] = {nullptr, static_cast<uint16_t>(kNe.size()), static_cast<uint16_t>(p), mStem};
+      } else {
+        c.m[c.n++] = {nullptr, 0, static_cast<uint16_t>(p), mStem};
+      }
+      for (int i = depth - 1; i >= 0 && c.n < kMaxMorphs; --i) c.m[c.n++] = st[i];
+      (void)e;
+      out.push_back(c);
+    };
+    auto it = g.stems.find(std::string(stem));
+    if (it != g.stems.end()) {
+      for (const auto& e : it->second)
+        if (e.kind == Kind::kNominal) {
+          emit(&e, e.lemma, e.pos, false, 10.0f + e.weight, false);
+          found = true;
+        }
+    }
+    if (found) return;
+    if (starts_with(stem, kNe) && stem.size() > kNe.size() + 2) {
+      auto jt = g.stems.find(std::string(stem.substr(kNe.size())));
+      if (jt != g.stems.end())
+        for (const auto& e : jt->second)
+          if (e.kind == Kind::kNominal && (e.pos == pos_id("V.MSDR") || e.pos == pos_id("V.PTCP") || e.pos == pos_id("ADJ"))) {
+            emit(&e, e.lemma, e.pos, false, 9.5f + e.weight, true);
+            found = true;
+          }
+    }
+    if (found) return;
+    // joined light-verb compound verbal noun: X + known infinitive
+    for (size_t k = next_cp(stem, 0); k + 4 <= stem.size(); k = next_cp(stem, k)) {
+      auto jt = g.infinitives.find(std::string(stem.substr(k)));
+      if (jt == g.infinitives.end()) continue;
+      std::string_view head = stem.substr(0, k);
+      bool head_known = g.parts.count(std::string(head)) || g.stems.count(std::string(head));
+      if (!head_known || cp_count(head) < 2) continue;
+      emit(nullptr, 0, pos_id("V.MSDR"), false, 9.0f, false);
+      found = true;
+      break;
+    }
+    if (found || !options.guess || edrop) return;
+    size_t ncp = cp_count(stem);
+    if (ncp < 2) return;
+    float s = -0.6f * depth + (ncp >= 3 ? 0.5f : 0.0f);
+    emit(nullptr, 0, has_deg ? pos_id("ADJ") : pos_id("N"), true, s + 1.0f * depth, false);
+  }
+
+  void nom_dfs(std::string_view w, size_t p, uint16_t allowed, bool stem_ok, LMorph* st, int depth,
+               std::vector<LCand>& out) const {
+    if (stem_ok) nom_try_stem(w, p, st, depth, out);
+    if (depth >= 8) return;
+    for (int s = kNomSlots - 1; s >= 0; --s) {
+      if (!(allowed & bit(s))) continue;
+      for (const auto& r : g.nom[s]) {
+        size_t L = r.form.size();
+        if (L == 0 || p <= L + 1 || !ends_with(w.substr(0, p), r.form)) continue;
+        size_t q = p - L;
+        uint8_t cls = end_class(w.substr(0, q));
+        bool ok = r.after & cls;
+        bool drop = (r.after & kEdrop) && cls != kE;
+        if (!ok && !drop) continue;
+        st[depth] = {&r, static_cast<uint16_t>(q), static_cast<uint16_t>(p), mNom};
+        if (drop) nom_try_stem(w, q, st, depth + 1, out, true);
+        if (ok) nom_dfs(w, q, kNomPred[s], s != kARG, st, depth + 1, out);
+      }
+    }
+  }
+
+  // ---------------- verbal ----------------
+  // Tail automaton: after `last` slot (kVSlots = right after the stem), which slots may follow.
+  struct TailCtx {
+    Kind kind;
+    int npers = 0;
+    bool prf = false;
+    bool prs_like = false;  // endings are present endings (present stem, passive ێ, PRFSBJV)
+  };
+
+  void tail_dfs(std::string_view w, size_t q, int last, TailCtx ctx, const Prefix& pre, const Entry& e,
+                size_t stem_b, LMorph* st, int depth, std::vector<LCand>& out) const {
+    if (q == w.size()) {
+      finish_verb(w, pre, e, stem_b, st, depth, last, ctx, out);
+      return;
+    }
+    if (depth >= 7) return;
+    uint32_t allowed = 0;
+    auto B = [](int s) { return 1u << s; };
+    switch (last) {
+      case kVSlots:  // right after the stem
+        if (ctx.kind == Kind::kPassive) allowed = B(vPASS);
+        else if (ctx.kind == Kind::kPresent || ctx.kind == Kind::kPresent3) allowed = B(vPRS) | B(vIMP);
+        else allowed = B(vIS) | B(vPST) | B(vSCL) | B(vPRF) | B(vPLPRF) | B(vPRFSBJV) | B(vAYE) | B(vEWE) | B(vGOAL);
+        break;
+      case vPASS: allowed = 0; break;  // handled below through ctx
+      case vIS:
+        allowed = B(vPST) | B(vSCL) | B(vEWE) | B(vGOAL) | B(vAYE);
+        if (ctx.prs_like) allowed |= B(vPRS);
+        if (ctx.prf) allowed |= B(vPRF3);
+        break;
+      case vPST: case vSCL: case vPRS:
+        allowed = B(vAYE) | B(vEWE) | B(vGOAL);
+        if (ctx.npers < 2 && !(ctx.kind == Kind::kPresent || ctx.kind == Kind::kPresent3)) {
+          allowed |= B(vSCL) | B(vPST);
+          if (ctx.prs_like) allowed |= B(vPRS);
+        }
+        if (ctx.prf) allowed |= B(vPRF3);
+        if (last == vPRS) allowed &= ~B(vAYE);
+        break;
+      case vIMP: allowed = B(vEWE) | B(vGOAL); break;
+      case vPRF: allowed = B(vIS) | B(vPST) | B(vSCL) | B(vPRF3); break;
+      case vPRF3: allowed = B(vEWE) | B(vGOAL); break;
+      case vPLPRF: allowed = B(vIS) | B(vPST) | B(vSCL) | B(vAYE) | B(vEWE) | B(vGOAL); break;
+      case vPRFSBJV: allowed = B(vIS) | B(vSCL) | B(vPRS) | B(vPST) | B(vEWE) | B(vGOAL); break;
+      case vAYE: allowed = B(vEWE) | B(vGOAL); break;
+      default: allowed = 0;
+    }
+    std::string_view rest = w.substr(q);
+    uint8_t cls = end_class(w.substr(0, q));
+    for (int s = 0; s < kVSlots; ++s) {
+      if (!(allowed & B(s))) continue;
+      for (const auto& r : g.verb[s]) {
+        if (r.form.empty() || !(r.after & cls) || !starts_with(rest, r.form)) continue;
+        if (ctx.kind == Kind::kPresent3 && s == vPRS && r.feat != "3S") continue;
+        TailCtx c2 = ctx;
+        int nl = s;
+        if (s == vPST || s == vSCL || s == vPRS) c2.npers++;
+        if (s == vPRF) c2.prf = true;
+        if (s == vPRFSBJV) c2.prs_like = true;
+        if (s == vPASS) {
+          // the passive suffix decides what follows
+          if (r.feat == "PST") nl = kVSlots + 1;
+          else if (r.feat == "PRS") { nl = kVSlots + 2; c2.prs_like = true; }
+          else if (r.feat == "PRF") { nl = vPRF; c2.prf = true; }
+          else if (r.feat == "PLPRF") nl = vPLPRF;
+          else { nl = vPRFSBJV; c2.prs_like = true; }
+        }
+        st[depth] = {&r, static_cast<uint16_t>(q), static_cast<uint16_t>(q + r.form.size()), mTail};
+        tail_dfs_dispatch(w, q + r.form.size(), nl, c2, pre, e, stem_b, st, depth + 1, out);
+      }
+    }
+  }
+
+  void tail_dfs_dispatch(std::string_view w, size_t q, int last, TailCtx ctx, const Prefix& pre, const Entry& e,
+                         size_t stem_b, LMorph* st, int depth, std::vector<LCand>& out) const {
+    if (last == kVSlots + 1) {  // after passive -a: like a past stem (intransitive)
+      if (q == w.size()) { finish_verb(w, pre, e, stem_b, st, depth, vPASS, ctx, out); return; }
+      // reuse the past-stem state but without perfect markers
+      std::string_view rest = w.substr(q);
+      uint8_t cls = end_class(w.substr(0, q));
+      for (int s : {vIS, vPST, vAYE, vEWE, vGOAL}) {
+        for (const auto& r : g.verb[s]) {
+          if (r.form.empty() || !(r.after & cls) || !starts_with(rest, r.form)) continue;
+          TailCtx c2 = ctx;
+          if (s == vPST) c2.npers++;
+          st[depth] = {&r, static_cast<uint16_t>(q), static_cast<uint16_t>(q + r.form.size()), mTail};
+          tail_dfs(w, q + r.form.size(), s, c2, pre, e, stem_b, st, depth + 1, out);
+        }
+      }
+      return;
+    }
+    if (last == kVSlots + 2) {  // after passive -ê: present endings
+      if (q == w.size()) { finish_verb(w, pre, e, stem_b, st, depth, vPASS, ctx, out); return; }
+      std::string_view rest = w.substr(q);
+      uint8_t cls = end_class(w.substr(0, q));
+      for (int s : {vPRS, vIS}) {
+        for (const auto& r : g.verb[s]) {
+          if (r.form.empty() || !(r.after & cls) || !starts_with(rest, r.form)) continue;
+          TailCtx c2 = ctx;
+          if (s == vPRS) c2.npers++;
+          st[depth] = {&r, static_cast<uint16_t>(q), static_cast<uint16_t>(q + r.form.size()), mTail};
+          tail_dfs(w, q + r.form.size(), s, c2, pre, e, stem_b, st, depth + 1, out);
+        }
+      }
+      return;
+    }
+    tail_dfs(w, q, last, ctx, pre, e, stem_b, st, depth, out);
+  }
+
+  // Validity and score of a complete verb analysis.
+  void finish_verb(std::string_view w, const Prefix& pre, const Entry& e, size_t stem_b, const LMorph* st,
+                   int depth, int last, const TailCtx& ctx, std::vector<LCand>& out) const {
+    (void)w; (void)ctx;
+    bool has_tail = depth > 0;
+    const Row* first = has_tail ? st[0].row : nullptr;
+    bool aye = false, prf = false;
+    for (int i = 0; i < depth; ++i) {
+      int s = st[i].row->slot;
+      aye |= s == vAYE;
+      prf |= s == vPRF || s == vPLPRF || s == vPRFSBJV;
+    }
+    float pen = 0;
+    switch (e.kind) {
+      case Kind::kPresent:
+      case Kind::kPresent3: {
+        if (!first) return;  // a bare present stem is not a word form
+        bool imp = first->slot == vIMP;
+        if (pre.asp == 0 || pre.neg == 1) { if (imp || pre.neg == 2) return; }
+        else if (pre.neg == 2) { if (!imp) return; }
+        else if (pre.asp == 1) {}
+        else if (pre.neg == 0) { if (imp) return; }
+        else { if (!pre.part) return; pen += 1.5f; }
+        if (pre.neg == 0 && pre.asp == 0) return;
+        break;
+      }
+      case Kind::kPast:
+        if (pre.neg == 1 || pre.neg == 2) return;
+        if (pre.asp == 1 && !aye) return;
+        if (pre.asp == 0 && prf) return;
+        break;
+      case Kind::kPassive: {
+        if (!first || first->slot != vPASS) return;
+        if (first->feat == "PRS") {
+          if (pre.asp < 0 && pre.neg < 0) return;
+          if (pre.neg == 2) return;
+        } else {
+          if (pre.neg == 1 || pre.neg == 2) return;
+          if (pre.asp == 1 && !aye) return;
+        }
+        break;
+      }
+      default: return;
+    }
+    (void)last;
+    LCand c;
+    c.lemma = e.lemma;
+    c.pos = pos_id("V");
+    c.kind = e.kind;
+    c.transitive = e.transitive;
+    c.stem_b = static_cast<uint16_t>(stem_b);
+    c.guessed = false;
+    int nm = pre.n + depth;
+    c.score = 10.0f - 0.6f * nm - pen + (pre.part ? 0.4f : 0.0f);
+    for (int i = 0; i < pre.n && c.n < kMaxMorphs; ++i) c.m[c.n++] = pre.m[i];
+    size_t stem_e = depth > 0 ? st[0].b : w.size();
+    c.stem_e = static_cast<uint16_t>(stem_e);
+    c.m[c.n++] = {nullptr, static_cast<uint16_t>(stem_b), static_cast<uint16_t>(stem_e), mStem};
+    for (int i = 0; i < depth && c.n < kMaxMorphs; ++i) c.m[c.n++] = st[i];
+    out.push_back(c);
+  }
+
+  void verb_stems(std::string_view w, const Prefix& pre, std::vector<LCand>& out) const {
+    size_t i = pre.pos;
+    for (size_t j = next_cp(w, i); j <= w.size() && j - i <= g.max_stem_bytes; j = next_cp(w, j)) {
+      auto it = g.stems.find(std::string(w.substr(i, j - i)));
+      if (it != g.stems.end()) {
+        for (const auto& e : it->second) {
+          if (e.kind == Kind::kNominal || e.part != pre.part) continue;
+          LMorph st[8];
+          TailCtx ctx{e.kind};
+          ctx.prs_like = e.kind == Kind::kPresent || e.kind == Kind::kPresent3;
+          tail_dfs(w, j, kVSlots, ctx, pre, e, i, st, 0, out);
+        }
+      }
+      if (j >= w.size()) break;
+    }
+  }
+
+  // clitic group (IS? CL?) after the first prefix
+  void cl_group(std::string_view w, Prefix pre, int stage, std::vector<LCand>& out) const {
+    // option: no clitic group
+    prefix_stage(w, pre, stage, out);
+    if (pre.cl || pre.is) return;
+    std::string_view rest = w.substr(pre.pos);
+    for (const auto& r : g.verb[vIS]) {
+      if (r.form.empty() || r.after != kAny || !starts_with(rest, r.form)) continue;
+      Prefix p2 = pre;
+      p2.is = true;
+      p2.m[p2.n++] = {&r, pre.pos, static_cast<uint16_t>(pre.pos + r.form.size()), mPre};
+      p2.pos = static_cast<uint16_t>(pre.pos + r.form.size());
+      prefix_stage(w, p2, stage, out);
+      std::string_view rest2 = w.substr(p2.pos);
+      for (const auto& c : g.verb[vCL]) {
+        if (!starts_with(rest2, c.form)) continue;
+        Prefix p3 = p2;
+        p3.cl = &c;
+        p3.m[p3.n++] = {&c, p2.pos, static_cast<uint16_t>(p2.pos + c.form.size()), mPre};
+        p3.pos = static_cast<uint16_t>(p2.pos + c.form.size());
+        prefix_stage(w, p3, stage, out);
+      }
+    }
+    for (const auto& c : g.verb[vCL]) {
+      if (!starts_with(rest, c.form)) continue;
+      Prefix p3 = pre;
+      p3.cl = &c;
+      p3.m[p3.n++] = {&c, pre.pos, static_cast<uint16_t>(pre.pos + c.form.size()), mPre};
+      p3.pos = static_cast<uint16_t>(pre.pos + c.form.size());
+      prefix_stage(w, p3, stage, out);
+    }
+  }
+
+  // stage 0: before NEG; 1: before ASP; 2: stem
+  void prefix_stage(std::string_view w, const Prefix& pre, int stage, std::vector<LCand>& out) const {
+    if (stage <= 0) {
+      std::string_view rest = w.substr(pre.pos);
+      for (const auto& r : g.verb[vNEG]) {
+        if (!starts_with(rest, r.form)) continue;
+        Prefix p2 = pre;
+        p2.neg = static_cast<int8_t>(neg_code(&r));
+        p2.m[p2.n++] = {&r, pre.pos, static_cast<uint16_t>(pre.pos + r.form.size()), mPre};
+        p2.pos = static_cast<uint16_t>(pre.pos + r.form.size());
+        bool first = !pre.part;
+        if (first) cl_group(w, p2, 1, out);
+        else prefix_stage(w, p2, 1, out);
+      }
+    }
+    if (stage <= 1 && pre.neg != 1 && pre.neg != 2) {
+      std::string_view rest = w.substr(pre.pos);
+      for (const auto& r : g.verb[vASP]) {
+        if (!starts_with(rest, r.form)) continue;
+        Prefix p2 = pre;
+        p2.asp = static_cast<int8_t>(asp_code(&r));
+        if (p2.asp == 1 && pre.neg == 0) continue;
+        p2.m[p2.n++] = {&r, pre.pos, static_cast<uint16_t>(pre.pos + r.form.size()), mPre};
+        p2.pos = static_cast<uint16_t>(pre.pos + r.form.size());
+        bool first = !pre.part && pre.neg < 0;
+        if (first) cl_group(w, p2, 2, out);
+        else verb_stems(w, p2, out);
+      }
+    }
+    verb_stems(w, pre, out);
+  }
+
+  void verbal(std::string_view w, std::vector<LCand>& out) const {
+    Prefix pre;
+    prefix_stage(w, pre, 0, out);
+    for (size_t k = next_cp(w, 0); k < w.size() && k <= max_part_bytes; k = next_cp(w, k)) {
+      auto it = g.parts.find(std::string(w.substr(0, k)));
+      if (it == g.parts.end()) continue;
+      Prefix p;
+      p.part = g.string_ids.at(*it);
+      p.m[p.n++] = {nullptr, 0, static_cast<uint16_t>(k), mPart};
+      p.pos = static_cast<uint16_t>(k);
+      cl_group(w, p, 0, out);
+    }
+  }
+
+  void candidates(std::string_view w, std::vector<LCand>& out) const {
+    LMorph st[10];
+    nom_dfs(w, w.size(), kNomAll, true, st, 0, out);
+    verbal(w, out);
+    // keep the best score per candidate; sort best first
+    std::stable_sort(out.begin(), out.end(), [](const LCand& a, const LCand& b) { return a.score > b.score; });
+  }
+
+  std::string lemma_of(std::string_view w, const LCand& c) const {
+    if (c.lemma_span) {
+      std::string s(w.substr(c.stem_b, c.stem_e - c.stem_b));
+      if (c.lemma_add_heh) s += kHeh;
+      return s;
+    }
+    return g.strings[c.lemma];
+  }
+
+  std::string features_of(std::string_view w, const LCand& c) const;
+  std::string morph_tag(const LMorph& m, const LCand& c) const;
+
+  // normalized view of a word
+  std::string_view prepare(std::string_view word, std::string& buf, OffsetMap* map) const {
+    if (word.size() > options.max_word_bytes) return word;
+    if (!options.normalize) {
+      if (utf8::is_valid(word)) return word;
+      buf = utf8::sanitize(word);
+      return buf;
+    }
+    if (normalizer.normalized_prefix(word) == word.size() && utf8::is_valid(word)) return word;
+    buf.clear();
+    normalizer.normalize(word, buf, map);
+    // trim whitespace the normalizer may have produced
+    return buf;
+  }
+};
+
+std::string Analyzer::Impl::morph_tag(const LMorph& m, const LCand& c) const {
+  switch (m.type) {
+    case mStem: return "STEM";
+    case mPart: return "PREVERB";
+    case mNeg: return "NEG";
+    default: break;
+  }
+  const Row* r = m.row;
+  if (!r) return "?";
+  if (m.type == mNom) return r->feat;
+  // verbal
+  switch (r->slot) {
+    case vNEG: return "NEG";
+    case vASP: return r->feat == "DE" ? "IND" : "SBJV";
+    case vCL: return c.kind == Kind::kPast && c.transitive ? "ARGER" + r->feat : "ARGAC" + r->feat;
+    case vIS: return "LGSPEC5";
+    case vEWE: return "LGSPEC3";
+    case vGOAL: return "LGSPEC2";
+    case vAYE: return "SBJV";
+    case vPRF: return "PRF";
+    case vPLPRF: return "PRF";
+    case vPRFSBJV: return "PRF";
+    case vPASS: return "PASS";
+    default: return r->feat;
+  }
+}
+
+std::string Analyzer::Impl::features_of(std::string_view w, const LCand& c) const {
+  (void)w;
+  std::string f = kPosNames[c.pos];
+  if (c.kind == Kind::kNominal) {
+    for (int i = 0; i < c.n; ++i) {
+      const auto& m = c.m[i];
+      if (m.type == mNeg) { f += ";NEG"; continue; }
+      if (m.type != mNom || !m.row) continue;
+      f += ';';
+      f += m.row->feat;
+    }
+    return f;
+  }
+  // verbs
+  int neg = -1, asp = -1;
+  const Row* pcl = nullptr;
+  bool is = false, ewe = false, goal = false, aye = false, prf = false, plprf = false, prfsbjv = false, pass = false;
+  std::string pass_t;
+  std::vector<const Row*> pers;  // tail person rows in order (PST/PRS/IMP/SCL/PRF3)
+  bool imp = false;
+  for (int i = 0; i < c.n; ++i) {
+    const auto& m = c.m[i];
+    if (!m.row) continue;
+    const Row* r = m.row;
+    if (m.type == mPre) {
+      if (r->slot == vNEG) neg = neg_code(r);
+      else if (r->slot == vASP) asp = asp_code(r);
+      else if (r->slot == vCL) pcl = r;
+      else if (r->slot == vIS) is = true;
+      continue;
+    }
+    switch (r->slot) {
+      case vIS: is = true; break;
+      case vEWE: ewe = true; break;
+      case vGOAL: goal = true; break;
+      case vAYE: aye = true; break;
+      case vPRF: prf = true; break;
+      case vPLPRF: plprf = true; break;
+      case vPRFSBJV: prfsbjv = true; break;
+      case vPASS:
+        pass = true; pass_t = r->feat;
+        if (r->feat == "PRF") prf = true;
+        if (r->feat == "PLPRF") plprf = true;
+        if (r->feat == "PRFSBJV") prfsbjv = true;
+        break;
+      case vIMP: imp = true; pers.push_back(r); break;
+      case vPST: case vPRS: case vSCL: pers.push_back(r); break;
+      case vPRF3: pers.push_back(r); break;
+      default: break;
+    }
+  }
+  bool present = c.kind == Kind::kPresent || c.kind == Kind::kPresent3 || (pass && pass_t == "PRS");
+  if (imp) f += ";IMP";
+  else if (present) f += (asp == 0 || neg == 1) ? ";PRS;IND" : ";PRS;SBJV";
+  else if (prfsbjv) f += ";PRS;PRF;SBJV";
+  else if (plprf) f += aye ? ";PST;PRF;SBJV" : ";PST;PRF;IND";
+  else if (prf) f += ";PRS;PRF;IND";
+  else if (aye) f += ";PST;IPFV;SBJV";
+  else if (asp == 0) f += ";PST;IPFV;IND";
+  else f += ";PST;IND";
+  if (neg >= 0) f += ";NEG";
+  if (pass) f += ";PASS";
+  bool ergative = c.kind == Kind::kPast && c.transitive && !present;
+  if (ergative) {
+    // agent: prefix clitic, else a stem clitic (SCL) or the 3sg -یەتی of the perfect
+    std::string agent, object;
+    if (pcl) agent = pcl->feat;
+    for (const Row* r : pers) {
+      if (r->slot == vSCL && agent.empty()) agent = r->feat;
+      else if (r->slot == vPRF3 && r->form != "ە" && agent.empty()) agent = r->feat;
+      else if (r->slot == vPST || r->slot == vPRS || (r->slot == vSCL && !agent.empty() && object.empty())) {
+        if (object.empty()) object = r->feat;
+      }
+    }
+    if (object.empty()) object = "3S";
+    if (agent.empty()) agent = "3S";
+    f += ";ARGAB" + object + ";ARGER" + agent;
+  } else {
+    std::string subj;
+    for (const Row* r : pers)
+      if ((r->slot == vPST || r->slot == vPRS || r->slot == vIMP) && subj.empty()) subj = r->feat;
+    if (subj.empty()) subj = imp ? "2S" : "3S";
+    f += ";ARGNO" + subj;
+    if (pcl) f += ";ARGAC" + pcl->feat;
+  }
+  if (is) f += ";LGSPEC5";
+  if (ewe) f += ";LGSPEC3";
+  if (goal) f += ";LGSPEC2";
+  return f;
+}
+
 Analyzer::Analyzer() : Analyzer(MorphOptions{}) {}
-Analyzer::Analyzer(const MorphOptions& options) : impl_(std::make_unique<Impl>()) { impl_->options = options; }
+Analyzer::Analyzer(const MorphOptions& options) : impl_(std::make_unique<Impl>(options)) {}
 Analyzer::~Analyzer() = default;
 Analyzer::Analyzer(Analyzer&&) noexcept = default;
 Analyzer& Analyzer::operator=(Analyzer&&) noexcept = default;
 const MorphOptions& Analyzer::options() const { return impl_->options; }
 
 std::vector<Analysis> Analyzer::analyze(std::string_view word) const {
+  std::vector<Analysis> res;
+  if (word.empty()) return res;
+  std::string buf;
+  OffsetMap map;
+  std::string_view w = impl_->prepare(word, buf, &map);
+  bool mapped = w.data() == buf.data() && !map.identity();
+  auto to_in = [&](size_t o, bool end) -> size_t {
+    if (w.data() != buf.data()) return o;
+    if (!mapped) return std::min(o, word.size());
+    return map.to_input(o, end ? OffsetMap::Bias::kEnd : OffsetMap::Bias::kStart);
+  };
+  std::vector<LCand> cands;
+  if (w.size() <= impl_->options.max_word_bytes && !w.empty()) impl_->candidates(w, cands);
+  std::vector<std::pair<std::string, std::string>> seen;
+  for (const auto& c : cands) {
+    Analysis a;
+    a.lemma = impl_->lemma_of(w, c);
+    a.features = impl_->features_of(w, c);
+    bool dup = false;
+    for (const auto& s : seen) dup |= s.first == a.lemma && s.second == a.features;
+    if (dup) continue;
+    seen.emplace_back(a.lemma, a.features);
+    a.pos = morph::kPosNames[c.pos];
+    a.guessed = c.guessed;
+    a.score = c.score;
+    for (int i = 0; i < c.n; ++i) {
+      const auto& m = c.m[i];
+      Morph mm;
+      mm.form = std::string(w.substr(m.b, m.e - m.b));
+      mm.tag = impl_->morph_tag(m, c);
+      mm.start = to_in(m.b, false);
+      mm.end = to_in(m.e, true);
+      a.morphs.push_back(std::move(mm));
+    }
+    res.push_back(std::move(a));
+    if (impl_->options.max_analyses && res.size() >= impl_->options.max_analyses) break;
+  }
+  if (res.empty()) {
+    Analysis a;
+    a.lemma = std::string(w);
+    a.pos = "N";
+    a.features = "N";
+    a.guessed = true;
+    a.score = -100;
+    Morph mm;
+    mm.form = a.lemma;
+    mm.tag = "STEM";
+    mm.start = 0;
+    mm.end = word.size();
+    a.morphs.push_back(std::move(mm));
+    res.push_back(std::move(a));
+  }
+  return res;
+}
+
+std::string Analyzer::lemma(std::string_view word) const {
   if (word.empty()) return {};
-  std::vector<Analysis> out(1);
-  Analysis& a = out[0];
-  a.lemma.assign(word.begin(), word.end());
-  a.pos = "N";
-  a.features = "N";
-  a.morphs.resize(1);
-  a.morphs[0].form = a.lemma;
-  a.morphs[0].tag = "STEM";
-  a.morphs[0].end = word.size();
-  a.guessed = true;
+  std::string buf;
+  std::string_view w = impl_->prepare(word, buf, nullptr);
+  if (w.empty()) return {};
+  if (w.size() > impl_->options.max_word_bytes) return std::string(w);
+  std::vector<LCand> cands;
+  impl_->candidates(w, cands);
+  if (cands.empty()) return std::string(w);
+  return impl_->lemma_of(w, cands[0]);
+}
+
+std::vector<std::string> Analyzer::lemmas(std::string_view word, size_t n) const {
+  std::vector<std::string> out;
+  if (word.empty()) return out;
+  std::string buf;
+  std::string_view w = impl_->prepare(word, buf, nullptr);
+  std::vector<LCand> cands;
+  if (w.size() <= impl_->options.max_word_bytes) impl_->candidates(w, cands);
+  for (const auto& c : cands) {
+    std::string l = impl_->lemma_of(w, c);
+    if (std::find(out.begin(), out.end(), l) == out.end()) out.push_back(std::move(l));
+    if (out.size() >= n) break;
+  }
+  if (out.empty()) out.emplace_back(w);
   return out;
 }
-std::string Analyzer::lemma(std::string_view word) const { return std::string(word); }
-std::vector<std::string> Analyzer::lemmas(std::string_view word, size_t) const { return {std::string(word)}; }
-std::string Analyzer::stem(std::string_view word) const { return std::string(word); }
-std::vector<std::string> Analyzer::inflect(std::string_view lemma, std::string_view) const { return {std::string(lemma)}; }
-bool Analyzer::known(std::string_view) const { return false; }
-size_t Analyzer::memory_bytes() const { return sizeof(Impl); }
-size_t Analyzer::lexicon_size() const { return 0; }
 
+std::string Analyzer::stem(std::string_view word) const { return lemma(word); }
+
+bool Analyzer::known(std::string_view word) const {
+  if (word.empty()) return false;
+  std::string buf;
+  std::string_view w = impl_->prepare(word, buf, nullptr);
+  if (w.empty() || w.size() > impl_->options.max_word_bytes) return false;
+  std::vector<LCand> cands;
+  impl_->candidates(w, cands);
+  for (const auto& c : cands)
+    if (!c.guessed) return true;
+  return false;
+}
+
+size_t Analyzer::memory_bytes() const { return impl_->g.memory_bytes(); }
+size_t Analyzer::lexicon_size() const { return impl_->g.lexicon_entries; }
+
+// ---------------- generation ----------------
+namespace {
+
+std::string upper_ascii(std::string_view s) {
+  std::string o(s);
+  for (char& c : o)
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  return o;
+}
+
+// Canonical feature multiset: upper case, LGSPEC8(x) = ARGERx, LGSPEC9(x) alone = PSSx, default 3S
+// arguments dropped, POS removed (returned separately).
+std::vector<std::string> canon(std::string_view tags, std::string* pos) {
+  std::vector<std::string> t;
+  size_t b = 0;
+  for (;;) {
+    size_t e = tags.find(';', b);
+    std::string tok = upper_ascii(tags.substr(b, e == std::string_view::npos ? std::string_view::npos : e - b));
+    while (!tok.empty() && tok.back() == ' ') tok.pop_back();
+    while (!tok.empty() && tok.front() == ' ') tok.erase(tok.begin());
+    if (!tok.empty()) t.push_back(tok);
+    if (e == std::string_view::npos) break;
+    b = e + 1;
+  }
+  if (pos) pos->clear();
+  std::vector<std::string> out;
+  bool has_pss = false;
+  for (auto& x : t) has_pss |= x.rfind("PSS", 0) == 0;
+  for (size_t i = 0; i < t.size(); ++i) {
+    std::string x = t[i];
+    if (i == 0 && pos && morph::pos_id(x) != 0) { *pos = x; continue; }
+    if (i == 0 && pos && x == "N") { *pos = x; continue; }
+    if (x.rfind("LGSPEC8(", 0) == 0 && x.size() > 9) x = "ARGER" + x.substr(8, x.size() - 9);
+    else if (x.rfind("LGSPEC9(", 0) == 0 && !has_pss && x.size() > 9) x = "PSS" + x.substr(8, x.size() - 9);
+    if (x == "ARGNO3S" || x == "ARGAB3S" || x == "ARGER3S" || x == "IND" || x == "ARGNO2S") continue;
+    out.push_back(x);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+bool take_tokens(std::vector<std::string>& rem, std::string_view feat) {
+  std::vector<std::string> need = canon(feat, nullptr);
+  std::vector<std::string> r = rem;
+  for (const auto& n : need) {
+    auto it = std::find(r.begin(), r.end(), n);
+    if (it == r.end()) return false;
+    r.erase(it);
+  }
+  rem = std::move(r);
+  return true;
+}
+
+}  // namespace
+
+std::vector<std::string> Analyzer::inflect(std::string_view lemma_in, std::string_view tags) const {
+  std::vector<std::string> out;
+  const Grammar& g = impl_->g;
+  std::string lbuf;
+  std::string_view lemma = impl_->prepare(lemma_in, lbuf, nullptr);
+  if (lemma.empty()) return out;
+  std::string pos;
+  std::vector<std::string> target = canon(tags, &pos);
+  auto vit = g.verbs.find(std::string(lemma));
+  bool verbal = (pos == "V" || (pos.empty() && vit != g.verbs.end())) && vit != g.verbs.end();
+  auto push = [&](std::string s) {
+    if (std::find(out.begin(), out.end(), s) == out.end()) out.push_back(std::move(s));
+  };
+  if (!verbal) {
+    // nominal: forward walk over the suffix slots, choosing rows whose tags are all wanted
+    std::vector<std::string> stems_;
+    bool neg = false;
+    {
+      auto it = std::find(target.begin(), target.end(), "NEG");
+      if (it != target.end()) { neg = true; target.erase(it); }
+    }
+    if (pos == "V.PTCP" && vit != g.verbs.end()) {
+      bool pass = false;
+      auto it = std::find(target.begin(), target.end(), "PASS");
+      if (it != target.end()) { pass = true; target.erase(it); }
+      const auto& v = vit->second;
+      if (pass) {
+        for (const auto& p : v.passive) stems_.push_back(v.part + p + "او");
+      } else {
+        std::string past = v.part + v.past;
+        uint8_t cls = morph::end_class(past);
+        stems_.push_back(past + (cls == kC ? "وو" : cls == kU ? "" : "و"));
+      }
+    } else {
+      stems_.emplace_back(lemma);
+    }
+    struct Gen {
+      const Grammar& g;
+      std::vector<std::string>& res;
+      void run(const std::string& cur, int last, std::vector<std::string> rem, bool at_stem) {
+        if (rem.empty()) { res.push_back(cur); return; }
+        if (last == kEZ || last == kARG) return;
+        for (int s = 0; s < kNomSlots; ++s) {
+          if (last >= 0 && !(kNomPred[s] & bit(last))) continue;
+          if (last < 0 && s == kARG) continue;
+          uint8_t cls = end_class(cur);
+          std::string done_feat;
+          for (const auto& r : g.nom[s]) {
+            if (r.feat == done_feat) continue;
+            bool ok = r.after & cls;
+            bool drop = at_stem && (r.after & kEdrop) && cls == kE;
+            if (!ok && !drop) continue;
+            std::vector<std::string> rem2 = rem;
+            if (!take_tokens(rem2, r.feat)) continue;
+            done_feat = r.feat;
+            std::string next = drop ? cur.substr(0, cur.size() - kHeh.size()) + r.form : cur + r.form;
+            run(next, s, std::move(rem2), false);
+          }
+        }
+      }
+    };
+    std::vector<std::string> res;
+    Gen gen{g, res};
+    for (const auto& st : stems_) gen.run(neg ? std::string(kNe) + st : st, -1, target, true);
+    for (auto& r : res) push(std::move(r));
+    return out;
+  }
+
+  // verbs: build candidate strings from the slot tables, keep those whose analysis matches
+  const auto& v = vit->second;
+  auto has = [&](std::string_view t) { return std::find(target.begin(), target.end(), t) != target.end(); };
+  bool want_neg = has("NEG"), want_pass = has("PASS"), want_is = has("LGSPEC5"), want_ewe = has("LGSPEC3"),
+       want_goal = has("LGSPEC2"), want_prf = has("PRF"), want_imp = has("IMP"), want_prs = has("PRS");
+  std::vector<std::string> persons;  // person values named by argument tags
+  for (const auto& t : target)
+    if (t.rfind("ARG", 0) == 0 && t.size() >= 7) persons.push_back(t.substr(t.size() - 2));
+  persons.push_back("3S");
+  auto person_ok = [&](const std::string& f) { return std::find(persons.begin(), persons.end(), f) != persons.end(); };
+  std::vector<std::string> stems_;
+  if (want_pass) stems_ = v.passive;
+  else if ((want_prs || want_imp) && !want_prf) {
+    stems_ = v.present;
+    for (const auto& p : v.present) {
+      if (ends_with(p, kHeh)) stems_.push_back(p.substr(0, p.size() - kHeh.size()) + "ا");
+      if (ends_with(p, "\u06C6")) stems_.push_back(p.substr(0, p.size() - 2) + "وا");
+    }
+  } else stems_.push_back(v.past);
+  // prefixes
+  std::vector<std::string> negs = want_neg ? std::vector<std::string>{"نە", "نا", "مە"} : std::vector<std::string>{""};
+  bool want_sbjv = has("SBJV"), want_ipfv = has("IPFV");
+  std::vector<std::string> asps;
+  if (want_imp) asps = {"ب", ""};
+  else if (want_prs && !want_prf) asps = want_sbjv ? std::vector<std::string>{"ب", ""} : std::vector<std::string>{"دە", "", "د"};
+  else if (want_ipfv) asps = want_sbjv ? std::vector<std::string>{"ب", ""} : std::vector<std::string>{"دە"};
+  else asps = {""};
+  std::vector<std::string> cls = {""};
+  for (const auto& r : g.verb[vCL])
+    if (person_ok(r.feat)) cls.push_back(r.form);
+  std::vector<std::string> iss = want_is ? std::vector<std::string>{"", "ش"} : std::vector<std::string>{""};
+  // tails: [PASS][PRF*][IS][P1][P2][PRF3][AYE][EWE|GOAL]
+  std::vector<std::string> tails;
+  {
+    std::vector<std::string> t0 = {""};
+    if (want_pass)
+      for (const auto& r : g.verb[vPASS]) t0.push_back(r.form);
+    std::vector<std::string> t1;
+    for (const auto& a : t0) {
+      t1.push_back(a);
+      if (want_prf && !want_pass)
+        for (int s : {vPRF, vPLPRF, vPRFSBJV})
+          for (const auto& r : g.verb[s]) t1.push_back(a + r.form);
+    }
+    std::vector<std::string> pers_forms = {""};
+    for (int s : {vPRS, vPST, vSCL, vIMP})
+      for (const auto& r : g.verb[s])
+        if (!r.form.empty() && person_ok(r.feat) &&
+            std::find(pers_forms.begin(), pers_forms.end(), r.form) == pers_forms.end())
+          pers_forms.push_back(r.form);
+    std::vector<std::string> t2;
+    for (const auto& a : t1)
+      for (const auto& is : want_is ? std::vector<std::string>{"", "یش", "ش"} : std::vector<std::string>{""})
+        for (const auto& p1 : pers_forms)
+          for (const auto& p2 : pers_forms) {
+            if (p1.empty() && !p2.empty()) continue;
+            t2.push_back(a + is + p1 + p2);
+          }
+    std::vector<std::string> ends = {""};
+    if (want_prf) { ends.push_back("ە"); ends.push_back("یەتی"); }
+    std::vector<std::string> finals = {""};
+    if (want_ewe) finals = {"ەوە", "یەوە", "تەوە", "وە"};
+    if (want_goal) finals = {"ە", "یە", "تە"};
+    for (const auto& a : t2)
+      for (const auto& e : ends)
+        for (const auto& ay : has("SBJV") && !want_prs ? std::vector<std::string>{"", "ایە"} : std::vector<std::string>{""})
+          for (const auto& f : finals) tails.push_back(a + e + ay + f);
+  }
+  std::vector<LCand> cands;
+  std::string form;
+  for (const auto& ng : negs)
+    for (const auto& as : asps)
+      for (const auto& is : iss)
+        for (const auto& cl : cls)
+          for (const auto& st : stems_)
+            for (const auto& tl : tails) {
+              if (!is.empty() && ng.empty() && as.empty() && v.part.empty()) continue;
+              if (!cl.empty() && ng.empty() && as.empty() && v.part.empty()) continue;
+              form.clear();
+              form += v.part;
+              bool first_done = !v.part.empty();
+              auto add_cl = [&] { form += is; form += cl; };
+              if (first_done) add_cl();
+              form += ng;
+              if (!first_done && !ng.empty()) { add_cl(); first_done = true; }
+              form += as;
+              if (!first_done && !as.empty()) { add_cl(); first_done = true; }
+              form += st;
+              form += tl;
+              cands.clear();
+              impl_->candidates(form, cands);
+              for (const auto& c : cands) {
+                if (c.lemma_span || g.strings[c.lemma] != lemma || c.kind == Kind::kNominal) continue;
+                std::string f = impl_->features_of(form, c);
+                std::string p2;
+                if (canon(f, &p2) == target) { push(form); break; }
+              }
+              if (out.size() >= 2) return out;
+            }
+  return out;
+}
+
+// ---------------- MorphCache ----------------
 struct MorphCache::Impl {
   const Analyzer* a;
   size_t capacity;
   std::unordered_map<std::string, std::string> lemma, stem;
   std::unordered_map<std::string, bool> known;
+  std::string key;
 };
 MorphCache::MorphCache(const Analyzer& analyzer, size_t capacity) : impl_(std::make_unique<Impl>()) {
   impl_->a = &analyzer;
-  impl_->capacity = capacity;
+  impl_->capacity = capacity ? capacity : 1;
 }
 MorphCache::~MorphCache() = default;
 MorphCache::MorphCache(MorphCache&&) noexcept = default;
 MorphCache& MorphCache::operator=(MorphCache&&) noexcept = default;
 const std::string& MorphCache::lemma(std::string_view w) {
-  std::string k(w);
-  auto it = impl_->lemma.find(k);
+  impl_->key.assign(w.data(), w.size());
+  auto it = impl_->lemma.find(impl_->key);
   if (it != impl_->lemma.end()) return it->second;
   if (impl_->lemma.size() >= impl_->capacity) impl_->lemma.clear();
-  return impl_->lemma.emplace(k, impl_->a->lemma(w)).first->second;
+  return impl_->lemma.emplace(impl_->key, impl_->a->lemma(w)).first->second;
 }
 const std::string& MorphCache::stem(std::string_view w) {
-  std::string k(w);
-  auto it = impl_->stem.find(k);
+  impl_->key.assign(w.data(), w.size());
+  auto it = impl_->stem.find(impl_->key);
   if (it != impl_->stem.end()) return it->second;
   if (impl_->stem.size() >= impl_->capacity) impl_->stem.clear();
-  return impl_->stem.emplace(k, impl_->a->stem(w)).first->second;
+  return impl_->stem.emplace(impl_->key, impl_->a->stem(w)).first->second;
 }
 bool MorphCache::known(std::string_view w) {
-  std::string k(w);
-  auto it = impl_->known.find(k);
+  impl_->key.assign(w.data(), w.size());
+  auto it = impl_->known.find(impl_->key);
   if (it != impl_->known.end()) return it->second;
   if (impl_->known.size() >= impl_->capacity) impl_->known.clear();
-  return impl_->known.emplace(k, impl_->a->known(w)).first->second;
+  return impl_->known.emplace(impl_->key, impl_->a->known(w)).first->second;
 }
 
 }  // namespace kurdi

@@ -1,0 +1,280 @@
+// Compiles the morphology tables (data/morph/*.tsv) into hash maps and slot tables, once.
+#include "morph/grammar.h"
+
+#include <cmath>
+
+#include "kurdi/text.h"
+#include "text/tables.h"
+
+KURDI_DECLARE_TABLE(morph_nominal_suffixes_tsv)
+KURDI_DECLARE_TABLE(morph_verb_affixes_tsv)
+KURDI_DECLARE_TABLE(morph_verbs_tsv)
+KURDI_DECLARE_TABLE(morph_compound_verbs_tsv)
+KURDI_DECLARE_TABLE(morph_lexicon_tsv)
+KURDI_DECLARE_TABLE(morph_induced_stems_tsv)
+
+namespace kurdi::morph {
+
+const char* const kPosNames[] = {"N", "ADJ", "ADV", "PROPN", "V", "V.MSDR", "V.PTCP", "PRO", "ADP",
+                                 "NUM", "CONJ", "PART", "DET", "INTJ", nullptr};
+
+uint8_t pos_id(std::string_view pos) {
+  for (uint8_t i = 0; kPosNames[i]; ++i)
+    if (pos == kPosNames[i]) return i;
+  return 0;
+}
+
+namespace {
+
+// Last code point of s and its start.
+char32_t last_cp(std::string_view s, size_t* start = nullptr) {
+  if (s.empty()) return 0;
+  size_t i = s.size() - 1;
+  while (i > 0 && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) --i;
+  int len = 0;
+  char32_t c = utf8::decode(s, i, len);
+  if (start) *start = i;
+  return c;
+}
+
+bool is_vowel_letter(char32_t c) {
+  return c == U'\u0627' || c == U'\u06C6' || c == U'\u06D5' || c == U'\u06CE' || c == U'\u06CC' ||
+         c == U'\u0648';
+}
+
+std::vector<std::string_view> split(std::string_view s, char sep) {
+  std::vector<std::string_view> out;
+  size_t b = 0;
+  for (;;) {
+    size_t e = s.find(sep, b);
+    out.push_back(s.substr(b, e == std::string_view::npos ? std::string_view::npos : e - b));
+    if (e == std::string_view::npos) break;
+    b = e + 1;
+  }
+  return out;
+}
+
+const char* const kNomSlotNames[] = {"DEG", "NUM", "EZ", "IS", "PSS", "POSTP", "ARG", "COP"};
+const char* const kVSlotNames[] = {"NEG", "ASP", "CL", "IS", "PRS", "IMP", "PST", "SCL",
+                                   "PRF", "PRF3", "PLPRF", "PRFSBJV", "AYE", "EWE", "GOAL", "PASS"};
+
+bool ends_with(std::string_view s, std::string_view t) {
+  return s.size() >= t.size() && s.substr(s.size() - t.size()) == t;
+}
+
+}  // namespace
+
+uint8_t end_class(std::string_view s) {
+  size_t start = 0;
+  char32_t c = last_cp(s, &start);
+  switch (c) {
+    case U'\u0627': case U'\u06C6': return kA;   // ا ۆ
+    case U'\u06D5': return kE;                   // ە
+    case U'\u06CC': {                            // ی: î after a consonant, y after a vowel
+      char32_t p = last_cp(s.substr(0, start));
+      if (p == U'\u0627' || p == U'\u06D5' || p == U'\u06C6' || p == U'\u0648') return kC;
+      return kI;
+    }
+    case U'\u06CE': return kEe;                  // ێ
+    case U'\u0648': {                            // و: û after a consonant or in وو; w after a vowel
+      char32_t p = last_cp(s.substr(0, start));
+      if (p == U'\u0648') return kU;
+      if (p == 0 || is_vowel_letter(p)) return kC;
+      return kU;
+    }
+    default: return kC;
+  }
+}
+
+uint8_t parse_after(std::string_view s) {
+  if (s == "*") return kAny;
+  uint8_t m = 0;
+  for (auto p : split(s, '|')) {
+    if (p == "C") m |= kC;
+    else if (p == "A") m |= kA;
+    else if (p == "E") m |= kE;
+    else if (p == "I") m |= kI;
+    else if (p == "Ê") m |= kEe;
+    else if (p == "U") m |= kU;
+    else if (p == "E-") m |= kEdrop;
+    else if (p == "V") m |= kA | kE | kI | kEe | kU;
+  }
+  return m;
+}
+
+uint32_t Grammar::intern(std::string_view s) {
+  auto it = string_ids.find(std::string(s));
+  if (it != string_ids.end()) return it->second;
+  uint32_t id = static_cast<uint32_t>(strings.size());
+  strings.emplace_back(s);
+  string_ids.emplace(strings.back(), id);
+  return id;
+}
+
+Grammar::Grammar() {
+  intern("");
+  // --- affix slot tables ---
+  {
+    const auto& t = tables::morph_nominal_suffixes_tsv;
+    int cs = t.column("slot"), cf = t.column("form"), ca = t.column("after"), ce = t.column("features");
+    t.for_each_row([&](const std::vector<std::string_view>& f, size_t) {
+      for (uint8_t s = 0; s < kNomSlots; ++s)
+        if (f[cs] == kNomSlotNames[s]) {
+          Row r;
+          r.form = f[cf] == "∅" ? "" : std::string(f[cf]);
+          r.after = parse_after(f[ca]);
+          r.feat = std::string(f[ce]);
+          r.slot = s;
+          nom[s].push_back(std::move(r));
+        }
+    });
+  }
+  {
+    const auto& t = tables::morph_verb_affixes_tsv;
+    int cs = t.column("slot"), cf = t.column("form"), ca = t.column("after"), ce = t.column("features");
+    t.for_each_row([&](const std::vector<std::string_view>& f, size_t) {
+      for (uint8_t s = 0; s < kVSlots; ++s)
+        if (f[cs] == kVSlotNames[s]) {
+          Row r;
+          r.form = f[cf] == "∅" ? "" : std::string(f[cf]);
+          r.after = parse_after(f[ca]);
+          r.feat = std::string(f[ce]);
+          r.slot = s;
+          verb[s].push_back(std::move(r));
+        }
+    });
+  }
+
+  auto add = [&](std::string_view surface, Entry e) {
+    if (surface.empty()) return;
+    auto& v = stems[std::string(surface)];
+    for (const auto& x : v)
+      if (x.lemma == e.lemma && x.kind == e.kind && x.pos == e.pos && x.part == e.part) return;
+    v.push_back(e);
+    if (surface.size() > max_stem_bytes) max_stem_bytes = surface.size();
+  };
+  auto add_lemma_pos = [&](const std::string& lemma, const char* pos) {
+    auto& v = lemma_pos[lemma];
+    for (auto& p : v)
+      if (p == pos) return;
+    v.emplace_back(pos);
+  };
+
+  // --- nominal and closed-class lexicon (hand-written) ---
+  {
+    const auto& t = tables::morph_lexicon_tsv;
+    int cl = t.column("lemma"), cp = t.column("pos");
+    t.for_each_row([&](const std::vector<std::string_view>& f, size_t) {
+      Entry e{intern(f[cl]), 0, Kind::kNominal, pos_id(f[cp]), false, 0, 3.0f};
+      add(f[cl], e);
+      add_lemma_pos(std::string(f[cl]), kPosNames[e.pos]);
+      ++lexicon_entries;
+    });
+  }
+  // --- induced stems (reviewed output of tools/induce) ---
+  {
+    const auto& t = tables::morph_induced_stems_tsv;
+    int cl = t.column("stem"), cp = t.column("pos"), cf = t.column("freq");
+    t.for_each_row([&](const std::vector<std::string_view>& f, size_t) {
+      double freq = 1;
+      for (char ch : f[cf]) if (ch < '0' || ch > '9') goto skip;
+      freq = std::stod(std::string(f[cf]));
+      {
+        Entry e{intern(f[cl]), 0, Kind::kNominal, pos_id(f[cp]), false, 1,
+                static_cast<float>(std::log(1.0 + freq) / 4.0)};
+        add(f[cl], e);
+        add_lemma_pos(std::string(f[cl]), kPosNames[e.pos]);
+        ++lexicon_entries;
+      }
+    skip:;
+    });
+  }
+
+  // --- verbs ---
+  auto register_verb = [&](const VerbInfo& v) {
+    uint32_t lemma = intern(v.infinitive);
+    uint32_t part = v.part.empty() ? 0 : intern(v.part);
+    if (!v.part.empty()) parts.insert(v.part);
+    Entry base{lemma, part, Kind::kPast, pos_id("V"), v.transitive, 0, 3.0f};
+    Entry e = base;
+    add(v.past, e);
+    for (const auto& p : v.present) {
+      e = base; e.kind = Kind::kPresent;
+      add(p, e);
+      size_t st = 0;
+      char32_t c = last_cp(p, &st);
+      if (c == U'\u06D5') { e.kind = Kind::kPresent3; add(p.substr(0, st) + "ا", e); }
+      if (c == U'\u06C6') { e.kind = Kind::kPresent3; add(p.substr(0, st) + "وا", e); }
+    }
+    for (const auto& p : v.passive) {
+      e = base; e.kind = Kind::kPassive; e.transitive = false;
+      add(p, e);
+    }
+    // verbal noun, its -ewe form, participles: nominal stems
+    Entry n{lemma, 0, Kind::kNominal, pos_id("V.MSDR"), false, 0, 3.0f};
+    add(v.infinitive, n);
+    infinitives.emplace(v.infinitive, lemma);
+    Entry ne{intern(v.infinitive + "ەوە"), 0, Kind::kNominal, pos_id("V.MSDR"), false, 0, 3.0f};
+    add(v.infinitive + "ەوە", ne);
+    std::string past_full = v.part + v.past;
+    uint8_t cls = end_class(past_full);
+    std::string ptcp = past_full + (cls == kC ? "وو" : cls == kU ? "" : "و");
+    Entry pt{lemma, 0, Kind::kNominal, pos_id("V.PTCP"), false, 0, 2.5f};
+    add(ptcp, pt);
+    for (const auto& p : v.passive) add(v.part + p + "او", pt);
+    add_lemma_pos(v.infinitive, "V");
+    ++lexicon_entries;
+  };
+  {
+    const auto& t = tables::morph_verbs_tsv;
+    int ci = t.column("infinitive"), cpa = t.column("past"), cpr = t.column("present"),
+        cps = t.column("passive"), ct = t.column("trans");
+    t.for_each_row([&](const std::vector<std::string_view>& f, size_t) {
+      VerbInfo v;
+      v.infinitive = std::string(f[ci]);
+      v.past = std::string(f[cpa]);
+      for (auto p : split(f[cpr], '|')) v.present.emplace_back(p);
+      if (f[cps] != "-")
+        for (auto p : split(f[cps], '|')) v.passive.emplace_back(p);
+      v.transitive = !f[ct].empty() && f[ct][0] == 'T';
+      bool bound = ends_with(f[ct], "B");
+      verbs[v.infinitive] = v;
+      if (bound) {
+        infinitives.emplace(v.infinitive, intern(v.infinitive));
+        return;
+      }
+      register_verb(v);
+    });
+  }
+  {
+    const auto& t = tables::morph_compound_verbs_tsv;
+    int ci = t.column("infinitive"), cp = t.column("part"), cb = t.column("base");
+    t.for_each_row([&](const std::vector<std::string_view>& f, size_t) {
+      auto it = verbs.find(std::string(f[cb]));
+      if (it == verbs.end()) return;  // tablegen cannot check cross-table references; skip quietly
+      VerbInfo v = it->second;
+      v.part = std::string(f[cp]) + v.part;
+      v.infinitive = std::string(f[ci]);
+      verbs[v.infinitive] = v;
+      register_verb(v);
+    });
+  }
+}
+
+size_t Grammar::memory_bytes() const {
+  size_t b = sizeof(*this);
+  for (const auto& s : strings) b += s.capacity() + sizeof(std::string);
+  b += string_ids.size() * (sizeof(std::string) + 32);
+  for (const auto& [k, v] : stems) b += k.capacity() + sizeof(std::string) + 32 + v.capacity() * sizeof(Entry);
+  b += infinitives.size() * 64 + parts.size() * 48 + lemma_pos.size() * 80 + verbs.size() * 200;
+  for (const auto& s : nom) b += s.capacity() * sizeof(Row);
+  for (const auto& s : verb) b += s.capacity() * sizeof(Row);
+  return b;
+}
+
+const Grammar& grammar() {
+  static const Grammar g;
+  return g;
+}
+
+}  // namespace kurdi::morph

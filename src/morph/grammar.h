@@ -1,0 +1,93 @@
+// Internal: the compiled morphology (lexicon + affix slot tables) shared by analysis and generation.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "kurdi/morph.h"
+
+namespace kurdi::morph {
+
+// Class of the letter a suffix attaches to (bit mask).
+enum : uint8_t {
+  kC = 1,      // consonant
+  kA = 2,      // ا ۆ
+  kE = 4,      // ە
+  kI = 8,      // ی (î)
+  kEe = 16,    // ێ
+  kU = 32,     // وو
+  kEdrop = 64, // ە-final stem whose ە drops before the suffix
+  kAny = kC | kA | kE | kI | kEe | kU,
+};
+
+uint8_t end_class(std::string_view s);  // class of the last letter of s (kC when empty)
+uint8_t parse_after(std::string_view s);
+
+// Nominal slots in forward order.
+enum NomSlot : uint8_t { kDEG, kNUM, kEZ, kIS, kPSS, kPOSTP, kARG, kCOP, kNomSlots };
+
+// Verbal slots.
+enum VSlot : uint8_t {
+  vNEG, vASP, vCL, vIS, vPRS, vIMP, vPST, vSCL, vPRF, vPRF3, vPLPRF, vPRFSBJV, vAYE, vEWE, vGOAL, vPASS,
+  kVSlots
+};
+
+struct Row {
+  std::string form;     // "" for ∅
+  uint8_t after = kAny;
+  std::string feat;     // UniMorph tags or person (1S ...) or mode (DE, BI ...)
+  uint8_t slot = 0;
+};
+
+enum class Kind : uint8_t {
+  kNominal,   // noun, adjective, closed class, V.MSDR, V.PTCP: nominal suffixes
+  kPast,      // past stem of a verb
+  kPresent,   // present stem
+  kPresent3,  // 3sg present stem variant (کا of کە, ڕوا of ڕۆ): only 3sg endings
+  kPassive,   // passive base (کر → کرا، دەکرێت، کراوە)
+};
+
+struct Entry {
+  uint32_t lemma;      // index into Grammar::strings
+  uint32_t part;       // preverb / light-verb part that must precede (0 = none)
+  Kind kind;
+  uint8_t pos;         // index into kPosNames
+  bool transitive;
+  uint8_t source;      // 0 hand-written, 1 induced
+  float weight;        // lexical prior (log frequency for induced stems, fixed for hand-written)
+};
+
+extern const char* const kPosNames[];
+uint8_t pos_id(std::string_view pos);
+
+struct Grammar {
+  std::vector<std::string> strings;  // [0] = ""
+  std::unordered_map<std::string, uint32_t> string_ids;
+  uint32_t intern(std::string_view s);
+
+  std::unordered_map<std::string, std::vector<Entry>> stems;  // surface stem -> entries
+  std::unordered_map<std::string, uint32_t> infinitives;      // infinitive -> lemma id (for V.MSDR compounds)
+  std::unordered_set<std::string> parts;                      // preverbs and light-verb parts
+  std::unordered_map<std::string, std::vector<std::string>> lemma_pos;  // lemma -> POS list (for inflect)
+  struct VerbInfo {
+    std::string infinitive, part, past;
+    std::vector<std::string> present, passive;
+    bool transitive = true;
+  };
+  std::unordered_map<std::string, VerbInfo> verbs;  // infinitive -> stems
+  size_t lexicon_entries = 0;
+  size_t max_stem_bytes = 0;
+
+  std::vector<Row> nom[kNomSlots];
+  std::vector<Row> verb[kVSlots];
+
+  Grammar();
+  size_t memory_bytes() const;
+};
+
+const Grammar& grammar();
+
+}  // namespace kurdi::morph

@@ -1,0 +1,115 @@
+// kurdi analyze: every analysis of each word (lemma, POS, UniMorph features, segmentation).
+#include <cstdio>
+
+#include "cli.h"
+#include "kurdi/morph.h"
+
+namespace kurdi::cli {
+namespace {
+
+struct Flags {
+  std::string format = "tsv";
+  int max = 16;
+  bool no_guess = false;
+};
+Flags flags;
+
+void json_str(std::string& o, std::string_view s) {
+  o += '"';
+  for (char c : s) {
+    if (c == '"' || c == '\\') { o += '\\'; o += c; }
+    else if (static_cast<unsigned char>(c) < 0x20) {
+      char b[8];
+      std::snprintf(b, sizeof b, "\\u%04x", c);
+      o += b;
+    } else o += c;
+  }
+  o += '"';
+}
+
+int run(Common& common) {
+  if (flags.format != "tsv" && flags.format != "jsonl") { error("--format must be tsv or jsonl"); return kExitUsage; }
+  MorphOptions o;
+  o.max_analyses = flags.max < 0 ? 0 : static_cast<size_t>(flags.max);
+  o.guess = !flags.no_guess;
+  Analyzer analyzer(o);
+  bool jsonl = flags.format == "jsonl";
+  return process_lines(common, [&](std::string_view line, bool, std::string& out) {
+    size_t i = 0;
+    bool any = false;
+    while (i < line.size()) {
+      while (i < line.size() && (line[i] == ' ' || line[i] == '\t' || line[i] == '\r')) ++i;
+      if (i >= line.size()) break;
+      size_t j = i;
+      while (j < line.size() && line[j] != ' ' && line[j] != '\t' && line[j] != '\r') ++j;
+      std::string_view w = line.substr(i, j - i);
+      auto as = analyzer.analyze(w);
+      if (jsonl) {
+        if (any) out += '\n';
+        out += "{\"word\":";
+        json_str(out, w);
+        out += ",\"start\":" + std::to_string(i) + ",\"end\":" + std::to_string(j) + ",\"analyses\":[";
+        for (size_t k = 0; k < as.size(); ++k) {
+          const auto& a = as[k];
+          if (k) out += ',';
+          out += "{\"lemma\":";
+          json_str(out, a.lemma);
+          out += ",\"pos\":";
+          json_str(out, a.pos);
+          out += ",\"features\":";
+          json_str(out, a.features);
+          out += ",\"guessed\":";
+          out += a.guessed ? "true" : "false";
+          char sc[32];
+          std::snprintf(sc, sizeof sc, "%.2f", a.score);
+          out += ",\"score\":";
+          out += sc;
+          out += ",\"morphs\":[";
+          for (size_t m = 0; m < a.morphs.size(); ++m) {
+            if (m) out += ',';
+            out += "{\"form\":";
+            json_str(out, a.morphs[m].form);
+            out += ",\"tag\":";
+            json_str(out, a.morphs[m].tag);
+            out += ",\"start\":" + std::to_string(a.morphs[m].start + i) + ",\"end\":" + std::to_string(a.morphs[m].end + i) + "}";
+          }
+          out += "]}";
+        }
+        out += "]}";
+      } else {
+        // tsv: word<TAB>lemma<TAB>features<TAB>segmentation<TAB>guessed; analyses of one word separated by " || "
+        if (any) out += ' ';
+        out += w;
+        for (size_t k = 0; k < as.size(); ++k) {
+          const auto& a = as[k];
+          out += k ? " || " : "\t";
+          out += a.lemma;
+          out += '\t';
+          out += a.features;
+          out += '\t';
+          for (size_t m = 0; m < a.morphs.size(); ++m) {
+            if (m) out += '+';
+            out += a.morphs[m].form;
+            out += '/';
+            out += a.morphs[m].tag;
+          }
+          if (a.guessed) out += "\t(guess)";
+        }
+      }
+      any = true;
+      i = j;
+    }
+  }, true);
+}
+
+Registrar reg({"analyze", "every analysis of each word: lemma, POS, UniMorph features, segmentation (ranked)",
+               "echo 'کتێبەکانیان' | kurdi analyze   # -> کتێبەکانیان<TAB>کتێب<TAB>N;DEF;PL;PSS3P<TAB>کتێب/STEM+ەکان/DEF;PL+یان/PSS3P",
+               [](CLI::App& app, Common&) {
+                 app.add_option("--format", flags.format, "tsv (default) or jsonl");
+                 app.add_option("--max", flags.max, "analyses per word (default 16, 0 = all)");
+                 app.add_flag("--no-guess", flags.no_guess, "no guesser for unknown stems");
+               },
+               run});
+
+}  // namespace
+}  // namespace kurdi::cli
