@@ -43,14 +43,24 @@ class Analyzer;
 // Every option of the spell checker, with its default.
 struct SpellOptions {
   long min_count = 2;              // a model word seen at least this often is valid
+  long suggest_min_count = 1;      // a model word seen at least this often can be suggested
   bool use_morphology = true;      // words Analyzer::known() accepts are valid
   double max_cost = 2.0;           // suggestions cost at most this much (1.0 = one ordinary edit)
-  double error_weight = 4.0;       // noisy channel: score = -ln P(w) + error_weight * cost
+  double error_weight = 8.0;       // noisy channel: score = -ln P(w) + error_weight * cost
+  // Word mode: a model word seen fewer than dominance_max_count times is still an error when a
+  // word one confusion edit away (cost <= 0.5) is dominance_ratio times as frequent (typos that
+  // made it into the corpus: بریار for بڕیار). 0 turns this off.
+  double dominance_ratio = 30;
+  long dominance_max_count = 50;
   bool splits = true;              // suggest splitting a word into two valid words ("بۆچی" -> "بۆ چی")
   // Text mode: an unknown word is flagged only when its best suggestion costs at most this much ...
   double text_max_cost = 1.0;
   // ... and is seen at least this often in the model.
   long text_min_count = 20;
+  // ... and is not a frequent word (seen >= text_affix_base_count times) plus clitics of
+  // data/spell/affixes.tsv, or a joined prefix/preposition + such a word.
+  bool text_affixes = true;
+  long text_affix_base_count = 10;
   size_t max_word_bytes = 128;     // longer tokens are never flagged
 };
 
@@ -130,7 +140,7 @@ class SpellChecker {
   std::string normalize_word(std::string_view word) const;
 
   // Writes DIR/ckb.dic and DIR/ckb.aff (Hunspell): the model's valid words as stems, the clitic
-  // suffixes of data/spell/suffixes.tsv as one suffix class, the confusion pairs as REP rules.
+  // suffixes of data/spell/affixes.tsv as one suffix class, the confusion pairs as REP rules.
   Status export_hunspell(const std::string& dir) const;
 
   struct Impl;

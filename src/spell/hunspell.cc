@@ -2,7 +2,7 @@
 // confusion model.
 //
 // What Hunspell can express: the valid word forms of the model as dictionary entries, the nominal
-// clitic suffixes of data/spell/suffixes.tsv as one suffix class (flag A, no chaining) on words seen
+// clitic suffixes of data/spell/affixes.tsv as one suffix class (flag A, no chaining) on words seen
 // at least 5 times, and the confusion pairs as REP rules for suggestions. What it cannot: the verb
 // morphology of the analyzer (prefix + stem + agreement + clitic slots) and the noisy-channel ranking.
 #include <cstdio>
@@ -35,7 +35,7 @@ Status SpellChecker::export_hunspell(const std::string& dir) const {
     aff << "REP " << utf8::from_u32(b) << " " << utf8::from_u32(a) << "\n";
   }
   aff << "\nSFX A Y " << im.suffixes.size() << "\n";
-  for (const auto& s : im.suffixes) aff << "SFX A 0 " << utf8::from_u32(s) << " .\n";
+  for (const auto& s : im.suffixes) aff << "SFX A 0 " << s << " .\n";
   dic << im.entries.size() << "\n";
   for (const auto& e : im.entries) {
     dic << e.word;

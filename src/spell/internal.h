@@ -71,7 +71,7 @@ struct SpellChecker::Impl {
   std::unordered_map<std::string_view, uint32_t> ids;
   std::vector<uint64_t> index;             // (key hash << 24 | id), sorted
   std::unordered_set<std::string, StringHash, std::equal_to<>> accepted;
-  std::vector<std::u32string> suffixes;    // data/spell/suffixes.tsv
+  std::vector<std::string> suffixes, prefixes;  // data/spell/affixes.tsv, longest first
   double total_log = 0;                    // ln(total count)
   double unseen_neglogp = 0;               // -ln P for a word not in the model
 
@@ -79,6 +79,10 @@ struct SpellChecker::Impl {
   void build();
   // Word validity on the normalized form (no ZWNJ).
   bool valid_normalized(std::string_view w) const;
+  // A frequent word plus clitics, or a joined prefix + valid word (text mode leaves these alone).
+  bool plausible(std::string_view w, int depth = 0) const;
+  // A rare model word next to a much more frequent one (SpellOptions::dominance_ratio).
+  bool dominated(std::string_view w) const;
   long count(std::string_view w) const;
   double neglogp(std::string_view w) const;
   // Candidates from the index with cost <= max_cost, sorted by score; `convention_only` restricts

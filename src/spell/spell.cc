@@ -9,7 +9,7 @@
 #include "spell/internal.h"
 #include "text/tables.h"
 
-KURDI_DECLARE_TABLE(spell_suffixes_tsv)
+KURDI_DECLARE_TABLE(spell_affixes_tsv)
 
 namespace kurdi {
 namespace spell {
@@ -122,7 +122,7 @@ void SpellChecker::Impl::build() {
   unseen_neglogp = total_log + std::log(2.0);
   entries.reserve(counts.size());
   for (const auto& [w, n] : counts) {
-    if (n < options.min_count || !spell::has_arabic_letter(w)) continue;
+    if (n < options.suggest_min_count || !spell::has_arabic_letter(w)) continue;
     spell::Entry e;
     e.word = w;
     e.w32 = utf8::to_u32(w);
@@ -143,9 +143,16 @@ void SpellChecker::Impl::build() {
   std::sort(index.begin(), index.end());
   index.erase(std::unique(index.begin(), index.end()), index.end());
   index.shrink_to_fit();
-  const auto& t = tables::spell_suffixes_tsv;
-  int cs = t.column("suffix");
-  t.for_each_row([&](const std::vector<std::string_view>& f, size_t) { suffixes.push_back(utf8::to_u32(f[cs])); });
+  const auto& t = tables::spell_affixes_tsv;
+  int ca = t.column("affix"), ck = t.column("kind");
+  t.for_each_row([&](const std::vector<std::string_view>& f, size_t) {
+    (f[ck] == "prefix" ? prefixes : suffixes).emplace_back(f[ca]);
+  });
+  auto longest_first = [](const std::string& a, const std::string& b) {
+    return a.size() != b.size() ? a.size() > b.size() : a < b;
+  };
+  std::sort(suffixes.begin(), suffixes.end(), longest_first);
+  std::sort(prefixes.begin(), prefixes.end(), longest_first);
 }
 
 std::string SpellChecker::Impl::norm(std::string_view word) const {
@@ -177,6 +184,36 @@ bool SpellChecker::Impl::valid_normalized(std::string_view w) const {
     i += static_cast<size_t>(len);
   }
   if (analyzer && analyzer->known(w)) return true;
+  return false;
+}
+
+bool SpellChecker::Impl::dominated(std::string_view w) const {
+  if (options.dominance_ratio <= 0) return false;
+  long own = model->count(w);
+  if (own <= 0 || own >= options.dominance_max_count || (!accepted.empty() && accepted.count(w))) return false;
+  std::vector<Suggestion> c;
+  candidates(utf8::to_u32(w), 0.5, false, 4, c);
+  for (const auto& s : c)
+    if (static_cast<double>(model->count(s.word)) >= options.dominance_ratio * static_cast<double>(own)) return true;
+  return false;
+}
+
+bool SpellChecker::Impl::plausible(std::string_view w, int depth) const {
+  constexpr size_t kMinBase = 6;  // bytes: at least three Arabic letters
+  const long base_count = options.text_affix_base_count;
+  for (const auto& s : suffixes) {
+    if (w.size() < s.size() + kMinBase || w.substr(w.size() - s.size()) != s) continue;
+    std::string_view b = w.substr(0, w.size() - s.size());
+    if (model->count(b) >= base_count) return true;
+    if (depth < 1 && plausible(b, depth + 1)) return true;
+  }
+  if (depth == 0) {
+    for (const auto& p : prefixes) {
+      if (w.size() < p.size() + kMinBase || w.substr(0, p.size()) != p) continue;
+      std::string_view b = w.substr(p.size());
+      if (model->count(b) >= base_count || plausible(b, 1)) return true;
+    }
+  }
   return false;
 }
 
@@ -264,7 +301,7 @@ long SpellChecker::count(std::string_view word) const { return impl_->count(impl
 bool SpellChecker::check(std::string_view word) const {
   std::vector<std::pair<size_t, size_t>> spans;
   std::string w = impl_->norm(word);
-  if (w.find(' ') == std::string::npos) return impl_->valid_normalized(w);
+  if (w.find(' ') == std::string::npos) return impl_->valid_normalized(w) && !impl_->dominated(w);
   size_t pos = 0;
   while (pos <= w.size()) {
     size_t end = w.find(' ', pos);
@@ -325,15 +362,15 @@ std::vector<SpellFlag> SpellChecker::check_text(std::string_view text, size_t n)
     if (token.size() > im.options.max_word_bytes) continue;
     std::string w = im.norm(token);
     if (im.valid_normalized(w)) continue;
+    if (im.options.text_affixes && im.plausible(w)) continue;
     auto sugg = suggest(w, std::max<size_t>(n, 1));
-    if (sugg.empty() || sugg[0].cost > im.options.text_max_cost) continue;
-    // The best correction must be a frequent word (for a split: both parts).
-    long best = 0;
-    size_t sp = sugg[0].word.find(' ');
-    if (sp == std::string::npos) best = im.model->count(sugg[0].word);
-    else best = std::min(im.model->count(std::string_view(sugg[0].word).substr(0, sp)),
-                         im.model->count(std::string_view(sugg[0].word).substr(sp + 1)));
-    if (best < im.options.text_min_count) continue;
+    // The evidence: the best one-word correction is cheap and frequent (a split alone is not
+    // evidence: Sorani writes many compounds and clitics joined).
+    const Suggestion* best = nullptr;
+    for (const auto& s : sugg)
+      if (s.word.find(' ') == std::string::npos) { best = &s; break; }
+    if (!best || best->cost > im.options.text_max_cost || im.model->count(best->word) < im.options.text_min_count)
+      continue;
     if (sugg.size() > n) sugg.resize(n);
     flags.push_back({s, e, std::string(token), std::move(sugg)});
   }

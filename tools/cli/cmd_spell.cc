@@ -11,6 +11,7 @@
 
 #include "cli.h"
 #include "kurdi/morph.h"
+#include "kurdi/normalize.h"
 #include "kurdi/spell.h"
 
 namespace kurdi::cli {
@@ -23,10 +24,12 @@ struct Flags {
   std::string model;
   std::vector<std::string> learn;
   bool learn_all_lines = false;
-  long learn_min_count = 2;
+  long learn_min_count = 1;
   std::string export_dir;
   long min_count = -1;
   bool no_morph = false;
+  bool repair = false;
+  double error_weight = -1, dominance = -1;
 };
 Flags flags;
 
@@ -74,6 +77,8 @@ int run(Common& common) {
   SpellOptions o;
   if (flags.min_count >= 0) o.min_count = flags.min_count;
   if (flags.no_morph) o.use_morphology = false;
+  if (flags.error_weight >= 0) o.error_weight = flags.error_weight;
+  if (flags.dominance >= 0) o.dominance_ratio = flags.dominance;
   std::unique_ptr<SpellChecker> sc;
   static std::unique_ptr<Analyzer> analyzer;  // lives for the process
   if (!flags.model.empty()) {
@@ -97,6 +102,16 @@ int run(Common& common) {
     return kExitOk;
   }
   const size_t n = flags.suggest;
+  if (flags.repair) {  // the pipeline of `kurdi normalize --repair`: normalize, then repair
+    Normalizer normalizer;
+    Repairer repairer(*sc);
+    std::string tmp;
+    return process_lines(common, [&](std::string_view line, bool, std::string& out) {
+      tmp.clear();
+      normalizer.normalize(line, tmp);
+      repairer.repair(tmp, out);
+    }, true);
+  }
   if (flags.text) {
     return process_documents(common, [&](std::string_view doc, std::string& out) {
       // Line starts, for the line number of each flag.
@@ -143,9 +158,15 @@ Registrar reg({"spell", "spell checking and correction (word per line, or --text
                      ->expected(1, -1);
                  app.add_flag("--learn-all-lines", flags.learn_all_lines,
                               "--learn: count every line (default: only lines with ە ێ ۆ ڵ ڕ, i.e. standard spelling)");
-                 app.add_option("--learn-min-count", flags.learn_min_count, "--learn: keep words seen this often (default 2)");
+                 app.add_option("--learn-min-count", flags.learn_min_count, "--learn: keep words seen this often (default 1)");
                  app.add_option("--min-count", flags.min_count, "a model word seen this often is valid (default 2)");
+                 app.add_option("--error-weight", flags.error_weight,
+                                "noisy channel: score = -ln P(word) + W * edit cost (default 8)");
+                 app.add_option("--dominance", flags.dominance,
+                                "a rare word next to one this many times as frequent is an error (default 30; 0 = off)");
                  app.add_flag("--no-morph", flags.no_morph, "do not use the morphological analyzer for validity");
+                 app.add_flag("--repair", flags.repair,
+                              "text in: normalize (standard) + lexicon-driven repair, line by line (= normalize --repair)");
                  app.add_option("--export-hunspell", flags.export_dir, "write DIR/ckb.dic and DIR/ckb.aff and exit");
                },
                run});
