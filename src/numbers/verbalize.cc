@@ -149,6 +149,11 @@ class Engine {
     copied_ = e;
   }
 
+  // In speech a number glued to a Latin word (MP3, A4) is a separate word.
+  void space_after_latin(size_t i) {
+    if (full_ && chars::is_latin_letter(before(s_, i))) out_ += ' ';
+  }
+
   void words(const std::string& int_d, const std::string& frac_d, bool neg) {
     I_.append_number_words(int_d, frac_d, neg, out_);
   }
@@ -506,6 +511,7 @@ class Engine {
       }
     }
     // suffixes: % , currency, unit (directly or after one blank)
+    size_t glue_at = i;
     size_t r = q;
     bool blank = is_blank(at(s_, r).c);
     if (blank) r += size_t(at(s_, r).len);
@@ -521,6 +527,7 @@ class Engine {
       q = r + len;
     }
     begin(i);
+    space_after_latin(glue_at);
     if (pct) {
       kind = Kind::kPercent;
       if (I_.opt.percent == NumberOptions::Percent::kLeSeda) {
