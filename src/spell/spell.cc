@@ -48,10 +48,17 @@ void arabic_words(std::string_view text, std::vector<std::pair<size_t, size_t>>&
 
 namespace {
 
-uint64_t hash_u32(std::u32string_view s, uint64_t seed) {
+constexpr uint64_t kRawSeed = 0x9e3779b97f4a7c15ull;
+constexpr uint64_t kSkelSeed = 0x2545f4914f6cdd1dull;
+constexpr int kIdBits = 24;
+constexpr uint64_t kIdMask = (uint64_t(1) << kIdBits) - 1;
+
+// Hash of w without the code points at positions a and b (npos: none), FNV-style.
+uint64_t hash_skip(std::u32string_view w, size_t a, size_t b, uint64_t seed) {
   uint64_t h = 1469598103934665603ull ^ seed;
-  for (char32_t c : s) {
-    h ^= c;
+  for (size_t k = 0; k < w.size(); ++k) {
+    if (k == a || k == b) continue;
+    h ^= w[k];
     h *= 1099511628211ull;
   }
   h ^= h >> 29;
@@ -59,28 +66,25 @@ uint64_t hash_u32(std::u32string_view s, uint64_t seed) {
   h ^= h >> 32;
   return h;
 }
-constexpr uint64_t kRawSeed = 0x9e3779b97f4a7c15ull;
-constexpr uint64_t kSkelSeed = 0x2545f4914f6cdd1dull;
-constexpr int kIdBits = 24;
-constexpr uint64_t kIdMask = (uint64_t(1) << kIdBits) - 1;
 
-// Keys of a word: raw deletes up to `raw_d`, skeleton deletes up to `skel_d`.
+// Keys of a word: raw deletes up to 2 (1 for words of 2-3 letters), skeleton deletes up to 1.
+// Deleting one letter of a run gives the same string: only the first of a run is deleted.
 template <class F>
 void keys(std::u32string_view w, F&& emit) {
-  std::u32string buf(w);
+  constexpr size_t npos = std::u32string_view::npos;
   const size_t n = w.size();
   const int raw_d = n >= 4 ? 2 : (n >= 2 ? 1 : 0);
-  emit(hash_u32(w, kRawSeed));
+  emit(hash_skip(w, npos, npos, kRawSeed));
   if (raw_d >= 1) {
     for (size_t i = 0; i < n; ++i) {
       if (i && w[i] == w[i - 1]) continue;
-      std::u32string d1 = std::u32string(w.substr(0, i)) + std::u32string(w.substr(i + 1));
-      emit(hash_u32(d1, kRawSeed));
+      emit(hash_skip(w, i, npos, kRawSeed));
       if (raw_d >= 2) {
-        for (size_t j = i; j < d1.size(); ++j) {
-          if (j > i && d1[j] == d1[j - 1]) continue;
-          std::u32string d2 = d1.substr(0, j) + d1.substr(j + 1);
-          emit(hash_u32(d2, kRawSeed));
+        for (size_t j = i + 1; j < n; ++j) {
+          // The string after deleting i: the letter before j there is w[j-1], or w[i-1] when j == i+1.
+          char32_t before = j == i + 1 ? (i ? w[i - 1] : 0) : w[j - 1];
+          if (before && w[j] == before) continue;
+          emit(hash_skip(w, i, j, kRawSeed));
         }
       }
     }
@@ -88,12 +92,11 @@ void keys(std::u32string_view w, F&& emit) {
   std::u32string sk;
   ErrorModel::skeleton(w, sk);
   if (sk.empty()) return;
-  emit(hash_u32(sk, kSkelSeed));
+  emit(hash_skip(sk, npos, npos, kSkelSeed));
   if (sk.size() >= 3) {
     for (size_t i = 0; i < sk.size(); ++i) {
       if (i && sk[i] == sk[i - 1]) continue;
-      std::u32string d1 = sk.substr(0, i) + sk.substr(i + 1);
-      emit(hash_u32(d1, kSkelSeed));
+      emit(hash_skip(sk, i, npos, kSkelSeed));
     }
   }
 }

@@ -1,0 +1,204 @@
+// Tests of the spell stage: validity, suggestions, text mode offsets, accept lists, models,
+// repair offsets, Hunspell export, golden words, and robustness on bad input.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "kurdi/morph.h"
+#include "kurdi/normalize.h"
+#include "kurdi/spell.h"
+
+namespace fs = std::filesystem;
+using kurdi::FrequencyModel;
+using kurdi::SpellChecker;
+using kurdi::SpellOptions;
+
+namespace {
+const SpellChecker& checker() {
+  static const SpellChecker sc;
+  return sc;
+}
+}  // namespace
+
+TEST(Spell, CommonWordsAreValid) {
+  for (const char* w : {"و", "لە", "کوردستان", "پێویست", "هەڵبژاردن", "بەڵام"}) EXPECT_TRUE(checker().check(w)) << w;
+}
+
+TEST(Spell, ConfusionMisspellingsAreFlaggedAndCorrected) {
+  struct Case { const char* typed; const char* fix; };
+  for (Case c : {Case{"پیویست", "پێویست"}, Case{"هەلبژاردن", "هەڵبژاردن"}, Case{"کوردستن", "کوردستان"}}) {
+    EXPECT_FALSE(checker().check(c.typed)) << c.typed;
+    auto s = checker().suggest(c.typed, 5);
+    ASSERT_FALSE(s.empty()) << c.typed;
+    EXPECT_EQ(s[0].word, c.fix);
+    for (size_t i = 1; i < s.size(); ++i) EXPECT_LE(s[i - 1].score, s[i].score);
+    EXPECT_LE(s.size(), 5u);
+  }
+}
+
+TEST(Spell, NonSoraniIsNeverFlagged) {
+  for (const char* w : {"London", "2024", "e-mail", "ok!", "", "١٢٣"}) EXPECT_TRUE(checker().check(w)) << w;
+}
+
+TEST(Spell, BadInputDoesNotCrash) {
+  std::string bad = "\xff\xfe\xd8";
+  (void)checker().check(bad);
+  (void)checker().suggest(bad, 5);
+  (void)checker().check_text(bad + " پیویست \xc0", 5);
+  std::string longw(2000, 'x');
+  EXPECT_TRUE(checker().check(longw));
+  std::string longk;
+  for (int i = 0; i < 300; ++i) longk += "ب";
+  (void)checker().suggest(longk, 5);
+  EXPECT_TRUE(checker().suggest("پیویست", 0).empty());
+}
+
+TEST(Spell, TextModeOffsetsPointAtTheWord) {
+  std::string text = "ئەمە زۆر پیویست بوو.\nهەلبژاردن لە London.";
+  auto flags = checker().check_text(text, 3);
+  ASSERT_EQ(flags.size(), 2u);
+  for (const auto& f : flags) {
+    ASSERT_LE(f.end, text.size());
+    EXPECT_EQ(text.substr(f.start, f.end - f.start), f.word);
+    EXPECT_FALSE(f.suggestions.empty());
+    EXPECT_LE(f.suggestions.size(), 3u);
+  }
+  EXPECT_EQ(flags[0].word, "پیویست");
+  EXPECT_EQ(flags[1].word, "هەلبژاردن");
+}
+
+TEST(Spell, TextModeLeavesWordPlusCliticsAlone) {
+  // A frequent stem + clitics, and a joined preposition: not flagged in running text.
+  EXPECT_TRUE(checker().check_text("کوردستانەکەمانیش", 1).empty());
+  EXPECT_TRUE(checker().check_text("لەکوردستان", 1).empty());
+}
+
+TEST(Spell, AcceptList) {
+  SpellOptions o;
+  o.use_morphology = false;
+  SpellChecker sc(o);
+  const char* word = "زرۆکێنا";  // not a Sorani word
+  EXPECT_FALSE(sc.check(word));
+  sc.accept_words(std::string("# my words\n") + word + "\n\n");
+  EXPECT_TRUE(sc.check(word));
+}
+
+TEST(Spell, LearnedModelRoundTrip) {
+  FrequencyModel m;
+  m.learn_line("کتێبەکە لێرەیە و کتێبەکە جوانە");
+  m.learn_line("this line has no Sorani letters at all");
+  m.learn_line("كتاب بدون حروف");  // Arabic convention line: skipped by default
+  EXPECT_EQ(m.count("کتێبەکە"), 2);
+  EXPECT_EQ(m.count("و"), 1);
+  EXPECT_EQ(m.count("كتاب"), 0);
+  std::string tsv = m.to_tsv(1, "test model");
+  auto back = FrequencyModel::parse(tsv);
+  ASSERT_TRUE(back.ok());
+  EXPECT_EQ(back->count("کتێبەکە"), 2);
+  EXPECT_EQ(back->total(), m.total());
+  EXPECT_FALSE(FrequencyModel::parse("*word\tcount\nx\tnot-a-number\n").ok());
+
+  SpellOptions o;
+  o.min_count = 1;
+  SpellChecker sc(o, *back, nullptr);
+  EXPECT_TRUE(sc.check("جوانە"));
+  EXPECT_FALSE(sc.check("جوانن"));
+  EXPECT_EQ(sc.count("کتێبەکە"), 2);
+}
+
+TEST(Spell, BuiltinModelIsLoaded) {
+  const auto& m = FrequencyModel::builtin();
+  EXPECT_GT(m.size(), 10000u);
+  EXPECT_GT(m.count("لە"), m.count("کوردستان"));
+}
+
+TEST(Repair, RewritesConventionSpellingsWithOffsets) {
+  kurdi::Normalizer norm;
+  kurdi::Repairer rep(checker());
+  std::string in = norm.normalize("دستان خوش بیت");
+  std::string out;
+  kurdi::OffsetMap map;
+  rep.repair(in, out, &map);
+  EXPECT_EQ(out.substr(0, std::string("دەستان").size()), "دەستان");
+  EXPECT_EQ(map.input_size(), in.size());
+  EXPECT_EQ(map.output_size(), out.size());
+  size_t prev = 0;
+  for (size_t o = 0; o <= out.size(); ++o) {
+    size_t i = map.to_input(o);
+    EXPECT_LE(i, in.size());
+    EXPECT_GE(i, prev);
+    prev = i;
+  }
+  // Standard text is left as it is.
+  std::string clean = "ئەمڕۆ هەوا زۆر خۆشە";
+  EXPECT_EQ(rep.repair(clean), clean);
+}
+
+TEST(Hunspell, ExportWritesDicAndAff) {
+  fs::path dir = fs::temp_directory_path() / "kurdi_spell_hunspell_test";
+  fs::remove_all(dir);
+  ASSERT_TRUE(checker().export_hunspell(dir.string()).ok());
+  std::ifstream dic(dir / "ckb.dic"), aff(dir / "ckb.aff");
+  ASSERT_TRUE(dic && aff);
+  size_t n = 0;
+  dic >> n;
+  EXPECT_GT(n, 10000u);
+  std::stringstream ss;
+  ss << aff.rdbuf();
+  EXPECT_NE(ss.str().find("SET UTF-8"), std::string::npos);
+  EXPECT_NE(ss.str().find("SFX A"), std::string::npos);
+  fs::remove_all(dir);
+}
+
+TEST(Golden, Words) {
+  fs::path path = fs::path(KURDI_SOURCE_DIR) / "tests" / "golden" / "spell" / "words.tsv";
+  std::ifstream f(path);
+  ASSERT_TRUE(f) << path;
+  std::string line;
+  size_t n = 0;
+  bool header = false;
+  while (std::getline(f, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    if (!header) { header = true; continue; }
+    std::vector<std::string> col;
+    std::stringstream ss(line);
+    std::string c;
+    while (std::getline(ss, c, '\t')) col.push_back(c);
+    ASSERT_GE(col.size(), 3u) << line;
+    bool ok = checker().check(col[0]);
+    EXPECT_EQ(ok ? "ok" : "err", col[1]) << col[0];
+    if (!ok && !col[2].empty()) {
+      auto s = checker().suggest(col[0], 5);
+      ASSERT_FALSE(s.empty()) << col[0];
+      EXPECT_EQ(s[0].word, col[2]) << col[0];
+    }
+    ++n;
+  }
+  EXPECT_GT(n, 10u);
+}
+
+TEST(SharedData, FloresTextModeFlagsStayInsideTokens) {
+  const char* data = std::getenv("KURDI_SHARED_DATA");
+  if (!data) GTEST_SKIP() << "KURDI_SHARED_DATA not set";
+  fs::path p = fs::path(data) / "ScriptNormalization-ckb" / "flores200.ckb_Arab.devtest.txt";
+  std::ifstream f(p);
+  if (!f) GTEST_SKIP() << "no " << p;
+  std::stringstream ss;
+  ss << f.rdbuf();
+  std::string text = ss.str();
+  auto flags = checker().check_text(text, 1);
+  size_t prev_end = 0;
+  for (const auto& fl : flags) {
+    ASSERT_LE(fl.end, text.size());
+    ASSERT_GE(fl.start, prev_end);
+    EXPECT_EQ(text.substr(fl.start, fl.end - fl.start), fl.word);
+    prev_end = fl.end;
+  }
+  // Edited text: flags are a small minority of the (roughly 10k) words.
+  EXPECT_LT(flags.size(), text.size() / 40);
+}
