@@ -59,8 +59,12 @@ struct Ctx {
     if (!right_v) { *split = k; return coda(c, k, true, vbefore); }
     int best = INT_MAX, bj = k;
     for (int j = k; j >= 0; --j) {  // prefer the longest coda on ties? no: prefer onsets (j small) below
-      int cost = coda(c, j, false, vbefore) + onset(c + j, k - j, false);
-      if (j > 0 && j < k) {
+      // a glide after a consonant inside the word opens the next syllable (kan.yan, her.we, dest.yan):
+      // no contact or medial-coda cost before it
+      bool glide_onset = w.glide_opens != 0 && j < k && glide(c[j]) && j > 0;
+      int cost = (glide_onset && j == 2 ? coda(c, j, true, vbefore) : coda(c, j, false, vbefore)) +
+                 onset(c + j, k - j, false);
+      if (j > 0 && j < k && !glide_onset) {
         int rise = son(c[j]) - son(c[j - 1]);
         if (rise >= 3 && c[j] != inv.m) cost += w.contact_steep;
         else if (rise > 0) cost += (c[j] == inv.r || c[j] == inv.rr) ? w.contact_r : w.contact;

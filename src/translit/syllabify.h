@@ -30,7 +30,7 @@ struct Unit {
 struct Weights {
   int insert_i = 20, onset_cg = 5, onset_complex = 200, onset_3 = 1000, onsetless = 1000;
   int coda2_final = 0, coda2_medial = 10, coda2_flat = 30, coda2_rise = 100, coda3 = 100;
-  int contact = 10, contact_steep = 25, contact_flat = 2, glide_coda = 0, glide_coda2 = 25, glide_coda2_ey = 0, coda2_n = 25, w_before_uu = 20, contact_r = 10, prior_u = 2, prior_w = 0, prior_y = 1, prior_i_long = 0, initial_i = 15;
+  int contact = 10, contact_steep = 25, contact_flat = 2, glide_coda = 0, glide_coda2 = 25, glide_coda2_ey = 0, coda2_n = 25, w_before_uu = 20, contact_r = 10, glide_opens = 1, prior_u = 2, prior_w = 0, prior_y = 1, prior_i_long = 0, initial_i = 15;
 };
 
 struct Inventory {

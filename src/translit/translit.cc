@@ -198,6 +198,7 @@ struct Data {
         else if (n == "coda2_n") W.coda2_n = v;
         else if (n == "w_before_uu") W.w_before_uu = v;
         else if (n == "contact_r") W.contact_r = v;
+        else if (n == "glide_opens") W.glide_opens = v;
         else if (n == "prefix_bi") { if (&W == &latin_w) prefix_bi_latin = static_cast<uint8_t>(v); else prefix_bi_g2p = static_cast<uint8_t>(v); }
       };
       set(g2p_w, to_int(f[w_g]));
