@@ -73,6 +73,9 @@ struct Data {
   Letter arabic[0x100];                       // U+0600..U+06FF
   std::unordered_map<char32_t, Letter> arabic_other;
   std::unordered_map<std::string, LatinEntry> latin;  // key: 1 or 2 lowercase code points (UTF-8)
+  std::vector<const LatinEntry*> latin1;               // single letters below U+0250, by code point
+  std::unordered_map<char32_t, const LatinEntry*> latin_other;  // other single letters (ḧ ẍ ’ ...)
+  std::unordered_map<uint64_t, const LatinEntry*> latin2;       // digraphs, key (cp1 << 32 | cp2)
   std::unordered_map<char32_t, char32_t> lower;      // Latin capitals -> lowercase
   std::unordered_map<char32_t, std::string> upper;   // lowercase -> capital (UTF-8)
   std::vector<SuffixHint> suffixes;
@@ -139,6 +142,13 @@ struct Data {
     lt.for_each_row([&](const std::vector<std::string_view>& f, size_t) {
       latin[std::string(f[l_l])] = LatinEntry{std::string(f[l_a]), f[l_v] == "1"};
     });
+    latin1.assign(0x250, nullptr);
+    for (const auto& [key, entry] : latin) {
+      std::u32string k = utf8::to_u32(key);
+      if (k.size() == 1 && k[0] < 0x250) latin1[k[0]] = &entry;
+      else if (k.size() == 1) latin_other[k[0]] = &entry;
+      else if (k.size() == 2) latin2[(static_cast<uint64_t>(k[0]) << 32) | k[1]] = &entry;
+    }
 
     const auto& st = tables::translit_suffixes_tsv;
     int s_s = st.column("suffix"), s_a = st.column("after"), s_g = st.column("g2p"), s_l = st.column("latin");
@@ -642,13 +652,14 @@ struct Transliterator::Impl {
   std::string arabic_of(std::string_view word) const {
     if (word == "û" || word == "Û" || word == "w" || word == "W") return "و";  // the conjunction
     // lowercase code points
-    std::u32string cps;
+    thread_local std::u32string cps;
+    cps.clear();
     for (size_t i = 0; i < word.size();) {
       int len;
       char32_t cp = utf8::decode(word, i, len);
       i += static_cast<size_t>(len);
       if (cp >= U'A' && cp <= U'Z') cp += 32;
-      else {
+      else if (cp >= 0x80) {
         auto it = d.lower.find(cp);
         if (it != d.lower.end()) cp = it->second;
       }
@@ -660,15 +671,18 @@ struct Transliterator::Impl {
     for (size_t k = 0; k < cps.size();) {
       const LatinEntry* e = nullptr;
       size_t used = 0;
-      if (k + 1 < cps.size()) {
-        std::string key = utf8::from_u32(cps.substr(k, 2));
-        auto it = d.latin.find(key);
-        if (it != d.latin.end()) { e = &it->second; used = 2; }
+      if (k + 1 < cps.size() && !d.latin2.empty()) {
+        auto it = d.latin2.find((static_cast<uint64_t>(cps[k]) << 32) | cps[k + 1]);
+        if (it != d.latin2.end()) { e = it->second; used = 2; }
       }
       if (!e) {
-        std::string key = utf8::from_u32(cps.substr(k, 1));
-        auto it = d.latin.find(key);
-        if (it != d.latin.end()) { e = &it->second; used = 1; }
+        if (cps[k] < 0x250) {
+          e = d.latin1[cps[k]];
+        } else {
+          auto it = d.latin_other.find(cps[k]);
+          if (it != d.latin_other.end()) e = it->second;
+        }
+        used = 1;
       }
       if (!e) {
         utf8::append(out, cps[k]);
