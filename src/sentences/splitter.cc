@@ -1,6 +1,7 @@
 // The sentence splitter. A byte scan finds the few interesting bytes (terminators, quotes, brackets)
 // and records them as events; quotation marks and brackets are then paired (unpaired ones are
 // ignored), and the terminator events are judged with bounded lookaround. Linear in the input.
+#include <algorithm>
 #include <array>
 #include <string>
 #if defined(__SSE2__)
@@ -146,8 +147,8 @@ void SentenceSplitter::split(std::string_view s, std::vector<SentenceSpan>& out,
     if (i >= n) break;
     unsigned char c = static_cast<unsigned char>(s[i]);
     size_t start = i;
-    if (c == 0x9F || c == 0x94) {  // second byte of ؟ / ۔
-      if (i == 0) continue;
+    if (c == 0x9F || c == 0x94) {  // second byte of ؟ / ۔ (or of something else: skip it)
+      if (i == 0 || terminator_len(s, i - 1) != 2) continue;
       start = i - 1;
     }
     size_t tl = terminator_len(s, start);
@@ -155,7 +156,7 @@ void SentenceSplitter::split(std::string_view s, std::vector<SentenceSpan>& out,
       size_t e = start + tl;
       while (size_t more = terminator_len(s, e)) e += more;
       ev.push_back({static_cast<uint32_t>(start), static_cast<uint32_t>(e), Ev::kTerm, 0});
-      i = e - 1;
+      i = std::max(i, e - 1);  // always forward
       continue;
     }
     if (c == '"') { ev.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(i + 1), Ev::kQuote, 0}); continue; }
@@ -207,9 +208,12 @@ void SentenceSplitter::split(std::string_view s, std::vector<SentenceSpan>& out,
   auto emit = [&](size_t b, size_t e) {
     while (b < e) { size_t l = space_len(s, b); if (!l) break; b += l; }
     while (e > b) {
+      // The code point that ends at e: back up over at most 3 continuation bytes, and accept it
+      // only when it decodes to exactly [k, e) (an ill-formed tail is not white space).
       size_t k = e - 1;
-      while (k > b && (static_cast<unsigned char>(s[k]) & 0xC0) == 0x80) --k;
-      if (!space_len(s, k)) break;
+      while (k > b && e - k < 4 && (static_cast<unsigned char>(s[k]) & 0xC0) == 0x80) --k;
+      size_t l = space_len(s, k);
+      if (!l || k + l != e) break;
       e = k;
     }
     if (e > b) out.push_back({static_cast<uint32_t>(base + b), static_cast<uint32_t>(base + e)});

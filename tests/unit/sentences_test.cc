@@ -70,6 +70,15 @@ TEST(Sentences, ListItemsAndEllipsis) {
   EXPECT_EQ(sents(SentenceSplitter(o), "قسە دەکات… من."), (V{"قسە دەکات…", "من."}));
 }
 
+// Regressions found by the fuzzer.
+TEST(Sentences, FuzzRegressions) {
+  SentenceSplitter s;
+  // A stray continuation byte 0x9F after a full stop (not the second byte of ؟) looped forever.
+  EXPECT_EQ(sents(s, "St.\x9f"), (V{"St.\x9f"}));
+  // An ill-formed tail is not white space: trimming must not drop it.
+  EXPECT_EQ(sents(s, "\n\xbb\n\xab"), (V{"\xbb\n\xab"}));
+}
+
 TEST(Sentences, OffsetsWithBase) {
   SentenceSplitter s;
   std::vector<SentenceSpan> out;
