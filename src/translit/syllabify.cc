@@ -264,6 +264,18 @@ void read_word(const Inventory& inv, const Weights& w, const std::vector<Unit>& 
       o.ph.assign(len, kd == kW ? inv.w : inv.y);
       r.options.push_back(o);
     }
+    // prune readings that put a vowel next to a written vowel (hiatus: never the cheapest reading)
+    bool v_before = k > 0 && units[k - 1].kind == kV;
+    bool v_after = e < units.size() && units[e].kind == kV;
+    if ((v_before || v_after) && len == r.len) {
+      std::vector<Option> keep;
+      for (Option& o : r.options) {
+        bool bad = (v_before && cx.vowel(o.ph.front())) || (v_after && cx.vowel(o.ph.back()));
+        if (!bad) keep.push_back(std::move(o));
+      }
+      if (!keep.empty()) r.options = std::move(keep);
+      else { r.options.clear(); Option c2; if (kd == kW) gen_w(cx, len, 0, after_q, initial, c2, r.options); else gen_y(cx, len, 0, after_q, initial, c2, r.options); }
+    }
     if (len < r.len) {  // absurdly long runs: the rest are glides
       for (Option& o : r.options) o.ph.insert(o.ph.end(), r.len - len, kd == kW ? inv.w : inv.y);
     }
@@ -308,7 +320,9 @@ void read_word(const Inventory& inv, const Weights& w, const std::vector<Unit>& 
     if (combos > kMaxCombos) break;
   }
   std::vector<size_t> best = choice;
-  if (combos <= kMaxCombos) {
+  if (combos == 1) {
+    // one reading: nothing to compare
+  } else if (combos <= kMaxCombos) {
     int best_cost = INT_MAX;
     for (size_t c = 0; c < combos; ++c) {
       size_t x = c;
