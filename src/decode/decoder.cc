@@ -51,10 +51,13 @@ struct RuleSet {
   std::array<std::vector<Rule>, 256> by_first;
   std::array<bool, 256> any{};
   std::array<bool, 256> single{};  // a rule with a one-code-point key exists for this first code point
+  std::array<bool, 256> only_single{};  // ... and it is the only rule: no lookahead needed
+  std::array<std::array<char, 4>, 256> single_to{};  // its replacement when it has at most 4 bytes
+  std::array<uint8_t, 256> single_len{};
   std::array<std::array<uint16_t, 4>, 256> next2{};  // first two bytes of `rest` of the longer rules
   std::array<uint8_t, 256> nnext{};
   bool filter_ok = true;           // every first code point has at most 4 distinct next2 values
-  size_t max_growth = 1;           // replacement bytes per key byte, rounded up
+  size_t max_growth = 1;           // most replacement bytes per key byte, rounded up
 
   void add(const std::u32string& key, std::string to) {
     if (key.empty() || key[0] < 0x600 || key[0] > 0x6FF) return;
@@ -63,21 +66,37 @@ struct RuleSet {
     v.push_back({utf8::from_u32(key.substr(1)), std::move(to)});
     // longest key first
     for (size_t k = v.size() - 1; k > 0 && v[k].rest.size() > v[k - 1].rest.size(); --k) std::swap(v[k], v[k - 1]);
-    any[i] = true;
-    max_growth = std::max(max_growth, (v.back().to.size() + v.back().rest.size() + 1) / (v.back().rest.size() + 2) + 1);
-    const Rule& r = v.back();
-    if (r.rest.empty()) {
-      single[i] = true;
-    } else if (r.rest.size() >= 2) {
-      uint16_t k = static_cast<uint16_t>(static_cast<unsigned char>(r.rest[0]) | (static_cast<unsigned char>(r.rest[1]) << 8));
-      bool seen = false;
-      for (int j = 0; j < nnext[i]; ++j) seen |= next2[i][j] == k;
-      if (!seen) {
-        if (nnext[i] < 4) next2[i][nnext[i]++] = k;
-        else filter_ok = false;
+  }
+
+  // Derives the lookup shortcuts once every rule is in.
+  void finish() {
+    for (size_t i = 0; i < 256; ++i) {
+      const auto& v = by_first[i];
+      any[i] = !v.empty();
+      nnext[i] = 0;
+      for (const Rule& r : v) {
+        size_t key_bytes = r.rest.size() + 2;
+        max_growth = std::max(max_growth, (r.to.size() + key_bytes - 1) / key_bytes);
+        if (r.rest.empty()) {
+          single[i] = true;
+          if (r.to.size() <= 4) {
+            std::memcpy(single_to[i].data(), r.to.data(), r.to.size());
+            single_len[i] = static_cast<uint8_t>(r.to.size());
+          }
+        } else if (r.rest.size() >= 2) {
+          uint16_t k = static_cast<uint16_t>(static_cast<unsigned char>(r.rest[0]) |
+                                             (static_cast<unsigned char>(r.rest[1]) << 8));
+          bool seen = false;
+          for (int j = 0; j < nnext[i]; ++j) seen |= next2[i][j] == k;
+          if (!seen) {
+            if (nnext[i] < 4) next2[i][nnext[i]++] = k;
+            else filter_ok = false;
+          }
+        } else {
+          filter_ok = false;
+        }
       }
-    } else {
-      filter_ok = false;
+      only_single[i] = v.size() == 1 && v[0].rest.empty() && v[0].to.size() <= 4;
     }
   }
 
@@ -123,6 +142,17 @@ struct RuleSet {
       size_t idx = (static_cast<size_t>(b & 0x03) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3F);
       if (!any[idx]) {
         i += 2;
+        continue;
+      }
+      if (only_single[idx] && !map) {
+        // one-code-point key, short replacement: the common case, copied inline
+        size_t len = i - run;
+        std::memcpy(o, s + run, len);
+        o += len;
+        std::memcpy(o, single_to[idx].data(), 4);  // the buffer has slack; only single_len counts
+        o += single_len[idx];
+        i += 2;
+        run = i;
         continue;
       }
       if (filter_ok && !single[idx]) {
@@ -186,6 +216,8 @@ struct LegacyDecoder::Impl {
       dec[static_cast<int>(f)].add(utf8::to_u32(fld[cf]), std::string(fld[ct]));
       if (fld[ce] == "1" && !fld[ct].empty()) enc[static_cast<int>(f)].add(utf8::to_u32(fld[ct]), std::string(fld[cf]));
     });
+    dec[static_cast<int>(f)].finish();
+    enc[static_cast<int>(f)].finish();
   }
 };
 
@@ -333,6 +365,9 @@ FontGuess LegacyDecoder::guess_font(std::string_view p) const {
     g.font = Font::kDylan;
   } else if (aliweb > alik) {
     g.font = Font::kAliWeb;
+  } else if (alik == 0 && sad > 0 && tah + dad == 0) {
+    // Ali-K has no use for ص; with no other cue, ث for ێ (Dylan) vs ص for ێ (Ali-Web)
+    g.font = theh >= sad ? Font::kDylan : Font::kAliWeb;
   } else {
     g.font = Font::kAliK;
   }
