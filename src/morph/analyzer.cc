@@ -170,7 +170,8 @@ struct Analyzer::Impl {
     if (found || !options.guess || edrop) return;
     size_t ncp = cp_count(stem);
     if (ncp < 2) return;
-    float s = -0.6f * depth + (ncp >= 3 ? 0.5f : 0.0f);
+    // guesses: prefer stripping a suffix chain when the remaining stem is long enough
+    float s = (ncp >= 3 ? 0.5f + 0.2f * depth : -0.6f * depth);
     emit(nullptr, 0, has_deg ? pos_id("ADJ") : pos_id("N"), true, s + 1.0f * depth, false);
   }
 
