@@ -1,6 +1,7 @@
 // kurdi normalize: messy Sorani -> standard Unicode Sorani, line-preserving.
-// kurdi-stages: normalize
+// kurdi-stages: normalize decode
 #include "cli.h"
+#include "kurdi/decode.h"
 #include "kurdi/normalize.h"
 
 namespace kurdi::cli {
@@ -9,6 +10,7 @@ namespace {
 struct Flags {
   std::string profile = "standard";
   std::string digits, punctuation, zwnj, heh;
+  std::string legacy = "none";  // none | auto | alik | aliweb | dylan | zarnegar
   // Tri-state switches: -1 = profile default, 0 = off, 1 = on.
   std::map<std::string, int> switches;
 };
@@ -72,8 +74,30 @@ int run(Common& common) {
     else { error("--heh: heh, doachashmee or keep"); return kExitUsage; }
   }
   Normalizer normalizer(o);
+  // Legacy-font text (Ali-K, Ali-Web, Dylan, Zarnegar) is decoded first, per line (paragraph).
+  bool legacy_auto = flags.legacy == "auto";
+  Font legacy_font = Font::kNone;
+  if (!legacy_auto && flags.legacy != "none") {
+    auto f = parse_font(flags.legacy);
+    if (!f) { error("--legacy: " + f.error().message); return kExitUsage; }
+    legacy_font = *f;
+  }
+  if (!legacy_auto && legacy_font == Font::kNone) {
+    return process_lines(common, [&](std::string_view line, bool, std::string& out) {
+      normalizer.normalize(line, out);
+    });
+  }
+  LegacyDecoder decoder;
+  std::string decoded;
   return process_lines(common, [&](std::string_view line, bool, std::string& out) {
-    normalizer.normalize(line, out);
+    Font f = legacy_auto ? decoder.detect_font(line) : legacy_font;
+    if (f == Font::kNone) {
+      normalizer.normalize(line, out);
+      return;
+    }
+    decoded.clear();
+    decoder.decode(line, f, decoded);
+    normalizer.normalize(decoded, out);
   });
 }
 
@@ -86,6 +110,8 @@ Registrar reg({"normalize", "normalize Sorani text (letters, ە/ه, ڕ, ZWNJ, di
                                 "keep (default); arabic: , ; ? -> ، ؛ ؟ after Arabic-script words; latin: back");
                  app.add_option("--zwnj", flags.zwnj, "smart (default: keep only where it separates joining letters), keep, drop");
                  app.add_option("--heh", flags.heh, "heh (default: h is ه), doachashmee (h is ھ), keep");
+                 app.add_option("--legacy", flags.legacy,
+                                "decode legacy-font text first: none (default), auto (per line), alik, aliweb, dylan, zarnegar");
                  for (const auto& sw : kSwitches) {
                    flags.switches[sw.name] = -1;
                    std::string name = sw.name;

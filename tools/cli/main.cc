@@ -19,7 +19,10 @@ int main(int argc, char** argv) {
     if (!c.example.empty()) sub->footer("Example:\n  " + c.example);
     sub->add_flag("--strict", commons[i].strict, "reject invalid UTF-8 (exit 1) instead of replacing it with U+FFFD");
     c.setup(*sub, commons[i]);
-    sub->add_option("files", commons[i].files, "input files (default: standard input)");
+    // Input files, unless the subcommand takes positional arguments of its own (inflect LEMMA TAGS).
+    bool own_positionals = false;
+    for (const CLI::Option* o : sub->get_options()) own_positionals = own_positionals || o->get_positional();
+    if (!own_positionals) sub->add_option("files", commons[i].files, "input files (default: standard input)");
     subs.push_back(sub);
   }
   if (argc > 1 && argv[1][0] != '-') {
