@@ -50,7 +50,7 @@ struct SpellOptions {
   // Word mode: a model word seen fewer than dominance_max_count times is still an error when a
   // word one confusion edit away (cost <= 0.5) is dominance_ratio times as frequent (typos that
   // made it into the corpus: بریار for بڕیار). 0 turns this off.
-  double dominance_ratio = 30;
+  double dominance_ratio = 10;
   long dominance_max_count = 50;
   bool splits = true;              // suggest splitting a word into two valid words ("بۆچی" -> "بۆ چی")
   // Text mode: an unknown word is flagged only when its best suggestion costs at most this much ...

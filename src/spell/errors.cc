@@ -39,25 +39,53 @@ ErrorModel::ErrorModel() {
       else if (b[0] == a[0]) after_[key(a[0], b[1])] = c;   // b[1] inserted after a (doubling)
     }
   });
+  for (const auto& [k, c] : sub_) subs_by_char_[static_cast<char32_t>(k >> 32)].emplace_back(static_cast<char32_t>(k & 0xFFFFFFFFu), c.cost);
+  for (auto& [ch, v] : subs_by_char_) std::sort(v.begin(), v.end());
+  for (const auto& [ch, c] : indel_) insertable_.push_back(ch);
+  for (const auto& [k, c] : before_) insertable_.push_back(static_cast<char32_t>(k >> 32));
+  for (const auto& [k, c] : after_) insertable_.push_back(static_cast<char32_t>(k & 0xFFFFFFFFu));
+  // Flat tables.
+  int next_idx = 1;
+  auto give = [&](char32_t c) {
+    if (c >= 0x600 && c <= 0x6FF && !idx_[c - 0x600] && next_idx < kAlpha) idx_[c - 0x600] = static_cast<uint8_t>(next_idx++);
+  };
+  for (const auto& [a, b] : rep_) {
+    for (char32_t c : a) give(c);
+    for (char32_t c : b) give(c);
+  }
+  for (int conv = 0; conv < 2; ++conv) {
+    const float dflt = conv ? std::numeric_limits<float>::infinity() : 1.0f;
+    for (int i = 0; i < kAlpha; ++i) {
+      baset_[conv][i] = dflt;
+      for (int j = 0; j < kAlpha; ++j) subt_[conv][i][j] = beforet_[conv][i][j] = aftert_[conv][i][j] = dflt;
+    }
+    auto ok = [&](const Cost& c) { return !conv || c.convention; };
+    for (const auto& [k, c] : sub_)
+      if (ok(c)) subt_[conv][idx(static_cast<char32_t>(k >> 32))][idx(static_cast<char32_t>(k & 0xFFFFFFFFu))] = static_cast<float>(c.cost);
+    for (const auto& [ch, c] : indel_)
+      if (ok(c)) baset_[conv][idx(ch)] = static_cast<float>(c.cost);
+    for (const auto& [k, c] : before_)
+      if (ok(c)) beforet_[conv][idx(static_cast<char32_t>(k >> 32))][idx(static_cast<char32_t>(k & 0xFFFFFFFFu))] = static_cast<float>(c.cost);
+    for (const auto& [k, c] : after_)
+      if (ok(c)) aftert_[conv][idx(static_cast<char32_t>(k >> 32))][idx(static_cast<char32_t>(k & 0xFFFFFFFFu))] = static_cast<float>(c.cost);
+    // "other" letters (index 0) keep the default; a substitution between two different "other"
+    // letters is an ordinary edit.
+    subt_[conv][0][0] = dflt;
+  }
+  std::sort(insertable_.begin(), insertable_.end());
+  insertable_.erase(std::unique(insertable_.begin(), insertable_.end()), insertable_.end());
 }
 
 double ErrorModel::sub(char32_t a, char32_t b, bool conv) const {
   if (a == b) return 0;
-  auto it = sub_.find(key(a, b));
-  if (it != sub_.end() && (!conv || it->second.convention)) return it->second.cost;
-  return conv ? kInf : 1.0;
+  return subt_[conv][idx(a)][idx(b)];
 }
 
 double ErrorModel::indel(char32_t c, char32_t prev, char32_t next, bool conv) const {
-  double best = conv ? kInf : 1.0;
-  auto take = [&](const std::unordered_map<uint64_t, Cost>& m, uint64_t k) {
-    auto it = m.find(k);
-    if (it != m.end() && (!conv || it->second.convention)) best = std::min(best, it->second.cost);
-  };
-  if (next) take(before_, key(c, next));
-  if (prev) take(after_, key(prev, c));
-  auto it = indel_.find(c);
-  if (it != indel_.end() && (!conv || it->second.convention)) best = std::min(best, it->second.cost);
+  const int i = idx(c);
+  float best = baset_[conv][i];
+  if (next) best = std::min(best, beforet_[conv][i][idx(next)]);
+  if (prev) best = std::min(best, aftert_[conv][idx(prev)][i]);
   return best;
 }
 
@@ -70,12 +98,11 @@ double ErrorModel::cost(std::u32string_view x, std::u32string_view y, double lim
   double* p = rows[1];
   double* c = rows[2];
   // Deleting typed chars / inserting intended chars, with context from the same string.
-  auto del = [&](size_t i) {  // typed x[i] not in intended
-    return indel(x[i], i ? x[i - 1] : 0, i + 1 < n ? x[i + 1] : 0, conv);
-  };
-  auto ins = [&](size_t j) {  // intended y[j] left out of typed
-    return indel(y[j], j ? y[j - 1] : 0, j + 1 < m ? y[j + 1] : 0, conv);
-  };
+  double delc[64], insc[64];
+  for (size_t i = 0; i < n; ++i) delc[i] = indel(x[i], i ? x[i - 1] : 0, i + 1 < n ? x[i + 1] : 0, conv);
+  for (size_t j = 0; j < m; ++j) insc[j] = indel(y[j], j ? y[j - 1] : 0, j + 1 < m ? y[j + 1] : 0, conv);
+  auto del = [&](size_t i) { return delc[i]; };  // typed x[i] not in intended
+  auto ins = [&](size_t j) { return insc[j]; };  // intended y[j] left out of typed
   p[0] = 0;
   for (size_t j = 1; j <= m; ++j) p[j] = p[j - 1] + ins(j - 1);
   for (size_t i = 1; i <= n; ++i) {

@@ -38,6 +38,10 @@ class ErrorModel {
   // The confusion-folded skeleton used as a second key of the candidate index.
   static void skeleton(std::u32string_view w, std::u32string& out);
   const std::vector<std::pair<std::u32string, std::u32string>>& rep_pairs() const { return rep_; }
+  // Every string one edit of cost <= max_cost away from w (substitution, insertion or deletion of
+  // the confusion model), with its cost: f(std::u32string_view variant, double cost).
+  template <class F>
+  void variants(std::u32string_view w, double max_cost, F&& f) const;
 
  private:
   double sub(char32_t a, char32_t b, bool conv) const;
@@ -48,7 +52,50 @@ class ErrorModel {
   std::unordered_map<uint64_t, Cost> before_;    // (c<<32|next): c inserted before next
   std::unordered_map<uint64_t, Cost> after_;     // (prev<<32|c): c inserted after prev
   std::vector<std::pair<std::u32string, std::u32string>> rep_;
+  std::unordered_map<char32_t, std::vector<std::pair<char32_t, double>>> subs_by_char_;
+  std::vector<char32_t> insertable_;  // letters with some cheap insertion rule
+  // Flat tables over a small alphabet (the letters of the confusion table; 0 = any other), one set
+  // for the full model [0] and one for convention edits only [1].
+  static constexpr int kAlpha = 64;
+  uint8_t idx_[256] = {};  // U+0600..U+06FF -> alphabet index
+  float subt_[2][kAlpha][kAlpha];
+  float baset_[2][kAlpha];
+  float beforet_[2][kAlpha][kAlpha];  // [c][next]
+  float aftert_[2][kAlpha][kAlpha];   // [prev][c]
+  int idx(char32_t c) const { return c >= 0x600 && c <= 0x6FF ? idx_[c - 0x600] : 0; }
 };
+
+template <class F>
+void ErrorModel::variants(std::u32string_view w, double max_cost, F&& f) const {
+  std::u32string v;
+  const size_t n = w.size();
+  for (size_t k = 0; k < n; ++k) {
+    auto it = subs_by_char_.find(w[k]);
+    if (it != subs_by_char_.end()) {
+      for (auto [c, cost] : it->second) {
+        if (cost > max_cost) continue;
+        v.assign(w);
+        v[k] = c;
+        f(std::u32string_view(v), cost);
+      }
+    }
+    double dc = indel(w[k], k ? w[k - 1] : 0, k + 1 < n ? w[k + 1] : 0, false);
+    if (dc <= max_cost) {
+      v.assign(w);
+      v.erase(k, 1);
+      f(std::u32string_view(v), dc);
+    }
+  }
+  for (size_t k = 0; k <= n; ++k) {
+    for (char32_t c : insertable_) {
+      double ic = indel(c, k ? w[k - 1] : 0, k < n ? w[k] : 0, false);
+      if (ic > max_cost) continue;
+      v.assign(w);
+      v.insert(v.begin() + static_cast<std::ptrdiff_t>(k), c);
+      f(std::u32string_view(v), ic);
+    }
+  }
+}
 
 struct Entry {
   std::string word;       // UTF-8, normalized
@@ -70,6 +117,7 @@ struct SpellChecker::Impl {
   std::vector<spell::Entry> entries;       // suggestion vocabulary (valid model words)
   std::unordered_map<std::string_view, uint32_t> ids;
   std::vector<uint64_t> index;             // (key hash << 24 | id), sorted
+  std::vector<uint32_t> directory;         // top 20 bits of an index value -> first position
   std::unordered_set<std::string, StringHash, std::equal_to<>> accepted;
   std::vector<std::string> suffixes, prefixes;  // data/spell/affixes.tsv, longest first
   double total_log = 0;                    // ln(total count)

@@ -146,6 +146,14 @@ void SpellChecker::Impl::build() {
   std::sort(index.begin(), index.end());
   index.erase(std::unique(index.begin(), index.end()), index.end());
   index.shrink_to_fit();
+  directory.assign((size_t(1) << 20) + 1, 0);
+  {
+    size_t pos = 0;
+    for (size_t b = 0; b <= (size_t(1) << 20); ++b) {
+      while (pos < index.size() && (index[pos] >> 44) < b) ++pos;
+      directory[b] = static_cast<uint32_t>(pos);
+    }
+  }
   const auto& t = tables::spell_affixes_tsv;
   int ca = t.column("affix"), ck = t.column("kind");
   t.for_each_row([&](const std::vector<std::string_view>& f, size_t) {
@@ -193,11 +201,22 @@ bool SpellChecker::Impl::valid_normalized(std::string_view w) const {
 bool SpellChecker::Impl::dominated(std::string_view w) const {
   if (options.dominance_ratio <= 0) return false;
   long own = model->count(w);
-  if (own <= 0 || own >= options.dominance_max_count || (!accepted.empty() && accepted.count(w))) return false;
-  std::vector<Suggestion> c;
-  candidates(utf8::to_u32(w), 0.5, false, 4, c);
-  for (const auto& s : c)
-    if (static_cast<double>(model->count(s.word)) >= options.dominance_ratio * static_cast<double>(own)) return true;
+  if (own >= options.dominance_max_count || (!accepted.empty() && accepted.count(w))) return false;
+  own = std::max<long>(own, 1);  // valid by morphology only: as if seen once
+  // A word one cheap confusion edit away has the same confusion skeleton: one index bucket.
+  const double need = options.dominance_ratio * static_cast<double>(own);
+  std::u32string q = utf8::to_u32(w), sk;
+  spell::ErrorModel::skeleton(q, sk);
+  if (sk.empty() || index.empty()) return false;
+  const uint64_t lo = spell::hash_skip(sk, std::u32string_view::npos, std::u32string_view::npos, spell::kSkelSeed)
+                      << spell::kIdBits;
+  const size_t b = static_cast<size_t>(lo >> 44);
+  for (size_t i = directory[b], e = directory[b + 1]; i < e; ++i) {
+    if ((index[i] & ~spell::kIdMask) != lo) continue;
+    const auto& en = entries[index[i] & spell::kIdMask];
+    if (static_cast<double>(en.count) < need) break;  // ids run from frequent to rare
+    if (en.w32 != q && errors.cost(q, en.w32, 0.5, false) <= 0.5) return true;
+  }
   return false;
 }
 
@@ -222,12 +241,14 @@ bool SpellChecker::Impl::plausible(std::string_view w, int depth) const {
 
 void SpellChecker::Impl::candidates(std::u32string_view q, double max_cost, bool conv, size_t n,
                                     std::vector<Suggestion>& out) const {
+  if (n == 0 || index.empty()) return;
   std::vector<uint32_t> found;
+  found.reserve(256);
   spell::keys(q, [&](uint64_t h) {
-    uint64_t lo = h << spell::kIdBits;
-    auto it = std::lower_bound(index.begin(), index.end(), lo);
-    for (; it != index.end() && (*it >> spell::kIdBits) == (h & (~uint64_t(0) >> spell::kIdBits)); ++it)
-      found.push_back(static_cast<uint32_t>(*it & spell::kIdMask));
+    const uint64_t lo = h << spell::kIdBits;
+    const size_t b = static_cast<size_t>(lo >> 44);
+    for (size_t i = directory[b], e = directory[b + 1]; i < e; ++i)
+      if ((index[i] & ~spell::kIdMask) == lo) found.push_back(static_cast<uint32_t>(index[i] & spell::kIdMask));
   });
   std::sort(found.begin(), found.end());
   found.erase(std::unique(found.begin(), found.end()), found.end());
@@ -235,19 +256,32 @@ void SpellChecker::Impl::candidates(std::u32string_view q, double max_cost, bool
     uint32_t id;
     double cost, score;
   };
-  std::vector<Scored> scored;
+  // Ids are in order of decreasing frequency: once even the cheapest edit cannot beat the n-th best
+  // score, no later candidate can.
+  constexpr double kMinEdit = 0.3;
+  std::vector<Scored> best;
+  const double w = options.error_weight;
   for (uint32_t id : found) {
     const auto& e = entries[id];
+    double limit = max_cost;
+    if (best.size() >= n && w > 0) {
+      double lim = (best.back().score - e.neglogp) / w;
+      if (lim < kMinEdit) break;
+      limit = std::min(limit, lim);
+    }
+    size_t lq = q.size(), lw = e.w32.size();
+    if ((lq > lw ? lq - lw : lw - lq) * kMinEdit > limit) continue;
     if (e.w32 == q) continue;
-    double c = errors.cost(q, e.w32, max_cost, conv);
-    if (!(c <= max_cost)) continue;
-    scored.push_back({id, c, e.neglogp + options.error_weight * c});
+    double c = errors.cost(q, e.w32, limit, conv);
+    if (!(c <= limit)) continue;
+    Scored s{id, c, e.neglogp + w * c};
+    auto it = std::upper_bound(best.begin(), best.end(), s, [](const Scored& a, const Scored& b) {
+      return a.score != b.score ? a.score < b.score : a.id < b.id;
+    });
+    best.insert(it, s);
+    if (best.size() > n) best.pop_back();
   }
-  std::sort(scored.begin(), scored.end(), [](const Scored& a, const Scored& b) {
-    return a.score != b.score ? a.score < b.score : a.id < b.id;
-  });
-  for (size_t i = 0; i < scored.size() && i < n; ++i)
-    out.push_back({entries[scored[i].id].word, scored[i].cost, scored[i].score});
+  for (const auto& s : best) out.push_back({entries[s.id].word, s.cost, s.score});
 }
 
 // ---------------------------------------------------------------------------------------------

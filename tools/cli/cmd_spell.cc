@@ -163,7 +163,7 @@ Registrar reg({"spell", "spell checking and correction (word per line, or --text
                  app.add_option("--error-weight", flags.error_weight,
                                 "noisy channel: score = -ln P(word) + W * edit cost (default 8)");
                  app.add_option("--dominance", flags.dominance,
-                                "a rare word next to one this many times as frequent is an error (default 30; 0 = off)");
+                                "a rare word next to one this many times as frequent is an error (default 10; 0 = off)");
                  app.add_flag("--no-morph", flags.no_morph, "do not use the morphological analyzer for validity");
                  app.add_flag("--repair", flags.repair,
                               "text in: normalize (standard) + lexicon-driven repair, line by line (= normalize --repair)");
