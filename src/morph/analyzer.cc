@@ -36,6 +36,7 @@ constexpr int kMaxMorphs = 16;
 
 struct LCand {
   uint32_t lemma = 0;      // string id; 0 with lemma_span: the lemma is word[stem_b, stem_e) (+ ە)
+  std::string lemma_text;  // set for joined compounds: the lemma spelled out
   bool lemma_span = false;
   bool lemma_add_heh = false;
   uint16_t stem_b = 0, stem_e = 0;
@@ -137,7 +138,15 @@ struct Analyzer::Impl {
       (void)e;
       out.push_back(c);
     };
+    bool ord = false;
+    for (int i = 0; i < depth; ++i) ord |= st[i].row && st[i].row->feat == "ORD";
     auto it = g.stems.find(std::string(stem));
+    if (ord) {
+      if (it != g.stems.end())
+        for (const auto& e : it->second)
+          if (e.kind == Kind::kNominal && e.pos == pos_id("NUM")) emit(&e, e.lemma, e.pos, false, 10.0f + e.weight, false);
+      return;
+    }
     if (it != g.stems.end()) {
       for (const auto& e : it->second)
         if (e.kind == Kind::kNominal) {
@@ -157,21 +166,45 @@ struct Analyzer::Impl {
     }
     if (found) return;
     // joined light-verb compound verbal noun: X + known infinitive
-    for (size_t k = next_cp(stem, 0); k + 4 <= stem.size(); k = next_cp(stem, k)) {
-      auto jt = g.infinitives.find(std::string(stem.substr(k)));
-      if (jt == g.infinitives.end()) continue;
+    for (size_t k = next_cp(stem, 0); k + 4 <= stem.size() && !found; k = next_cp(stem, k)) {
+      auto jt = g.stems.find(std::string(stem.substr(k)));
+      if (jt == g.stems.end()) continue;
       std::string_view head = stem.substr(0, k);
       bool head_known = g.parts.count(std::string(head)) || g.stems.count(std::string(head));
       if (!head_known || cp_count(head) < 2) continue;
-      emit(nullptr, 0, pos_id("V.MSDR"), false, 9.0f, false);
-      found = true;
-      break;
+      for (const auto& e : jt->second) {
+        if (e.kind != Kind::kNominal || (e.pos != pos_id("V.MSDR") && e.pos != pos_id("V.PTCP"))) continue;
+        // lemma = head + the infinitive: a compound verb written joined
+        std::string lem(head);
+        lem += g.strings[e.lemma];
+        LCand c;
+        c.lemma_span = true;
+        c.pos = e.pos;
+        c.kind = Kind::kNominal;
+        c.stem_b = 0;
+        c.stem_e = static_cast<uint16_t>(p);
+        c.score = 9.0f - 1.0f * depth;
+        c.m[c.n++] = {nullptr, 0, static_cast<uint16_t>(p), mStem};
+        for (int i = depth - 1; i >= 0 && c.n < kMaxMorphs; --i) c.m[c.n++] = st[i];
+        c.lemma_text = std::move(lem);
+        out.push_back(c);
+        found = true;
+        break;
+      }
     }
     if (found || !options.guess || edrop) return;
     size_t ncp = cp_count(stem);
     if (ncp < 2) return;
-    // guesses: prefer stripping a suffix chain when the remaining stem is long enough
-    float s = (ncp >= 3 ? 0.5f + 0.2f * depth : -0.6f * depth);
+    // guesses: multi-letter suffixes are reliable evidence, one-letter ones (ن م ت ش ە) are not
+    float s = 0;
+    for (int i = 0; i < depth; ++i) {
+      size_t n = st[i].row ? cp_count(st[i].row->form) : 0;
+      if (n >= 2) s += 0.2f + 0.1f * static_cast<float>(std::min<size_t>(n, 4));
+      else if (st[i].row && st[i].row->form == "\u06CC") s += 0.1f;
+      else s -= 0.35f;
+    }
+    if (depth > 1) s -= 0.5f * static_cast<float>(depth - 1);
+    if (ncp < 3 && depth > 0) s -= 1.0f;
     emit(nullptr, 0, has_deg ? pos_id("ADJ") : pos_id("N"), true, s + 1.0f * depth, false);
   }
 
@@ -472,6 +505,7 @@ struct Analyzer::Impl {
   }
 
   std::string lemma_of(std::string_view w, const LCand& c) const {
+    if (!c.lemma_text.empty()) return c.lemma_text;
     if (c.lemma_span) {
       std::string s(w.substr(c.stem_b, c.stem_e - c.stem_b));
       if (c.lemma_add_heh) s += kHeh;
@@ -533,7 +567,7 @@ std::string Analyzer::Impl::features_of(std::string_view w, const LCand& c) cons
     for (int i = 0; i < c.n; ++i) {
       const auto& m = c.m[i];
       if (m.type == mNeg) { f += ";NEG"; continue; }
-      if (m.type != mNom || !m.row) continue;
+      if (m.type != mNom || !m.row || m.row->feat == "ORD") continue;
       f += ';';
       f += m.row->feat;
     }

@@ -181,7 +181,7 @@ Grammar::Grammar() {
       freq = std::stod(std::string(f[cf]));
       {
         Entry e{intern(f[cl]), 0, Kind::kNominal, pos_id(f[cp]), false, 1,
-                static_cast<float>(std::log(1.0 + freq) / 4.0)};
+                static_cast<float>(std::min(1.5, std::log(1.0 + freq) / 6.0))};
         add(f[cl], e);
         add_lemma_pos(std::string(f[cl]), kPosNames[e.pos]);
         ++lexicon_entries;
@@ -214,7 +214,7 @@ Grammar::Grammar() {
     Entry n{lemma, 0, Kind::kNominal, pos_id("V.MSDR"), false, 0, 3.0f};
     add(v.infinitive, n);
     infinitives.emplace(v.infinitive, lemma);
-    Entry ne{intern(v.infinitive + "ەوە"), 0, Kind::kNominal, pos_id("V.MSDR"), false, 0, 3.0f};
+    Entry ne{lemma, 0, Kind::kNominal, pos_id("V.MSDR"), false, 0, 3.0f};  // UniMorph: -ewe is LGSPEC3
     add(v.infinitive + "ەوە", ne);
     std::string past_full = v.part + v.past;
     uint8_t cls = end_class(past_full);
