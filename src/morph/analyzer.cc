@@ -391,7 +391,7 @@ struct Analyzer::Impl {
     c.stem_b = static_cast<uint16_t>(stem_b);
     c.guessed = false;
     int nm = pre.n + depth;
-    c.score = 10.0f - 0.6f * nm - pen + (pre.part ? 0.4f : 0.0f);
+    c.score = 12.0f - 0.4f * nm - pen + (pre.part ? 0.4f : 0.0f);
     for (int i = 0; i < pre.n && c.n < kMaxMorphs; ++i) c.m[c.n++] = pre.m[i];
     size_t stem_e = depth > 0 ? st[0].b : w.size();
     c.stem_e = static_cast<uint16_t>(stem_e);

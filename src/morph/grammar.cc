@@ -165,7 +165,7 @@ Grammar::Grammar() {
     const auto& t = tables::morph_lexicon_tsv;
     int cl = t.column("lemma"), cp = t.column("pos");
     t.for_each_row([&](const std::vector<std::string_view>& f, size_t) {
-      Entry e{intern(f[cl]), 0, Kind::kNominal, pos_id(f[cp]), false, 0, 3.0f};
+      Entry e{intern(f[cl]), 0, Kind::kNominal, pos_id(f[cp]), false, 0, 2.0f};
       add(f[cl], e);
       add_lemma_pos(std::string(f[cl]), kPosNames[e.pos]);
       ++lexicon_entries;
@@ -181,7 +181,7 @@ Grammar::Grammar() {
       freq = std::stod(std::string(f[cf]));
       {
         Entry e{intern(f[cl]), 0, Kind::kNominal, pos_id(f[cp]), false, 1,
-                static_cast<float>(std::min(1.5, std::log(1.0 + freq) / 6.0))};
+                static_cast<float>(std::min(1.0, std::log(1.0 + freq) / 8.0))};
         add(f[cl], e);
         add_lemma_pos(std::string(f[cl]), kPosNames[e.pos]);
         ++lexicon_entries;

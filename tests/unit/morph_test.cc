@@ -1,0 +1,126 @@
+// Unit tests of kurdi::Analyzer: hand-written Sorani examples (not from any gold set).
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <string>
+#include <thread>
+
+#include "kurdi/morph.h"
+
+namespace {
+
+const kurdi::Analyzer& A() {
+  static const kurdi::Analyzer a;
+  return a;
+}
+
+TEST(Morph, NominalLemmas) {
+  EXPECT_EQ(A().lemma("کتێبەکانیان"), "کتێب");
+  EXPECT_EQ(A().lemma("کتێبێک"), "کتێب");
+  EXPECT_EQ(A().lemma("شارەکانماندا"), "شار");
+  EXPECT_EQ(A().lemma("مامۆستاکان"), "مامۆستا");
+  EXPECT_EQ(A().lemma("نامەیەک"), "نامە");
+  EXPECT_EQ(A().lemma("گەورەترین"), "گەورە");
+}
+
+TEST(Morph, VerbLemmas) {
+  EXPECT_EQ(A().lemma("نەکراوەتەوە"), "کردن");
+  EXPECT_EQ(A().lemma("دەکەم"), "کردن");
+  EXPECT_EQ(A().lemma("دەیانبینم"), "بینین");
+  EXPECT_EQ(A().lemma("هەڵیدەگرتەوە"), "هەڵگرتن");
+  EXPECT_EQ(A().lemma("نووسرا"), "نووسین");
+  EXPECT_EQ(A().lemma("هاتبوون"), "هاتن");
+}
+
+TEST(Morph, AnalysisHasFeaturesAndSpans) {
+  std::string w = "کتێبەکانیان";
+  auto as = A().analyze(w);
+  ASSERT_FALSE(as.empty());
+  const auto& a = as[0];
+  EXPECT_EQ(a.lemma, "کتێب");
+  EXPECT_EQ(a.pos, "N");
+  EXPECT_FALSE(a.guessed);
+  EXPECT_NE(a.features.find("DEF"), std::string::npos);
+  EXPECT_NE(a.features.find("PL"), std::string::npos);
+  ASSERT_GE(a.morphs.size(), 2u);
+  size_t prev = 0;
+  for (const auto& m : a.morphs) {
+    EXPECT_EQ(m.start, prev);
+    EXPECT_EQ(w.substr(m.start, m.end - m.start), m.form);
+    prev = m.end;
+  }
+  EXPECT_EQ(prev, w.size());
+}
+
+TEST(Morph, GuesserMarksUnknownStems) {
+  auto as = A().analyze("زڤلەقۆڕەکان");
+  ASSERT_FALSE(as.empty());
+  EXPECT_TRUE(as[0].guessed);
+  EXPECT_EQ(as[0].lemma, "زڤلەقۆڕ");
+  EXPECT_FALSE(A().known("زڤلەقۆڕەکان"));
+  EXPECT_TRUE(A().known("کتێبەکان"));
+}
+
+TEST(Morph, StemConflates) {
+  EXPECT_EQ(A().stem("کتێبەکە"), A().stem("کتێبەکانمان"));
+  EXPECT_EQ(A().stem("دەکەم"), A().stem("کردمان"));
+  EXPECT_NE(A().stem("کتێب"), A().stem("شار"));
+}
+
+TEST(Morph, Inflect) {
+  auto f = A().inflect("کتێب", "N;DEF;PL");
+  ASSERT_FALSE(f.empty());
+  EXPECT_EQ(f[0], "کتێبەکان");
+  f = A().inflect("نامە", "N;INDF");
+  ASSERT_FALSE(f.empty());
+  EXPECT_EQ(f[0], "نامەیەک");
+  f = A().inflect("کردن", "V;PRS;IND;ARGNO1S");
+  ASSERT_FALSE(f.empty());
+  EXPECT_EQ(f[0], "دەکەم");
+}
+
+TEST(Morph, NeverFailsOnBadInput) {
+  EXPECT_EQ(A().lemma(""), "");
+  EXPECT_TRUE(A().analyze("").empty());
+  std::string bad = "\xff\xfe\xc3";
+  EXPECT_FALSE(A().analyze(bad).empty());
+  std::string longw(5000, 'a');
+  EXPECT_FALSE(A().analyze(longw).empty());
+  EXPECT_FALSE(A().known("123"));
+}
+
+TEST(Morph, ThreadSafe) {
+  std::string expect = A().lemma("شارەکانماندا");
+  std::vector<std::thread> ts;
+  std::vector<int> ok(4, 0);
+  for (int t = 0; t < 4; ++t)
+    ts.emplace_back([&, t] {
+      kurdi::MorphCache cache(A());
+      int good = 0;
+      for (int i = 0; i < 200; ++i) good += cache.lemma("شارەکانماندا") == expect && A().lemma("دەکەم") == "کردن";
+      ok[t] = good;
+    });
+  for (auto& t : ts) t.join();
+  for (int v : ok) EXPECT_EQ(v, 200);
+}
+
+// Golden file: word<TAB>lemma lines written by us (tests/golden/morph/lemmas.tsv).
+TEST(Morph, GoldenLemmas) {
+  std::ifstream in(std::string(KURDI_SOURCE_DIR) + "/tests/golden/morph/lemmas.tsv");
+  ASSERT_TRUE(in.good());
+  std::string line;
+  int n = 0, bad = 0;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    auto t = line.find('\t');
+    ASSERT_NE(t, std::string::npos) << line;
+    std::string w = line.substr(0, t), l = line.substr(t + 1);
+    ++n;
+    if (A().lemma(w) != l) { ++bad; ADD_FAILURE() << w << " -> " << A().lemma(w) << " (want " << l << ")"; }
+  }
+  EXPECT_GT(n, 10);
+  EXPECT_EQ(bad, 0);
+}
+
+}  // namespace
