@@ -140,7 +140,7 @@ struct Analyzer::Impl {
     };
     bool ord = false;
     for (int i = 0; i < depth; ++i) ord |= st[i].row && st[i].row->feat == "ORD";
-    auto it = g.stems.find(std::string(stem));
+    auto it = g.stems.find(stem);
     if (ord) {
       if (it != g.stems.end())
         for (const auto& e : it->second)
@@ -156,7 +156,7 @@ struct Analyzer::Impl {
     }
     if (found) return;
     if (starts_with(stem, kNe) && stem.size() > kNe.size() + 2) {
-      auto jt = g.stems.find(std::string(stem.substr(kNe.size())));
+      auto jt = g.stems.find(stem.substr(kNe.size()));
       if (jt != g.stems.end())
         for (const auto& e : jt->second)
           if (e.kind == Kind::kNominal && (e.pos == pos_id("V.MSDR") || e.pos == pos_id("V.PTCP") || e.pos == pos_id("ADJ"))) {
@@ -167,10 +167,10 @@ struct Analyzer::Impl {
     if (found) return;
     // joined light-verb compound verbal noun: X + known infinitive
     for (size_t k = next_cp(stem, 0); k + 4 <= stem.size() && !found; k = next_cp(stem, k)) {
-      auto jt = g.stems.find(std::string(stem.substr(k)));
+      auto jt = g.stems.find(stem.substr(k));
       if (jt == g.stems.end()) continue;
       std::string_view head = stem.substr(0, k);
-      bool head_known = g.parts.count(std::string(head)) || g.stems.count(std::string(head));
+      bool head_known = g.parts.count(head) || g.stems.count(head);
       if (!head_known || cp_count(head) < 2) continue;
       for (const auto& e : jt->second) {
         if (e.kind != Kind::kNominal || (e.pos != pos_id("V.MSDR") && e.pos != pos_id("V.PTCP"))) continue;
@@ -403,7 +403,7 @@ struct Analyzer::Impl {
   void verb_stems(std::string_view w, const Prefix& pre, std::vector<LCand>& out) const {
     size_t i = pre.pos;
     for (size_t j = next_cp(w, i); j <= w.size() && j - i <= g.max_stem_bytes; j = next_cp(w, j)) {
-      auto it = g.stems.find(std::string(w.substr(i, j - i)));
+      auto it = g.stems.find(w.substr(i, j - i));
       if (it != g.stems.end()) {
         for (const auto& e : it->second) {
           if (e.kind == Kind::kNominal || e.part != pre.part) continue;
@@ -486,7 +486,7 @@ struct Analyzer::Impl {
     Prefix pre;
     prefix_stage(w, pre, 0, out);
     for (size_t k = next_cp(w, 0); k < w.size() && k <= max_part_bytes; k = next_cp(w, k)) {
-      auto it = g.parts.find(std::string(w.substr(0, k)));
+      auto it = g.parts.find(w.substr(0, k));
       if (it == g.parts.end()) continue;
       Prefix p;
       p.part = g.string_ids.at(*it);

@@ -63,14 +63,22 @@ struct Entry {
 extern const char* const kPosNames[];
 uint8_t pos_id(std::string_view pos);
 
+struct SvHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+template <class V>
+using SvMap = std::unordered_map<std::string, V, SvHash, std::equal_to<>>;
+using SvSet = std::unordered_set<std::string, SvHash, std::equal_to<>>;
+
 struct Grammar {
   std::vector<std::string> strings;  // [0] = ""
   std::unordered_map<std::string, uint32_t> string_ids;
   uint32_t intern(std::string_view s);
 
-  std::unordered_map<std::string, std::vector<Entry>> stems;  // surface stem -> entries
-  std::unordered_map<std::string, uint32_t> infinitives;      // infinitive -> lemma id (for V.MSDR compounds)
-  std::unordered_set<std::string> parts;                      // preverbs and light-verb parts
+  SvMap<std::vector<Entry>> stems;  // surface stem -> entries
+  SvMap<uint32_t> infinitives;      // infinitive -> lemma id (for V.MSDR compounds)
+  SvSet parts;                      // preverbs and light-verb parts
   std::unordered_map<std::string, std::vector<std::string>> lemma_pos;  // lemma -> POS list (for inflect)
   struct VerbInfo {
     std::string infinitive, part, past;
