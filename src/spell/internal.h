@@ -102,6 +102,7 @@ struct Entry {
   std::u32string w32;
   long count = 0;
   double neglogp = 0;     // -ln P(word)
+  bool dominated = false; // see SpellOptions::dominance_ratio (precomputed)
 };
 
 }  // namespace spell
@@ -115,6 +116,8 @@ struct SpellChecker::Impl {
   Normalizer normalizer;
   spell::ErrorModel errors;
   std::vector<spell::Entry> entries;       // suggestion vocabulary (valid model words)
+  std::vector<float> entry_neglogp;        // dense copies for the candidate loop (cache friendly)
+  std::vector<uint8_t> entry_len;          // code points, capped at 255
   std::unordered_map<std::string_view, uint32_t> ids;
   std::vector<uint64_t> index;             // (key hash << 24 | id), sorted
   std::vector<uint32_t> directory;         // top 20 bits of an index value -> first position
@@ -131,6 +134,7 @@ struct SpellChecker::Impl {
   bool plausible(std::string_view w, int depth = 0) const;
   // A rare model word next to a much more frequent one (SpellOptions::dominance_ratio).
   bool dominated(std::string_view w) const;
+  bool dominated_uncached(std::string_view w, long own) const;
   long count(std::string_view w) const;
   double neglogp(std::string_view w) const;
   // Candidates from the index with cost <= max_cost, sorted by score; `convention_only` restricts
@@ -138,6 +142,8 @@ struct SpellChecker::Impl {
   void candidates(std::u32string_view q, double max_cost, bool convention_only, size_t n,
                   std::vector<Suggestion>& out) const;
   std::string norm(std::string_view word) const;
+  // The normalized word: `word` itself when already normalized, else `buf`.
+  std::string_view norm_view(std::string_view word, std::string& buf) const;
 };
 
 namespace spell {

@@ -67,24 +67,26 @@ uint64_t hash_skip(std::u32string_view w, size_t a, size_t b, uint64_t seed) {
   return h;
 }
 
-// Keys of a word: raw deletes up to 2 (1 for words of 2-3 letters), skeleton deletes up to 1.
+// Keys of a word: raw deletes up to 2 (1 for words of 3-4 letters, 0 below), skeleton deletes up to 1.
 // Deleting one letter of a run gives the same string: only the first of a run is deleted.
 template <class F>
 void keys(std::u32string_view w, F&& emit) {
+  // emit(hash, tier): tier 0 = the keys of the closest candidates (raw exact and one delete,
+  // skeleton exact), tier 1 = the rest.
   constexpr size_t npos = std::u32string_view::npos;
   const size_t n = w.size();
-  const int raw_d = n >= 4 ? 2 : (n >= 2 ? 1 : 0);
-  emit(hash_skip(w, npos, npos, kRawSeed));
+  const int raw_d = n >= 5 ? 2 : (n >= 3 ? 1 : 0);
+  emit(hash_skip(w, npos, npos, kRawSeed), 0);
   if (raw_d >= 1) {
     for (size_t i = 0; i < n; ++i) {
       if (i && w[i] == w[i - 1]) continue;
-      emit(hash_skip(w, i, npos, kRawSeed));
+      emit(hash_skip(w, i, npos, kRawSeed), 0);
       if (raw_d >= 2) {
         for (size_t j = i + 1; j < n; ++j) {
           // The string after deleting i: the letter before j there is w[j-1], or w[i-1] when j == i+1.
           char32_t before = j == i + 1 ? (i ? w[i - 1] : 0) : w[j - 1];
           if (before && w[j] == before) continue;
-          emit(hash_skip(w, i, j, kRawSeed));
+          emit(hash_skip(w, i, j, kRawSeed), 1);
         }
       }
     }
@@ -92,11 +94,11 @@ void keys(std::u32string_view w, F&& emit) {
   std::u32string sk;
   ErrorModel::skeleton(w, sk);
   if (sk.empty()) return;
-  emit(hash_skip(sk, npos, npos, kSkelSeed));
+  emit(hash_skip(sk, npos, npos, kSkelSeed), 0);
   if (sk.size() >= 3) {
     for (size_t i = 0; i < sk.size(); ++i) {
       if (i && sk[i] == sk[i - 1]) continue;
-      emit(hash_skip(sk, i, npos, kSkelSeed));
+      emit(hash_skip(sk, i, npos, kSkelSeed), 1);
     }
   }
 }
@@ -138,11 +140,15 @@ void SpellChecker::Impl::build() {
     return a.count != b.count ? a.count > b.count : a.word < b.word;
   });
   if (entries.size() > spell::kIdMask) entries.resize(spell::kIdMask);
+  for (const auto& e : entries) {
+    entry_neglogp.push_back(static_cast<float>(e.neglogp));
+    entry_len.push_back(static_cast<uint8_t>(std::min<size_t>(e.w32.size(), 255)));
+  }
   ids.reserve(entries.size());
   for (uint32_t i = 0; i < entries.size(); ++i) ids.emplace(entries[i].word, i);
   index.reserve(entries.size() * 30);
   for (uint32_t i = 0; i < entries.size(); ++i)
-    spell::keys(entries[i].w32, [&](uint64_t h) { index.push_back((h << spell::kIdBits) | i); });
+    spell::keys(entries[i].w32, [&](uint64_t h, int) { index.push_back((h << spell::kIdBits) | i); });
   std::sort(index.begin(), index.end());
   index.erase(std::unique(index.begin(), index.end()), index.end());
   index.shrink_to_fit();
@@ -154,6 +160,8 @@ void SpellChecker::Impl::build() {
       directory[b] = static_cast<uint32_t>(pos);
     }
   }
+  for (auto& e : entries)
+    if (e.count >= options.min_count && e.count < options.dominance_max_count) e.dominated = dominated_uncached(e.word, e.count);
   const auto& t = tables::spell_affixes_tsv;
   int ca = t.column("affix"), ck = t.column("kind");
   t.for_each_row([&](const std::vector<std::string_view>& f, size_t) {
@@ -164,6 +172,12 @@ void SpellChecker::Impl::build() {
   };
   std::sort(suffixes.begin(), suffixes.end(), longest_first);
   std::sort(prefixes.begin(), prefixes.end(), longest_first);
+}
+
+std::string_view SpellChecker::Impl::norm_view(std::string_view word, std::string& buf) const {
+  if (normalizer.normalized_prefix(word) == word.size() && word.find("\u200c") == std::string_view::npos) return word;
+  buf = norm(word);
+  return buf;
 }
 
 std::string SpellChecker::Impl::norm(std::string_view word) const {
@@ -200,9 +214,16 @@ bool SpellChecker::Impl::valid_normalized(std::string_view w) const {
 
 bool SpellChecker::Impl::dominated(std::string_view w) const {
   if (options.dominance_ratio <= 0) return false;
+  if (!accepted.empty() && accepted.count(w)) return false;
+  auto it = ids.find(w);
+  if (it != ids.end()) return entries[it->second].dominated;
   long own = model->count(w);
-  if (own >= options.dominance_max_count || (!accepted.empty() && accepted.count(w))) return false;
-  own = std::max<long>(own, 1);  // valid by morphology only: as if seen once
+  if (own >= options.dominance_max_count) return false;
+  return dominated_uncached(w, std::max<long>(own, 1));  // valid by morphology only: as if seen once
+}
+
+bool SpellChecker::Impl::dominated_uncached(std::string_view w, long own) const {
+  if (options.dominance_ratio <= 0) return false;
   // A word one cheap confusion edit away has the same confusion skeleton: one index bucket.
   const double need = options.dominance_ratio * static_cast<double>(own);
   std::u32string q = utf8::to_u32(w), sk;
@@ -242,44 +263,49 @@ bool SpellChecker::Impl::plausible(std::string_view w, int depth) const {
 void SpellChecker::Impl::candidates(std::u32string_view q, double max_cost, bool conv, size_t n,
                                     std::vector<Suggestion>& out) const {
   if (n == 0 || index.empty()) return;
-  std::vector<uint32_t> found;
-  found.reserve(256);
-  spell::keys(q, [&](uint64_t h) {
+  std::vector<uint32_t> found[2];
+  spell::keys(q, [&](uint64_t h, int tier) {
     const uint64_t lo = h << spell::kIdBits;
     const size_t b = static_cast<size_t>(lo >> 44);
     for (size_t i = directory[b], e = directory[b + 1]; i < e; ++i)
-      if ((index[i] & ~spell::kIdMask) == lo) found.push_back(static_cast<uint32_t>(index[i] & spell::kIdMask));
+      if ((index[i] & ~spell::kIdMask) == lo) found[tier].push_back(static_cast<uint32_t>(index[i] & spell::kIdMask));
   });
-  std::sort(found.begin(), found.end());
-  found.erase(std::unique(found.begin(), found.end()), found.end());
+  for (auto& f : found) {
+    std::sort(f.begin(), f.end());
+    f.erase(std::unique(f.begin(), f.end()), f.end());
+  }
   struct Scored {
     uint32_t id;
     double cost, score;
   };
   // Ids are in order of decreasing frequency: once even the cheapest edit cannot beat the n-th best
-  // score, no later candidate can.
+  // score, no later candidate can. The closest tier goes first so that the bound is tight early.
   constexpr double kMinEdit = 0.3;
   std::vector<Scored> best;
   const double w = options.error_weight;
-  for (uint32_t id : found) {
-    const auto& e = entries[id];
-    double limit = max_cost;
-    if (best.size() >= n && w > 0) {
-      double lim = (best.back().score - e.neglogp) / w;
-      if (lim < kMinEdit) break;
-      limit = std::min(limit, lim);
+  for (int tier = 0; tier < 2; ++tier) {
+    for (uint32_t id : found[tier]) {
+      if (tier == 1 && std::binary_search(found[0].begin(), found[0].end(), id)) continue;
+      const double nlp = entry_neglogp[id];
+      double limit = max_cost;
+      if (best.size() >= n && w > 0) {
+        double lim = (best.back().score - nlp) / w;
+        if (lim < kMinEdit) break;
+        limit = std::min(limit, lim);
+      }
+      size_t lq = q.size(), lw = entry_len[id];
+      if ((lq > lw ? lq - lw : lw - lq) * kMinEdit > limit) continue;
+      const auto& e = entries[id];
+      if (e.w32 == q) continue;
+      double c = errors.cost(q, e.w32, limit, conv);
+      if (!(c <= limit)) continue;
+      Scored s{id, c, nlp + w * c};
+      auto it = std::upper_bound(best.begin(), best.end(), s, [](const Scored& a, const Scored& b) {
+        return a.score != b.score ? a.score < b.score : a.id < b.id;
+      });
+      best.insert(it, s);
+      if (best.size() > n) best.pop_back();
     }
-    size_t lq = q.size(), lw = e.w32.size();
-    if ((lq > lw ? lq - lw : lw - lq) * kMinEdit > limit) continue;
-    if (e.w32 == q) continue;
-    double c = errors.cost(q, e.w32, limit, conv);
-    if (!(c <= limit)) continue;
-    Scored s{id, c, e.neglogp + w * c};
-    auto it = std::upper_bound(best.begin(), best.end(), s, [](const Scored& a, const Scored& b) {
-      return a.score != b.score ? a.score < b.score : a.id < b.id;
-    });
-    best.insert(it, s);
-    if (best.size() > n) best.pop_back();
   }
   for (const auto& s : best) out.push_back({entries[s.id].word, s.cost, s.score});
 }
@@ -336,9 +362,15 @@ std::string SpellChecker::normalize_word(std::string_view word) const { return i
 long SpellChecker::count(std::string_view word) const { return impl_->count(impl_->norm(word)); }
 
 bool SpellChecker::check(std::string_view word) const {
-  std::vector<std::pair<size_t, size_t>> spans;
-  std::string w = impl_->norm(word);
-  if (w.find(' ') == std::string::npos) return impl_->valid_normalized(w) && !impl_->dominated(w);
+  std::string buf;
+  std::string_view w = impl_->norm_view(word, buf);
+  if (w.find(' ') == std::string::npos) {
+    // Fast path: a model word.
+    auto it = impl_->ids.find(w);
+    if (it != impl_->ids.end() && impl_->entries[it->second].count >= impl_->options.min_count)
+      return !impl_->entries[it->second].dominated || (!impl_->accepted.empty() && impl_->accepted.count(w));
+    return impl_->valid_normalized(w) && !impl_->dominated(w);
+  }
   size_t pos = 0;
   while (pos <= w.size()) {
     size_t end = w.find(' ', pos);
@@ -365,7 +397,7 @@ std::vector<Suggestion> SpellChecker::suggest(std::string_view word, size_t n) c
   // If the normalizer changed the letters, the normalized form is a candidate itself.
   if (joined != word && joined == w && im.valid_normalized(w) && spell::has_arabic_letter(w))
     out.push_back({w, 0.1, im.neglogp(w) + im.options.error_weight * 0.1});
-  im.candidates(q, im.options.max_cost, false, n + 4, out);
+  im.candidates(q, im.options.max_cost, false, n + 1, out);
   // Splits into two valid, frequent words.
   if (im.options.splits && q.size() >= 4) {
     for (size_t i = 2; i + 2 <= q.size(); ++i) {
