@@ -354,7 +354,14 @@ struct Analyzer::Impl {
     switch (e.kind) {
       case Kind::kPresent:
       case Kind::kPresent3: {
-        if (!first) return;  // a bare present stem is not a word form
+        if (!first) {  // no ending: 3sg without -t after a vowel (دەکا، دەگەڕێ) or imperative 2sg (بکە)
+          if (e.kind == Kind::kPresent3) break;
+          uint8_t cls = end_class(w.substr(0, w.size()));
+          if (cls == kC) return;
+          if (!((pre.asp == 1 && pre.neg < 0) || pre.neg == 2 || pre.asp == 0 || pre.neg == 1)) return;
+          pen += 0.3f;
+          break;
+        }
         bool imp = first->slot == vIMP;
         if (pre.asp == 0 || pre.neg == 1) { if (imp || pre.neg == 2) return; }
         else if (pre.neg == 2) { if (!imp) return; }

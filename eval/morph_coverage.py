@@ -1,0 +1,39 @@
+#!/usr/bin/env python3
+"""Coverage: share of word tokens (Arabic-script words) that get at least one non-guessed analysis.
+
+Usage: python3 eval/morph_coverage.py BUILD/kurdi FILE_OR_DIR...
+e.g.   python3 eval/morph_coverage.py build/kurdi ../shared/data/ScriptNormalization-ckb/flores200.ckb_Arab.devtest.txt
+       python3 eval/morph_coverage.py build/kurdi ../shared/data/DevelopersTree-KurdishResources/wishe
+"""
+import collections, json, os, re, subprocess, sys
+
+WORD = re.compile(r"[\u0620-\u064A\u066E-\u06D5\u06E5\u06E6\u06EE\u06EF\u06FA-\u06FF\u200C]+")
+
+
+def main():
+    binary = sys.argv[1]
+    for path in sys.argv[2:]:
+        names = [path]
+        if os.path.isdir(path):
+            names = [os.path.join(path, n) for n in sorted(os.listdir(path)) if n.endswith(".txt") and not n.startswith("$")]
+        text = "\n".join(open(n, encoding="utf-8", errors="replace").read() for n in names)
+        freq = collections.Counter(WORD.findall(text))
+        types = list(freq)
+        out = subprocess.run([binary, "analyze", "--format", "jsonl", "--max", "0"], input="\n".join(types).encode(),
+                             stdout=subprocess.PIPE, check=True).stdout.decode().splitlines()
+        known = {}
+        for line in out:
+            if line.strip():
+                o = json.loads(line)
+                known[o["word"]] = any(not a["guessed"] for a in o["analyses"])
+        tok = sum(freq.values())
+        cov = sum(c for w, c in freq.items() if known.get(w))
+        top = [w for w, _ in sorted(((w, c) for w, c in freq.items() if not known.get(w)), key=lambda x: -x[1])[:15]]
+        print(json.dumps({"data": os.path.basename(path.rstrip("/")), "tokens": tok, "types": len(types),
+                          "coverage_tokens": round(cov / max(1, tok), 4),
+                          "coverage_types": round(sum(1 for w in types if known.get(w)) / max(1, len(types)), 4),
+                          "top_unknown": top}, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
