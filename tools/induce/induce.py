@@ -15,7 +15,7 @@ Usage: induce.py KURDI_BIN OUT.tsv RAW_FILE_OR_DIR...
 """
 import collections, json, os, re, subprocess, sys
 
-MIN_BARE, MIN_FORMS, MIN_TYPE_FREQ = 3, 2, 2
+MIN_BARE, MIN_FORMS, MIN_TYPE_FREQ = 2, 2, 2
 WORD = re.compile(r"[\u0620-\u064A\u0660-\u0669\u066E-\u06D5\u06E5\u06E6\u06EE-\u06FF\u200C]+")
 
 
