@@ -148,6 +148,28 @@ async function main() {
     const ar = await runOp(page, 'translit', 'kurdistan û êran');
     check(ar.status === 'ok' && ar.output === 'کوردستان و ئێران', 'page: transliterated to Arabic script: ' + ar.output);
 
+    // 4. Spelling (when the build has the spell stage): underlined words, suggestions on click.
+    const opNames = await page.locator('#op option').evaluateAll((os) => os.map((o) => o.value));
+    if (opNames.includes('spell')) {
+      const sp = await runOp(page, 'spell', 'ئەمە زۆر پیویست بوو و ئەو کتیبەکەی خویندەوە.');
+      const errs = await page.locator('#output .err').count();
+      check(sp.status === 'ok' && errs > 0, `page: spell underlines ${errs} word(s)`);
+      if (errs > 0) {
+        await page.locator('#output .err').first().click();
+        await page.waitForSelector('#suggest:not([hidden])', { timeout: 5000 }).catch(() => {});
+        const sugs = await page.locator('#suggest button').allInnerTexts();
+        check(sugs.length > 0, 'page: suggestions on click: ' + sugs.join(' · '));
+        await page.screenshot({ path: path.join(outDir, 'spell.png') });
+        if (sugs.length > 0) {
+          await page.locator('#suggest button').first().click();
+          await page.waitForFunction(() => document.getElementById('status').className === 'ok');
+          check((await page.inputValue('#input')).includes(sugs[0]), 'page: a suggestion replaces the word in the input');
+        }
+      }
+    } else {
+      console.log('skip spell: this build has no spell operation');
+    }
+
     // Errors are shown, not swallowed: an empty input is refused by the page itself.
     await page.fill('#input', '');
     await page.click('#run');

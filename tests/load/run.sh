@@ -7,14 +7,14 @@
 #   4. the bad requests again, then SIGTERM: the server exits 0 (graceful shutdown).
 # Usage: tests/load/run.sh [--smoke]   (--smoke: steps 1, 2 and 4 only)
 #   KURDI_BIN (default build/kurdi), KURDI_LOAD_SECONDS (30), KURDI_LOAD_CONNECTIONS (64),
-#   KURDI_LOAD_THREADS (server worker threads, 8)
+#   KURDI_LOAD_THREADS (server worker threads, 64: the server default)
 set -uo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 bin="${KURDI_BIN:-$root/build/kurdi}"
 secs="${KURDI_LOAD_SECONDS:-30}"
 conns="${KURDI_LOAD_CONNECTIONS:-64}"
-threads="${KURDI_LOAD_THREADS:-8}"
+threads="${KURDI_LOAD_THREADS:-64}"
 smoke=0
 [ "${1:-}" = "--smoke" ] && smoke=1
 skip() { echo "load: SKIPPED: $*"; exit 0; }

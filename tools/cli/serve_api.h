@@ -32,7 +32,8 @@ struct Config {
   int port = 8080;                     // --port (0: any free port, printed at start)
   size_t max_body = 10u << 20;         // --max-body: request body limit in bytes (default 10 MB)
   double timeout = 10;                 // --timeout: seconds per request (reading, processing, writing)
-  int threads = 8;                     // --threads: worker threads (connections beyond wait in a queue)
+  int threads = 64;                    // --threads: worker threads; a connection holds one while it is
+                                       // kept alive (up to 100 requests), further connections wait
   std::string db;                      // --db: search database directory (the only file-system access)
   std::string cors_origin;             // --cors ORIGIN: Access-Control-Allow-Origin (off by default)
   bool access_log = true;              // --quiet turns the one-JSON-line-per-request log off
