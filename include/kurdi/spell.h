@@ -153,9 +153,15 @@ class SpellChecker {
 // Options of the lexicon-driven repair of `kurdi normalize --repair`.
 struct RepairOptions {
   double max_cost = 1.5;        // rewrite a word only into a word at most this far (confusion costs)
-  long min_count = 5;           // ... seen at least this often in the model
+  long min_count = 1;           // ... seen at least this often in the model
   bool joins = true;            // join two tokens when together they make a frequent valid word
   bool convention_only = true;  // only the edits of spelling conventions (no ordinary typos)
+  // A valid but rare word is rewritten into a word one convention edit away (cost <= 0.5) that is
+  // this many times as frequent. 0 = never rewrite valid words.
+  double rare_ratio = 30;
+  // An invalid word with no convention fix is split in two when its first part is a word seen at
+  // least split_first_count times (ئەو, بەو, جا ...) and the rest a valid word (ئەوکفتەی -> ئەو کفتەی).
+  long split_first_count = 100;
 };
 
 // Lexicon-driven respelling of normalized text: a word that is not valid Sorani but is a few

@@ -24,7 +24,7 @@ std::string fix(const SpellChecker::Impl& im, const RepairOptions& o, const std:
   for (const auto& s : c) {
     long n = im.count(s.word);
     if (n < o.min_count) continue;
-    if (rare_only && n < own * 30) continue;
+    if (rare_only && static_cast<double>(n) < static_cast<double>(own) * o.rare_ratio) continue;
     return s.word;
   }
   return {};
@@ -88,8 +88,16 @@ void Repairer::repair(std::string_view line, std::string& out, OffsetMap* map) c
     }
     if (done) continue;
     const std::string& w = words[i];
-    std::string target = valid[i] ? fix(im, options_, w, true) : fix(im, options_, w, false);
+    std::string target = valid[i] ? (options_.rare_ratio > 0 ? fix(im, options_, w, true) : std::string()) : fix(im, options_, w, false);
     std::string_view orig = line.substr(spans[i].first, spans[i].second - spans[i].first);
+    if (target.empty() && !valid[i] && options_.split_first_count > 0) {
+      std::u32string q = utf8::to_u32(w);
+      for (size_t k = 2; k + 2 <= q.size() && target.empty(); ++k) {
+        std::string a = utf8::from_u32(q.substr(0, k)), b = utf8::from_u32(q.substr(k));
+        if (im.count(a) >= options_.split_first_count && im.valid_normalized(b) && !single_letter(b))
+          target = a + " " + b;
+      }
+    }
     if (!target.empty() && target != orig) replace(spans[i].first, spans[i].second, target);
     ++i;
   }

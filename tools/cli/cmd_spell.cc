@@ -29,6 +29,7 @@ struct Flags {
   long min_count = -1;
   bool no_morph = false;
   bool repair = false;
+  RepairOptions repair_options;
   double error_weight = -1, dominance = -1;
 };
 Flags flags;
@@ -104,7 +105,7 @@ int run(Common& common) {
   const size_t n = flags.suggest;
   if (flags.repair) {  // the pipeline of `kurdi normalize --repair`: normalize, then repair
     Normalizer normalizer;
-    Repairer repairer(*sc);
+    Repairer repairer(*sc, flags.repair_options);
     std::string tmp;
     return process_lines(common, [&](std::string_view line, bool, std::string& out) {
       tmp.clear();
@@ -167,6 +168,14 @@ Registrar reg({"spell", "spell checking and correction (word per line, or --text
                  app.add_flag("--no-morph", flags.no_morph, "do not use the morphological analyzer for validity");
                  app.add_flag("--repair", flags.repair,
                               "text in: normalize (standard) + lexicon-driven repair, line by line (= normalize --repair)");
+                 app.add_option("--repair-max-cost", flags.repair_options.max_cost, "--repair: max convention cost (default 1.5)");
+                 app.add_option("--repair-min-count", flags.repair_options.min_count, "--repair: target seen this often (default 1)");
+                 app.add_option("--repair-rare-ratio", flags.repair_options.rare_ratio,
+                                "--repair: rewrite a valid word into one this many times as frequent (default 30; 0 = off)");
+                 app.add_option("--repair-split-count", flags.repair_options.split_first_count,
+                                "--repair: split off a first word seen this often (default 100; 0 = off)");
+                 app.add_flag("--repair-typos", [](int64_t) { flags.repair_options.convention_only = false; },
+                              "--repair: allow ordinary typo edits too");
                  app.add_option("--export-hunspell", flags.export_dir, "write DIR/ckb.dic and DIR/ckb.aff and exit");
                },
                run});
