@@ -67,7 +67,8 @@ uint64_t hash_skip(std::u32string_view w, size_t a, size_t b, uint64_t seed) {
   return h;
 }
 
-// Keys of a word: raw deletes up to 2 (1 for words of 3-4 letters, 0 below), skeleton deletes up to 1.
+// Keys of a word: raw deletes up to 2 (1 for words of 3-5 letters, 0 below), skeleton deletes up to 1
+// (for skeletons of 4+ letters).
 // Deleting one letter of a run gives the same string: only the first of a run is deleted.
 template <class F>
 void keys(std::u32string_view w, F&& emit) {
@@ -75,7 +76,7 @@ void keys(std::u32string_view w, F&& emit) {
   // skeleton exact), tier 1 = the rest.
   constexpr size_t npos = std::u32string_view::npos;
   const size_t n = w.size();
-  const int raw_d = n >= 5 ? 2 : (n >= 3 ? 1 : 0);
+  const int raw_d = n >= 6 ? 2 : (n >= 3 ? 1 : 0);
   emit(hash_skip(w, npos, npos, kRawSeed), 0);
   if (raw_d >= 1) {
     for (size_t i = 0; i < n; ++i) {
@@ -95,7 +96,7 @@ void keys(std::u32string_view w, F&& emit) {
   ErrorModel::skeleton(w, sk);
   if (sk.empty()) return;
   emit(hash_skip(sk, npos, npos, kSkelSeed), 0);
-  if (sk.size() >= 3) {
+  if (sk.size() >= 4) {
     for (size_t i = 0; i < sk.size(); ++i) {
       if (i && sk[i] == sk[i - 1]) continue;
       emit(hash_skip(sk, i, npos, kSkelSeed), 1);
