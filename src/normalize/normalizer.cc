@@ -238,12 +238,22 @@ Normalizer::Impl::Impl(const NormalizeOptions& o) : options(o) {
     }
     // A two-byte letter replaced by another two-byte letter of the same classes (ك -> ک, ى -> ی):
     // the scanner substitutes it in place, without the per-character machinery.
-    if ((fl & fSimple) && c >= 0x80 && low_entry[c]) {
-      std::u32string r = utf8::to_u32(low_entry[c]->simple);
+    const Entry* e = low_entry[c];
+    bool seq_marks_only = e && !e->seq.empty() && e->by_where[kAny].set && !e->by_where[kInitial].set &&
+                          !e->by_where[kNonInitial].set && !e->by_where[kFinal].set;
+    if (seq_marks_only) {
+      // The sequences start with a mark, which sends its chunk to the slow path by itself.
+      for (const auto& sq : e->seq) seq_marks_only = seq_marks_only && sq.first < 0x800 && (low[sq.first] & fAct);
+    }
+    if (((fl & fSimple) || seq_marks_only) && c >= 0x80 && e && !e->by_where[kAny].to.empty()) {
+      std::u32string r = utf8::to_u32(e->by_where[kAny].to);
       if (r.size() == 1 && r[0] >= 0x80 && r[0] < 0x800 && (low[r[0]] & (fLetter | fArabic | fJoining)) ==
                                                                (fl & (fLetter | fArabic | fJoining))) {
-        sc = static_cast<uint8_t>((sc & ~sInterior) | sSubst);
-        subst[c] = static_cast<char16_t>(r[0]);
+        bool plain_result = !entries.count(r[0]) && r[0] != 0x0647 && r[0] != 0x06BE && r[0] != 0x0648;
+        if (plain_result) {
+          sc = static_cast<uint8_t>((sc & ~sInterior) | sSubst);
+          subst[c] = static_cast<char16_t>(r[0]);
+        }
       }
     }
     scan[c] = sc;
@@ -730,7 +740,12 @@ void Normalizer::Impl::run(std::string_view in, std::string& out, OffsetMap* map
   const auto* s = reinterpret_cast<const unsigned char*>(in.data());
   const size_t n = in.size();
   size_t copy_from = 0, chunk = 0, i = 0;
-  bool work = false, word_start = true, substitute = false;
+  bool work = false, substitute = false;
+  const bool tatweel_deleted = options.tatweel;
+  const bool initial_r_subst = low_entry[0x0631] && low_entry[0x0631]->by_where[kInitial].set &&
+                               low_entry[0x0631]->by_where[kInitial].to == "\xDA\x95";
+  const bool heh_zwnj = options.heh_zwnj, smart_zwnj = options.zwnj == ZwnjPolicy::kSmart,
+             keep_zwnj = options.zwnj == ZwnjPolicy::kKeep;
   auto end_chunk = [&](size_t e) {
     if (work) {
       out.append(in.data() + copy_from, chunk - copy_from);
@@ -740,10 +755,41 @@ void Normalizer::Impl::run(std::string_view in, std::string& out, OffsetMap* map
       // Only letter-for-letter substitutions in this chunk: copy it, swapping them.
       out.append(in.data() + copy_from, chunk - copy_from);
       size_t k = chunk, run = chunk;
+      bool ws = true;  // at a word start
       while (k < e) {
         unsigned b0 = s[k];
         if (b0 >= 0xC2 && b0 <= 0xDF) {
           char32_t c = (static_cast<char32_t>(b0 & 0x1F) << 6) | (s[k + 1] & 0x3F);
+          bool was_ws = ws;
+          ws = !(scan[c] & sLetter);
+          if (c == 0x0640) {  // tatweel (the scanner checked it is not after ه): delete
+            out.append(in.data() + run, k - run);
+            size_t ob = out.size() - out_line_base;
+            if (map) map->add_edit(k, k + 2, ob, ob);
+            run = k + 2;
+            k += 2;
+            ws = was_ws;
+            continue;
+          }
+          if (c == 0x0631 && was_ws && initial_r_subst) {  // word-initial ر -> ڕ
+            out.append(in.data() + run, k - run);
+            size_t ob = out.size() - out_line_base;
+            out += "\xDA\x95";
+            if (map) map->add_edit(k, k + 2, ob, ob + 2);
+            run = k + 2;
+            k += 2;
+            continue;
+          }
+          if (c == 0x0647 && k + 4 < e && s[k + 2] == 0xE2 && s[k + 3] == 0x80 && s[k + 4] == 0x8C) {
+            // ه + ZWNJ -> ە (the scanner saw that this is the only change here)
+            out.append(in.data() + run, k - run);
+            size_t ob = out.size() - out_line_base;
+            out += "\xDB\x95";
+            if (map) map->add_edit(k, k + 5, ob, ob + 2);
+            run = k + 5;
+            k += 5;
+            continue;
+          }
           if (scan[c] & sSubst) {
             out.append(in.data() + run, k - run);
             size_t ob = out.size() - out_line_base;
@@ -755,6 +801,8 @@ void Normalizer::Impl::run(std::string_view in, std::string& out, OffsetMap* map
           }
           k += 2;
         } else {
+          if (b0 < 0x80) ws = !(scan[b0] & sLetter);
+          else if (b0 >= 0xE0) ws = false;  // ZWNJ (kept) inside a word
           ++k;
         }
       }
@@ -763,44 +811,94 @@ void Normalizer::Impl::run(std::string_view in, std::string& out, OffsetMap* map
     }
     work = false;
     substitute = false;
-    word_start = true;
+  };
+  // The character before byte `at` in the current chunk (' ' at the chunk start). Context is read
+  // back from the bytes on demand, so the loop keeps no per-character state.
+  auto prev_cp = [&](size_t at) -> char32_t {
+    if (at == chunk) return ' ';
+    unsigned p1 = s[at - 1];
+    if (p1 < 0x80) return p1;
+    if (at >= chunk + 2 && s[at - 2] >= 0xC2 && s[at - 2] <= 0xDF)
+      return (static_cast<char32_t>(s[at - 2] & 0x1F) << 6) | (p1 & 0x3F);
+    if (at >= chunk + 3 && s[at - 3] == 0xE2 && s[at - 2] == 0x80 && p1 == 0x8C) return 0x200C;
+    return 0xFFFD;  // a wider character: its chunk is already on the slow path
+  };
+  auto at_word_start = [&](size_t at) {
+    char32_t p = prev_cp(at);
+    if (p == 0x200C || p == 0xFFFD) return false;
+    return !(scan[p] & sLetter);
   };
   while (i < n) {
     unsigned b = s[i];
-    if (b < 0x80) {
-      if (b == ' ' || b == '\t') {
-        end_chunk(i);
-        chunk = ++i;
+    if (b >= 0xC2 && b <= 0xDF) {
+      if (i + 1 >= n || (s[i + 1] & 0xC0) != 0x80) {  // ill-formed
+        work = true;
+        ++i;
         continue;
       }
-      uint8_t sc = scan[b];
-      work |= (sc & sInterior) != 0;
-      word_start = !(sc & sLetter);
-      ++i;
-      continue;
-    }
-    if (b >= 0xC2 && b <= 0xDF && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) {
       char32_t c = (static_cast<char32_t>(b & 0x1F) << 6) | (s[i + 1] & 0x3F);
       uint8_t sc = scan[c];
       if (sc & (sInterior | sInitial | sFinal | sSubst)) {
-        if (sc & sInterior) work = true;
-        else if (sc & sSubst) substitute = true;
-        else if ((sc & sInitial) && word_start) work = true;
-        else if (sc & sFinal) {
-          // ه needs work unless a plain letter follows it.
-          bool plain_next = false;
-          if (i + 3 < n && s[i + 2] >= 0xC2 && s[i + 2] <= 0xDF && (s[i + 3] & 0xC0) == 0x80) {
+        if (sc & sSubst) {
+          substitute = true;
+        } else if (sc & sInterior) {
+          char32_t pc = c == 0x0640 ? prev_cp(i) : 0;
+          if (c == 0x0640 && tatweel_deleted && pc != 0x0647 && pc != 0x06BE && pc != 0x0640)
+            substitute = true;  // a tatweel not after ه: deleted in the substitution pass
+          else
+            work = true;
+        } else if (sc & sInitial) {
+          if (at_word_start(i)) {
+            if (c == 0x0631 && initial_r_subst) substitute = true;  // ر -> ڕ at a word start
+            else if (c == 0x0648 && !(i + 3 < n && s[i + 2] == 0xD9 && s[i + 3] == 0x88)) {
+              // a word-initial و not followed by و: nothing to do
+            } else {
+              work = true;
+            }
+          }
+        } else {  // sFinal: ه needs work unless a plain letter follows it (or a ZWNJ: handled there)
+          bool plain_next = heh_zwnj && i + 4 < n && s[i + 2] == 0xE2 && s[i + 3] == 0x80 && s[i + 4] == 0x8C;
+          if (!plain_next && i + 3 < n && s[i + 2] >= 0xC2 && s[i + 2] <= 0xDF && (s[i + 3] & 0xC0) == 0x80) {
             char32_t nc = (static_cast<char32_t>(s[i + 2] & 0x1F) << 6) | (s[i + 3] & 0x3F);
             plain_next = (scan[nc] & (sLetter | sInterior)) == sLetter;
           }
           if (!plain_next) work = true;
         }
       }
-      word_start = !(sc & sLetter);
       i += 2;
       continue;
     }
-    // Three- and four-byte characters (ZWNJ, controls, presentation forms, emoji) and invalid bytes.
+    if (b < 0x80) {
+      if (b == ' ' || b == '\t') {
+        end_chunk(i);
+        chunk = ++i;
+        continue;
+      }
+      if (scan[b] & sInterior) work = true;
+      ++i;
+      continue;
+    }
+    if (b == 0xE2 && i + 2 < n && s[i + 1] == 0x80 && s[i + 2] == 0x8C) {
+      // ZWNJ: after ه it spells ە (a substitution); between a joining letter and a following plain
+      // Arabic letter the smart policy keeps it; anything else goes to the slow path.
+      char32_t pc = prev_cp(i);
+      if (pc == 0x0647 && heh_zwnj) {
+        substitute = true;
+      } else if (keep_zwnj) {
+      } else {
+        bool keep = false;
+        if (smart_zwnj && pc < 0x800 && (low[pc] & fJoining) && pc != 0x06BE && i + 4 < n &&
+            s[i + 3] >= 0xD8 && s[i + 3] <= 0xDB && (s[i + 4] & 0xC0) == 0x80) {
+          char32_t nc = (static_cast<char32_t>(s[i + 3] & 0x1F) << 6) | (s[i + 4] & 0x3F);
+          keep = (scan[nc] & (sLetter | sInterior | sSubst)) == sLetter && nc != 0x0640 &&
+                 (low[nc] & fArabic);
+        }
+        if (!keep) work = true;
+      }
+      i += 3;
+      continue;
+    }
+    // Other three- and four-byte characters (controls, presentation forms, emoji) and invalid bytes.
     work = true;
     ++i;
   }

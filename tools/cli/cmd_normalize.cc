@@ -88,6 +88,12 @@ int run(Common& common) {
     });
   }
   LegacyDecoder decoder;
+  // Decoded text already tells ە from ه and follows the Sorani convention: no final-heh rule and
+  // no convention repair on it.
+  NormalizeOptions decoded_options = o;
+  decoded_options.final_heh = false;
+  decoded_options.convention_repair = false;
+  Normalizer decoded_normalizer(decoded_options);
   std::string decoded;
   return process_lines(common, [&](std::string_view line, bool, std::string& out) {
     Font f = legacy_auto ? decoder.detect_font(line) : legacy_font;
@@ -97,7 +103,7 @@ int run(Common& common) {
     }
     decoded.clear();
     decoder.decode(line, f, decoded);
-    normalizer.normalize(decoded, out);
+    decoded_normalizer.normalize(decoded, out);
   });
 }
 
