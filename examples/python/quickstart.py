@@ -43,6 +43,6 @@ if kurdi.HAVE_SPELL:
 
 # a pipeline over a string or an iterable of strings
 p = kurdi.Pipeline(["decode", "normalize", ("tokenize", {"split_clitics": True})])
-print(p("كتيبةكانم"))
+print(p("کتێبەکانم"))
 for out in p(["سڵاو هاوڕێ", "ئةم نامةية"]):
     print(out)

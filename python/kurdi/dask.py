@@ -112,13 +112,18 @@ def _list_files(inputs: Union[str, os.PathLike, Sequence[Union[str, os.PathLike]
     return out
 
 
-def plan_chunks(files: Sequence[Tuple[str, str]], chunk_bytes: int, max_bytes: Optional[int] = None) -> List[Tuple[str, str, int, int]]:
-    """Cuts files into (path, name, start, end) byte ranges of about chunk_bytes.
+def plan_chunks(files: Sequence[Tuple[str, str]], chunk_bytes: int,
+                max_bytes: Optional[int] = None) -> List[List[Tuple[str, str, int, int]]]:
+    """Groups the input into shards of about chunk_bytes: each shard is a list of (path, name,
+    start, end) byte ranges. Big files are cut into several ranges, small files are packed together.
 
     A line belongs to the range holding its first byte. With max_bytes, only the first max_bytes of
-    the whole input are planned (cut at a range boundary; for sampling big corpora).
+    the whole input are planned (for sampling big corpora). The plan depends only on the input and
+    the parameters, never on the cluster, so shards are reproducible.
     """
-    chunks = []
+    shards: List[List[Tuple[str, str, int, int]]] = []
+    cur: List[Tuple[str, str, int, int]] = []
+    cur_size = 0
     total = 0
     for path, name in files:
         size = os.path.getsize(path)
@@ -126,13 +131,19 @@ def plan_chunks(files: Sequence[Tuple[str, str]], chunk_bytes: int, max_bytes: O
             size = min(size, max_bytes - total)
             if size <= 0:
                 break
+        total += size
         start = 0
         while start < size:
-            end = min(size, start + chunk_bytes)
-            chunks.append((path, name, start, end))
+            end = min(size, start + chunk_bytes - cur_size)
+            cur.append((path, name, start, end))
+            cur_size += end - start
             start = end
-        total += size
-    return chunks
+            if cur_size >= chunk_bytes:
+                shards.append(cur)
+                cur, cur_size = [], 0
+    if cur:
+        shards.append(cur)
+    return shards
 
 
 def _read_range(path: str, start: int, end: int) -> Iterable[Tuple[int, bytes]]:
@@ -154,30 +165,30 @@ def _read_range(path: str, start: int, end: int) -> Iterable[Tuple[int, bytes]]:
             pos += len(line)
 
 
-def _process_chunk(chunk: Tuple[str, str, int, int], index: int, out_dir: str, pipeline: Pipeline,
+def _process_chunk(ranges: List[Tuple[str, str, int, int]], index: int, out_dir: str, pipeline: Pipeline,
                    batch: int = 512) -> Dict[str, Any]:
-    path, name, start, end = chunk
     shard = os.path.join(out_dir, f"part-{index:05d}.jsonl")
     tmp = shard + ".tmp"
     lines = 0
     nbytes = 0
+    dumps = json.JSONEncoder(ensure_ascii=False, default=_jsonable).encode
     with open(tmp, "w", encoding="utf-8") as out:
-        pending: List[Tuple[int, bytes]] = []
+        pending: List[Tuple[str, int, bytes]] = []
 
         def flush() -> None:
             # bytes in: invalid UTF-8 becomes U+FFFD (or an error under strict=True)
-            results = pipeline.run_batch([t for _, t in pending])
-            for (off, _), r in zip(pending, results):
-                out.write(json.dumps({"file": name, "offset": off, "output": r}, ensure_ascii=False, default=_jsonable))
-                out.write("\n")
+            results = pipeline.run_batch([t for _, _, t in pending])
+            out.write("".join(dumps({"file": name, "offset": off, "output": r}) + "\n"
+                              for (name, off, _), r in zip(pending, results)))
             pending.clear()
 
-        for off, text in _read_range(path, start, end):
-            pending.append((off, text))
-            lines += 1
-            nbytes += len(text) + 1
-            if len(pending) >= batch:
-                flush()
+        for path, name, start, end in ranges:
+            for off, text in _read_range(path, start, end):
+                pending.append((name, off, text))
+                lines += 1
+                nbytes += len(text) + 1
+                if len(pending) >= batch:
+                    flush()
         if pending:
             flush()
     os.replace(tmp, shard)
@@ -197,8 +208,9 @@ def process_files(inputs: Union[str, os.PathLike, Sequence[Union[str, os.PathLik
     """Runs `pipeline` over every line of the files under `inputs`, writing sharded JSONL to `out_dir`.
 
     inputs: a directory (walked recursively, files matching `pattern`), a file, or a list of them.
-    Files are cut into ranges of about `chunk_bytes` at line boundaries; range i becomes
-    ``out_dir/part-%05d.jsonl`` with one ``{"file", "offset", "output"}`` record per line.
+    The input is planned into shards of about `chunk_bytes` (big files cut at line boundaries, small
+    files packed together); shard i becomes ``out_dir/part-%05d.jsonl`` with one
+    ``{"file", "offset", "output"}`` record per line, in input order.
     `client`: a distributed.Client (local or cluster); without it the `scheduler` of dask
     ("threads", "processes", "sync"; default "threads") runs the tasks. max_bytes samples the
     first max_bytes of the input. Returns a :class:`ProcessReport` with the throughput.
@@ -215,9 +227,12 @@ def process_files(inputs: Union[str, os.PathLike, Sequence[Union[str, os.PathLik
     if client is not None:
         results = client.compute(tasks, sync=True)
     else:
-        results = dask.compute(*tasks, scheduler=scheduler or "threads")
+        import warnings
+        with warnings.catch_warnings():  # an explicit local scheduler while a Client exists is intended
+            warnings.filterwarnings("ignore", message="Running on a single-machine scheduler")
+            results = dask.compute(*tasks, scheduler=scheduler or "threads")
     seconds = time.perf_counter() - t0
-    rep = ProcessReport(files=len({c[0] for c in chunks}), seconds=seconds)
+    rep = ProcessReport(files=len({r[0] for c in chunks for r in c}), seconds=seconds)
     for r in results:
         rep.shards.append(r["shard"])
         rep.lines += r["lines"]

@@ -10,6 +10,7 @@
 //   - bad options raise ValueError naming the option and the accepted values; nothing crashes.
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
+#include <structmember.h>
 
 #include <chrono>
 #include <cstdint>
@@ -404,7 +405,8 @@ struct OffsetConv {
 
 struct PyToken {
   std::string text;
-  std::string normalized;
+  std::string normalized;       // filled on first access when `tok` is set (lazy)
+  std::shared_ptr<const Tokenizer> tok;
   TokenType type;
   size_t start, end;            // code point offsets (str input) or byte offsets (bytes input)
   size_t byte_start, byte_end;  // always UTF-8 byte offsets
@@ -412,7 +414,9 @@ struct PyToken {
   int32_t mwe;
 };
 
-std::vector<PyToken> make_tokens(const Tokenizer& tok, std::string_view text, bool bytes, bool normalized) {
+// `lazy`: the tokenizer that computes Token.normalized on first access (null: computed now).
+std::vector<PyToken> make_tokens(const Tokenizer& tok, std::string_view text, bool bytes, bool normalized,
+                                 const std::shared_ptr<const Tokenizer>& lazy = nullptr) {
   std::vector<Token> raw;
   tok.tokenize(text, raw);
   std::vector<PyToken> out;
@@ -421,7 +425,8 @@ std::vector<PyToken> make_tokens(const Tokenizer& tok, std::string_view text, bo
   for (const Token& t : raw) {
     PyToken p;
     p.text = std::string(t.text(text));
-    if (normalized) p.normalized = tok.normalized(p.text);
+    if (lazy) p.tok = lazy;
+    else if (normalized) p.normalized = tok.normalized(p.text);
     p.type = t.type;
     p.byte_start = t.begin;
     p.byte_end = t.end;
@@ -433,6 +438,209 @@ std::vector<PyToken> make_tokens(const Tokenizer& tok, std::string_view text, bo
     out.push_back(std::move(p));
   }
   return out;
+}
+
+
+// ---------------------------------------------------------------------------------------------
+// kurdi.Token: a plain CPython type (not a pybind11 class) so that building a list of tokens costs
+// one small allocation per token: tokenizing short sentences into Token objects is dominated by
+// object creation.
+
+const char* kTokenTypeNames[] = {"word", "latin_word", "other_word", "number", "punct", "symbol", "url", "email",
+                                 "hashtag", "mention", "emoji", "date", "time", "abbreviation", "other"};
+constexpr int kTokenTypes = sizeof(kTokenTypeNames) / sizeof(kTokenTypeNames[0]);
+PyObject* g_type_names[kTokenTypes];
+PyTypeObject* g_token_type = nullptr;
+
+using TokPtr = std::shared_ptr<const Tokenizer>;
+
+struct TokenObject {
+  PyObject_HEAD
+  PyObject* text;        // str
+  PyObject* normalized;  // str, or NULL until first access (computed by `tok`)
+  PyObject* type;        // interned str
+  Py_ssize_t start, end, byte_start, byte_end, mwe;
+  char clitic, space_after, has_tok;
+  alignas(TokPtr) unsigned char tok[sizeof(TokPtr)];
+};
+
+TokPtr* tok_of(TokenObject* t) { return reinterpret_cast<TokPtr*>(t->tok); }
+
+PyObject* token_new_raw(PyTypeObject* tp) {
+  TokenObject* t = reinterpret_cast<TokenObject*>(tp->tp_alloc(tp, 0));
+  return reinterpret_cast<PyObject*>(t);
+}
+
+void token_dealloc(PyObject* self) {
+  TokenObject* t = reinterpret_cast<TokenObject*>(self);
+  Py_XDECREF(t->text);
+  Py_XDECREF(t->normalized);
+  Py_XDECREF(t->type);
+  if (t->has_tok) tok_of(t)->~TokPtr();
+  PyTypeObject* tp = Py_TYPE(self);
+  tp->tp_free(self);
+  Py_DECREF(tp);
+}
+
+PyObject* token_get_normalized(PyObject* self, void*) {
+  TokenObject* t = reinterpret_cast<TokenObject*>(self);
+  if (!t->normalized) {
+    if (t->has_tok) {
+      Py_ssize_t n = 0;
+      const char* p = PyUnicode_AsUTF8AndSize(t->text, &n);
+      if (!p) return nullptr;
+      std::string norm = (*tok_of(t))->normalized(std::string_view(p, static_cast<size_t>(n)));
+      t->normalized = PyUnicode_DecodeUTF8(norm.data(), static_cast<Py_ssize_t>(norm.size()), "replace");
+      if (!t->normalized) return nullptr;
+      tok_of(t)->~TokPtr();
+      t->has_tok = 0;
+    } else {
+      t->normalized = PyUnicode_FromStringAndSize("", 0);
+    }
+  }
+  Py_INCREF(t->normalized);
+  return t->normalized;
+}
+
+PyObject* token_repr(PyObject* self) {
+  TokenObject* t = reinterpret_cast<TokenObject*>(self);
+  return PyUnicode_FromFormat("Token(%R, type=%R, start=%zd, end=%zd)", t->text, t->type, t->start, t->end);
+}
+
+PyObject* token_str(PyObject* self) {
+  TokenObject* t = reinterpret_cast<TokenObject*>(self);
+  Py_INCREF(t->text);
+  return t->text;
+}
+
+PyObject* token_richcompare(PyObject* a, PyObject* b, int op) {
+  if ((op != Py_EQ && op != Py_NE) || !PyObject_TypeCheck(b, g_token_type)) Py_RETURN_NOTIMPLEMENTED;
+  TokenObject* x = reinterpret_cast<TokenObject*>(a);
+  TokenObject* y = reinterpret_cast<TokenObject*>(b);
+  int eq = x->start == y->start && x->end == y->end && x->byte_start == y->byte_start;
+  if (eq) eq = PyUnicode_Compare(x->text, y->text) == 0 && PyUnicode_Compare(x->type, y->type) == 0;
+  if (PyErr_Occurred()) return nullptr;
+  if (op == Py_NE) eq = !eq;
+  return PyBool_FromLong(eq);
+}
+
+// Token(text, normalized, type, start, end, byte_start, byte_end, clitic=False, space_after=False, mwe=-1)
+PyObject* token_tp_new(PyTypeObject* tp, PyObject* args, PyObject* kwargs) {
+  static const char* kw[] = {"text", "normalized", "type", "start", "end", "byte_start", "byte_end",
+                             "clitic", "space_after", "mwe", nullptr};
+  PyObject *text, *norm, *type;
+  Py_ssize_t start, end, bs = -1, be = -1, mwe = -1;
+  int clitic = 0, space_after = 0;
+  if (!PyArg_ParseTupleAndKeywords(args, kwargs, "UUUnn|nnppn", const_cast<char**>(kw), &text, &norm, &type, &start,
+                                   &end, &bs, &be, &clitic, &space_after, &mwe))
+    return nullptr;
+  PyObject* o = token_new_raw(tp);
+  if (!o) return nullptr;
+  TokenObject* t = reinterpret_cast<TokenObject*>(o);
+  Py_INCREF(text); t->text = text;
+  Py_INCREF(norm); t->normalized = norm;
+  Py_INCREF(type); t->type = type;
+  t->start = start; t->end = end;
+  t->byte_start = bs < 0 ? start : bs;
+  t->byte_end = be < 0 ? end : be;
+  t->clitic = static_cast<char>(clitic); t->space_after = static_cast<char>(space_after); t->mwe = mwe;
+  return o;
+}
+
+PyObject* token_reduce(PyObject* self, PyObject*) {
+  TokenObject* t = reinterpret_cast<TokenObject*>(self);
+  PyObject* norm = token_get_normalized(self, nullptr);
+  if (!norm) return nullptr;
+  PyObject* r = Py_BuildValue("(O(OOOnnnnOOn))", reinterpret_cast<PyObject*>(Py_TYPE(self)), t->text, norm, t->type,
+                              t->start, t->end, t->byte_start, t->byte_end, t->clitic ? Py_True : Py_False,
+                              t->space_after ? Py_True : Py_False, t->mwe);
+  Py_DECREF(norm);
+  return r;
+}
+
+PyObject* token_to_dict(PyObject* self, PyObject*) {
+  TokenObject* t = reinterpret_cast<TokenObject*>(self);
+  PyObject* norm = token_get_normalized(self, nullptr);
+  if (!norm) return nullptr;
+  PyObject* d = Py_BuildValue("{sOsOsOsnsn}", "text", t->text, "normalized", norm, "type", t->type, "start", t->start,
+                              "end", t->end);
+  Py_DECREF(norm);
+  return d;
+}
+
+PyObject* make_token_type() {
+  static PyMemberDef members[] = {
+      {"text", T_OBJECT_EX, offsetof(TokenObject, text), READONLY, "the token's text (a slice of the input)"},
+      {"type", T_OBJECT_EX, offsetof(TokenObject, type), READONLY,
+       "word, latin_word, other_word, number, punct, symbol, url, email, hashtag, mention, emoji, date, time, "
+       "abbreviation or other"},
+      {"start", T_PYSSIZET, offsetof(TokenObject, start), READONLY,
+       "start offset into the input (code points for str input, bytes for bytes input)"},
+      {"end", T_PYSSIZET, offsetof(TokenObject, end), READONLY, "end offset (exclusive), same unit as start"},
+      {"byte_start", T_PYSSIZET, offsetof(TokenObject, byte_start), READONLY, "start, in UTF-8 bytes"},
+      {"byte_end", T_PYSSIZET, offsetof(TokenObject, byte_end), READONLY, "end, in UTF-8 bytes"},
+      {"mwe", T_PYSSIZET, offsetof(TokenObject, mwe), READONLY, "index of a multiword expression, -1 for none"},
+      {"clitic", T_BOOL, offsetof(TokenObject, clitic), READONLY,
+       "True for a non-initial piece of a word cut by split_clitics"},
+      {"space_after", T_BOOL, offsetof(TokenObject, space_after), READONLY, "white space follows the token"},
+      {nullptr, 0, 0, 0, nullptr}};
+  static PyGetSetDef getset[] = {
+      {"normalized", token_get_normalized, nullptr, "normalized form of the text (computed on first access)", nullptr},
+      {nullptr, nullptr, nullptr, nullptr, nullptr}};
+  static PyMethodDef methods[] = {
+      {"to_dict", token_to_dict, METH_NOARGS, "to_dict() -> dict(text, normalized, type, start, end)"},
+      {"__reduce__", token_reduce, METH_NOARGS, "pickle support"},
+      {nullptr, nullptr, 0, nullptr}};
+  static const char* doc =
+      "A token of the input: text, normalized form, type and offsets.\n\n"
+      "start/end index the input given to tokenize(): code points for str input (so\n"
+      "text[t.start:t.end] == t.text), bytes for bytes input. byte_start/byte_end are always UTF-8\n"
+      "byte offsets. type is one of: word, latin_word, other_word, number, punct, symbol, url, email,\n"
+      "hashtag, mention, emoji, date, time, abbreviation, other. normalized is the token's text\n"
+      "normalized with the tokenizer's profile.";
+  static PyType_Slot slots[] = {
+      {Py_tp_dealloc, reinterpret_cast<void*>(token_dealloc)},
+      {Py_tp_repr, reinterpret_cast<void*>(token_repr)},
+      {Py_tp_str, reinterpret_cast<void*>(token_str)},
+      {Py_tp_richcompare, reinterpret_cast<void*>(token_richcompare)},
+      {Py_tp_new, reinterpret_cast<void*>(token_tp_new)},
+      {Py_tp_members, members},
+      {Py_tp_getset, getset},
+      {Py_tp_methods, methods},
+      {Py_tp_doc, const_cast<char*>(doc)},
+      {0, nullptr}};
+  static PyType_Spec spec = {"kurdi.Token", static_cast<int>(sizeof(TokenObject)), 0, Py_TPFLAGS_DEFAULT, slots};
+  for (int i = 0; i < kTokenTypes; ++i) g_type_names[i] = PyUnicode_InternFromString(kTokenTypeNames[i]);
+  PyObject* tp = PyType_FromSpec(&spec);
+  if (!tp) throw py::error_already_set();
+  g_token_type = reinterpret_cast<PyTypeObject*>(tp);
+  return tp;
+}
+
+py::object token_to_py(PyToken&& p) {
+  PyObject* o = token_new_raw(g_token_type);
+  if (!o) throw py::error_already_set();
+  TokenObject* t = reinterpret_cast<TokenObject*>(o);
+  py::object guard = py::reinterpret_steal<py::object>(o);
+  t->text = PyUnicode_DecodeUTF8(p.text.data(), static_cast<Py_ssize_t>(p.text.size()), "replace");
+  if (!t->text) throw py::error_already_set();
+  if (p.tok) {
+    new (t->tok) TokPtr(std::move(p.tok));
+    t->has_tok = 1;
+  } else {
+    t->normalized = PyUnicode_DecodeUTF8(p.normalized.data(), static_cast<Py_ssize_t>(p.normalized.size()), "replace");
+    if (!t->normalized) throw py::error_already_set();
+  }
+  t->type = g_type_names[static_cast<int>(p.type)];
+  Py_INCREF(t->type);
+  t->start = static_cast<Py_ssize_t>(p.start);
+  t->end = static_cast<Py_ssize_t>(p.end);
+  t->byte_start = static_cast<Py_ssize_t>(p.byte_start);
+  t->byte_end = static_cast<Py_ssize_t>(p.byte_end);
+  t->mwe = p.mwe;
+  t->clitic = p.clitic;
+  t->space_after = p.space_after;
+  return guard;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -643,8 +851,6 @@ class Pipeline {
   bool strict_;
 };
 
-py::object token_to_py(PyToken&& t);
-
 py::object out_to_py(StageOut&& out) {
   struct V {
     py::object operator()(std::string& s) { return to_str(s); }
@@ -679,7 +885,6 @@ py::object out_to_py(StageOut&& out) {
   return std::visit(V{}, out);
 }
 
-py::object token_to_py(PyToken&& t) { return py::cast(std::move(t)); }
 
 // Runs `fn(i)` for a batch of inputs with the GIL released; inputs converted first.
 template <class Out, class Fn>
@@ -703,9 +908,6 @@ py::list strs_to_list(std::vector<std::string>& v) {
   for (size_t i = 0; i < v.size(); ++i) l[i] = to_str(v[i]);
   return l;
 }
-
-const char* kTokenTypeNames[] = {"word", "latin_word", "other_word", "number", "punct", "symbol", "url", "email",
-                                 "hashtag", "mention", "emoji", "date", "time", "abbreviation", "other"};
 
 }  // namespace
 
@@ -748,13 +950,17 @@ Immutable and thread-safe; calls release the GIL. Unknown options raise ValueErr
            [](const Normalizer& n, py::handle text) -> py::str {
              Input in = get_input(text);
              check_strict(in, n.options().utf8 == Utf8Policy::kStrict);
-             std::string out;
+             // A per-thread output buffer keeps its capacity between calls: no fresh pages to
+             // fault in for every big text (the str built from it is the only new allocation).
+             thread_local std::string out;
+             out.clear();
              {
                py::gil_scoped_release nogil;
-               out.reserve(in.view.size() + in.view.size() / 8);
                n.normalize(in.view, out);
              }
-             return to_str(out);
+             py::str r = to_str(out);
+             if (out.capacity() > (64u << 20)) std::string().swap(out);  // do not hold on to huge buffers
+             return r;
            },
            py::arg("text"),
            "normalize(text) -> str\n\nNormalizes one text (str or UTF-8 bytes). Invalid UTF-8 in bytes becomes "
@@ -782,56 +988,7 @@ Immutable and thread-safe; calls release the GIL. Unknown options raise ValueErr
            py::arg("text"), "Length of the longest prefix already normalized (code points for str, bytes for bytes).");
 
   // ---- tokenize ------------------------------------------------------------------------------
-  py::class_<PyToken>(m, "Token", R"doc(
-A token of the input: text, normalized form, type and offsets.
-
-start/end index the input given to tokenize(): code points for str input (so
-text[t.start:t.end] == t.text), bytes for bytes input. byte_start/byte_end are always UTF-8 byte
-offsets. type is one of: word, latin_word, other_word, number, punct, symbol, url, email, hashtag,
-mention, emoji, date, time, abbreviation, other.
-)doc")
-      .def_property_readonly("text", [](const PyToken& t) { return to_str(t.text); })
-      .def_property_readonly("normalized", [](const PyToken& t) { return to_str(t.normalized); })
-      .def_property_readonly("type", [](const PyToken& t) { return kTokenTypeNames[static_cast<int>(t.type)]; })
-      .def_readonly("start", &PyToken::start)
-      .def_readonly("end", &PyToken::end)
-      .def_readonly("byte_start", &PyToken::byte_start)
-      .def_readonly("byte_end", &PyToken::byte_end)
-      .def_readonly("clitic", &PyToken::clitic, "True for a non-initial piece of a word cut by split_clitics")
-      .def_readonly("space_after", &PyToken::space_after)
-      .def_readonly("mwe", &PyToken::mwe, "index of a multiword expression, -1 for none")
-      .def("to_dict",
-           [](const PyToken& t) {
-             py::dict d;
-             d["text"] = to_str(t.text); d["normalized"] = to_str(t.normalized);
-             d["type"] = kTokenTypeNames[static_cast<int>(t.type)];
-             d["start"] = t.start; d["end"] = t.end;
-             return d;
-           })
-      .def("__str__", [](const PyToken& t) { return to_str(t.text); })
-      .def("__repr__", [](const PyToken& t) {
-        return py::str("Token({!r}, type={!r}, start={}, end={})")
-            .format(to_str(t.text), kTokenTypeNames[static_cast<int>(t.type)], t.start, t.end);
-      })
-      .def("__eq__", [](const PyToken& a, const PyToken& b) {
-        return a.text == b.text && a.type == b.type && a.start == b.start && a.end == b.end;
-      })
-      .def(py::pickle(
-          [](const PyToken& t) {
-            return py::make_tuple(to_str(t.text), to_str(t.normalized), static_cast<int>(t.type), t.start, t.end,
-                                  t.byte_start, t.byte_end, t.clitic, t.space_after, t.mwe);
-          },
-          [](py::tuple s) {
-            PyToken t;
-            t.text = s[0].cast<std::string>(); t.normalized = s[1].cast<std::string>();
-            int ty = s[2].cast<int>();
-            if (ty < 0 || ty > static_cast<int>(TokenType::kOther)) throw py::value_error("bad token type");
-            t.type = static_cast<TokenType>(ty);
-            t.start = s[3].cast<size_t>(); t.end = s[4].cast<size_t>();
-            t.byte_start = s[5].cast<size_t>(); t.byte_end = s[6].cast<size_t>();
-            t.clitic = s[7].cast<bool>(); t.space_after = s[8].cast<bool>(); t.mwe = s[9].cast<int32_t>();
-            return t;
-          }));
+  m.attr("Token") = make_token_type();
 
   py::class_<Tokenizer, std::shared_ptr<Tokenizer>>(m, "Tokenizer", R"doc(
 Tokenizer(**options)
@@ -850,20 +1007,20 @@ options) choose the normalized form of tokens.
         return std::make_shared<Tokenizer>(o);
       }))
       .def("tokenize",
-           [](const Tokenizer& t, py::handle text, bool normalized) {
+           [](std::shared_ptr<Tokenizer> t, py::handle text, bool normalized) {
              Input in = get_input(text);
              std::vector<PyToken> toks;
              {
                py::gil_scoped_release nogil;
-               toks = make_tokens(t, in.view, in.is_bytes, normalized);
+               toks = make_tokens(*t, in.view, in.is_bytes, false, normalized ? t : nullptr);
              }
              py::list l(toks.size());
-             for (size_t i = 0; i < toks.size(); ++i) l[i] = py::cast(std::move(toks[i]));
+             for (size_t i = 0; i < toks.size(); ++i) l[i] = token_to_py(std::move(toks[i]));
              return l;
            },
            py::arg("text"), py::arg("normalized") = true,
-           "tokenize(text, normalized=True) -> list[Token]\n\nTokens of one text. normalized=False skips "
-           "computing Token.normalized (faster).")
+           "tokenize(text, normalized=True) -> list[Token]\n\nTokens of one text. Token.normalized is computed "
+           "on first access; normalized=False leaves it empty.")
       .def("words",
            [](const Tokenizer& t, py::handle text) {
              Input in = get_input(text);
@@ -879,14 +1036,15 @@ options) choose the normalized form of tokens.
            },
            py::arg("text"), "words(text) -> list[str]\n\nThe token texts only (the fastest form).")
       .def("tokenize_batch",
-           [](const Tokenizer& t, const py::iterable& texts, bool normalized) {
+           [](std::shared_ptr<Tokenizer> t, const py::iterable& texts, bool normalized) {
              auto ins = get_inputs(texts);
+             std::shared_ptr<const Tokenizer> lazy = normalized ? t : nullptr;
              auto outs = run_batch<std::vector<PyToken>>(
-                 ins, [&](const Input& in) { return make_tokens(t, in.view, in.is_bytes, normalized); });
+                 ins, [&](const Input& in) { return make_tokens(*t, in.view, in.is_bytes, false, lazy); });
              py::list l(outs.size());
              for (size_t i = 0; i < outs.size(); ++i) {
                py::list k(outs[i].size());
-               for (size_t j = 0; j < outs[i].size(); ++j) k[j] = py::cast(std::move(outs[i][j]));
+               for (size_t j = 0; j < outs[i].size(); ++j) k[j] = token_to_py(std::move(outs[i][j]));
                l[i] = k;
              }
              return l;

@@ -74,7 +74,7 @@ def test_process_files_cluster_equals_single_process(client, tmp_path):
     inputs, pattern, what = corpus_inputs()
     sample_mb = float(os.environ.get("KURDI_DASK_SAMPLE_MB", "6"))
     max_bytes = int(sample_mb * 1e6) if sample_mb > 0 else None
-    chunk = 1 << 20 if what != "bundled corpus" else 2048
+    chunk = 1 << 20 if what != "bundled corpus" else 2048  # bundled: several shards from a tiny corpus
     local = kd.process_files(inputs, tmp_path / "local", PIPE, pattern=pattern, chunk_bytes=chunk,
                              max_bytes=max_bytes, scheduler="sync")
     dist = kd.process_files(inputs, tmp_path / "dist", PIPE, pattern=pattern, chunk_bytes=chunk,
