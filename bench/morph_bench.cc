@@ -51,7 +51,7 @@ int main(int argc, char** argv) {
     nc.push_back(words.size() / std::chrono::duration<double>(b - a).count());
   }
   for (int rep = 0; rep < 5; ++rep) {
-    kurdi::MorphCache cache(analyzer);
+    kurdi::MorphCache cache(analyzer, 1 << 20);
     auto a = std::chrono::steady_clock::now();
     for (auto w : words) sink += cache.lemma(w).size();
     auto b = std::chrono::steady_clock::now();
