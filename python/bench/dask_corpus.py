@@ -50,6 +50,10 @@ def main():
         client = Client(cluster)
     print(f"pipeline {pipe.stages}, inputs {inputs}")
     print(f"cluster: {len(client.scheduler_info()['workers'])} workers")
+    import time
+    t0 = time.perf_counter()
+    kd.warm_up(client, pipe)
+    print(f"engines built on every worker in {time.perf_counter() - t0:.2f} s (once per worker process)")
     dist = kd.process_files(inputs, os.path.join(args.out, "dist"), pipe, pattern="*.txt", chunk_bytes=chunk, client=client)
     print(f"distributed   : {dist}")
     if not args.skip_single:

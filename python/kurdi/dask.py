@@ -29,7 +29,7 @@ from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple, Union
 
 from . import Pipeline
 
-__all__ = ["map_bag", "map_partitions", "map_series", "map_dataframe", "plan_chunks", "process_files",
+__all__ = ["warm_up", "map_bag", "map_partitions", "map_series", "map_dataframe", "plan_chunks", "process_files",
            "ProcessReport", "read_shards"]
 
 PipelineLike = Union[Pipeline, Sequence[Any]]
@@ -37,6 +37,17 @@ PipelineLike = Union[Pipeline, Sequence[Any]]
 
 def _as_pipeline(p: PipelineLike) -> Pipeline:
     return p if isinstance(p, Pipeline) else Pipeline(p)
+
+
+def _built(pipeline: Pipeline) -> str:
+    pipeline.run("")  # unpickling compiled the engines (once per process); run once to touch them
+    return repr(pipeline)
+
+
+def warm_up(client: Any, pipeline: PipelineLike) -> Dict[str, str]:
+    """Builds the pipeline's C++ engines on every worker now (they are built on first use
+    otherwise, once per worker process). Returns {worker address: pipeline repr}."""
+    return client.run(_built, _as_pipeline(pipeline))
 
 
 def map_partitions(texts: Iterable[Any], pipeline: PipelineLike) -> List[Any]:

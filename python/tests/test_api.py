@@ -280,3 +280,26 @@ def test_help_and_docstrings():
     assert "profile" in text and "normalize_batch" in text
     assert kurdi.__version__
     assert set(kurdi.STAGES) >= {"normalize", "tokenize", "detect", "latin"}
+
+
+def test_random_bytes_never_crash():
+    import random
+    rng = random.Random(7)
+    alphabet = [b"\xff", b"\xc3", b"\xe2\x80", b"\xd9\x8a", b"\xdb\x95", b"\xe2\x80\x8c", b" ", b"\n", b"1", b".",
+                b"a", b"\xd8\xa7", b"\xf0\x9f\x98", b"\xf0\x9f\x98\x80", b"\x00", b"\xd9\x80", b"\xef\xbb\xbf"]
+    tok, sp, tr, det, dec = kurdi.Tokenizer(split_clitics=True), kurdi.SentenceSplitter(), kurdi.Transliterator(), \
+        kurdi.Detector(), kurdi.LegacyDecoder()
+    ver, nums = kurdi.Verbalizer(), kurdi.NumberSpeller()
+    pipe = kurdi.Pipeline(["decode", "normalize", "verbalize", "tokens"])
+    for _ in range(300):
+        b = b"".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        assert isinstance(kurdi.normalize(b), str)
+        for t in tok.tokenize(b):
+            assert b[t.start:t.end] and isinstance(t.normalized, str)
+        sp.split(b)
+        tr.to_latin(b), tr.to_arabic(b), tr.g2p(b)
+        det.detect(b), dec.decode(b), dec.detect_font(b)
+        ver.verbalize(b), nums.text_to_words(b), nums.text_to_digits(b)
+        pipe(b)
+        s = b.decode("utf-8", "replace")
+        kurdi.lemmatize(s), kurdi.analyze(s[:30] or "x")
