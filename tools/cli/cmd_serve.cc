@@ -23,6 +23,17 @@ namespace {
 serve::Config config;
 bool quiet = false;
 
+// cpp-httplib 0.11 listens with a backlog of 5 (compiled into Debian's library): bursts of new
+// connections overflow it and the dropped SYNs come back after 1 s or 3 s. Linux lets listen() be
+// called again on a listening socket to raise the backlog; the socket is a protected member.
+class Server : public httplib::Server {
+ public:
+  void raise_backlog() {
+    socket_t s = svr_sock_;
+    if (s != INVALID_SOCKET) ::listen(s, SOMAXCONN);
+  }
+};
+
 std::mutex log_mu;
 thread_local std::chrono::steady_clock::time_point request_start{};
 
@@ -82,7 +93,7 @@ int run(Common&) {
   }
   config.access_log = !quiet;
 
-  httplib::Server svr;
+  Server svr;
   const int threads = config.threads;
   svr.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
   svr.set_payload_max_length(config.max_body);
@@ -91,7 +102,7 @@ int run(Common&) {
   svr.set_read_timeout(secs, usecs);
   svr.set_write_timeout(secs, usecs);
   svr.set_keep_alive_timeout(5);
-  svr.set_keep_alive_max_count(1000);
+  svr.set_keep_alive_max_count(1000);  // then it is closed: the client reconnects at the end of the queue
   svr.set_tcp_nodelay(true);
 
   httplib::Headers defaults{{"X-Content-Type-Options", "nosniff"}, {"Referrer-Policy", "no-referrer"}};
@@ -203,6 +214,7 @@ int run(Common&) {
     serve::Json ops = serve::Json::array();
     for (const serve::Operation* op : serve::ordered_operations())
       if (!op->needs_db || !config.db.empty()) ops.push_back(op->name);
+    svr.raise_backlog();
     event("listening", {{"url", "http://" + config.host + ":" + std::to_string(port) + "/"},
                         {"host", config.host}, {"port", port}, {"threads", config.threads},
                         {"max_body", config.max_body}, {"timeout", config.timeout}, {"operations", ops}});
@@ -222,7 +234,7 @@ Registrar reg({"serve", "HTTP/1.1 JSON API over every capability (POST /v1/<oper
                  app.add_option("--host", config.host, "address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)");
                  app.add_option("--max-body", config.max_body, "request body limit in bytes (default 10485760 = 10 MB)");
                  app.add_option("--timeout", config.timeout, "seconds allowed per request: reading, processing, writing (default 10)");
-                 app.add_option("--threads", config.threads, "worker threads; further connections wait (default 8)");
+                 app.add_option("--threads", config.threads, "worker threads (default 64); each serves one connection at a time, further connections wait");
                  app.add_option("--db", config.db, "search database directory (enables /v1/search; the only files the server reads)");
                  app.add_option("--cors", config.cors_origin, "allow this origin (e.g. https://example.org or *) to call the API from a browser (default: off)");
                  app.add_flag("--quiet", quiet, "no access log (default: one JSON line per request on stderr)");
