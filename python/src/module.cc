@@ -958,7 +958,9 @@ Immutable and thread-safe; calls release the GIL. Unknown options raise ValueErr
                py::gil_scoped_release nogil;
                n.normalize(in.view, out);
              }
-             py::str r = to_str(out);
+             // Text that was already normalized comes back as the same (immutable) str object:
+             // no conversion back from UTF-8 at all.
+             py::str r = !in.is_bytes && out == in.view ? py::reinterpret_borrow<py::str>(text) : to_str(out);
              if (out.capacity() > (64u << 20)) std::string().swap(out);  // do not hold on to huge buffers
              return r;
            },
@@ -971,7 +973,10 @@ Immutable and thread-safe; calls release the GIL. Unknown options raise ValueErr
              auto ins = get_inputs(texts);
              for (auto& in : ins) check_strict(in, n.options().utf8 == Utf8Policy::kStrict);
              auto outs = run_batch<std::string>(ins, [&](const Input& in) { return n.normalize(in.view); });
-             return strs_to_list(outs);
+             py::list l(outs.size());
+             for (size_t i = 0; i < outs.size(); ++i)
+               l[i] = !ins[i].is_bytes && outs[i] == ins[i].view ? ins[i].keep : py::object(to_str(outs[i]));
+             return l;
            },
            py::arg("texts"), "normalize_batch(texts) -> list[str]\n\nNormalizes many texts in one call (GIL released once).")
       .def("normalized_prefix",
