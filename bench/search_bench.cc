@@ -1,0 +1,176 @@
+// search_bench CORPUS [MIN_DOCS] [QUERIES]
+//
+// 1. memcpy over the corpus buffer (baseline, same run).
+// 2. Indexing throughput on one core: the first 4 MiB of the corpus, one document per non-empty line,
+//    into a fresh database (commit included), 5 runs, median MB/s of thread CPU time and of wall time.
+// 3. Query latency: an index of >= MIN_DOCS (default 100000) documents (the corpus lines, repeated
+//    with new ids when there are fewer), then QUERIES (default 2000) queries of 1-3 words taken from
+//    random documents, top 10 with snippets;
+//    p50 / p90 / p99 in milliseconds.
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "kurdi/search.h"
+
+namespace fs = std::filesystem;
+
+static double thread_cpu() {
+  timespec ts;
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+}
+static double wall() {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+static double median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  return v[v.size() / 2];
+}
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    std::fprintf(stderr, "usage: search_bench CORPUS [MIN_DOCS] [QUERIES]\n");
+    return 2;
+  }
+  size_t min_docs = argc > 2 ? std::strtoul(argv[2], nullptr, 10) : 100000;
+  size_t nqueries = argc > 3 ? std::strtoul(argv[3], nullptr, 10) : 2000;
+  std::ifstream in(argv[1], std::ios::binary);
+  if (!in) {
+    std::fprintf(stderr, "cannot read %s\n", argv[1]);
+    return 1;
+  }
+  std::stringstream ss;
+  ss << in.rdbuf();
+  std::string corpus = ss.str();
+  std::vector<std::string_view> lines;
+  for (size_t pos = 0; pos < corpus.size();) {
+    size_t nl = corpus.find('\n', pos);
+    if (nl == std::string::npos) nl = corpus.size();
+    std::string_view l(corpus.data() + pos, nl - pos);
+    if (l.find_first_not_of(" \t\r") != std::string_view::npos) lines.push_back(l);
+    pos = nl + 1;
+  }
+  std::printf("corpus: %.1f MB, %zu non-empty lines\n", corpus.size() / 1e6, lines.size());
+
+  // memcpy baseline
+  std::vector<double> mc;
+  std::string dst(corpus.size(), '\0');
+  for (int r = 0; r < 5; ++r) {
+    double t0 = wall();
+    std::memcpy(dst.data(), corpus.data(), corpus.size());
+    double t1 = wall();
+    mc.push_back(corpus.size() / 1e6 / std::max(t1 - t0, 1e-9));
+  }
+  std::printf("memcpy:   %.0f MB/s (median of 5)\n", median(mc));
+
+  char tmpl[] = "/tmp/kurdi-search-bench-XXXXXX";
+  fs::path root = mkdtemp(tmpl);
+  kurdi::SearchOptions opts;
+
+  // indexing throughput
+  std::vector<double> cpu_rates, wall_rates;
+  size_t slice_bytes = 0, slice_docs = 0;
+  for (int r = 0; r < 5; ++r) {
+    fs::path db = root / ("ix" + std::to_string(r));
+    auto ix = kurdi::Indexer::open(db.string(), opts);
+    if (!ix.ok()) {
+      std::fprintf(stderr, "%s\n", ix.error().message.c_str());
+      return 1;
+    }
+    size_t bytes = 0, docs = 0;
+    double c0 = thread_cpu(), w0 = wall();
+    for (std::string_view l : lines) {
+      if (bytes >= (4u << 20)) break;
+      kurdi::SearchDocument d;
+      d.id = "l" + std::to_string(docs++);
+      d.text.assign(l);
+      bytes += l.size();
+      (void)ix->add(d);
+    }
+    (void)ix->commit();
+    double c1 = thread_cpu(), w1 = wall();
+    cpu_rates.push_back(bytes / 1e6 / (c1 - c0));
+    wall_rates.push_back(bytes / 1e6 / (w1 - w0));
+    slice_bytes = bytes;
+    slice_docs = docs;
+    fs::remove_all(db);
+  }
+  std::printf("indexing: %.2f MB/s CPU (one core), %.2f MB/s wall (median of 5; %.1f MB, %zu docs)\n",
+              median(cpu_rates), median(wall_rates), slice_bytes / 1e6, slice_docs);
+
+  // large index for latency
+  fs::path big = root / "big";
+  {
+    auto ix = kurdi::Indexer::open(big.string(), opts);
+    if (!ix.ok()) return 1;
+    size_t docs = 0;
+    double c0 = thread_cpu(), w0 = wall();
+    size_t bytes = 0;
+    for (size_t rep = 0; docs < min_docs; ++rep) {
+      for (std::string_view l : lines) {
+        kurdi::SearchDocument d;
+        d.id = "r" + std::to_string(rep) + "." + std::to_string(docs);
+        d.text.assign(l);
+        bytes += l.size();
+        (void)ix->add(d);
+        ++docs;
+        if (docs >= min_docs && rep > 0) break;
+      }
+      if (lines.empty()) break;
+    }
+    (void)ix->commit();
+    std::printf("big index: %zu docs, %.1f MB in %.1f s CPU / %.1f s wall (%.2f MB/s CPU)\n", ix->doc_count(),
+                bytes / 1e6, thread_cpu() - c0, wall() - w0, bytes / 1e6 / (thread_cpu() - c0));
+  }
+  auto s = kurdi::Searcher::open({big.string()}, opts);
+  if (!s.ok()) {
+    std::fprintf(stderr, "%s\n", s.error().message.c_str());
+    return 1;
+  }
+  kurdi::SearchAnalyzer an(opts);
+  std::mt19937 rng(42);
+  std::vector<std::string> queries;
+  while (queries.size() < nqueries && !lines.empty()) {
+    std::string_view l = lines[rng() % lines.size()];
+    std::vector<kurdi::AnalyzedWord> w;
+    an.analyze(l, w);
+    std::vector<std::string> content;
+    for (const auto& x : w)
+      if (!x.stop && x.term.size() >= 6) content.push_back(x.term);
+    if (content.empty()) continue;
+    size_t k = 1 + rng() % 3;
+    std::string q;
+    for (size_t i = 0; i < k && i < content.size(); ++i) {
+      if (!q.empty()) q += ' ';
+      q += content[rng() % content.size()];
+    }
+    queries.push_back(q);
+  }
+  std::vector<double> lat;
+  size_t hits = 0;
+  // warm-up: the first queries pay for opening tables
+  for (size_t i = 0; i < std::min<size_t>(20, queries.size()); ++i) (void)s->search(queries[i]);
+  for (const std::string& q : queries) {
+    double t0 = wall();
+    auto r = s->search(q, 10);
+    double t1 = wall();
+    if (r.ok()) hits += r->hits.size();
+    lat.push_back((t1 - t0) * 1000);
+  }
+  std::sort(lat.begin(), lat.end());
+  auto pct = [&](double p) { return lat[std::min(lat.size() - 1, static_cast<size_t>(p * lat.size()))]; };
+  std::printf("queries:  %zu, p50 %.2f ms, p90 %.2f ms, p99 %.2f ms (top 10 with snippets; %.1f hits/query)\n",
+              lat.size(), pct(0.5), pct(0.9), pct(0.99), static_cast<double>(hits) / std::max<size_t>(1, lat.size()));
+  fs::remove_all(root);
+  return 0;
+}
