@@ -12,6 +12,7 @@ KURDI_DECLARE_TABLE(morph_verbs_tsv)
 KURDI_DECLARE_TABLE(morph_compound_verbs_tsv)
 KURDI_DECLARE_TABLE(morph_lexicon_tsv)
 KURDI_DECLARE_TABLE(morph_induced_stems_tsv)
+KURDI_DECLARE_TABLE(morph_irregular_tsv)
 
 namespace kurdi::morph {
 
@@ -167,6 +168,17 @@ Grammar::Grammar() {
     t.for_each_row([&](const std::vector<std::string_view>& f, size_t) {
       Entry e{intern(f[cl]), 0, Kind::kNominal, pos_id(f[cp]), false, 0, 2.0f};
       add(f[cl], e);
+      add_lemma_pos(std::string(f[cl]), kPosNames[e.pos]);
+      ++lexicon_entries;
+    });
+  }
+  // --- irregular and fused forms (هەبوون present, preposition + demonstrative) ---
+  {
+    const auto& t = tables::morph_irregular_tsv;
+    int cf = t.column("form"), cl = t.column("lemma"), cp = t.column("pos");
+    t.for_each_row([&](const std::vector<std::string_view>& f, size_t) {
+      Entry e{intern(f[cl]), 0, Kind::kNominal, pos_id(f[cp]), false, 0, 2.5f};
+      add(f[cf], e);
       add_lemma_pos(std::string(f[cl]), kPosNames[e.pos]);
       ++lexicon_entries;
     });
