@@ -13,10 +13,15 @@ $SUDO apt-get install -y -qq --no-install-recommends \
   pybind11-dev python3-pybind11 python3-dev python3-pytest python3-dask python3-distributed python3-pip \
   libcpp-httplib-dev \
   clang-14 libfuzzer-14-dev libclang-rt-14-dev \
-  hyperfine wrk >/dev/null
+  hyperfine wrk curl >/dev/null
 # The browser test of the web page needs Chromium; it is optional (the test skips without it).
 if [ "${KURDI_WITH_BROWSER:-1}" = "1" ]; then
-  $SUDO apt-get install -y -qq --no-install-recommends chromium nodejs npm >/dev/null || \
+  if $SUDO apt-get install -y -qq --no-install-recommends chromium nodejs npm >/dev/null; then
+    # playwright-core (drives Debian's chromium; no browser download) for tests/e2e, from the npm registry.
+    (cd "$(dirname "$0")/../tests/e2e" && npm ci --no-audit --no-fund --silent) || \
+      echo "setup: npm ci in tests/e2e failed; the browser test will skip" >&2
+  else
     echo "setup: chromium/nodejs not installed; the browser test will skip" >&2
+  fi
 fi
 echo "setup: done"

@@ -6,3 +6,7 @@ cd "$(dirname "$0")/.."
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DKURDI_WERROR=ON "$@" >/dev/null
 cmake --build build -j "$(nproc)"
 ctest --test-dir build --output-on-failure -j "$(nproc)"
+# The HTTP service: robustness smoke test on loopback, then the browser test of the page (each skips
+# with a message when its tools are missing).
+tests/load/run.sh --smoke
+tests/e2e/run.sh
