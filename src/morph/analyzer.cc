@@ -22,9 +22,11 @@ namespace {
 
 constexpr std::string_view kNe = "\u0646\u06D5";   // نە
 constexpr std::string_view kHeh = "\u06D5";        // ە
+constexpr std::string_view kLe = "\u0644\u06D5";   // لە
+constexpr std::string_view kBe = "\u0628\u06D5";   // بە
 
 // Morph kinds in a light candidate.
-enum MType : uint8_t { mStem, mNom, mPre, mTail, mPart, mNeg };
+enum MType : uint8_t { mStem, mNom, mPre, mTail, mPart, mNeg, mAdp };
 
 struct LMorph {
   const Row* row;  // null for stems and parts
@@ -503,10 +505,40 @@ struct Analyzer::Impl {
     }
   }
 
+  // A preposition written joined to the next word (لەکاتی = لە کاتی, بەشێوەی = بە شێوەی): when no
+  // analysis of the whole word is known, analyse the rest as a nominal and keep its lemma.
+  void joined_preposition(std::string_view w, std::vector<LCand>& out) const {
+    for (const auto& c : out)
+      if (!c.guessed) return;
+    for (std::string_view prep : {kLe, kBe}) {
+      if (!starts_with(w, prep) || cp_count(w.substr(prep.size())) < 3) continue;
+      std::vector<LCand> sub;
+      LMorph st[10];
+      std::string_view rest = w.substr(prep.size());
+      nom_dfs(rest, rest.size(), kNomAll, true, st, 0, sub);
+      const auto off = static_cast<uint16_t>(prep.size());
+      for (auto& c : sub) {
+        if (c.guessed || c.n + 1 > kMaxMorphs) continue;
+        c.stem_b = static_cast<uint16_t>(c.stem_b + off);
+        c.stem_e = static_cast<uint16_t>(c.stem_e + off);
+        for (int i = c.n; i > 0; --i) {
+          c.m[i] = c.m[i - 1];
+          c.m[i].b = static_cast<uint16_t>(c.m[i].b + off);
+          c.m[i].e = static_cast<uint16_t>(c.m[i].e + off);
+        }
+        c.m[0] = {nullptr, 0, off, mAdp};
+        ++c.n;
+        c.score -= 1.5f;
+        out.push_back(std::move(c));
+      }
+    }
+  }
+
   void candidates(std::string_view w, std::vector<LCand>& out) const {
     LMorph st[10];
     nom_dfs(w, w.size(), kNomAll, true, st, 0, out);
     verbal(w, out);
+    joined_preposition(w, out);
     // keep the best score per candidate; sort best first
     std::stable_sort(out.begin(), out.end(), [](const LCand& a, const LCand& b) { return a.score > b.score; });
   }
@@ -545,6 +577,7 @@ std::string Analyzer::Impl::morph_tag(const LMorph& m, const LCand& c) const {
     case mStem: return "STEM";
     case mPart: return "PREVERB";
     case mNeg: return "NEG";
+    case mAdp: return "ADP";
     default: break;
   }
   const Row* r = m.row;
