@@ -90,7 +90,8 @@ struct SearchOptions {
   bool spelling = true;         // record spelling data (Arabic-script words) for "did you mean"
   bool from_database = true;    // Searcher: take stemmer / stop_categories / exact_terms from the index metadata
   // --- search only ---
-  size_t spelling_min_hits = 3; // suggest a correction when a query has fewer hits than this
+  bool boost_exact = true;      // also match the query words unstemmed (the very form typed ranks higher)
+  size_t spelling_min_hits = 2; // suggest a correction when a query has fewer hits than this
   bool auto_correct = true;     // a query with no hits and a suggestion: search the suggestion instead
   size_t snippet_bytes = 200;   // target length of a snippet (bytes of the original text)
 };

@@ -87,6 +87,13 @@ struct Searcher::Impl {
     unsigned flags = kFlags | (corrected ? static_cast<unsigned>(Xapian::QueryParser::FLAG_SPELLING_CORRECTION) : 0u);
     Xapian::Query query = qp.parse_query(norm, flags);
     if (corrected) *corrected = qp.get_corrected_query_string();
+    if (options.boost_exact && options.stemmer != SearchStemmer::kNone) {
+      // The words as typed (unstemmed plain terms) too: a document with the very form ranks higher.
+      Xapian::QueryParser qp_plain;
+      setup(qp_plain);
+      qp_plain.set_stemming_strategy(Xapian::QueryParser::STEM_NONE);
+      query = Xapian::Query(Xapian::Query::OP_OR, query, qp_plain.parse_query(norm, kFlags));
+    }
     if (options.cross_script && SearchAnalyzer::has_latin(q)) {
       std::string ar = analyzer->latin_to_arabic(q);
       std::string ar_norm = normalize_query(ar);
@@ -271,6 +278,10 @@ Result<SearchResults> Searcher::search(const SearchRequest& req) const {
       } catch (const Xapian::UnimplementedError&) {
         corrected.clear();  // remote databases carry no spelling data in Xapian 1.4
       }
+      // A "correction" that stems to the same query is only another inflection: not a suggestion.
+      if (!corrected.empty() && corrected != norm &&
+          m.parse(corrected, nullptr, nullptr, nullptr).get_description() == query.get_description())
+        corrected.clear();
       if (!corrected.empty() && corrected != norm) {
         res.suggestion = corrected;
         if (mset.empty() && m.options.auto_correct) {
