@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # Builds kurdi with warnings as errors and runs every test: C++ unit/golden/property tests (ctest),
-# then the Python tests when the module is built. Tests that need ../shared/data skip without it.
+# the Python package's tests, the HTTP service's smoke test and the browser test of its page.
+# Tests that need ../shared/data skip with a message without it; so do the service tests without
+# their tools. KURDI_BUILD_DIR (default build) names the build directory.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DKURDI_WERROR=ON "$@" >/dev/null
-cmake --build build -j "$(nproc)"
-ctest --test-dir build --output-on-failure -j "$(nproc)"
-# The HTTP service: robustness smoke test on loopback, then the browser test of the page (each skips
-# with a message when its tools are missing).
-tests/load/run.sh --smoke
-tests/e2e/run.sh
+b=${KURDI_BUILD_DIR:-build}
+cmake -S . -B "$b" -G Ninja -DCMAKE_BUILD_TYPE=Release -DKURDI_WERROR=ON -DKURDI_PYTHON=ON "$@" >/dev/null
+cmake --build "$b" -j "$(nproc)"
+ctest --test-dir "$b" --output-on-failure -j "$(nproc)"
+# The Python package (pybind11 module built into $b/python), with Debian's Python.
+PYTHONPATH="$b/python" /usr/bin/python3 -m pytest -q python/tests
+# The HTTP service: robustness smoke test on loopback, then the browser test of the page.
+KURDI_BIN="$(cd "$b" && pwd)/kurdi" tests/load/run.sh --smoke
+KURDI_BIN="$(cd "$b" && pwd)/kurdi" tests/e2e/run.sh

@@ -1,8 +1,9 @@
 // kurdi normalize: messy Sorani -> standard Unicode Sorani, line-preserving.
-// kurdi-stages: normalize decode
+// kurdi-stages: normalize decode spell
 #include "cli.h"
 #include "kurdi/decode.h"
 #include "kurdi/normalize.h"
+#include "kurdi/spell.h"
 
 namespace kurdi::cli {
 namespace {
@@ -11,6 +12,7 @@ struct Flags {
   std::string profile = "standard";
   std::string digits, punctuation, zwnj, heh;
   std::string legacy = "none";  // none | auto | alik | aliweb | dylan | zarnegar
+  bool repair = false;          // lexicon-driven respelling after normalization (spell stage)
   // Tri-state switches: -1 = profile default, 0 = off, 1 = on.
   std::map<std::string, int> switches;
 };
@@ -82,10 +84,25 @@ int run(Common& common) {
     if (!f) { error("--legacy: " + f.error().message); return kExitUsage; }
     legacy_font = *f;
   }
+  // --repair: words that are not valid Sorani but one confusion away from a valid, frequent word
+  // are respelled by the spell checker's repairer (whole lines, so joins are never cut).
+  std::unique_ptr<SpellChecker> checker;
+  std::unique_ptr<Repairer> repairer;
+  if (flags.repair) {
+    checker = std::make_unique<SpellChecker>();
+    repairer = std::make_unique<Repairer>(*checker);
+  }
+  std::string normalized;
+  auto finish = [&](std::string_view text, const Normalizer& n, std::string& out) {
+    if (!repairer) { n.normalize(text, out); return; }
+    normalized.clear();
+    n.normalize(text, normalized);
+    repairer->repair(normalized, out);
+  };
   if (!legacy_auto && legacy_font == Font::kNone) {
     return process_lines(common, [&](std::string_view line, bool, std::string& out) {
-      normalizer.normalize(line, out);
-    });
+      finish(line, normalizer, out);
+    }, flags.repair);
   }
   LegacyDecoder decoder;
   // Decoded text already tells ە from ه and follows the Sorani convention: no final-heh rule and
@@ -98,13 +115,13 @@ int run(Common& common) {
   return process_lines(common, [&](std::string_view line, bool, std::string& out) {
     Font f = legacy_auto ? decoder.detect_font(line) : legacy_font;
     if (f == Font::kNone) {
-      normalizer.normalize(line, out);
+      finish(line, normalizer, out);
       return;
     }
     decoded.clear();
     decoder.decode(line, f, decoded);
-    decoded_normalizer.normalize(decoded, out);
-  });
+    finish(decoded, decoded_normalizer, out);
+  }, flags.repair);
 }
 
 Registrar reg({"normalize", "normalize Sorani text (letters, ە/ه, ڕ, ZWNJ, digits ...), line by line",
@@ -116,6 +133,8 @@ Registrar reg({"normalize", "normalize Sorani text (letters, ە/ه, ڕ, ZWNJ, di
                                 "keep (default); arabic: , ; ? -> ، ؛ ؟ after Arabic-script words; latin: back");
                  app.add_option("--zwnj", flags.zwnj, "smart (default: keep only where it separates joining letters), keep, drop");
                  app.add_option("--heh", flags.heh, "heh (default: h is ه), doachashmee (h is ھ), keep");
+                 app.add_flag("--repair", flags.repair,
+                              "lexicon-driven respelling of words one confusion away from a frequent valid word");
                  app.add_option("--legacy", flags.legacy,
                                 "decode legacy-font text first: none (default), auto (per line), alik, aliweb, dylan, zarnegar");
                  for (const auto& sw : kSwitches) {
