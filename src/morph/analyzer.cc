@@ -534,11 +534,60 @@ struct Analyzer::Impl {
     }
   }
 
+  // Informal spelling of long û with one و (مێژوی = مێژووی, هاتوە = هاتووە, نوسین = نووسین): when
+  // nothing is known, retry with each single و after a consonant doubled (at most 4 positions);
+  // the first variant with known analyses wins, lemmas spelled in the standard form.
+  void single_waw(std::string_view w, std::vector<LCand>& out) const {
+    for (const auto& c : out)
+      if (!c.guessed) return;
+    constexpr std::string_view kWaw = "\u0648";
+    int tried = 0;
+    for (size_t k = 2; k + kWaw.size() <= w.size() && tried < 4; k = next_cp(w, k)) {
+      if (w.compare(k, kWaw.size(), kWaw) != 0) continue;
+      size_t prev = k - 1;
+      while (prev > 0 && (static_cast<unsigned char>(w[prev]) & 0xC0) == 0x80) --prev;
+      int len = 0;
+      char32_t pc = utf8::decode(w, prev, len);
+      const size_t after = k + kWaw.size();
+      bool doubled = (after + kWaw.size() <= w.size() && w.compare(after, kWaw.size(), kWaw) == 0) ||
+                     pc == U'\u0648';
+      if (doubled || pc == U'\u0627' || pc == U'\u06CC' || pc == U'\u06D5' || pc == U'\u06CE' ||
+          pc == U'\u06C6')
+        continue;
+      ++tried;
+      std::string v(w.substr(0, after));
+      v += kWaw;
+      v += w.substr(after);
+      std::vector<LCand> sub;
+      LMorph st[10];
+      nom_dfs(v, v.size(), kNomAll, true, st, 0, sub);
+      verbal(v, sub);
+      bool any = false;
+      auto map = [&](uint16_t x) -> uint16_t {
+        if (x <= after) return x;
+        if (x >= after + kWaw.size()) return static_cast<uint16_t>(x - kWaw.size());
+        return static_cast<uint16_t>(after);
+      };
+      for (auto& c : sub) {
+        if (c.guessed) continue;
+        c.lemma_text = lemma_of(v, c);
+        c.stem_b = map(c.stem_b);
+        c.stem_e = map(c.stem_e);
+        for (int i = 0; i < c.n; ++i) { c.m[i].b = map(c.m[i].b); c.m[i].e = map(c.m[i].e); }
+        c.score -= 1.0f;
+        out.push_back(std::move(c));
+        any = true;
+      }
+      if (any) return;
+    }
+  }
+
   void candidates(std::string_view w, std::vector<LCand>& out) const {
     LMorph st[10];
     nom_dfs(w, w.size(), kNomAll, true, st, 0, out);
     verbal(w, out);
     joined_preposition(w, out);
+    if (options.colloquial) single_waw(w, out);
     // keep the best score per candidate; sort best first
     std::stable_sort(out.begin(), out.end(), [](const LCand& a, const LCand& b) { return a.score > b.score; });
   }

@@ -106,6 +106,30 @@ TEST(Morph, ThreadSafe) {
 }
 
 // Golden file: word<TAB>lemma lines written by us (tests/golden/morph/lemmas.tsv).
+TEST(Morph, IrregularAndSpellingVariants) {
+  // هەبوون present and its negative
+  EXPECT_EQ(A().lemma("هەیە"), "هەبوون");
+  EXPECT_EQ(A().lemma("نییە"), "هەبوون");
+  EXPECT_EQ(A().lemma("هەن"), "هەبوون");
+  // preposition + demonstrative fusions
+  EXPECT_EQ(A().lemma("لەوێ"), "لەوێ");
+  EXPECT_EQ(A().lemma("لێرەدا"), "لێرە");
+  // ezafe after a ی-final stem
+  EXPECT_EQ(A().lemma("سیاسیی"), "سیاسی");
+  // preposition written joined to a known noun: spans cover the word
+  auto a = A().analyze("لەساڵی");
+  ASSERT_FALSE(a.empty());
+  EXPECT_EQ(a[0].lemma, "ساڵ");
+  EXPECT_FALSE(a[0].guessed);
+  ASSERT_FALSE(a[0].morphs.empty());
+  EXPECT_EQ(a[0].morphs.front().tag, "ADP");
+  EXPECT_EQ(a[0].morphs.back().end, std::string("لەساڵی").size());
+  // long û written with one و: lemma in the standard spelling
+  EXPECT_EQ(A().lemma("مێژوی"), "مێژوو");
+  EXPECT_EQ(A().lemma("گرتوە"), "گرتن");
+  EXPECT_TRUE(A().known("مێژودا"));
+}
+
 TEST(Morph, GoldenLemmas) {
   std::ifstream in(std::string(KURDI_SOURCE_DIR) + "/tests/golden/morph/lemmas.tsv");
   ASSERT_TRUE(in.good());
