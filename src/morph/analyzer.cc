@@ -582,14 +582,35 @@ struct Analyzer::Impl {
     }
   }
 
-  void candidates(std::string_view w, std::vector<LCand>& out) const {
+  void candidates(std::string_view w, std::vector<LCand>& out, bool sort = true) const {
     LMorph st[10];
     nom_dfs(w, w.size(), kNomAll, true, st, 0, out);
     verbal(w, out);
     joined_preposition(w, out);
     if (options.colloquial) single_waw(w, out);
     // keep the best score per candidate; sort best first
-    std::stable_sort(out.begin(), out.end(), [](const LCand& a, const LCand& b) { return a.score > b.score; });
+    if (sort)
+      std::stable_sort(out.begin(), out.end(), [](const LCand& a, const LCand& b) { return a.score > b.score; });
+  }
+
+  // The first candidate of the highest score: what candidates()[0] is after the stable sort.
+  static const LCand* best(const std::vector<LCand>& v) {
+    const LCand* b = nullptr;
+    for (const auto& c : v)
+      if (!b || c.score > b->score) b = &c;
+    return b;
+  }
+
+  // Per-thread scratch for lemma()/known(): the candidate vector and normalization buffer keep
+  // their capacity between calls (no allocation per word once warm).
+  struct Scratch {
+    std::vector<LCand> cands;
+    std::string buf;
+  };
+  static Scratch& scratch() {
+    thread_local Scratch s;
+    s.cands.clear();
+    return s;
   }
 
   std::string lemma_of(std::string_view w, const LCand& c) const {
@@ -805,14 +826,14 @@ std::vector<Analysis> Analyzer::analyze(std::string_view word) const {
 
 std::string Analyzer::lemma(std::string_view word) const {
   if (word.empty()) return {};
-  std::string buf;
-  std::string_view w = impl_->prepare(word, buf, nullptr);
+  auto& sc = Impl::scratch();
+  std::string_view w = impl_->prepare(word, sc.buf, nullptr);
   if (w.empty()) return {};
   if (w.size() > impl_->options.max_word_bytes) return std::string(w);
-  std::vector<LCand> cands;
-  impl_->candidates(w, cands);
-  if (cands.empty()) return std::string(w);
-  return impl_->lemma_of(w, cands[0]);
+  impl_->candidates(w, sc.cands, false);
+  const LCand* b = Impl::best(sc.cands);
+  if (!b) return std::string(w);
+  return impl_->lemma_of(w, *b);
 }
 
 std::vector<std::string> Analyzer::lemmas(std::string_view word, size_t n) const {
@@ -835,12 +856,11 @@ std::string Analyzer::stem(std::string_view word) const { return lemma(word); }
 
 bool Analyzer::known(std::string_view word) const {
   if (word.empty()) return false;
-  std::string buf;
-  std::string_view w = impl_->prepare(word, buf, nullptr);
+  auto& sc = Impl::scratch();
+  std::string_view w = impl_->prepare(word, sc.buf, nullptr);
   if (w.empty() || w.size() > impl_->options.max_word_bytes) return false;
-  std::vector<LCand> cands;
-  impl_->candidates(w, cands);
-  for (const auto& c : cands)
+  impl_->candidates(w, sc.cands, false);
+  for (const auto& c : sc.cands)
     if (!c.guessed) return true;
   return false;
 }
@@ -1077,37 +1097,34 @@ std::vector<std::string> Analyzer::inflect(std::string_view lemma_in, std::strin
 struct MorphCache::Impl {
   const Analyzer* a;
   size_t capacity;
-  std::unordered_map<std::string, std::string> lemma, stem;
-  std::unordered_map<std::string, bool> known;
-  std::string key;
+  // transparent hash maps: a lookup by string_view allocates nothing
+  morph::SvMap<std::string> lemma, stem;
+  morph::SvMap<bool> known;
+  template <class M, class F>
+  const typename M::mapped_type& get(M& m, std::string_view w, F&& compute) {
+    auto it = m.find(w);
+    if (it != m.end()) return it->second;
+    if (m.size() >= capacity) m.clear();
+    return m.emplace(std::string(w), compute()).first->second;
+  }
 };
 MorphCache::MorphCache(const Analyzer& analyzer, size_t capacity) : impl_(std::make_unique<Impl>()) {
   impl_->a = &analyzer;
   impl_->capacity = capacity ? capacity : 1;
+  impl_->lemma.max_load_factor(0.5f);
+  impl_->known.max_load_factor(0.5f);
 }
 MorphCache::~MorphCache() = default;
 MorphCache::MorphCache(MorphCache&&) noexcept = default;
 MorphCache& MorphCache::operator=(MorphCache&&) noexcept = default;
 const std::string& MorphCache::lemma(std::string_view w) {
-  impl_->key.assign(w.data(), w.size());
-  auto it = impl_->lemma.find(impl_->key);
-  if (it != impl_->lemma.end()) return it->second;
-  if (impl_->lemma.size() >= impl_->capacity) impl_->lemma.clear();
-  return impl_->lemma.emplace(impl_->key, impl_->a->lemma(w)).first->second;
+  return impl_->get(impl_->lemma, w, [&] { return impl_->a->lemma(w); });
 }
 const std::string& MorphCache::stem(std::string_view w) {
-  impl_->key.assign(w.data(), w.size());
-  auto it = impl_->stem.find(impl_->key);
-  if (it != impl_->stem.end()) return it->second;
-  if (impl_->stem.size() >= impl_->capacity) impl_->stem.clear();
-  return impl_->stem.emplace(impl_->key, impl_->a->stem(w)).first->second;
+  return impl_->get(impl_->stem, w, [&] { return impl_->a->stem(w); });
 }
 bool MorphCache::known(std::string_view w) {
-  impl_->key.assign(w.data(), w.size());
-  auto it = impl_->known.find(impl_->key);
-  if (it != impl_->known.end()) return it->second;
-  if (impl_->known.size() >= impl_->capacity) impl_->known.clear();
-  return impl_->known.emplace(impl_->key, impl_->a->known(w)).first->second;
+  return impl_->get(impl_->known, w, [&] { return impl_->a->known(w); });
 }
 
 }  // namespace kurdi
