@@ -26,7 +26,7 @@ constexpr std::string_view kLe = "\u0644\u06D5";   // لە
 constexpr std::string_view kBe = "\u0628\u06D5";   // بە
 
 // Morph kinds in a light candidate.
-enum MType : uint8_t { mStem, mNom, mPre, mTail, mPart, mNeg, mAdp };
+enum MType : uint8_t { mStem, mNom, mPre, mTail, mPart, mNeg, mAdp, mConj };
 
 struct LMorph {
   const Row* row;  // null for stems and parts
@@ -582,12 +582,39 @@ struct Analyzer::Impl {
     }
   }
 
+  // The conjunction و written joined to a word ending in ە ێ ۆ ی (not ا: -او is the participle) (هەیەو = هەیە و, کێشەو =
+  // کێشە و, بووەو): when nothing is known, analyse the word without it (morph tag CONJ).
+  void joined_conjunction(std::string_view w, std::vector<LCand>& out) const {
+    for (const auto& c : out)
+      if (!c.guessed) return;
+    constexpr std::string_view kWaw = "\u0648";
+    if (!ends_with(w, kWaw) || cp_count(w) < 4) return;
+    std::string_view rest = w.substr(0, w.size() - kWaw.size());
+    size_t prev = rest.size() - 1;
+    while (prev > 0 && (static_cast<unsigned char>(rest[prev]) & 0xC0) == 0x80) --prev;
+    int len = 0;
+    char32_t pc = utf8::decode(rest, prev, len);
+    if (pc != U'\u06D5' && pc != U'\u06CE' && pc != U'\u06C6' && pc != U'\u06CC') return;
+    std::vector<LCand> sub;
+    LMorph st[10];
+    nom_dfs(rest, rest.size(), kNomAll, true, st, 0, sub);
+    verbal(rest, sub);
+    for (auto& c : sub) {
+      if (c.guessed || c.n + 1 > kMaxMorphs) continue;
+      if (c.lemma_text.empty() && c.lemma_span) c.lemma_text = lemma_of(rest, c);
+      c.m[c.n++] = {nullptr, static_cast<uint16_t>(rest.size()), static_cast<uint16_t>(w.size()), mConj};
+      c.score -= 1.5f;
+      out.push_back(std::move(c));
+    }
+  }
+
   void candidates(std::string_view w, std::vector<LCand>& out, bool sort = true) const {
     LMorph st[10];
     nom_dfs(w, w.size(), kNomAll, true, st, 0, out);
     verbal(w, out);
     joined_preposition(w, out);
     if (options.colloquial) single_waw(w, out);
+    joined_conjunction(w, out);
     // keep the best score per candidate; sort best first
     if (sort)
       std::stable_sort(out.begin(), out.end(), [](const LCand& a, const LCand& b) { return a.score > b.score; });
@@ -648,6 +675,7 @@ std::string Analyzer::Impl::morph_tag(const LMorph& m, const LCand& c) const {
     case mPart: return "PREVERB";
     case mNeg: return "NEG";
     case mAdp: return "ADP";
+    case mConj: return "CONJ";
     default: break;
   }
   const Row* r = m.row;
