@@ -1122,37 +1122,79 @@ std::vector<std::string> Analyzer::inflect(std::string_view lemma_in, std::strin
 }
 
 // ---------------- MorphCache ----------------
+// Open-addressing table (linear probing, power-of-two size, load <= 1/2): one slot per word holds its
+// lemma, stem and known() result, each filled on first use. Growing rehashes (moves the strings),
+// so a returned reference is valid until the next call on the cache; at `capacity` words it is
+// cleared.
 struct MorphCache::Impl {
+  struct Slot {
+    uint64_t hash = 0;  // 0 = empty
+    std::string key, lemma, stem;
+    int8_t known = -1;
+    bool has_lemma = false, has_stem = false;
+  };
   const Analyzer* a;
   size_t capacity;
-  // transparent hash maps: a lookup by string_view allocates nothing
-  morph::SvMap<std::string> lemma, stem;
-  morph::SvMap<bool> known;
-  template <class M, class F>
-  const typename M::mapped_type& get(M& m, std::string_view w, F&& compute) {
-    auto it = m.find(w);
-    if (it != m.end()) return it->second;
-    if (m.size() >= capacity) m.clear();
-    return m.emplace(std::string(w), compute()).first->second;
+  std::vector<Slot> table;
+  size_t used = 0;
+
+  static uint64_t hash_of(std::string_view w) {
+    uint64_t h = std::hash<std::string_view>{}(w);
+    return h ? h : 1;
+  }
+  void grow() {
+    std::vector<Slot> old;
+    old.swap(table);
+    table.resize(old.empty() ? 1024 : old.size() * 2);
+    const size_t mask = table.size() - 1;
+    for (auto& s : old) {
+      if (!s.hash) continue;
+      size_t i = s.hash & mask;
+      while (table[i].hash) i = (i + 1) & mask;
+      table[i] = std::move(s);
+    }
+  }
+  Slot& slot(std::string_view w) {
+    if (used >= capacity) {
+      for (auto& s : table) s = Slot();
+      used = 0;
+    }
+    if ((used + 1) * 2 > table.size()) grow();
+    const uint64_t h = hash_of(w);
+    const size_t mask = table.size() - 1;
+    size_t i = h & mask;
+    while (table[i].hash) {
+      if (table[i].hash == h && table[i].key == w) return table[i];
+      i = (i + 1) & mask;
+    }
+    Slot& s = table[i];
+    s.hash = h;
+    s.key.assign(w.data(), w.size());
+    ++used;
+    return s;
   }
 };
 MorphCache::MorphCache(const Analyzer& analyzer, size_t capacity) : impl_(std::make_unique<Impl>()) {
   impl_->a = &analyzer;
   impl_->capacity = capacity ? capacity : 1;
-  impl_->lemma.max_load_factor(0.5f);
-  impl_->known.max_load_factor(0.5f);
 }
 MorphCache::~MorphCache() = default;
 MorphCache::MorphCache(MorphCache&&) noexcept = default;
 MorphCache& MorphCache::operator=(MorphCache&&) noexcept = default;
 const std::string& MorphCache::lemma(std::string_view w) {
-  return impl_->get(impl_->lemma, w, [&] { return impl_->a->lemma(w); });
+  auto& s = impl_->slot(w);
+  if (!s.has_lemma) { s.lemma = impl_->a->lemma(w); s.has_lemma = true; }
+  return s.lemma;
 }
 const std::string& MorphCache::stem(std::string_view w) {
-  return impl_->get(impl_->stem, w, [&] { return impl_->a->stem(w); });
+  auto& s = impl_->slot(w);
+  if (!s.has_stem) { s.stem = impl_->a->stem(w); s.has_stem = true; }
+  return s.stem;
 }
 bool MorphCache::known(std::string_view w) {
-  return impl_->get(impl_->known, w, [&] { return impl_->a->known(w); });
+  auto& s = impl_->slot(w);
+  if (s.known < 0) s.known = impl_->a->known(w) ? 1 : 0;
+  return s.known == 1;
 }
 
 }  // namespace kurdi
