@@ -194,6 +194,23 @@ struct Analyzer::Impl {
         break;
       }
     }
+    // nisba adjective derived from a known noun: ژینگە → ژینگەیی, لاتین → لاتینی (lemma: the adjective)
+    if (!found && !edrop && ends_with(stem, "\u06CC") && cp_count(stem) >= 4) {
+      std::string_view base = stem.substr(0, stem.size() - 2);
+      if (ends_with(base, "\u06CC") && !ends_with(base, "\u06CC\u06CC")) {
+        std::string_view b2 = base.substr(0, base.size() - 2);
+        uint8_t cls = end_class(b2);
+        if (cls != kC && cls != kI) base = b2;  // -یی after a vowel: ژینگەیی
+      }
+      auto bt = g.stems.find(base);
+      if (bt != g.stems.end() && cp_count(base) >= 2)
+        for (const auto& e : bt->second)
+          if (e.kind == Kind::kNominal && e.source == 0 && (e.pos == pos_id("N") || e.pos == pos_id("PROPN"))) {
+            emit(&e, 0, pos_id("ADJ"), false, 8.5f, false);
+            found = true;
+            break;
+          }
+    }
     if (found || !options.guess || edrop) return;
     size_t ncp = cp_count(stem);
     if (ncp < 2) return;
