@@ -33,6 +33,34 @@ void Output::flush() {
 
 void error(std::string_view message) { std::cerr << "kurdi: " << message << "\n"; }
 
+void append_json_escaped(std::string& out, std::string_view s) {
+  static const char* hex = "0123456789abcdef";
+  for (char ch : s) {
+    unsigned char c = static_cast<unsigned char>(ch);
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (c < 0x20) {
+          out += "\\u00";
+          out += hex[c >> 4];
+          out += hex[c & 15];
+        } else {
+          out += ch;
+        }
+    }
+  }
+}
+
+void append_json_string(std::string& out, std::string_view s) {
+  out += '"';
+  append_json_escaped(out, s);
+  out += '"';
+}
+
 namespace {
 
 // Opens each input in turn (stdin when there is none); returns false after reporting an error.

@@ -67,6 +67,11 @@ int process_lines(const Common& common, const LineFn& fn, bool whole_lines = fal
 // Reads each input whole (for commands that need a document, e.g. detect --document).
 int process_documents(const Common& common, const std::function<void(std::string_view, std::string&)>& fn);
 
+// JSON output: `s` (UTF-8) as a string literal with quotes, or escaped without them. Quotes,
+// backslashes and control characters are escaped; everything else is copied.
+void append_json_string(std::string& out, std::string_view s);
+void append_json_escaped(std::string& out, std::string_view s);
+
 // Prints "kurdi: <message>" to stderr.
 void error(std::string_view message);
 

@@ -14,18 +14,6 @@ struct Flags {
 };
 Flags flags;
 
-void json_str(std::string& o, std::string_view s) {
-  o += '"';
-  for (char c : s) {
-    if (c == '"' || c == '\\') { o += '\\'; o += c; }
-    else if (static_cast<unsigned char>(c) < 0x20) {
-      char b[8];
-      std::snprintf(b, sizeof b, "\\u%04x", c);
-      o += b;
-    } else o += c;
-  }
-  o += '"';
-}
 
 int run(Common& common) {
   if (flags.format != "tsv" && flags.format != "jsonl") { error("--format must be tsv or jsonl"); return kExitUsage; }
@@ -47,17 +35,17 @@ int run(Common& common) {
       if (jsonl) {
         if (any) out += '\n';
         out += "{\"word\":";
-        json_str(out, w);
+        append_json_string(out, w);
         out += ",\"start\":" + std::to_string(i) + ",\"end\":" + std::to_string(j) + ",\"analyses\":[";
         for (size_t k = 0; k < as.size(); ++k) {
           const auto& a = as[k];
           if (k) out += ',';
           out += "{\"lemma\":";
-          json_str(out, a.lemma);
+          append_json_string(out, a.lemma);
           out += ",\"pos\":";
-          json_str(out, a.pos);
+          append_json_string(out, a.pos);
           out += ",\"features\":";
-          json_str(out, a.features);
+          append_json_string(out, a.features);
           out += ",\"guessed\":";
           out += a.guessed ? "true" : "false";
           char sc[32];
@@ -68,9 +56,9 @@ int run(Common& common) {
           for (size_t m = 0; m < a.morphs.size(); ++m) {
             if (m) out += ',';
             out += "{\"form\":";
-            json_str(out, a.morphs[m].form);
+            append_json_string(out, a.morphs[m].form);
             out += ",\"tag\":";
-            json_str(out, a.morphs[m].tag);
+            append_json_string(out, a.morphs[m].tag);
             out += ",\"start\":" + std::to_string(a.morphs[m].start + i) + ",\"end\":" + std::to_string(a.morphs[m].end + i) + "}";
           }
           out += "]}";

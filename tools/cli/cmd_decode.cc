@@ -12,28 +12,6 @@ struct Flags {
 };
 Flags flags;
 
-void json_string(std::string& out, std::string_view s) {
-  out += '"';
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (c < 0x20) {
-          static const char* hex = "0123456789abcdef";
-          out += "\\u00";
-          out += hex[c >> 4];
-          out += hex[c & 15];
-        } else {
-          out += static_cast<char>(c);
-        }
-    }
-  }
-  out += '"';
-}
 
 int run(Common& common) {
   bool automatic = flags.from == "auto";
@@ -72,7 +50,7 @@ int run(Common& common) {
       out += "\",\"start\":0,\"end\":";
       out += std::to_string(line.size());
       out += ",\"text\":";
-      json_string(out, tmp);
+      append_json_string(out, tmp);
       out += '}';
     }
   }, /*whole_lines=*/true);

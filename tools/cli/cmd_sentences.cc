@@ -15,18 +15,6 @@ struct Flags {
 };
 Flags flags;
 
-void json_escape(std::string& out, std::string_view s) {
-  static const char* hex = "0123456789abcdef";
-  for (char ch : s) {
-    unsigned char c = static_cast<unsigned char>(ch);
-    if (c == '"' || c == '\\') { out += '\\'; out += ch; }
-    else if (c == '\n') out += "\\n";
-    else if (c == '\t') out += "\\t";
-    else if (c == '\r') out += "\\r";
-    else if (c < 0x20) { out += "\\u00"; out += hex[c >> 4]; out += hex[c & 15]; }
-    else out += ch;
-  }
-}
 
 // A sentence of a wrapped paragraph: line breaks inside it become single spaces.
 void append_unwrapped(std::string& out, std::string_view s) {
@@ -54,7 +42,7 @@ int run(Common& common) {
                ",\"end\":" + std::to_string(sp.end) + ",\"text\":\"";
         std::string flat;
         append_unwrapped(flat, text);
-        json_escape(out, flat);
+        append_json_escaped(out, flat);
         out += "\"}\n";
       } else {
         append_unwrapped(out, text);

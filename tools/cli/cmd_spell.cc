@@ -43,19 +43,6 @@ bool read_file(const std::string& path, std::string& out) {
   return true;
 }
 
-void json_string(std::string& out, std::string_view s) {
-  out += '"';
-  for (char ch : s) {
-    unsigned char c = static_cast<unsigned char>(ch);
-    if (c == '"' || c == '\\') { out += '\\'; out += ch; }
-    else if (c == '\n') out += "\\n";
-    else if (c == '\t') out += "\\t";
-    else if (c == '\r') out += "\\r";
-    else if (c < 0x20) { char buf[8]; std::snprintf(buf, sizeof buf, "\\u%04x", c); out += buf; }
-    else out += ch;
-  }
-  out += '"';
-}
 
 int learn() {
   FrequencyModel m;
@@ -123,11 +110,11 @@ int run(Common& common) {
         size_t line = static_cast<size_t>(std::upper_bound(starts.begin(), starts.end(), f.start) - starts.begin());
         out += "{\"line\":" + std::to_string(line) + ",\"start\":" + std::to_string(f.start) +
                ",\"end\":" + std::to_string(f.end) + ",\"word\":";
-        json_string(out, f.word);
+        append_json_string(out, f.word);
         out += ",\"suggestions\":[";
         for (size_t i = 0; i < f.suggestions.size(); ++i) {
           if (i) out += ',';
-          json_string(out, f.suggestions[i].word);
+          append_json_string(out, f.suggestions[i].word);
         }
         out += "]}\n";
       }

@@ -74,18 +74,6 @@ struct Flags {
 };
 Flags flags;
 
-void json_escape(std::string& out, std::string_view s) {
-  static const char* hex = "0123456789abcdef";
-  for (char ch : s) {
-    unsigned char c = static_cast<unsigned char>(ch);
-    if (c == '"' || c == '\\') { out += '\\'; out += ch; }
-    else if (c == '\n') out += "\\n";
-    else if (c == '\t') out += "\\t";
-    else if (c == '\r') out += "\\r";
-    else if (c < 0x20) { out += "\\u00"; out += hex[c >> 4]; out += hex[c & 15]; }
-    else out += ch;
-  }
-}
 
 // Calls fn(line, offset_of_line, line_number) for each line of a whole document ("\r\n" or "\n").
 template <class F>
@@ -166,13 +154,13 @@ int run(Common& common) {
           std::string_view text = doc.substr(t.begin, t.end - t.begin);
           out += "{\"line\":" + std::to_string(no) + ",\"start\":" + std::to_string(t.begin) +
                  ",\"end\":" + std::to_string(t.end) + ",\"type\":\"" + to_string(t.type) + "\",\"text\":\"";
-          json_escape(out, text);
+          append_json_escaped(out, text);
           out += '"';
           if (t.type == TokenType::kWord || t.type == TokenType::kAbbreviation) {
             std::string norm = tokenizer.normalized(text);
-            if (norm != text) { out += ",\"norm\":\""; json_escape(out, norm); out += '"'; }
+            if (norm != text) { out += ",\"norm\":\""; append_json_escaped(out, norm); out += '"'; }
           }
-          if (t.mwe >= 0) { out += ",\"mwe\":\""; json_escape(out, tokenizer.mwe_form(t.mwe)); out += '"'; }
+          if (t.mwe >= 0) { out += ",\"mwe\":\""; append_json_escaped(out, tokenizer.mwe_form(t.mwe)); out += '"'; }
           if (t.clitic) out += ",\"clitic\":true";
           if (!t.space_after) out += ",\"space_after\":false";
           out += "}\n";

@@ -14,28 +14,6 @@ struct Flags {
 };
 Flags flags;
 
-void json_string(std::string& out, std::string_view s) {
-  out += '"';
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (c < 0x20) {
-          static const char* hex = "0123456789abcdef";
-          out += "\\u00";
-          out += hex[c >> 4];
-          out += hex[c & 15];
-        } else {
-          out += static_cast<char>(c);
-        }
-    }
-  }
-  out += '"';
-}
 
 int run(Common& common) {
   if (flags.to != "latin" && flags.to != "arabic") {
@@ -67,7 +45,7 @@ int run(Common& common) {
         if (latin) t.to_latin(line, tmp, &spans);
         else t.to_arabic(line, tmp, &spans);
         out += "{\"text\":";
-        json_string(out, tmp);
+        append_json_string(out, tmp);
         out += ",\"words\":[";
         for (size_t k = 0; k < spans.size(); ++k) {
           const auto& s = spans[k];
@@ -75,9 +53,9 @@ int run(Common& common) {
           out += "{\"start\":" + std::to_string(s.src_start) + ",\"end\":" + std::to_string(s.src_end) +
                  ",\"out_start\":" + std::to_string(s.out_start) + ",\"out_end\":" + std::to_string(s.out_end) +
                  ",\"source\":";
-          json_string(out, line.substr(s.src_start, s.src_end - s.src_start));
+          append_json_string(out, line.substr(s.src_start, s.src_end - s.src_start));
           out += ",\"target\":";
-          json_string(out, std::string_view(tmp).substr(s.out_start, s.out_end - s.out_start));
+          append_json_string(out, std::string_view(tmp).substr(s.out_start, s.out_end - s.out_start));
           out += '}';
         }
         out += "]}";

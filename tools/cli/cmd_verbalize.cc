@@ -21,25 +21,6 @@ struct Flags {
 };
 Flags flags;
 
-void json_escape(std::string_view s, std::string& out) {
-  for (char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char b[8];
-          std::snprintf(b, sizeof b, "\\u%04x", unsigned(static_cast<unsigned char>(c)));
-          out += b;
-        } else {
-          out += c;
-        }
-    }
-  }
-}
 
 int run(Common& common) {
   VerbalizeOptions v;
@@ -69,7 +50,7 @@ int run(Common& common) {
     tmp.clear();
     verb.verbalize(line, tmp, &spans);
     out += "{\"text\":\"";
-    json_escape(tmp, out);
+    append_json_escaped(out, tmp);
     out += "\",\"spans\":[";
     for (size_t k = 0; k < spans.size(); ++k) {
       const auto& s = spans[k];
@@ -79,9 +60,9 @@ int run(Common& common) {
       out += "\",\"start\":" + std::to_string(s.in_begin) + ",\"end\":" + std::to_string(s.in_end) +
              ",\"out_start\":" + std::to_string(s.out_begin) + ",\"out_end\":" + std::to_string(s.out_end) +
              ",\"source\":\"";
-      json_escape(line.substr(s.in_begin, s.in_end - s.in_begin), out);
+      append_json_escaped(out, line.substr(s.in_begin, s.in_end - s.in_begin));
       out += "\",\"spoken\":\"";
-      json_escape(std::string_view(tmp).substr(s.out_begin, s.out_end - s.out_begin), out);
+      append_json_escaped(out, std::string_view(tmp).substr(s.out_begin, s.out_end - s.out_begin));
       out += "\"}";
     }
     out += "]}";
