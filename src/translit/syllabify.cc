@@ -80,7 +80,7 @@ struct Ctx {
     int cost = 0, start = 0, split;
     bool lv = left_v;
     for (int g = 0; g < n; ++g) {
-      bool cut = g + 1 < n && (mask >> g & 1u);
+      bool cut = g + 1 < n && g < 32 && (mask >> g & 1u);  // clusters over 32 get no mask
       if (cut || g + 1 == n) {
         bool rv = cut ? true : right_v;
         cost += interval(c + start, g + 1 - start, lv, rv, &split, vb);
@@ -151,7 +151,7 @@ struct Ctx {
     int start = 0, split;
     bool lv = left_v;
     for (int g = 0; g < n; ++g) {
-      bool cut = g + 1 < n && (mask >> g & 1u);
+      bool cut = g + 1 < n && g < 32 && (mask >> g & 1u);  // clusters over 32 get no mask
       if (cut || g + 1 == n) {
         bool rv = cut ? true : right_v;
         int len = g + 1 - start;

@@ -181,3 +181,14 @@ TEST(Translit, FloresRoundTrip) {
 }
 
 }  // namespace
+
+// Regression (found by the sanitizer run): a consonant cluster longer than 32 letters shifted a
+// 32-bit mask by 32 or more (undefined behaviour) in the syllabifier.
+TEST(TranslitRegression, ClusterLongerThan32Consonants) {
+  kurdi::Transliterator t;
+  std::string word;
+  for (int i = 0; i < 40; ++i) word += "ب";
+  std::string latin = t.to_latin(word);
+  EXPECT_FALSE(latin.empty());
+  EXPECT_NE(latin.find("bbbb"), std::string::npos);
+}
