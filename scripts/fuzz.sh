@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 secs=${1:-300}; shift || true
 CC=clang-14 CXX=clang++-14 cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DKURDI_FUZZ=ON -DKURDI_TESTS=OFF -DKURDI_BENCH=OFF -DKURDI_XAPIAN=OFF -DKURDI_SERVE=OFF >/dev/null
+  -DKURDI_FUZZ=ON -DKURDI_TESTS=OFF -DKURDI_BENCH=OFF -DKURDI_SERVE=OFF >/dev/null
 cmake --build build-fuzz -j "$(nproc)"
 harnesses=("$@")
 if [ ${#harnesses[@]} -eq 0 ]; then
