@@ -120,6 +120,11 @@ bool Repairer::applies_to_input(std::string_view original) const {
   size_t n = original.size(), arabic = 0;
   for (size_t i = 0; i + 1 < n; ++i) {
     unsigned b = p[i];
+    if (b == 0xEF && i + 2 < n && p[i + 1] >= 0xAD && p[i + 1] <= 0xBB) {
+      ++arabic;  // an Arabic presentation form (U+FB50-U+FEFF): a letter once normalized
+      i += 2;
+      continue;
+    }
     if (b < 0xD8 || b > 0xDB) continue;
     unsigned t = p[i + 1];
     if (b == 0xDB && (t == 0x95 || t == 0x8E || t == 0x86)) return false;
