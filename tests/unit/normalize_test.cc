@@ -2,6 +2,8 @@
 // UTF-8 out, same output from several threads) on random input and on the dev corpora when present.
 #include <gtest/gtest.h>
 
+#include "golden_tsv.h"
+
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -33,22 +35,7 @@ std::string unescape(const std::string& s) {
   return out;
 }
 
-std::vector<std::vector<std::string>> read_tsv(const std::string& path) {
-  std::ifstream in(path);
-  std::vector<std::vector<std::string>> rows;
-  std::string line;
-  bool header = false;
-  while (std::getline(in, line)) {
-    if (line.empty() || line[0] == '#') continue;
-    if (!header) { header = true; continue; }
-    std::vector<std::string> f;
-    std::stringstream ss(line);
-    std::string x;
-    while (std::getline(ss, x, '\t')) f.push_back(x);
-    rows.push_back(f);
-  }
-  return rows;
-}
+using kurdi_test::read_tsv;
 
 std::string shared_data() {
   const char* d = std::getenv("KURDI_SHARED_DATA");

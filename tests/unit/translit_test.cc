@@ -3,6 +3,8 @@
 // the shared data is present, a round trip over FLORES word types.
 #include <gtest/gtest.h>
 
+#include "golden_tsv.h"
+
 #include <cstdlib>
 #include <fstream>
 #include <random>
@@ -19,22 +21,7 @@ namespace {
 using kurdi::Transliterator;
 using kurdi::TranslitOptions;
 
-std::vector<std::vector<std::string>> read_tsv(const std::string& path) {
-  std::ifstream in(path);
-  std::vector<std::vector<std::string>> rows;
-  std::string line;
-  bool header = false;
-  while (std::getline(in, line)) {
-    if (line.empty() || line[0] == '#') continue;
-    if (!header) { header = true; continue; }
-    std::vector<std::string> f;
-    std::stringstream ss(line);
-    std::string x;
-    while (std::getline(ss, x, '\t')) f.push_back(x);
-    rows.push_back(f);
-  }
-  return rows;
-}
+using kurdi_test::read_tsv;
 
 const Transliterator& tr() {
   static const Transliterator t;
