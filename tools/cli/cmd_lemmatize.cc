@@ -13,21 +13,6 @@ struct Flags {
 };
 Flags flags;
 
-template <class F>
-void for_words(std::string_view line, std::string& out, F&& f) {
-  size_t i = 0;
-  bool first = true;
-  while (i < line.size()) {
-    while (i < line.size() && (line[i] == ' ' || line[i] == '\t' || line[i] == '\r')) ++i;
-    if (i >= line.size()) break;
-    size_t j = i;
-    while (j < line.size() && line[j] != ' ' && line[j] != '\t' && line[j] != '\r') ++j;
-    if (!first) out += ' ';
-    first = false;
-    f(line.substr(i, j - i), out);
-    i = j;
-  }
-}
 
 int run(Common& common) {
   MorphOptions o;

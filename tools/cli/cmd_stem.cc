@@ -9,18 +9,7 @@ int run(Common& common) {
   Analyzer analyzer;
   MorphCache cache(analyzer);
   return process_lines(common, [&](std::string_view line, bool, std::string& out) {
-    size_t i = 0;
-    bool first = true;
-    while (i < line.size()) {
-      while (i < line.size() && (line[i] == ' ' || line[i] == '\t' || line[i] == '\r')) ++i;
-      if (i >= line.size()) break;
-      size_t j = i;
-      while (j < line.size() && line[j] != ' ' && line[j] != '\t' && line[j] != '\r') ++j;
-      if (!first) out += ' ';
-      first = false;
-      out += cache.stem(line.substr(i, j - i));
-      i = j;
-    }
+    for_words(line, out, [&](std::string_view word, std::string& o) { o += cache.stem(word); });
   }, true);
 }
 
