@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "kurdi/normalize.h"
+#include "normalize/block_scan.h"
 #include "normalize/convention.h"
 #include "text/tables.h"
 
@@ -41,7 +42,12 @@ enum : uint8_t {
 };
 // Separate table for the chunk scanner: a code point < U+0800 that needs the per-character
 // machinery wherever it stands inside a word.
-enum : uint8_t { sInterior = 1, sInitial = 2, sFinal = 4, sLetter = 8, sSubst = 16 };
+// (The values live in block_scan.h: the block classifier derives its tables from them.)
+using normalize_detail::sFinal;
+using normalize_detail::sInitial;
+using normalize_detail::sInterior;
+using normalize_detail::sLetter;
+using normalize_detail::sSubst;
 
 struct Rule {
   std::string to;
@@ -128,9 +134,14 @@ struct Normalizer::Impl {
   bool is_word_char(char32_t c) const { return (flags(c) & fLetter) || c == chars::kZwnj || c == chars::kZwj; }
   bool deleted(char32_t c) const;
   // One line (or a piece of one, cut after a space); the character layer.
-  void run(std::string_view in, std::string& out, OffsetMap* map, NormalizeStats* stats) const;
+  // `simd`: skip clean blocks with the block classifier (block_scan.h); false runs the scalar
+  // scanner alone (the reference twin, and the path on CPUs without AVX2).
+  void run(std::string_view in, std::string& out, OffsetMap* map, NormalizeStats* stats, bool simd) const;
+  normalize_detail::BlockTables blocks;              // derived from `scan` at construction
   void run_piece(std::string_view in, size_t in_off, size_t out_line_base, std::string& out, OffsetMap* map,
                  NormalizeStats* stats) const;
+  // One line: the character layer, then the convention repair when the line calls for it.
+  void normalize(std::string_view in, std::string& out, OffsetMap* map, NormalizeStats* stats, bool simd) const;
   bool needs_line_context = false;  // an option looks across spaces (punctuation by context)
   bool keeps_final_h(std::string_view word_with_h) const;
 };
@@ -258,6 +269,7 @@ Normalizer::Impl::Impl(const NormalizeOptions& o) : options(o) {
     }
     scan[c] = sc;
   }
+  blocks.build(scan, 0x0648);  // و: the scanner checks word-initial وو itself
 }
 
 bool Normalizer::Impl::deleted(char32_t c) const {
@@ -730,7 +742,8 @@ void Normalizer::Impl::run_piece(std::string_view in, size_t in_off, size_t out_
 // The driver: splits the line at spaces and tabs (rules are word-local, so this changes nothing:
 // see the chunked == whole property test), scans each chunk with one table lookup per character,
 // and hands only the chunks that need work to run_piece(). Clean chunks are copied in one block.
-void Normalizer::Impl::run(std::string_view in, std::string& out, OffsetMap* map, NormalizeStats* stats) const {
+void Normalizer::Impl::run(std::string_view in, std::string& out, OffsetMap* map, NormalizeStats* stats,
+                           bool simd) const {
   const size_t out_line_base = out.size();
   if (needs_line_context) {
     run_piece(in, 0, out_line_base, out, map, stats);
@@ -828,13 +841,15 @@ void Normalizer::Impl::run(std::string_view in, std::string& out, OffsetMap* map
     if (p == 0x200C || p == 0xFFFD) return false;
     return !(scan[p] & sLetter);
   };
-  while (i < n) {
+  // One character of the scanner at byte i: sets `work` / `substitute` for its chunk, ends the
+  // chunk at a space or tab, and advances i.
+  auto step = [&] {
     unsigned b = s[i];
     if (b >= 0xC2 && b <= 0xDF) {
       if (i + 1 >= n || (s[i + 1] & 0xC0) != 0x80) {  // ill-formed
         work = true;
         ++i;
-        continue;
+        return;
       }
       char32_t c = (static_cast<char32_t>(b & 0x1F) << 6) | (s[i + 1] & 0x3F);
       uint8_t sc = scan[c];
@@ -866,17 +881,17 @@ void Normalizer::Impl::run(std::string_view in, std::string& out, OffsetMap* map
         }
       }
       i += 2;
-      continue;
+      return;
     }
     if (b < 0x80) {
       if (b == ' ' || b == '\t') {
         end_chunk(i);
         chunk = ++i;
-        continue;
+        return;
       }
       if (scan[b] & sInterior) work = true;
       ++i;
-      continue;
+      return;
     }
     if (b == 0xE2 && i + 2 < n && s[i + 1] == 0x80 && s[i + 2] == 0x8C) {
       // ZWNJ: after ه it spells ە (a substitution); between a joining letter and a following plain
@@ -896,11 +911,56 @@ void Normalizer::Impl::run(std::string_view in, std::string& out, OffsetMap* map
         if (!keep) work = true;
       }
       i += 3;
-      continue;
+      return;
     }
     // Other three- and four-byte characters (controls, presentation forms, emoji) and invalid bytes.
     work = true;
     ++i;
+  };
+  // The spaces and tabs of bytes [from, to) of a block, skipped by the classifier: each ends a chunk
+  // (only the first can end one that needs work; the ones after it are clean).
+  auto chunk_ends = [&](size_t first_space, size_t last_space) {
+    if (work || substitute) end_chunk(first_space);
+    chunk = last_space + 1;
+  };
+  auto block_spaces = [&](size_t base, uint32_t spaces, size_t from, size_t to) {
+    uint32_t lanes = spaces & (~0u << (from - base)) & (to - base >= 32 ? ~0u : ~(~0u << (to - base)));
+    if (lanes) chunk_ends(base + static_cast<size_t>(__builtin_ctz(lanes)), base + 31 - static_cast<size_t>(__builtin_clz(lanes)));
+  };
+  if (simd && blocks.usable) {
+    while (i < n) {
+      if (i < 3 || i + 31 > n) {
+        step();
+        continue;
+      }
+      normalize_detail::BlockScan r;
+      normalize_detail::scan_blocks(blocks, s, i, n, r);
+      if (r.first_space != r.npos) chunk_ends(r.first_space, r.last_space);
+      if (!r.flags) {
+        // Too close to the end for a whole window: the scalar scanner finishes the line.
+        i = r.next;
+        while (i < n) step();
+        break;
+      }
+      // The flagged block: the scanner runs on each flagged character (a flag behind i belongs to
+      // a character it already stepped over), and the spaces between them end chunks.
+      const size_t base = r.base, end = base + 30;
+      i = base + 2;
+      for (uint32_t f = r.flags; f; f &= f - 1) {
+        size_t at = base + static_cast<size_t>(__builtin_ctz(f));
+        if (at < i) continue;
+        block_spaces(base, r.spaces, i, at);
+        i = at;
+        step();
+      }
+      if (i < end) {
+        block_spaces(base, r.spaces, i, end);
+        i = end;
+        if ((s[end - 1] & 0xE0) == 0xC0) ++i;  // a two-byte character across the block end
+      }
+    }
+  } else {
+    while (i < n) step();
   }
   end_chunk(n);
   out.append(in.data() + copy_from, n - copy_from);
@@ -920,17 +980,17 @@ std::string Normalizer::normalize(std::string_view in, NormalizeStats* stats) co
   return out;
 }
 
-void Normalizer::normalize(std::string_view in, std::string& out, OffsetMap* map, NormalizeStats* stats) const {
-  const bool repair = impl_->repair && impl_->repair->applies_to_input(in);
-  if (!repair) {
-    impl_->run(in, out, map, stats);
+void Normalizer::Impl::normalize(std::string_view in, std::string& out, OffsetMap* map, NormalizeStats* stats,
+                                 bool simd) const {
+  if (!repair || !repair->applies_to_input(in)) {
+    run(in, out, map, stats, simd);
     return;
   }
   // Convention repair works on the character-normalized line.
   OffsetMap m1;
   std::string tmp;
-  impl_->run(in, tmp, map ? &m1 : nullptr, stats);
-  if (!impl_->repair->applies(tmp)) {
+  run(in, tmp, map ? &m1 : nullptr, stats, simd);
+  if (!repair->applies(tmp)) {
     out += tmp;
     if (map) *map = std::move(m1);
     return;
@@ -939,14 +999,22 @@ void Normalizer::normalize(std::string_view in, std::string& out, OffsetMap* map
   // start with ر ...), so the result is a fixed point of normalize().
   std::string repaired;
   if (!map) {
-    impl_->repair->repair(tmp, repaired, nullptr);
-    impl_->run(repaired, out, nullptr, nullptr);
+    repair->repair(tmp, repaired, nullptr);
+    run(repaired, out, nullptr, nullptr, simd);
     return;
   }
   OffsetMap m2, m3;
-  impl_->repair->repair(tmp, repaired, &m2);
-  impl_->run(repaired, out, &m3, nullptr);
+  repair->repair(tmp, repaired, &m2);
+  run(repaired, out, &m3, nullptr, simd);
   *map = OffsetMap::compose(OffsetMap::compose(m1, m2), m3);
+}
+
+void Normalizer::normalize(std::string_view in, std::string& out, OffsetMap* map, NormalizeStats* stats) const {
+  impl_->normalize(in, out, map, stats, true);
+}
+
+void Normalizer::normalize_scalar(std::string_view in, std::string& out, OffsetMap* map, NormalizeStats* stats) const {
+  impl_->normalize(in, out, map, stats, false);
 }
 
 Result<std::string> Normalizer::normalize_checked(std::string_view in) const {
@@ -959,7 +1027,7 @@ size_t Normalizer::normalized_prefix(std::string_view in) const {
   // The prefix up to the last space before the first change is already normalized.
   OffsetMap m;
   std::string out;
-  impl_->run(in, out, &m, nullptr);
+  impl_->run(in, out, &m, nullptr, true);
   if (m.identity() && out.size() == in.size()) return in.size();
   size_t first = m.edits().empty() ? std::min(in.size(), out.size()) : m.edits().front().in_begin;
   size_t k = in.rfind(' ', first);

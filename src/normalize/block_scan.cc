@@ -1,0 +1,189 @@
+#include "normalize/block_scan.h"
+
+#if defined(__x86_64__) || defined(__i386__)
+#include <immintrin.h>
+#define KURDI_BLOCK_SCAN_X86 1
+#endif
+
+namespace kurdi::normalize_detail {
+namespace {
+
+constexpr uint8_t kActing = sInterior | sInitial | sFinal | sSubst;
+
+void set_byte(uint8_t (&table)[2][32], unsigned b) {
+  unsigned which = b >> 7, lo = b & 15, bit = (b >> 4) & 7;
+  table[which][lo] |= static_cast<uint8_t>(1u << bit);
+  table[which][lo + 16] |= static_cast<uint8_t>(1u << bit);
+}
+
+void set_pair(uint8_t (&table)[2][32], unsigned lead, unsigned trail) {
+  unsigned which = (lead >> 1) & 1, lo = trail & 15, bit = ((lead & 1) << 2) | ((trail >> 4) & 3);
+  table[which][lo] |= static_cast<uint8_t>(1u << bit);
+  table[which][lo + 16] |= static_cast<uint8_t>(1u << bit);
+}
+
+bool cpu_has_avx2() {
+#if KURDI_BLOCK_SCAN_X86
+  return __builtin_cpu_supports("avx2");
+#else
+  return false;
+#endif
+}
+
+}  // namespace
+
+void BlockTables::build(const std::array<uint8_t, 0x800>& scan, char32_t twin_letter) {
+  for (unsigned b = 0; b < 256; ++b) {
+    bool flag = false;
+    if (b < 0x80) flag = b != ' ' && b != '\t' && (scan[b] & kActing);
+    else if (b < 0xC0) flag = false;  // continuation bytes: checked against the byte before them
+    else if (b < 0xC2 || b >= 0xE0) flag = true;  // C0/C1 (never valid), three- and four-byte leads
+    else if (b >= 0xD8 && b <= 0xDB) flag = false;  // classified as pairs below
+    else {
+      char32_t row = static_cast<char32_t>(b & 0x1F) << 6;
+      for (char32_t c = row; c < row + 64; ++c) flag = flag || (scan[c] & kActing);
+    }
+    if (flag) set_byte(byte_set, b);
+  }
+  for (unsigned lead = 0xD8; lead <= 0xDB; ++lead) {
+    for (unsigned trail = 0x80; trail < 0xC0; ++trail) {
+      char32_t c = (static_cast<char32_t>(lead & 0x1F) << 6) | (trail & 0x3F);
+      uint8_t sc = scan[c];
+      bool act = sc & (sInterior | sSubst);
+      if (act) set_pair(pair[kAct], lead, trail);
+      if (sc & sLetter) set_pair(pair[kLetter], lead, trail);
+      if (!act && (sc & sInitial)) set_pair(pair[c == twin_letter ? kTwin : kInitial], lead, trail);
+      if (!act && !(sc & sInitial) && (sc & sFinal)) set_pair(pair[kFinal], lead, trail);
+    }
+  }
+  usable = cpu_has_avx2();
+}
+
+#if KURDI_BLOCK_SCAN_X86
+namespace {
+
+struct Vectors {
+  __m256i byte_ascii, byte_high, bits, low_nibble, three, four, c0, x80, e0, fc, d8, space, tab;
+  __m256i pair[BlockTables::kClasses][2];
+};
+
+__attribute__((target("avx2"))) inline __m256i load32(const unsigned char* p) {
+  return _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
+}
+
+// Lanes where (x & mask) == value.
+__attribute__((target("avx2"))) inline uint32_t masked_equal(__m256i x, __m256i mask, __m256i value) {
+  return static_cast<uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_and_si256(x, mask), value)));
+}
+
+// Membership of each lane's (lead, trail) in one pair class (valid only where the lead is D8-DB).
+__attribute__((target("avx2"))) inline uint32_t pair_mask(const __m256i (&table)[2], __m256i idx, __m256i select_hi,
+                                                          __m256i bit) {
+  __m256i lo = _mm256_shuffle_epi8(table[0], idx);
+  __m256i hi = _mm256_shuffle_epi8(table[1], idx);
+  __m256i t = _mm256_blendv_epi8(lo, hi, select_hi);
+  return static_cast<uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_and_si256(t, bit), bit)));
+}
+
+// Flags (bit k: byte w + k) of the window w[0..31]; reads w[-1] and w[32].
+__attribute__((target("avx2"))) inline uint32_t block_flags(const Vectors& v, const unsigned char* w,
+                                                            uint32_t& spaces) {
+  const __m256i bm = load32(w - 1), b0 = load32(w), b1 = load32(w + 1);
+  // Single bytes: the scanner's ASCII table, C0/C1, three- and four-byte leads, acting rows.
+  __m256i hi3 = _mm256_and_si256(_mm256_srli_epi16(b0, 4), _mm256_set1_epi8(7));
+  __m256i bit = _mm256_shuffle_epi8(v.bits, hi3);
+  __m256i lo = _mm256_and_si256(b0, v.low_nibble);
+  __m256i set = _mm256_blendv_epi8(_mm256_shuffle_epi8(v.byte_ascii, lo), _mm256_shuffle_epi8(v.byte_high, lo), b0);
+  uint32_t m_byte = static_cast<uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_and_si256(set, bit), bit)));
+  // UTF-8 structure: a two-byte lead needs a continuation after it, a continuation a two-byte
+  // lead before it (continuations of longer characters follow their flagged lead; the scanner
+  // steps over them one byte at a time, as it does without this classifier).
+  uint32_t m_cont0 = masked_equal(b0, v.c0, v.x80);
+  uint32_t m_cont1 = masked_equal(b1, v.c0, v.x80);
+  uint32_t m_lead2 = masked_equal(b0, v.e0, v.c0);
+  uint32_t m_leadm = masked_equal(bm, v.e0, v.c0);
+  uint32_t m_bad = (m_lead2 & ~m_cont1) | (m_cont0 & ~m_leadm);
+  // Two-byte characters of the Arabic block, by class.
+  uint32_t m_arabic = masked_equal(b0, v.fc, v.d8) & m_cont1;
+  __m256i idx = _mm256_and_si256(b1, v.low_nibble);
+  __m256i sel = _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi16(b1, 4), v.three),
+                                _mm256_and_si256(_mm256_slli_epi16(b0, 2), v.four));
+  __m256i pbit = _mm256_shuffle_epi8(v.bits, sel);
+  __m256i select_hi = _mm256_slli_epi16(b0, 6);  // top bit of each byte = bit 1 of the lead (DA/DB)
+  uint32_t act = pair_mask(v.pair[BlockTables::kAct], idx, select_hi, pbit) & m_arabic;
+  uint32_t letter = pair_mask(v.pair[BlockTables::kLetter], idx, select_hi, pbit) & m_arabic;
+  uint32_t initial = pair_mask(v.pair[BlockTables::kInitial], idx, select_hi, pbit) & m_arabic;
+  uint32_t twin = pair_mask(v.pair[BlockTables::kTwin], idx, select_hi, pbit) & m_arabic;
+  uint32_t final = pair_mask(v.pair[BlockTables::kFinal], idx, select_hi, pbit) & m_arabic;
+  // Context: the character before lane k starts at lane k-2, the next one at k+2 (both two-byte
+  // Arabic-block characters when these bits are set; anything else counts as "not a letter").
+  uint32_t after_letter = letter << 2;
+  uint32_t before_plain = (letter & ~act) >> 2;
+  uint32_t flags = m_byte | m_bad | act | (initial & ~after_letter) | (twin & ~after_letter & (twin >> 2)) |
+                   (final & ~before_plain);
+  spaces = static_cast<uint32_t>(
+      _mm256_movemask_epi8(_mm256_or_si256(_mm256_cmpeq_epi8(b0, v.space), _mm256_cmpeq_epi8(b0, v.tab))));
+  return flags;
+}
+
+__attribute__((target("avx2"))) void scan_avx2(const BlockTables& t, const unsigned char* s, size_t i, size_t n,
+                                               BlockScan& r) {
+  Vectors v;
+  v.byte_ascii = load32(t.byte_set[0]);
+  v.byte_high = load32(t.byte_set[1]);
+  alignas(32) static const uint8_t kBits[32] = {1, 2, 4, 8, 16, 32, 64, 128, 0, 0, 0, 0, 0, 0, 0, 0,
+                                                1, 2, 4, 8, 16, 32, 64, 128, 0, 0, 0, 0, 0, 0, 0, 0};
+  v.bits = load32(kBits);
+  v.low_nibble = _mm256_set1_epi8(0x0F);
+  v.three = _mm256_set1_epi8(3);
+  v.four = _mm256_set1_epi8(4);
+  v.c0 = _mm256_set1_epi8(static_cast<char>(0xC0));
+  v.x80 = _mm256_set1_epi8(static_cast<char>(0x80));
+  v.e0 = _mm256_set1_epi8(static_cast<char>(0xE0));
+  v.fc = _mm256_set1_epi8(static_cast<char>(0xFC));
+  v.d8 = _mm256_set1_epi8(static_cast<char>(0xD8));
+  v.space = _mm256_set1_epi8(' ');
+  v.tab = _mm256_set1_epi8('\t');
+  for (int c = 0; c < BlockTables::kClasses; ++c) {
+    v.pair[c][0] = load32(t.pair[c][0]);
+    v.pair[c][1] = load32(t.pair[c][1]);
+  }
+  while (i + 31 <= n) {
+    const unsigned char* w = s + i - 2;
+    uint32_t spaces;
+    uint32_t flags = block_flags(v, w, spaces) & kDecidedLanes;
+    spaces &= kDecidedLanes;
+    if (flags) {
+      r.base = i - 2;
+      r.flags = flags;
+      r.spaces = spaces;
+      return;
+    }
+    if (spaces) {
+      if (r.first_space == BlockScan::npos) r.first_space = i - 2 + static_cast<size_t>(__builtin_ctz(spaces));
+      r.last_space = i - 2 + 31 - static_cast<size_t>(__builtin_clz(spaces));
+    }
+    i += kBlockStep;
+    // A clean block ending on a two-byte lead: its continuation belongs to this block.
+    if ((s[i - 1] & 0xE0) == 0xC0) ++i;
+  }
+  r.flags = 0;
+  r.next = i;
+}
+
+}  // namespace
+#endif
+
+void scan_blocks(const BlockTables& t, const unsigned char* s, size_t i, size_t n, BlockScan& r) {
+#if KURDI_BLOCK_SCAN_X86
+  if (t.usable) {
+    scan_avx2(t, s, i, n, r);
+    return;
+  }
+#endif
+  (void)t; (void)s; (void)n;
+  r.flags = 0;
+  r.next = i;
+}
+
+}  // namespace kurdi::normalize_detail

@@ -1,0 +1,153 @@
+// The normalizer's block classifier (src/normalize/block_scan.*) against its reference twin, the
+// scalar scanner (Normalizer::normalize_scalar): same output, same offset map, same counts, on
+// random text built to cross block boundaries and on the raw corpora when ../shared/data is present.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "kurdi/normalize.h"
+
+namespace {
+
+using kurdi::NormalizeOptions;
+using kurdi::Normalizer;
+
+// Option sets covering every branch of the scanner the classifier must agree with.
+std::vector<std::pair<std::string, NormalizeOptions>> option_sets() {
+  std::vector<std::pair<std::string, NormalizeOptions>> v;
+  v.emplace_back("standard", NormalizeOptions::standard());
+  v.emplace_back("search", NormalizeOptions::search());
+  v.emplace_back("minimal", NormalizeOptions::minimal());
+  NormalizeOptions o = NormalizeOptions::standard();
+  o.digits = kurdi::DigitPolicy::kArabicIndic;
+  o.punctuation = kurdi::PunctPolicy::kToLatin;
+  o.heh = kurdi::HehPolicy::kHehDoachashmee;
+  v.emplace_back("digits+latin punctuation+doachashmee", o);
+  o = NormalizeOptions::standard();
+  o.zwnj = kurdi::ZwnjPolicy::kKeep;
+  o.initial_r = false;
+  o.heh_zwnj = false;
+  o.tatweel = false;
+  v.emplace_back("zwnj keep, no initial r, no heh+zwnj, tatweel kept", o);
+  o = NormalizeOptions::standard();
+  o.convention_repair = false;
+  o.harakat = false;
+  o.format_controls = false;
+  v.emplace_back("no repair, harakat and controls kept", o);
+  return v;
+}
+
+// Mostly clean Sorani (so whole blocks are skipped) with the characters the rules act on sprinkled
+// in, plus raw bytes: every kind of position lands at every lane of a block sooner or later.
+std::string random_line(std::mt19937& rng, size_t len) {
+  static const std::vector<std::string> clean = {"ا", "ب", "د", "ڕ", "ە", "ی", "ک", "ن", "م", "س", "ت", "ۆ", "ێ",
+                                                 "ڵ", "گ", "ش", "ز", "پ", "ف", "ڤ", "چ", "ع", " ", " ", " ", "a",
+                                                 "b", ".", "،", "٢", "2"};
+  static const std::vector<std::string> acting = {
+      "ر", "ه", "و", "وو", "ھ", "ي", "ى", "ك", "ة", "ؤ", "ۇ", "ئ", "ل", "\u200c", "\u200d", "\u200f", "\u0640",
+      "\u064e", "\u065a", "\u0654", "ﻻ", "ﺑ", "ﻪ", "١", "1", "۱", ",", "?", "؟", "é", "e\u0301", "\xff", "\xe2\x82",
+      "\xc3", "\xd9", "\xdb", "\x95", "\t", std::string(1, '\0'), "😀", "\u00a0", "\ufeff", "الله", "هـ", "آ", "أ",
+      "إ", "ڒ", "ڶ", "ے", "Ω", "ж", "\u0301", "\uff21", "\u2013", "ه\u200c", "\u00ad"};
+  std::string s;
+  const unsigned density = 1 + rng() % 30;  // 1 acting character in `density`, per line
+  while (s.size() < len) {
+    if (rng() % density == 0) s += acting[rng() % acting.size()];
+    else if (rng() % 50 == 0) s += static_cast<char>(rng() & 0xFF);
+    else s += clean[rng() % clean.size()];
+  }
+  return s;
+}
+
+void expect_same(const Normalizer& n, const std::string& in, const std::string& what) {
+  std::string fast, slow;
+  kurdi::OffsetMap fast_map, slow_map;
+  kurdi::NormalizeStats fast_stats, slow_stats;
+  n.normalize(in, fast, &fast_map, &fast_stats);
+  n.normalize_scalar(in, slow, &slow_map, &slow_stats);
+  ASSERT_EQ(fast, slow) << what << " input " << ::testing::PrintToString(in);
+  ASSERT_EQ(fast_stats.invalid_utf8, slow_stats.invalid_utf8) << what;
+  ASSERT_EQ(fast_map.edits().size(), slow_map.edits().size()) << what << " input " << ::testing::PrintToString(in);
+  for (size_t k = 0; k < fast_map.edits().size(); ++k) {
+    const auto &a = fast_map.edits()[k], &b = slow_map.edits()[k];
+    ASSERT_TRUE(a.in_begin == b.in_begin && a.in_end == b.in_end && a.out_begin == b.out_begin &&
+                a.out_end == b.out_end)
+        << what << " edit " << k << " input " << ::testing::PrintToString(in);
+  }
+  // Without a map too (the scanner takes other branches when no map is kept).
+  std::string fast2, slow2;
+  n.normalize(in, fast2);
+  n.normalize_scalar(in, slow2);
+  ASSERT_EQ(fast2, slow2) << what << " input " << ::testing::PrintToString(in);
+}
+
+TEST(NormalizeSimd, SameAsScalarOnRandomLines) {
+  const unsigned seed = 20261129;
+  std::mt19937 rng(seed);
+  for (const auto& [name, o] : option_sets()) {
+    Normalizer n(o);
+    for (int iter = 0; iter < 1500; ++iter) {
+      std::string in = random_line(rng, rng() % 400);
+      expect_same(n, in, name + " seed " + std::to_string(seed) + " iter " + std::to_string(iter));
+      if (::testing::Test::HasFatalFailure()) return;
+    }
+  }
+}
+
+// The classifier reads the character before and after each lane: put one acting character at
+// every offset of a clean line, for every acting character and every prefix length.
+TEST(NormalizeSimd, EveryActingCharacterAtEveryOffset) {
+  const std::string clean = "ئەمە دەقێکی کوردی ستانداردە بۆ تاقیکردنەوە و پشکنین";
+  const std::vector<std::string> acting = {"ر", "ه", "و", "وو", "ي", "ى", "ك", "ة", "\u200c", "\u0640", "\u064e",
+                                           "ﺑ", "\xff", "\xd9", "\t", "1", "ه\u200c", "\u00a0", "ە\u0654"};
+  for (const auto& [name, o] : option_sets()) {
+    Normalizer n(o);
+    for (const auto& a : acting) {
+      for (size_t cut = 0; cut <= clean.size(); ++cut) {
+        std::string in = clean.substr(0, cut) + a + clean.substr(cut) + clean;
+        expect_same(n, in, name + " cut " + std::to_string(cut));
+        expect_same(n, " " + in, name + " cut+1 " + std::to_string(cut));
+        if (::testing::Test::HasFatalFailure()) return;
+      }
+    }
+  }
+}
+
+// The raw corpora of the benchmark (skips without ../shared/data).
+TEST(NormalizeSimd, SameAsScalarOnCorpora) {
+  const char* d = std::getenv("KURDI_SHARED_DATA");
+  if (!d || !std::filesystem::exists(d)) GTEST_SKIP() << "KURDI_SHARED_DATA not set or absent: corpora not available";
+  std::vector<std::string> files;
+  for (const char* dir : {"/KTC", "/DevelopersTree-KurdishResources/wishe", "/KurdishMT/data/Ku",
+                          "/ScriptNormalization-ckb"}) {
+    if (!std::filesystem::exists(std::string(d) + dir)) continue;
+    for (const auto& e : std::filesystem::recursive_directory_iterator(std::string(d) + dir)) {
+      auto ext = e.path().extension();
+      if (e.is_regular_file() && (ext == ".txt" || ext == ".tsv")) files.push_back(e.path());
+    }
+  }
+  std::sort(files.begin(), files.end());
+  auto sets = option_sets();
+  std::vector<Normalizer> normalizers;
+  for (const auto& s : sets) normalizers.emplace_back(s.second);
+  size_t lines = 0, budget = 40u << 20;  // bytes x option sets, to keep the test under a few seconds
+  for (const auto& f : files) {
+    std::ifstream in(f, std::ios::binary);
+    std::string line;
+    while (std::getline(in, line) && budget > 0) {
+      for (size_t k = 0; k < normalizers.size(); ++k) {
+        expect_same(normalizers[k], line, sets[k].first + " " + f);
+        if (::testing::Test::HasFatalFailure()) return;
+      }
+      budget -= std::min(budget, line.size() * normalizers.size());
+      ++lines;
+    }
+  }
+  EXPECT_GT(lines, 1000u);
+}
+
+}  // namespace
