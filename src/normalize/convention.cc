@@ -1,5 +1,6 @@
 #include "normalize/convention.h"
 
+#include <algorithm>
 #include <charconv>
 #include <vector>
 
@@ -57,9 +58,10 @@ bool reachable(const std::u32string& w, const std::u32string& target) {
 
 }  // namespace
 
-std::u32string Repairer::skeleton(std::u32string_view w) {
-  std::u32string k;
-  k.reserve(w.size());
+namespace {
+
+void skeleton_into(std::u32string_view w, std::u32string& k) {
+  k.clear();
   for (char32_t c : w) {
     switch (c) {
       case U'ە': continue;
@@ -80,7 +82,69 @@ std::u32string Repairer::skeleton(std::u32string_view w) {
     if (!k.empty() && k.back() == c && (c == U'و' || c == U'ی')) continue;  // وو/یی doubling
     k.push_back(c);
   }
+}
+
+}  // namespace
+
+std::u32string Repairer::skeleton(std::u32string_view w) {
+  std::u32string k;
+  k.reserve(w.size());
+  skeleton_into(w, k);
   return k;
+}
+
+uint32_t WordIndex::hash(std::u32string_view w) {
+  uint32_t h = 2166136261u;
+  for (char32_t c : w) h = (h ^ static_cast<uint32_t>(c)) * 16777619u;
+  return h ^ (h >> 15);
+}
+
+void WordIndex::reserve(size_t words) {
+  size_t cap = 16;
+  while (cap < words * 2) cap *= 2;
+  off_.reserve(words);
+  len_.reserve(words);
+  arena_.reserve(words * 8);
+  if (cap > slots_.size()) {
+    slots_.assign(cap, npos);
+    for (uint32_t id = 0; id < off_.size(); ++id) {
+      size_t mask = slots_.size() - 1, k = hash(word(id)) & mask;
+      while (slots_[k] != npos) k = (k + 1) & mask;
+      slots_[k] = id;
+    }
+  }
+}
+
+void WordIndex::grow() { reserve(std::max<size_t>(off_.size() * 2, 8)); }
+
+uint32_t WordIndex::find(std::u32string_view w) const {
+  if (slots_.empty()) return npos;
+  size_t mask = slots_.size() - 1;
+  for (size_t k = hash(w) & mask;; k = (k + 1) & mask) {
+    uint32_t id = slots_[k];
+    if (id == npos || word(id) == w) return id;
+  }
+}
+
+uint32_t WordIndex::insert(std::u32string_view w) {
+  if ((off_.size() + 1) * 2 > slots_.size()) grow();
+  size_t mask = slots_.size() - 1, k = hash(w) & mask;
+  for (;; k = (k + 1) & mask) {
+    uint32_t id = slots_[k];
+    if (id == npos) break;
+    if (word(id) == w) return id;
+  }
+  uint32_t id = static_cast<uint32_t>(off_.size());
+  off_.push_back(static_cast<uint32_t>(arena_.size()));
+  len_.push_back(static_cast<uint32_t>(w.size()));
+  arena_.append(w);
+  slots_[k] = id;
+  return id;
+}
+
+const Repairer& Repairer::shared() {
+  static const Repairer r;
+  return r;
 }
 
 Repairer::Repairer() {
@@ -96,23 +160,47 @@ Repairer::Repairer() {
   });
   const auto& wf = tables::normalize_wordfreq_tsv;
   int fw = wf.column("word"), fc = wf.column("count");
-  struct Best { std::u32string word; long count = 0, second = 0; };
-  std::unordered_map<std::u32string, Best> best;
+  // Per skeleton: the most frequent word (its id in targets_), its count and the runner-up's.
+  struct Best { uint32_t word = WordIndex::npos; long count = 0, second = 0; };
+  std::vector<Best> best;
+  vocab_.reserve(wf.rows);
+  skeletons_.reserve(wf.rows);
+  best.reserve(wf.rows);
+  std::u32string w, k;
   wf.for_each_row([&](const std::vector<std::string_view>& f, size_t) {
     long n = 0;
     std::from_chars(f[fc].data(), f[fc].data() + f[fc].size(), n);
-    std::u32string w = utf8::to_u32(f[fw]);
+    w.clear();
+    std::string_view text = f[fw];
+    for (size_t i = 0; i < text.size();) {
+      int len;
+      w.push_back(utf8::decode(text, i, len));
+      i += static_cast<size_t>(len);
+    }
     if (n >= kKeepCount) vocab_.insert(w);
-    Best& b = best[skeleton(w)];
-    if (n > b.count) { b.second = b.count; b.count = n; b.word = w; }
+    skeleton_into(w, k);
+    uint32_t id = skeletons_.insert(k);
+    if (id == best.size()) best.emplace_back();
+    Best& b = best[id];
+    if (n > b.count) { b.second = b.count; b.count = n; b.word = targets_.insert(w); }
     else if (n > b.second) b.second = n;
   });
-  for (auto& [k, b] : best) {
-    if (b.count >= kMinTarget && b.count >= kDominance * b.second) map_.emplace(k, std::move(b.word));
+  target_.assign(best.size(), WordIndex::npos);
+  for (size_t id = 0; id < best.size(); ++id) {
+    const Best& b = best[id];
+    if (b.count >= kMinTarget && b.count >= kDominance * b.second) target_[id] = b.word;
   }
 }
 
-bool Repairer::applies_to_input(std::string_view original) const {
+std::u32string_view Repairer::mapped(std::u32string_view w) const {
+  std::u32string k;
+  skeleton_into(w, k);
+  uint32_t id = skeletons_.find(k);
+  if (id == WordIndex::npos || target_[id] == WordIndex::npos) return {};
+  return targets_.word(target_[id]);
+}
+
+bool Repairer::applies_to_input(std::string_view original) {
   // A byte scan (this runs on every line): letters only a Kurdish keyboard types mean the line
   // already follows the Sorani convention. In UTF-8: ە DB 95, ێ DB 8E, ۆ DB 86, ڵ DA B5, ڕ DA 95,
   // ڤ DA A4. Arabic-block letters have lead bytes D8-DB.
@@ -147,7 +235,7 @@ bool Repairer::applies(std::string_view normalized) const {
     while (j < s.size() && is_arabic_word_char(s[j])) ++j;
     std::u32string w = s.substr(i, j - i);
     if (foreign_cues_.count(w)) ++foreign;
-    else if (kurdish_cues_.count(w) || vocab_.count(w) || map_.count(skeleton(w))) ++kurdish;
+    else if (kurdish_cues_.count(w) || in_vocab(w) || !mapped(w).empty()) ++kurdish;
     i = j;
   }
   return kurdish > 0 && kurdish > 2 * foreign;
@@ -193,14 +281,13 @@ void Repairer::repair(std::string_view line, std::string& out, OffsetMap* map) c
       if (after_cons && before_cons) w[k] = U'ێ';
     }
     // The frequent standard word with the same skeleton, unless w is itself a frequent word.
-    if (!vocab_.count(w)) {
-      auto it = map_.find(skeleton(w));
-      if (it != map_.end() && reachable(w, it->second)) return it->second;
+    if (!in_vocab(w)) {
+      std::u32string_view target = mapped(w);
+      if (!target.empty() && reachable(w, std::u32string(target))) return std::u32string(target);
     }
     return w;
   };
 
-  auto in_vocab = [&](const std::u32string& w) { return vocab_.count(w) > 0; };
   // A fragment joined after a word-internal ە lost its initial ڕ: the line had no ڕ of its own
   // (applies_to_input), so every ڕ is the character pass's word-initial rule.
   auto medial = [](std::u32string w) {

@@ -122,7 +122,6 @@ struct Normalizer::Impl {
   std::unordered_map<char32_t, uint8_t> far_flags;  // flags of code points >= 0x800 that act
   std::unordered_set<std::string> h_words;          // words keeping a final ه
   std::vector<std::string> h_suffixes;
-  std::unique_ptr<convention::Repairer> repair;     // Arabic/Persian-convention lines
 
   explicit Impl(const NormalizeOptions& o);
   uint8_t flags(char32_t c) const {
@@ -237,7 +236,6 @@ Normalizer::Impl::Impl(const NormalizeOptions& o) : options(o) {
     // Latin combining marks: NFC through ICU (rare in Sorani text, so the slow path is fine).
     for (char32_t c = 0x0300; c <= 0x036F; ++c) mark_act(c);
   }
-  if (o.convention_repair) repair = std::make_unique<convention::Repairer>();
   needs_line_context = o.punctuation == PunctPolicy::kToArabic;
   for (char32_t c = 0; c < 0x800; ++c) {
     uint8_t fl = low[c], sc = 0;
@@ -982,15 +980,16 @@ std::string Normalizer::normalize(std::string_view in, NormalizeStats* stats) co
 
 void Normalizer::Impl::normalize(std::string_view in, std::string& out, OffsetMap* map, NormalizeStats* stats,
                                  bool simd) const {
-  if (!repair || !repair->applies_to_input(in)) {
+  if (!options.convention_repair || !convention::Repairer::applies_to_input(in)) {
     run(in, out, map, stats, simd);
     return;
   }
+  const convention::Repairer& repair = convention::Repairer::shared();  // built on first use
   // Convention repair works on the character-normalized line.
   OffsetMap m1;
   std::string tmp;
   run(in, tmp, map ? &m1 : nullptr, stats, simd);
-  if (!repair->applies(tmp)) {
+  if (!repair.applies(tmp)) {
     out += tmp;
     if (map) *map = std::move(m1);
     return;
@@ -999,12 +998,12 @@ void Normalizer::Impl::normalize(std::string_view in, std::string& out, OffsetMa
   // start with ر ...), so the result is a fixed point of normalize().
   std::string repaired;
   if (!map) {
-    repair->repair(tmp, repaired, nullptr);
+    repair.repair(tmp, repaired, nullptr);
     run(repaired, out, nullptr, nullptr, simd);
     return;
   }
   OffsetMap m2, m3;
-  repair->repair(tmp, repaired, &m2);
+  repair.repair(tmp, repaired, &m2);
   run(repaired, out, &m3, nullptr, simd);
   *map = OffsetMap::compose(OffsetMap::compose(m1, m2), m3);
 }

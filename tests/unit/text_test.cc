@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <random>
 #include <thread>
 
@@ -136,6 +137,31 @@ TEST(LineReader, LongLinesComeInBoundedPieces) {
   close(fds[0]);
   EXPECT_GT(pieces, 10u);
   EXPECT_EQ(joined + "\n", line);
+}
+
+// The buffer starts at 1 MiB and grows for a longer line: a 3 MiB line under the default 8 MiB
+// piece limit still comes whole, and the lines around it are intact.
+TEST(LineReader, LineLongerThanTheFirstBufferComesWhole) {
+  FILE* f = std::tmpfile();
+  ASSERT_NE(f, nullptr);
+  std::string line(3u << 20, 'a');
+  for (size_t k = 100; k < line.size(); k += 1000) line[k] = ' ';
+  std::string data = "first\n" + line + "\nlast\n";
+  ASSERT_EQ(std::fwrite(data.data(), 1, data.size(), f), data.size());
+  std::fflush(f);
+  std::rewind(f);
+  kurdi::LineReader r(fileno(f));
+  kurdi::LineReader::Piece p;
+  std::vector<std::string> got;
+  while (r.next(p)) {
+    EXPECT_TRUE(p.end_of_line);
+    got.emplace_back(p.text);
+  }
+  std::fclose(f);
+  ASSERT_EQ(got.size(), 3u);
+  EXPECT_EQ(got[0], "first");
+  EXPECT_TRUE(got[1] == line) << "the long line came back with " << got[1].size() << " bytes";
+  EXPECT_EQ(got[2], "last");
 }
 
 }  // namespace
