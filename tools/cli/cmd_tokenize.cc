@@ -1,5 +1,6 @@
 // kurdi tokenize: tokens of each line (text, line-preserving), or one JSON object / CoNLL-U row per
 // token with byte offsets into the input, or word counts of a corpus.
+// kurdi-stages: tokenize morph
 #include <algorithm>
 #include <memory>
 #include <string>
@@ -25,8 +26,14 @@ class AnalyzerSegmenter final : public Segmenter {
     }
     std::vector<Analysis> as = analyzer_.analyze(word);
     bool known = !as.empty() && !as[0].guessed;
+    // A word the lexicon holds as a lexeme by itself (بەرهەمهێنان the verbal noun, کارلێک, گەلێک)
+    // stays whole even when an inflected reading exists: the lexicon-based convention keeps
+    // lexicon words whole, and these readings are mostly spurious (بەرهەمهێن + ان).
+    bool lexeme = false;
+    for (const Analysis& a : as)
+      if (!a.guessed && a.morphs.size() == 1 && a.morphs[0].tag == "STEM") lexeme = true;
     std::vector<uint32_t> morph_cuts;
-    if (known) {
+    if (known && !lexeme && stem_ok(as[0])) {
       const Analysis& a = as[0];
       if (a.pos != "V" && a.pos != "V.PTCP") {
         for (size_t i = 1; i < a.morphs.size(); ++i) {
@@ -56,6 +63,15 @@ class AnalyzerSegmenter final : public Segmenter {
   std::string mode_ = "auto";
 
  private:
+  // The stem left by an analyzer cut has at least three letters
+  // (ە + کە + وە, کر + ێ, ئا + ی are artefacts of one- and two-letter lexicon entries).
+  static bool stem_ok(const Analysis& a) {
+    if (a.morphs.empty()) return false;
+    std::string_view stem = a.morphs[0].form;
+    size_t letters = 0;
+    for (unsigned char c : stem) letters += (c & 0xC0) != 0x80;
+    return letters >= 3;
+  }
   static bool cut_tag(std::string_view tag) {
     for (std::string_view p : {"DEF", "INDF", "PL", "PSS", "LGSPEC1", "LGSPEC4", "ADP"})
       if (tag.substr(0, p.size()) == p) return true;
