@@ -93,10 +93,6 @@ class Normalizer {
   // Appends the result to `out`; `map` (optional) receives output->input byte offsets.
   void normalize(std::string_view in, std::string& out, OffsetMap* map = nullptr,
                  NormalizeStats* stats = nullptr) const;
-  // The same result through the scalar scanner alone, without the AVX2 block classifier: the path
-  // CPUs without AVX2 take, and the reference twin the equivalence tests compare normalize() with.
-  void normalize_scalar(std::string_view in, std::string& out, OffsetMap* map = nullptr,
-                        NormalizeStats* stats = nullptr) const;
   // Under the strict policy: an Error naming the first bad byte; otherwise like normalize().
   Result<std::string> normalize_checked(std::string_view in) const;
 
@@ -107,6 +103,7 @@ class Normalizer {
   struct Impl;
 
  private:
+  friend class NormalizerTesting;  // the reference twins of the fast path (src/normalize/testing.h)
   std::unique_ptr<Impl> impl_;
 };
 

@@ -107,6 +107,10 @@ class OffsetMap {
   bool identity() const { return edits_.empty(); }
 
   void clear() { edits_.clear(); in_size_ = out_size_ = 0; }
+  // Drops every edit after the first `count` (a transformation taking back output it wrote).
+  void truncate(size_t count) {
+    if (count < edits_.size()) edits_.resize(count);
+  }
 
   // The map of `second(first(x))`: output offsets of `second` to input offsets of `first`'s input.
   static OffsetMap compose(const OffsetMap& first, const OffsetMap& second);

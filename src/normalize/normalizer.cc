@@ -18,6 +18,7 @@
 #include "kurdi/normalize.h"
 #include "normalize/block_scan.h"
 #include "normalize/convention.h"
+#include "normalize/testing.h"
 #include "text/tables.h"
 
 KURDI_DECLARE_TABLE(normalize_letters_tsv)
@@ -133,14 +134,17 @@ struct Normalizer::Impl {
   bool is_word_char(char32_t c) const { return (flags(c) & fLetter) || c == chars::kZwnj || c == chars::kZwj; }
   bool deleted(char32_t c) const;
   // One line (or a piece of one, cut after a space); the character layer.
-  // `simd`: skip clean blocks with the block classifier (block_scan.h); false runs the scalar
-  // scanner alone (the reference twin, and the path on CPUs without AVX2).
-  void run(std::string_view in, std::string& out, OffsetMap* map, NormalizeStats* stats, bool simd) const;
+  // `path` (testing.h): kFast skips clean blocks with the block classifier (block_scan.h);
+  // kScanner runs the scalar scanner alone (the path on CPUs without AVX2); kPerCharacter runs
+  // run_piece() on the whole line. All three give the same result.
+  void run(std::string_view in, std::string& out, OffsetMap* map, NormalizeStats* stats,
+           NormalizePath path = NormalizePath::kFast) const;
   normalize_detail::BlockTables blocks;              // derived from `scan` at construction
   void run_piece(std::string_view in, size_t in_off, size_t out_line_base, std::string& out, OffsetMap* map,
                  NormalizeStats* stats) const;
   // One line: the character layer, then the convention repair when the line calls for it.
-  void normalize(std::string_view in, std::string& out, OffsetMap* map, NormalizeStats* stats, bool simd) const;
+  void normalize(std::string_view in, std::string& out, OffsetMap* map, NormalizeStats* stats,
+                 NormalizePath path) const;
   bool needs_line_context = false;  // an option looks across spaces (punctuation by context)
   bool keeps_final_h(std::string_view word_with_h) const;
 };
@@ -237,6 +241,12 @@ Normalizer::Impl::Impl(const NormalizeOptions& o) : options(o) {
     for (char32_t c = 0x0300; c <= 0x036F; ++c) mark_act(c);
   }
   needs_line_context = o.punctuation == PunctPolicy::kToArabic;
+  // The second character of a letter + mark rule needs run_piece() even where the mark has no rule
+  // of its own (ە + ٔ -> ە in the minimal profile, where harakat are kept).
+  std::array<bool, 0x800> seq_second{};
+  for (const auto& [c, e] : entries)
+    for (const auto& sq : e.seq)
+      if (sq.first < 0x800) seq_second[sq.first] = true;
   for (char32_t c = 0; c < 0x800; ++c) {
     uint8_t fl = low[c], sc = 0;
     if (fl & fLetter) sc |= sLetter;
@@ -244,6 +254,8 @@ Normalizer::Impl::Impl(const NormalizeOptions& o) : options(o) {
       if (fl & fInitialOnly) sc |= sInitial;
       else if (c == 0x0647 && o.heh != HehPolicy::kHehDoachashmee) sc |= sFinal;
       else if (!(fl & fSeqOnly)) sc |= sInterior;
+    } else if (seq_second[c] && c >= 0x80) {
+      sc |= sInterior;
     }
     // A two-byte letter replaced by another two-byte letter of the same classes (ك -> ک, ى -> ی):
     // the scanner substitutes it in place, without the per-character machinery.
@@ -258,7 +270,15 @@ Normalizer::Impl::Impl(const NormalizeOptions& o) : options(o) {
       std::u32string r = utf8::to_u32(e->by_where[kAny].to);
       if (r.size() == 1 && r[0] >= 0x80 && r[0] < 0x800 && (low[r[0]] & (fLetter | fArabic | fJoining)) ==
                                                                (fl & (fLetter | fArabic | fJoining))) {
-        bool plain_result = !entries.count(r[0]) && r[0] != 0x0647 && r[0] != 0x06BE && r[0] != 0x0648;
+        // The result must be inert where the scanner leaves it: no rule of its own, except
+        // letter + mark sequences whose mark acts by itself (ی + ٔ -> ئ: the mark sends its
+        // chunk to run_piece()). So ى -> ی is a substitution, not per-character work.
+        const Entry* re = low_entry[r[0]];
+        bool plain_result = r[0] != 0x0647 && r[0] != 0x06BE && r[0] != 0x0648;
+        if (plain_result && re) {
+          for (const Rule& w : re->by_where) plain_result = plain_result && !w.set;
+          for (const auto& sq : re->seq) plain_result = plain_result && sq.first < 0x800 && (low[sq.first] & fAct);
+        }
         if (plain_result) {
           sc = static_cast<uint8_t>((sc & ~sInterior) | sSubst);
           subst[c] = static_cast<char16_t>(r[0]);
@@ -629,14 +649,30 @@ void Normalizer::Impl::run_piece(std::string_view in, size_t in_off, size_t out_
           icu::UnicodeString r = nf->normalize(us, ec);
           std::string res;
           if (U_SUCCESS(ec)) r.toUTF8String(res);
-          bool base_untouched = !map || map->edits().empty() || map->edits().back().out_end <= ws - out_base;
-          if (U_SUCCESS(ec) && res != seg && base_untouched) {
-            // The base character was a plain copy: rewrite [base, marks) as one edit.
-            size_t in_ws = i - (out.size() - ws);
+          if (U_SUCCESS(ec) && res != seg) {
+            // Rewrite [base, marks) as one edit. Edits that wrote the base or came after it (a
+            // fullwidth letter, a deleted control) merge into it, so the text is the same with
+            // or without a map.
+            size_t in_ws = i - (out.size() - ws);  // when the base and what follows are copies
+            size_t ob_line = out_shift + (ws - out_base);
+            if (map) {
+              const auto& ed = map->edits();
+              size_t f = ed.size();
+              while (f > 0 && ed[f - 1].out_end > ob_line) --f;
+              if (f < ed.size()) {
+                const OffsetMap::Edit first = ed[f];
+                if (first.out_begin <= ob_line) {
+                  in_ws = first.in_begin - in_off;
+                  ob_line = first.out_begin;
+                } else {
+                  in_ws = first.in_begin - in_off - (first.out_begin - ob_line);
+                }
+                map->truncate(f);
+              }
+            }
             out.resize(ws);
-            size_t ob = out.size() - out_base;
             out += res;
-            if (map) map->add_edit(in_off + in_ws, in_off + j, out_shift + ob, out_shift + out.size() - out_base);
+            if (map) map->add_edit(in_off + in_ws, in_off + j, ob_line, out_shift + out.size() - out_base);
             copy_from = j;
             prev_word = true;
             i = j;
@@ -741,9 +777,9 @@ void Normalizer::Impl::run_piece(std::string_view in, size_t in_off, size_t out_
 // see the chunked == whole property test), scans each chunk with one table lookup per character,
 // and hands only the chunks that need work to run_piece(). Clean chunks are copied in one block.
 void Normalizer::Impl::run(std::string_view in, std::string& out, OffsetMap* map, NormalizeStats* stats,
-                           bool simd) const {
+                           NormalizePath path) const {
   const size_t out_line_base = out.size();
-  if (needs_line_context) {
+  if (needs_line_context || path == NormalizePath::kPerCharacter) {
     run_piece(in, 0, out_line_base, out, map, stats);
     if (map) map->finish(in.size(), out.size() - out_line_base);
     return;
@@ -751,77 +787,45 @@ void Normalizer::Impl::run(std::string_view in, std::string& out, OffsetMap* map
   const auto* s = reinterpret_cast<const unsigned char*>(in.data());
   const size_t n = in.size();
   size_t copy_from = 0, chunk = 0, i = 0;
-  bool work = false, substitute = false;
+  bool work = false;
+  // Substitutions are written as the scanner finds them; a chunk that turns out to need
+  // run_piece() takes its output back to these marks (valid while chunk_edited).
+  bool chunk_edited = false;
+  size_t chunk_out = 0, chunk_map_edits = 0;
   const bool tatweel_deleted = options.tatweel;
   const bool initial_r_subst = low_entry[0x0631] && low_entry[0x0631]->by_where[kInitial].set &&
                                low_entry[0x0631]->by_where[kInitial].to == "\xDA\x95";
   const bool heh_zwnj = options.heh_zwnj, smart_zwnj = options.zwnj == ZwnjPolicy::kSmart,
              keep_zwnj = options.zwnj == ZwnjPolicy::kKeep;
+  // Replace input [b, e) of the current chunk by `rep` (1 or 2 bytes, or nothing).
+  auto substitute = [&](size_t b, size_t e, const char* rep, size_t rep_len) {
+    if (work) return;  // the whole chunk goes to run_piece()
+    if (!chunk_edited) {
+      out.append(in.data() + copy_from, chunk - copy_from);
+      copy_from = chunk;
+      chunk_out = out.size();
+      chunk_map_edits = map ? map->edits().size() : 0;
+      chunk_edited = true;
+    }
+    out.append(in.data() + copy_from, b - copy_from);
+    size_t ob = out.size() - out_line_base;
+    out.append(rep, rep_len);
+    if (map) map->add_edit(b, e, ob, ob + rep_len);
+    copy_from = e;
+  };
   auto end_chunk = [&](size_t e) {
     if (work) {
-      out.append(in.data() + copy_from, chunk - copy_from);
-      run_piece(in.substr(chunk, e - chunk), chunk, out_line_base, out, map, stats);
-      copy_from = e;
-    } else if (substitute) {
-      // Only letter-for-letter substitutions in this chunk: copy it, swapping them.
-      out.append(in.data() + copy_from, chunk - copy_from);
-      size_t k = chunk, run = chunk;
-      bool ws = true;  // at a word start
-      while (k < e) {
-        unsigned b0 = s[k];
-        if (b0 >= 0xC2 && b0 <= 0xDF) {
-          char32_t c = (static_cast<char32_t>(b0 & 0x1F) << 6) | (s[k + 1] & 0x3F);
-          bool was_ws = ws;
-          ws = !(scan[c] & sLetter);
-          if (c == 0x0640) {  // tatweel (the scanner checked it is not after ه): delete
-            out.append(in.data() + run, k - run);
-            size_t ob = out.size() - out_line_base;
-            if (map) map->add_edit(k, k + 2, ob, ob);
-            run = k + 2;
-            k += 2;
-            ws = was_ws;
-            continue;
-          }
-          if (c == 0x0631 && was_ws && initial_r_subst) {  // word-initial ر -> ڕ
-            out.append(in.data() + run, k - run);
-            size_t ob = out.size() - out_line_base;
-            out += "\xDA\x95";
-            if (map) map->add_edit(k, k + 2, ob, ob + 2);
-            run = k + 2;
-            k += 2;
-            continue;
-          }
-          if (c == 0x0647 && k + 4 < e && s[k + 2] == 0xE2 && s[k + 3] == 0x80 && s[k + 4] == 0x8C) {
-            // ه + ZWNJ -> ە (the scanner saw that this is the only change here)
-            out.append(in.data() + run, k - run);
-            size_t ob = out.size() - out_line_base;
-            out += "\xDB\x95";
-            if (map) map->add_edit(k, k + 5, ob, ob + 2);
-            run = k + 5;
-            k += 5;
-            continue;
-          }
-          if (scan[c] & sSubst) {
-            out.append(in.data() + run, k - run);
-            size_t ob = out.size() - out_line_base;
-            char32_t r = subst[c];
-            out += static_cast<char>(0xC0 | (r >> 6));
-            out += static_cast<char>(0x80 | (r & 0x3F));
-            if (map) map->add_edit(k, k + 2, ob, ob + 2);
-            run = k + 2;
-          }
-          k += 2;
-        } else {
-          if (b0 < 0x80) ws = !(scan[b0] & sLetter);
-          else if (b0 >= 0xE0) ws = false;  // ZWNJ (kept) inside a word
-          ++k;
-        }
+      if (chunk_edited) {
+        out.resize(chunk_out);
+        if (map) map->truncate(chunk_map_edits);
+      } else {
+        out.append(in.data() + copy_from, chunk - copy_from);
       }
-      out.append(in.data() + run, e - run);
+      run_piece(in.substr(chunk, e - chunk), chunk, out_line_base, out, map, stats);
       copy_from = e;
     }
     work = false;
-    substitute = false;
+    chunk_edited = false;
   };
   // The character before byte `at` in the current chunk (' ' at the chunk start). Context is read
   // back from the bytes on demand, so the loop keeps no per-character state.
@@ -839,8 +843,8 @@ void Normalizer::Impl::run(std::string_view in, std::string& out, OffsetMap* map
     if (p == 0x200C || p == 0xFFFD) return false;
     return !(scan[p] & sLetter);
   };
-  // One character of the scanner at byte i: sets `work` / `substitute` for its chunk, ends the
-  // chunk at a space or tab, and advances i.
+  // One character of the scanner at byte i: writes its substitution, or marks the chunk for
+  // run_piece() (`work`), ends the chunk at a space or tab, and advances i.
   auto step = [&] {
     unsigned b = s[i];
     if (b >= 0xC2 && b <= 0xDF) {
@@ -853,16 +857,23 @@ void Normalizer::Impl::run(std::string_view in, std::string& out, OffsetMap* map
       uint8_t sc = scan[c];
       if (sc & (sInterior | sInitial | sFinal | sSubst)) {
         if (sc & sSubst) {
-          substitute = true;
+          char32_t r = subst[c];
+          const char rep[2] = {static_cast<char>(0xC0 | (r >> 6)), static_cast<char>(0x80 | (r & 0x3F))};
+          substitute(i, i + 2, rep, 2);
         } else if (sc & sInterior) {
           char32_t pc = c == 0x0640 ? prev_cp(i) : 0;
-          if (c == 0x0640 && tatweel_deleted && pc != 0x0647 && pc != 0x06BE && pc != 0x0640)
-            substitute = true;  // a tatweel not after ه: deleted in the substitution pass
-          else
+          // A tatweel inside a word, not after ه: deleted. At a word start (or after a ZWNJ) its
+          // deletion changes the next letter's context (ـوو -> وو at a word start -> و), which
+          // is run_piece()'s business.
+          if (c == 0x0640 && tatweel_deleted && pc != 0x0647 && pc != 0x06BE && pc != 0x0640 && pc != 0x200C &&
+              pc != 0xFFFD && (scan[pc] & sLetter)) {
+            substitute(i, i + 2, "", 0);
+          } else {
             work = true;
+          }
         } else if (sc & sInitial) {
           if (at_word_start(i)) {
-            if (c == 0x0631 && initial_r_subst) substitute = true;  // ر -> ڕ at a word start
+            if (c == 0x0631 && initial_r_subst) substitute(i, i + 2, "\xDA\x95", 2);  // ر -> ڕ at a word start
             else if (c == 0x0648 && !(i + 3 < n && s[i + 2] == 0xD9 && s[i + 3] == 0x88)) {
               // a word-initial و not followed by و: nothing to do
             } else {
@@ -896,7 +907,9 @@ void Normalizer::Impl::run(std::string_view in, std::string& out, OffsetMap* map
       // Arabic letter the smart policy keeps it; anything else goes to the slow path.
       char32_t pc = prev_cp(i);
       if (pc == 0x0647 && heh_zwnj) {
-        substitute = true;
+        substitute(i - 2, i + 3, "\xDB\x95", 2);  // ه + ZWNJ -> ە
+      } else if (pc == 0x0640 && options.tatweel && !keep_zwnj) {
+        work = true;  // after a tatweel: whether the ZWNJ stays depends on the letter before it
       } else if (keep_zwnj) {
       } else {
         bool keep = false;
@@ -918,14 +931,14 @@ void Normalizer::Impl::run(std::string_view in, std::string& out, OffsetMap* map
   // The spaces and tabs of bytes [from, to) of a block, skipped by the classifier: each ends a chunk
   // (only the first can end one that needs work; the ones after it are clean).
   auto chunk_ends = [&](size_t first_space, size_t last_space) {
-    if (work || substitute) end_chunk(first_space);
+    if (work || chunk_edited) end_chunk(first_space);
     chunk = last_space + 1;
   };
   auto block_spaces = [&](size_t base, uint32_t spaces, size_t from, size_t to) {
     uint32_t lanes = spaces & (~0u << (from - base)) & (to - base >= 32 ? ~0u : ~(~0u << (to - base)));
     if (lanes) chunk_ends(base + static_cast<size_t>(__builtin_ctz(lanes)), base + 31 - static_cast<size_t>(__builtin_clz(lanes)));
   };
-  if (simd && blocks.usable) {
+  if (path == NormalizePath::kFast && blocks.usable) {
     while (i < n) {
       if (i < 3 || i + 31 > n) {
         step();
@@ -979,16 +992,16 @@ std::string Normalizer::normalize(std::string_view in, NormalizeStats* stats) co
 }
 
 void Normalizer::Impl::normalize(std::string_view in, std::string& out, OffsetMap* map, NormalizeStats* stats,
-                                 bool simd) const {
+                                 NormalizePath path) const {
   if (!options.convention_repair || !convention::Repairer::applies_to_input(in)) {
-    run(in, out, map, stats, simd);
+    run(in, out, map, stats, path);
     return;
   }
   const convention::Repairer& repair = convention::Repairer::shared();  // built on first use
   // Convention repair works on the character-normalized line.
   OffsetMap m1;
   std::string tmp;
-  run(in, tmp, map ? &m1 : nullptr, stats, simd);
+  run(in, tmp, map ? &m1 : nullptr, stats, path);
   if (!repair.applies(tmp)) {
     out += tmp;
     if (map) *map = std::move(m1);
@@ -999,21 +1012,22 @@ void Normalizer::Impl::normalize(std::string_view in, std::string& out, OffsetMa
   std::string repaired;
   if (!map) {
     repair.repair(tmp, repaired, nullptr);
-    run(repaired, out, nullptr, nullptr, simd);
+    run(repaired, out, nullptr, nullptr, path);
     return;
   }
   OffsetMap m2, m3;
   repair.repair(tmp, repaired, &m2);
-  run(repaired, out, &m3, nullptr, simd);
+  run(repaired, out, &m3, nullptr, path);
   *map = OffsetMap::compose(OffsetMap::compose(m1, m2), m3);
 }
 
 void Normalizer::normalize(std::string_view in, std::string& out, OffsetMap* map, NormalizeStats* stats) const {
-  impl_->normalize(in, out, map, stats, true);
+  impl_->normalize(in, out, map, stats, NormalizePath::kFast);
 }
 
-void Normalizer::normalize_scalar(std::string_view in, std::string& out, OffsetMap* map, NormalizeStats* stats) const {
-  impl_->normalize(in, out, map, stats, false);
+void NormalizerTesting::normalize(const Normalizer& n, std::string_view in, std::string& out, OffsetMap* map,
+                                  NormalizeStats* stats, NormalizePath path) {
+  n.impl_->normalize(in, out, map, stats, path);
 }
 
 Result<std::string> Normalizer::normalize_checked(std::string_view in) const {
@@ -1026,7 +1040,7 @@ size_t Normalizer::normalized_prefix(std::string_view in) const {
   // The prefix up to the last space before the first change is already normalized.
   OffsetMap m;
   std::string out;
-  impl_->run(in, out, &m, nullptr, true);
+  impl_->run(in, out, &m, nullptr);
   if (m.identity() && out.size() == in.size()) return in.size();
   size_t first = m.edits().empty() ? std::min(in.size(), out.size()) : m.edits().front().in_begin;
   size_t k = in.rfind(' ', first);

@@ -1,6 +1,7 @@
-// The normalizer's block classifier (src/normalize/block_scan.*) against its reference twin, the
-// scalar scanner (Normalizer::normalize_scalar): same output, same offset map, same counts, on
-// random text built to cross block boundaries and on the raw corpora when ../shared/data is present.
+// The normalizer's fast path against its reference twins (src/normalize/testing.h): the block
+// classifier (block_scan.*) against the scalar scanner, and both against run_piece() applied
+// character by character to the whole line. Same output, same offset map, same counts, on random
+// text built to cross block boundaries and on the raw corpora when ../shared/data is present.
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -11,6 +12,7 @@
 #include <vector>
 
 #include "kurdi/normalize.h"
+#include "normalize/testing.h"
 
 namespace {
 
@@ -63,26 +65,50 @@ std::string random_line(std::mt19937& rng, size_t len) {
   return s;
 }
 
-void expect_same(const Normalizer& n, const std::string& in, const std::string& what) {
+// Where two outputs part: the byte offset and a few characters of each around it.
+std::string first_difference(const std::string& a, const std::string& b) {
+  size_t k = 0;
+  while (k < a.size() && k < b.size() && a[k] == b[k]) ++k;
+  size_t from = k >= 12 ? k - 12 : 0;
+  return "first difference at byte " + std::to_string(k) + ": " + ::testing::PrintToString(a.substr(from, 30)) +
+         " vs " + ::testing::PrintToString(b.substr(from, 30));
+}
+
+void expect_same_paths(const Normalizer& n, const std::string& in, const std::string& what, kurdi::NormalizePath a,
+                       kurdi::NormalizePath b) {
   std::string fast, slow;
   kurdi::OffsetMap fast_map, slow_map;
   kurdi::NormalizeStats fast_stats, slow_stats;
-  n.normalize(in, fast, &fast_map, &fast_stats);
-  n.normalize_scalar(in, slow, &slow_map, &slow_stats);
-  ASSERT_EQ(fast, slow) << what << " input " << ::testing::PrintToString(in);
+  kurdi::NormalizerTesting::normalize(n, in, fast, &fast_map, &fast_stats, a);
+  kurdi::NormalizerTesting::normalize(n, in, slow, &slow_map, &slow_stats, b);
+  ASSERT_TRUE(fast == slow) << what << " " << first_difference(fast, slow) << "\ninput " << ::testing::PrintToString(in);
   ASSERT_EQ(fast_stats.invalid_utf8, slow_stats.invalid_utf8) << what;
   ASSERT_EQ(fast_map.edits().size(), slow_map.edits().size()) << what << " input " << ::testing::PrintToString(in);
   for (size_t k = 0; k < fast_map.edits().size(); ++k) {
-    const auto &a = fast_map.edits()[k], &b = slow_map.edits()[k];
-    ASSERT_TRUE(a.in_begin == b.in_begin && a.in_end == b.in_end && a.out_begin == b.out_begin &&
-                a.out_end == b.out_end)
+    const auto &x = fast_map.edits()[k], &y = slow_map.edits()[k];
+    ASSERT_TRUE(x.in_begin == y.in_begin && x.in_end == y.in_end && x.out_begin == y.out_begin &&
+                x.out_end == y.out_end)
         << what << " edit " << k << " input " << ::testing::PrintToString(in);
   }
   // Without a map too (the scanner takes other branches when no map is kept).
   std::string fast2, slow2;
-  n.normalize(in, fast2);
-  n.normalize_scalar(in, slow2);
+  kurdi::NormalizerTesting::normalize(n, in, fast2, nullptr, nullptr, a);
+  kurdi::NormalizerTesting::normalize(n, in, slow2, nullptr, nullptr, b);
   ASSERT_EQ(fast2, slow2) << what << " input " << ::testing::PrintToString(in);
+  ASSERT_TRUE(fast2 == fast) << what << " with and without a map: " << first_difference(fast2, fast)
+                             << "\ninput " << ::testing::PrintToString(in);
+}
+
+void expect_same(const Normalizer& n, const std::string& in, const std::string& what) {
+  expect_same_paths(n, in, what + " (fast vs scanner)", kurdi::NormalizePath::kFast, kurdi::NormalizePath::kScanner);
+  if (::testing::Test::HasFatalFailure()) return;
+  // The same output as the character-by-character path; the offset maps may cut edits differently
+  // (run_piece() merges a word's changes), so only the text is compared.
+  std::string scanner, per_char;
+  kurdi::NormalizerTesting::normalize(n, in, scanner, nullptr, nullptr, kurdi::NormalizePath::kScanner);
+  kurdi::NormalizerTesting::normalize(n, in, per_char, nullptr, nullptr, kurdi::NormalizePath::kPerCharacter);
+  ASSERT_TRUE(scanner == per_char) << what << " (scanner vs per character) " << first_difference(scanner, per_char)
+                                   << "\ninput " << ::testing::PrintToString(in);
 }
 
 TEST(NormalizeSimd, SameAsScalarOnRandomLines) {
