@@ -126,8 +126,8 @@ __attribute__((target("avx2"))) inline uint32_t block_flags(const Vectors& v, co
   return flags;
 }
 
-__attribute__((target("avx2"))) void scan_avx2(const BlockTables& t, const unsigned char* s, size_t i, size_t n,
-                                               BlockScan& r) {
+__attribute__((target("avx2"))) size_t classify_avx2(const BlockTables& t, const unsigned char* s, size_t i,
+                                                     size_t n, uint32_t* flags, uint32_t* spaces, size_t max_blocks) {
   Vectors v;
   v.byte_ascii = load32(t.byte_set[0]);
   v.byte_high = load32(t.byte_set[1]);
@@ -148,42 +148,25 @@ __attribute__((target("avx2"))) void scan_avx2(const BlockTables& t, const unsig
     v.pair[c][0] = load32(t.pair[c][0]);
     v.pair[c][1] = load32(t.pair[c][1]);
   }
-  while (i + 31 <= n) {
-    const unsigned char* w = s + i - 2;
-    uint32_t spaces;
-    uint32_t flags = block_flags(v, w, spaces) & kDecidedLanes;
-    spaces &= kDecidedLanes;
-    if (flags) {
-      r.base = i - 2;
-      r.flags = flags;
-      r.spaces = spaces;
-      return;
-    }
-    if (spaces) {
-      if (r.first_space == BlockScan::npos) r.first_space = i - 2 + static_cast<size_t>(__builtin_ctz(spaces));
-      r.last_space = i - 2 + 31 - static_cast<size_t>(__builtin_clz(spaces));
-    }
-    i += kBlockStep;
-    // A clean block ending on a two-byte lead: its continuation belongs to this block.
-    if ((s[i - 1] & 0xE0) == 0xC0) ++i;
+  size_t k = 0;
+  for (; k < max_blocks && i + 31 <= n; ++k, i += kBlockStep) {
+    uint32_t sp;
+    flags[k] = (block_flags(v, s + i - 2, sp) >> 2) & kBlockBits;
+    spaces[k] = (sp >> 2) & kBlockBits;
   }
-  r.flags = 0;
-  r.next = i;
+  return k;
 }
 
 }  // namespace
 #endif
 
-void scan_blocks(const BlockTables& t, const unsigned char* s, size_t i, size_t n, BlockScan& r) {
+size_t classify_blocks(const BlockTables& t, const unsigned char* s, size_t i, size_t n, uint32_t* flags,
+                       uint32_t* spaces, size_t max_blocks) {
 #if KURDI_BLOCK_SCAN_X86
-  if (t.usable) {
-    scan_avx2(t, s, i, n, r);
-    return;
-  }
+  if (t.usable) return classify_avx2(t, s, i, n, flags, spaces, max_blocks);
 #endif
-  (void)t; (void)s; (void)n;
-  r.flags = 0;
-  r.next = i;
+  (void)t; (void)s; (void)i; (void)n; (void)flags; (void)spaces; (void)max_blocks;
+  return 0;
 }
 
 }  // namespace kurdi::normalize_detail

@@ -45,23 +45,17 @@ struct BlockTables {
   void build(const std::array<uint8_t, 0x800>& scan, char32_t twin_letter);
 };
 
-// The result of scan_blocks(): the spaces and tabs of the clean blocks it skipped, and the first
-// block with a flagged position (flags == 0 when it stopped near the end of the input instead).
-struct BlockScan {
-  static constexpr size_t npos = static_cast<size_t>(-1);
-  size_t first_space = npos, last_space = npos;  // in the skipped clean blocks
-  size_t base = 0;        // window start of the flagged block: lanes 2..29 are bytes base+2 .. base+29
-  uint32_t flags = 0;     // lanes needing the scanner (bit k = byte base + k)
-  uint32_t spaces = 0;    // lanes holding a space or tab
-  size_t next = 0;        // with flags == 0: where the scalar scanner continues
-};
-
 // Lanes of a window decided by one block: 2..29 (lanes 0-1 give the previous character, 30-31
-// the next one).
-inline constexpr uint32_t kDecidedLanes = 0x3FFFFFFCu;
+// the next one), i.e. 28 bytes per block.
 inline constexpr size_t kBlockStep = 28;
+inline constexpr uint32_t kBlockBits = 0x0FFFFFFFu;
 
-// Scans from byte i (a character boundary, i >= 3) while a whole window fits (i + 31 <= n).
-void scan_blocks(const BlockTables& t, const unsigned char* s, size_t i, size_t n, BlockScan& r);
+// Classifies consecutive blocks from byte i (i >= 3): block k covers bytes [i + 28k, i + 28k + 28);
+// bit j of flags[k] / spaces[k] is byte i + 28k + j. Stops after max_blocks blocks or when the
+// next block's window would read past n (needs i + 28k + 31 <= n). Returns the number of blocks.
+// A flag is a fact about a byte position, so the caller may step over flagged bytes that belong
+// to a character it already handled.
+size_t classify_blocks(const BlockTables& t, const unsigned char* s, size_t i, size_t n, uint32_t* flags,
+                       uint32_t* spaces, size_t max_blocks);
 
 }  // namespace kurdi::normalize_detail

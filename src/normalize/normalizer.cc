@@ -8,6 +8,7 @@
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 #include <string>
@@ -788,9 +789,32 @@ void Normalizer::Impl::run(std::string_view in, std::string& out, OffsetMap* map
   const size_t n = in.size();
   size_t copy_from = 0, chunk = 0, i = 0;
   bool work = false;
-  // Substitutions are written as the scanner finds them; a chunk that turns out to need
-  // run_piece() takes its output back to these marks (valid while chunk_edited).
-  bool chunk_edited = false;
+  // Output is copied from the input lazily, in as few appends as possible: a letter-for-letter
+  // substitution (ك -> ک, two bytes for two) is a pending patch, written into the output when the
+  // run of input around it is copied. Other substitutions copy up to their start and append.
+  struct Patch {
+    size_t at;
+    char b0, b1;
+  };
+  constexpr size_t kMaxPatches = 64;
+  Patch patches[kMaxPatches];
+  size_t pending = 0;
+  // Copies input [copy_from, to) with the pending patches inside that range.
+  auto copy_to = [&](size_t to) {
+    const size_t o = out.size() - copy_from;
+    out.append(in.data() + copy_from, to - copy_from);
+    size_t k = 0;
+    for (; k < pending && patches[k].at < to; ++k) {
+      out[o + patches[k].at] = patches[k].b0;
+      out[o + patches[k].at + 1] = patches[k].b1;
+    }
+    if (k < pending) std::copy(patches + k, patches + pending, patches);
+    pending -= k;
+    copy_from = to;
+  };
+  // A chunk that turns out to need run_piece() takes back what its substitutions did: its
+  // patches, its map edits, and (when chunk_copied) the output from chunk_out on.
+  bool chunk_edited = false, chunk_copied = false;
   size_t chunk_out = 0, chunk_map_edits = 0;
   const bool tatweel_deleted = options.tatweel;
   const bool initial_r_subst = low_entry[0x0631] && low_entry[0x0631]->by_where[kInitial].set &&
@@ -801,31 +825,43 @@ void Normalizer::Impl::run(std::string_view in, std::string& out, OffsetMap* map
   auto substitute = [&](size_t b, size_t e, const char* rep, size_t rep_len) {
     if (work) return;  // the whole chunk goes to run_piece()
     if (!chunk_edited) {
-      out.append(in.data() + copy_from, chunk - copy_from);
-      copy_from = chunk;
-      chunk_out = out.size();
-      chunk_map_edits = map ? map->edits().size() : 0;
       chunk_edited = true;
+      chunk_map_edits = map ? map->edits().size() : 0;
     }
-    out.append(in.data() + copy_from, b - copy_from);
-    size_t ob = out.size() - out_line_base;
+    if (map) {
+      size_t ob = out.size() + (b - copy_from) - out_line_base;  // patches keep lengths
+      map->add_edit(b, e, ob, ob + rep_len);
+    }
+    if (rep_len == 2 && e - b == 2 && pending < kMaxPatches) {
+      patches[pending++] = {b, rep[0], rep[1]};
+      return;
+    }
+    if (!chunk_copied) {
+      copy_to(chunk);
+      chunk_out = out.size();
+      chunk_copied = true;
+    }
+    copy_to(b);
     out.append(rep, rep_len);
-    if (map) map->add_edit(b, e, ob, ob + rep_len);
     copy_from = e;
   };
   auto end_chunk = [&](size_t e) {
     if (work) {
       if (chunk_edited) {
-        out.resize(chunk_out);
+        while (pending > 0 && patches[pending - 1].at >= chunk) --pending;
+        if (chunk_copied) {
+          out.resize(chunk_out);
+          copy_from = chunk;
+        }
         if (map) map->truncate(chunk_map_edits);
-      } else {
-        out.append(in.data() + copy_from, chunk - copy_from);
       }
+      copy_to(chunk);
       run_piece(in.substr(chunk, e - chunk), chunk, out_line_base, out, map, stats);
       copy_from = e;
     }
     work = false;
     chunk_edited = false;
+    chunk_copied = false;
   };
   // The character before byte `at` in the current chunk (' ' at the chunk start). Context is read
   // back from the bytes on demand, so the loop keeps no per-character state.
@@ -934,47 +970,53 @@ void Normalizer::Impl::run(std::string_view in, std::string& out, OffsetMap* map
     if (work || chunk_edited) end_chunk(first_space);
     chunk = last_space + 1;
   };
+  // Spaces and tabs of bytes [from, to) of the block starting at `base` (bit j = byte base + j).
   auto block_spaces = [&](size_t base, uint32_t spaces, size_t from, size_t to) {
-    uint32_t lanes = spaces & (~0u << (from - base)) & (to - base >= 32 ? ~0u : ~(~0u << (to - base)));
+    uint32_t lanes = spaces & (~0u << (from - base)) & ~(~0u << (to - base));
     if (lanes) chunk_ends(base + static_cast<size_t>(__builtin_ctz(lanes)), base + 31 - static_cast<size_t>(__builtin_clz(lanes)));
   };
   if (path == NormalizePath::kFast && blocks.usable) {
-    while (i < n) {
-      if (i < 3 || i + 31 > n) {
-        step();
-        continue;
+    constexpr size_t kSegment = 64;  // blocks classified per call: 1792 bytes
+    uint32_t flags[kSegment], spaces[kSegment];
+    while (i < 3 && i < n) step();
+    while (i + 31 <= n) {
+      const size_t start = i;
+      const size_t count = normalize_detail::classify_blocks(blocks, s, start, n, flags, spaces, kSegment);
+      for (size_t k = 0; k < count; ++k) {
+        const size_t base = start + k * normalize_detail::kBlockStep, end = base + normalize_detail::kBlockStep;
+        // The scanner runs on each flagged character (a flag behind i belongs to a character it
+        // already stepped over), and the spaces between them end chunks.
+        for (uint32_t f = flags[k]; f; f &= f - 1) {
+          const size_t at = base + static_cast<size_t>(__builtin_ctz(f));
+          if (at < i) continue;
+          block_spaces(base, spaces[k], i, at);
+          i = at;
+          // The commonest flag, a letter-for-letter substitution (ك -> ک), without the call.
+          const unsigned b = s[at];
+          if (b >= 0xC2 && b <= 0xDF && (s[at + 1] & 0xC0) == 0x80) {
+            const char32_t c = (static_cast<char32_t>(b & 0x1F) << 6) | (s[at + 1] & 0x3F);
+            if (scan[c] & sSubst) {
+              const char32_t r = subst[c];
+              const char rep[2] = {static_cast<char>(0xC0 | (r >> 6)), static_cast<char>(0x80 | (r & 0x3F))};
+              substitute(at, at + 2, rep, 2);
+              i = at + 2;
+              continue;
+            }
+          }
+          step();
+        }
+        if (i < end) {
+          block_spaces(base, spaces[k], i, end);
+          i = end;
+          if ((s[end - 1] & 0xE0) == 0xC0) ++i;  // a two-byte character across the block end
+        }
       }
-      normalize_detail::BlockScan r;
-      normalize_detail::scan_blocks(blocks, s, i, n, r);
-      if (r.first_space != r.npos) chunk_ends(r.first_space, r.last_space);
-      if (!r.flags) {
-        // Too close to the end for a whole window: the scalar scanner finishes the line.
-        i = r.next;
-        while (i < n) step();
-        break;
-      }
-      // The flagged block: the scanner runs on each flagged character (a flag behind i belongs to
-      // a character it already stepped over), and the spaces between them end chunks.
-      const size_t base = r.base, end = base + 30;
-      i = base + 2;
-      for (uint32_t f = r.flags; f; f &= f - 1) {
-        size_t at = base + static_cast<size_t>(__builtin_ctz(f));
-        if (at < i) continue;
-        block_spaces(base, r.spaces, i, at);
-        i = at;
-        step();
-      }
-      if (i < end) {
-        block_spaces(base, r.spaces, i, end);
-        i = end;
-        if ((s[end - 1] & 0xE0) == 0xC0) ++i;  // a two-byte character across the block end
-      }
+      if (count == 0) break;
     }
-  } else {
-    while (i < n) step();
   }
+  while (i < n) step();
   end_chunk(n);
-  out.append(in.data() + copy_from, n - copy_from);
+  copy_to(n);
   if (map) map->finish(n, out.size() - out_line_base);
 }
 

@@ -143,6 +143,24 @@ TEST(NormalizeSimd, EveryActingCharacterAtEveryOffset) {
   }
 }
 
+// More letter-for-letter substitutions in a line than the scanner keeps pending (64), with words
+// that need run_piece() among them, so pending patches are flushed, kept and taken back.
+TEST(NormalizeSimd, ManySubstitutionsInOneLine) {
+  std::mt19937 rng(5);
+  const std::vector<std::string> words = {"كتێب", "ىەك", "كىك", "ككككك", "بەرز", "رۆژ", "ه\u200cك", "كـه", "ك\u064eى",
+                                          "ﻛﺘﺎﺏ", "ۇك", "\u200cكك"};
+  for (const auto& [name, o] : option_sets()) {
+    Normalizer n(o);
+    for (int iter = 0; iter < 200; ++iter) {
+      std::string in;
+      size_t count = 20 + rng() % 200;
+      for (size_t k = 0; k < count; ++k) in += words[rng() % words.size()] + (rng() % 4 ? "" : " ");
+      expect_same(n, in, name + " iter " + std::to_string(iter));
+      if (::testing::Test::HasFatalFailure()) return;
+    }
+  }
+}
+
 // The raw corpora of the benchmark (skips without ../shared/data).
 TEST(NormalizeSimd, SameAsScalarOnCorpora) {
   const char* d = std::getenv("KURDI_SHARED_DATA");
