@@ -138,8 +138,14 @@ struct Normalizer::Impl {
   // `path` (testing.h): kFast skips clean blocks with the block classifier (block_scan.h);
   // kScanner runs the scalar scanner alone (the path on CPUs without AVX2); kPerCharacter runs
   // run_piece() on the whole line. All three give the same result.
+  // `depth`: how many passes deep this is in run_piece_fixed().
   void run(std::string_view in, std::string& out, OffsetMap* map, NormalizeStats* stats,
-           NormalizePath path = NormalizePath::kFast) const;
+           NormalizePath path = NormalizePath::kFast, int depth = 0) const;
+  // run_piece() to a fixed point: a rule's result can make a context for another rule (ۇ -> و
+  // before و makes a word-initial وو), so the piece's output goes through the line pass again
+  // until it stops changing. Only pieces that needed run_piece() pay for it.
+  void run_piece_fixed(std::string_view in, size_t in_off, size_t out_line_base, std::string& out, OffsetMap* map,
+                       NormalizeStats* stats, NormalizePath path, int depth) const;
   normalize_detail::BlockTables blocks;              // derived from `scan` at construction
   void run_piece(std::string_view in, size_t in_off, size_t out_line_base, std::string& out, OffsetMap* map,
                  NormalizeStats* stats) const;
@@ -777,11 +783,40 @@ void Normalizer::Impl::run_piece(std::string_view in, size_t in_off, size_t out_
 // The driver: splits the line at spaces and tabs (rules are word-local, so this changes nothing:
 // see the chunked == whole property test), scans each chunk with one table lookup per character,
 // and hands only the chunks that need work to run_piece(). Clean chunks are copied in one block.
+void Normalizer::Impl::run_piece_fixed(std::string_view in, size_t in_off, size_t out_line_base, std::string& out,
+                                       OffsetMap* map, NormalizeStats* stats, NormalizePath path, int depth) const {
+  constexpr int kMaxPasses = 4;
+  const size_t ob = out.size(), mark = map ? map->edits().size() : 0;
+  run_piece(in, in_off, out_line_base, out, map, stats);
+  const std::string_view produced(out.data() + ob, out.size() - ob);
+  if (depth + 1 >= kMaxPasses || produced == in) return;
+  std::string again;
+  OffsetMap m2;
+  run(produced, again, map ? &m2 : nullptr, nullptr, path, depth + 1);
+  if (again == produced) return;
+  if (map) {
+    // This piece's edits, then the second pass's, as one map of the piece.
+    const size_t out_shift = ob - out_line_base;
+    OffsetMap m1;
+    for (size_t k = mark; k < map->edits().size(); ++k) {
+      const auto& e = map->edits()[k];
+      m1.add_edit(e.in_begin - in_off, e.in_end - in_off, e.out_begin - out_shift, e.out_end - out_shift);
+    }
+    m1.finish(in.size(), produced.size());
+    const OffsetMap both = OffsetMap::compose(m1, m2);
+    map->truncate(mark);
+    for (const auto& e : both.edits())
+      map->add_edit(e.in_begin + in_off, e.in_end + in_off, e.out_begin + out_shift, e.out_end + out_shift);
+  }
+  out.resize(ob);
+  out += again;
+}
+
 void Normalizer::Impl::run(std::string_view in, std::string& out, OffsetMap* map, NormalizeStats* stats,
-                           NormalizePath path) const {
+                           NormalizePath path, int depth) const {
   const size_t out_line_base = out.size();
   if (needs_line_context || path == NormalizePath::kPerCharacter) {
-    run_piece(in, 0, out_line_base, out, map, stats);
+    run_piece_fixed(in, 0, out_line_base, out, map, stats, path, depth);
     if (map) map->finish(in.size(), out.size() - out_line_base);
     return;
   }
@@ -856,7 +891,7 @@ void Normalizer::Impl::run(std::string_view in, std::string& out, OffsetMap* map
         if (map) map->truncate(chunk_map_edits);
       }
       copy_to(chunk);
-      run_piece(in.substr(chunk, e - chunk), chunk, out_line_base, out, map, stats);
+      run_piece_fixed(in.substr(chunk, e - chunk), chunk, out_line_base, out, map, stats, path, depth);
       copy_from = e;
     }
     work = false;
@@ -1035,15 +1070,31 @@ std::string Normalizer::normalize(std::string_view in, NormalizeStats* stats) co
 
 void Normalizer::Impl::normalize(std::string_view in, std::string& out, OffsetMap* map, NormalizeStats* stats,
                                  NormalizePath path) const {
-  if (!options.convention_repair || !convention::Repairer::applies_to_input(in)) {
+  if (!options.convention_repair) {
     run(in, out, map, stats, path);
     return;
   }
-  const convention::Repairer& repair = convention::Repairer::shared();  // built on first use
-  // Convention repair works on the character-normalized line.
+  // The repair decision looks at the line as typed and as normalized: letters only a Kurdish
+  // keyboard types in neither, and at least two Arabic letters in one of them. (The normalized
+  // line alone would miss ة typed for ە; the typed line alone misses a ligature that becomes
+  // several letters, and the second normalization would then repair what the first did not.)
   OffsetMap m1;
   std::string tmp;
-  run(in, tmp, map ? &m1 : nullptr, stats, path);
+  if (!convention::Repairer::applies_to_input(in)) {
+    const size_t base = out.size();
+    run(in, out, map, stats, path);
+    const std::string_view produced(out.data() + base, out.size() - base);
+    if (!convention::Repairer::applies_to_input(produced)) return;
+    tmp.assign(produced);
+    out.resize(base);
+    if (map) {
+      m1 = std::move(*map);
+      *map = OffsetMap();
+    }
+  } else {
+    run(in, tmp, map ? &m1 : nullptr, stats, path);
+  }
+  const convention::Repairer& repair = convention::Repairer::shared();  // built on first use
   if (!repair.applies(tmp)) {
     out += tmp;
     if (map) *map = std::move(m1);
