@@ -147,6 +147,7 @@ struct Normalizer::Impl {
   void run_piece_fixed(std::string_view in, size_t in_off, size_t out_line_base, std::string& out, OffsetMap* map,
                        NormalizeStats* stats, NormalizePath path, int depth) const;
   normalize_detail::BlockTables blocks;              // derived from `scan` at construction
+  bool initial_r_subst = false;                     // word-initial ر -> ڕ is one substitution
   void run_piece(std::string_view in, size_t in_off, size_t out_line_base, std::string& out, OffsetMap* map,
                  NormalizeStats* stats) const;
   // One line: the character layer, then the convention repair when the line calls for it.
@@ -295,6 +296,8 @@ Normalizer::Impl::Impl(const NormalizeOptions& o) : options(o) {
     scan[c] = sc;
   }
   blocks.build(scan, 0x0648);  // و: the scanner checks word-initial وو itself
+  initial_r_subst = low_entry[0x0631] && low_entry[0x0631]->by_where[kInitial].set &&
+                    low_entry[0x0631]->by_where[kInitial].to == "\xDA\x95";
 }
 
 bool Normalizer::Impl::deleted(char32_t c) const {
@@ -835,7 +838,7 @@ void Normalizer::Impl::run(std::string_view in, std::string& out, OffsetMap* map
   Patch patches[kMaxPatches];
   size_t pending = 0;
   // Copies input [copy_from, to) with the pending patches inside that range.
-  auto copy_to = [&](size_t to) {
+  auto copy_to = [&](size_t to) __attribute__((always_inline)) {
     const size_t o = out.size() - copy_from;
     out.append(in.data() + copy_from, to - copy_from);
     size_t k = 0;
@@ -852,12 +855,10 @@ void Normalizer::Impl::run(std::string_view in, std::string& out, OffsetMap* map
   bool chunk_edited = false, chunk_copied = false;
   size_t chunk_out = 0, chunk_map_edits = 0;
   const bool tatweel_deleted = options.tatweel;
-  const bool initial_r_subst = low_entry[0x0631] && low_entry[0x0631]->by_where[kInitial].set &&
-                               low_entry[0x0631]->by_where[kInitial].to == "\xDA\x95";
   const bool heh_zwnj = options.heh_zwnj, smart_zwnj = options.zwnj == ZwnjPolicy::kSmart,
              keep_zwnj = options.zwnj == ZwnjPolicy::kKeep;
   // Replace input [b, e) of the current chunk by `rep` (1 or 2 bytes, or nothing).
-  auto substitute = [&](size_t b, size_t e, const char* rep, size_t rep_len) {
+  auto substitute = [&](size_t b, size_t e, const char* rep, size_t rep_len) __attribute__((always_inline)) {
     if (work) return;  // the whole chunk goes to run_piece()
     if (!chunk_edited) {
       chunk_edited = true;
@@ -1010,43 +1011,53 @@ void Normalizer::Impl::run(std::string_view in, std::string& out, OffsetMap* map
     uint32_t lanes = spaces & (~0u << (from - base)) & ~(~0u << (to - base));
     if (lanes) chunk_ends(base + static_cast<size_t>(__builtin_ctz(lanes)), base + 31 - static_cast<size_t>(__builtin_clz(lanes)));
   };
+  // The flagged bytes of one classified block [base, end): the scanner runs on each flagged
+  // character (a flag behind i belongs to a character it already stepped over), and the spaces
+  // between them end chunks.
+  auto process_block = [&](size_t base, uint32_t f, uint32_t sp, size_t end) __attribute__((always_inline)) {
+    for (; f; f &= f - 1) {
+      const size_t at = base + static_cast<size_t>(__builtin_ctz(f));
+      if (at < i) continue;
+      if (at >= end) break;
+      block_spaces(base, sp, i, at);
+      i = at;
+      // The commonest flag, a letter-for-letter substitution (ك -> ک), without the call.
+      const unsigned b = s[at];
+      if (b >= 0xC2 && b <= 0xDF && at + 1 < n && (s[at + 1] & 0xC0) == 0x80) {
+        const char32_t c = (static_cast<char32_t>(b & 0x1F) << 6) | (s[at + 1] & 0x3F);
+        if (scan[c] & sSubst) {
+          const char32_t r = subst[c];
+          const char rep[2] = {static_cast<char>(0xC0 | (r >> 6)), static_cast<char>(0x80 | (r & 0x3F))};
+          substitute(at, at + 2, rep, 2);
+          i = at + 2;
+          continue;
+        }
+      }
+      step();
+    }
+    if (i < end) {
+      block_spaces(base, sp, i, end);
+      i = end;
+      if (end < n && (s[end - 1] & 0xE0) == 0xC0) ++i;  // a two-byte character across the block end
+    }
+  };
   if (path == NormalizePath::kFast && blocks.usable) {
     constexpr size_t kSegment = 64;  // blocks classified per call: 1792 bytes
     uint32_t flags[kSegment], spaces[kSegment];
-    while (i < 3 && i < n) step();
-    while (i + 31 <= n) {
-      const size_t start = i;
-      const size_t count = normalize_detail::classify_blocks(blocks, s, start, n, flags, spaces, kSegment);
-      for (size_t k = 0; k < count; ++k) {
-        const size_t base = start + k * normalize_detail::kBlockStep, end = base + normalize_detail::kBlockStep;
-        // The scanner runs on each flagged character (a flag behind i belongs to a character it
-        // already stepped over), and the spaces between them end chunks.
-        for (uint32_t f = flags[k]; f; f &= f - 1) {
-          const size_t at = base + static_cast<size_t>(__builtin_ctz(f));
-          if (at < i) continue;
-          block_spaces(base, spaces[k], i, at);
-          i = at;
-          // The commonest flag, a letter-for-letter substitution (ك -> ک), without the call.
-          const unsigned b = s[at];
-          if (b >= 0xC2 && b <= 0xDF && (s[at + 1] & 0xC0) == 0x80) {
-            const char32_t c = (static_cast<char32_t>(b & 0x1F) << 6) | (s[at + 1] & 0x3F);
-            if (scan[c] & sSubst) {
-              const char32_t r = subst[c];
-              const char rep[2] = {static_cast<char>(0xC0 | (r >> 6)), static_cast<char>(0x80 | (r & 0x3F))};
-              substitute(at, at + 2, rep, 2);
-              i = at + 2;
-              continue;
-            }
-          }
-          step();
+    while (i < n) {
+      if (i >= 3 && i + 31 <= n) {
+        const size_t start = i;
+        const size_t count = normalize_detail::classify_blocks(blocks, s, start, n, flags, spaces, kSegment);
+        for (size_t k = 0; k < count; ++k) {
+          const size_t base = start + k * normalize_detail::kBlockStep;
+          process_block(base, flags[k], spaces[k], base + normalize_detail::kBlockStep);
         }
-        if (i < end) {
-          block_spaces(base, spaces[k], i, end);
-          i = end;
-          if ((s[end - 1] & 0xE0) == 0xC0) ++i;  // a two-byte character across the block end
-        }
+        continue;
       }
-      if (count == 0) break;
+      // The first 3 bytes of a line and its last 30: the scalar scanner. (A padded copy through
+      // the classifier cost more than it saved: lines are short, and so are the words
+      // run_piece_fixed() checks again.)
+      step();
     }
   }
   while (i < n) step();
