@@ -31,8 +31,12 @@ struct DetectOptions {
   int short_text_letters = 24;
   // ... and only when they have at most this many words. Default 1 (single words and names).
   int short_text_words = 1;
-  // Size of that prior in model cost units (about 0.06 nats) per missing letter. Default 20.
+  // Size of that prior in model cost units (about 0.06 nats) per missing letter. Default 20. Not for a
+  // word that starts with a bare alef (ا أ إ): Sorani writes a word-initial vowel with ئ.
   double short_text_bias = 20.0;
+  // Arabic-script texts with a letter the Sorani spelling never uses (data/detect/not_ckb_letters.tsv:
+  // ۊ ۋ and the Gorani mark ٛ) are never ckb. Default on.
+  bool not_ckb_letters = true;
   // Latin-script texts with ř or ł (letters of the Kurdish Academy Latin spelling of Sorani, not of
   // Kurmanji, Zazaki or Turkish) are ckb. Default on.
   bool latin_ckb_letters = true;

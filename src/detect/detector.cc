@@ -14,6 +14,7 @@
 
 KURDI_DECLARE_TABLE(detect_foreign_letters_tsv)
 KURDI_DECLARE_TABLE(detect_english_words_tsv)
+KURDI_DECLARE_TABLE(detect_not_ckb_letters_tsv)
 
 extern "C" {
 extern const unsigned char kurdi_lid_model_begin[];
@@ -41,6 +42,7 @@ struct Detector::Impl {
   double lo = 0, step = 1;
   bool ok = false;
   std::array<bool, 0x100> foreign_06{};  // U+0600..U+06FF
+  std::array<bool, 0x100> not_ckb_06{};  // U+0600..U+06FF: letters the Sorani spelling never uses
   std::unordered_set<std::string_view> english;
 
   void load_model() {
@@ -70,6 +72,12 @@ struct Detector::Impl {
     f.for_each_row([&](const std::vector<std::string_view>& r, size_t) {
       std::u32string u = utf8::to_u32(r[cl]);
       if (u.size() == 1 && u[0] >= 0x600 && u[0] <= 0x6FF) foreign_06[u[0] - 0x600] = true;
+    });
+    const auto& nc = tables::detect_not_ckb_letters_tsv;
+    int cn = nc.column("letter");
+    nc.for_each_row([&](const std::vector<std::string_view>& r, size_t) {
+      std::u32string u = utf8::to_u32(r[cn]);
+      if (u.size() == 1 && u[0] >= 0x600 && u[0] <= 0x6FF) not_ckb_06[u[0] - 0x600] = true;
     });
     const auto& e = tables::detect_english_words_tsv;
     int cw = e.column("word");
@@ -130,7 +138,9 @@ Detection Detector::Impl::detect(std::string_view text) const {
   // Pass 1: scripts, words, foreign letters, English function words (bounded on long inputs).
   size_t arab = 0, latn = 0, other = 0, arab_words = 0, foreign_words = 0, latn_words = 0, en_words = 0;
   size_t latn_special = 0;
-  size_t ckb_latin = 0;     // ř ł: letters only the Kurdish-Academy Latin spelling of Sorani uses  // letters of Kurdish/Turkish/Zazaki Latin spellings (ê î û ş ç ř ł ı ğ ...)
+  size_t ckb_latin = 0;     // ř ł: letters only the Kurdish-Academy Latin spelling of Sorani uses
+  size_t not_ckb = 0;       // Arabic-script letters the Sorani spelling never uses (not_ckb_letters.tsv)
+  bool bare_alef_start = false;  // the first Arabic-script word starts with ا أ إ (Sorani writes ئا)
   bool in_word = false, word_arab = false, word_foreign = false;
   std::string word;  // current Latin word, lowercased ASCII (empty when it has other letters)
   bool word_ascii = true;
@@ -165,6 +175,7 @@ Detection Detector::Impl::detect(std::string_view text) const {
     if (is_ar || is_la) {
       if (in_word && word_arab != is_ar) end_word();
       if (!in_word) {
+        if (is_ar && arab_words == 0 && (c == 0x0627 || c == 0x0623 || c == 0x0625)) bare_alef_start = true;
         in_word = true;
         word_arab = is_ar;
         word_foreign = false;
@@ -172,7 +183,10 @@ Detection Detector::Impl::detect(std::string_view text) const {
       }
       if (is_ar) {
         ++arab;
-        if (c >= 0x600 && c <= 0x6FF && foreign_06[c - 0x600]) word_foreign = true;
+        if (c >= 0x600 && c <= 0x6FF) {
+          word_foreign |= foreign_06[c - 0x600];
+          not_ckb += not_ckb_06[c - 0x600];
+        }
       } else {
         ++latn;
         if (c < 0x80) {
@@ -185,6 +199,7 @@ Detection Detector::Impl::detect(std::string_view text) const {
       }
     } else if (chars::is_arabic_mark(c)) {
       if (c >= 0x600 && c <= 0x6FF && foreign_06[c - 0x600] && in_word) word_foreign = true;
+      if (c >= 0x600 && c <= 0x6FF && not_ckb_06[c - 0x600]) ++not_ckb;
     } else if (c == '\'' || c == 0x2019 || c == chars::kZwnj || c == 0x0640) {
       // inside words
     } else {
@@ -229,8 +244,11 @@ Detection Detector::Impl::detect(std::string_view text) const {
   score(text, sum, allowed, nallowed);
   std::array<double, kMaxClasses> cost{};
   for (size_t i = 0; i < nallowed; ++i) cost[allowed[i]] = static_cast<double>(sum[allowed[i]]);
-  if (is_arab && arab_words <= static_cast<size_t>(std::max(0, options.short_text_words)) &&
-      arab < static_cast<size_t>(std::max(0, options.short_text_letters))) {
+  if (is_arab && not_ckb > 0 && options.not_ckb_letters) {
+    cost[kCkbArab] = 1e18;  // a letter Sorani never writes: one of the neighbours
+  } else if (is_arab && !bare_alef_start && arab_words <= static_cast<size_t>(std::max(0, options.short_text_words)) &&
+             arab < static_cast<size_t>(std::max(0, options.short_text_letters))) {
+    // (not for a word starting with a bare alef: Sorani writes a word-initial vowel with ئ)
     cost[kCkbArab] -= options.short_text_bias * static_cast<double>(options.short_text_letters - static_cast<int>(arab));
   }
   int best = allowed[0];

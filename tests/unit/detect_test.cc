@@ -68,6 +68,28 @@ TEST(Detect, OptionsChangeTheRules) {
   EXPECT_NE(Detector(o).detect(kCases[9].text).label, "und");
 }
 
+// Letters the Sorani spelling never writes (data/detect/not_ckb_letters.tsv): a line with one is one
+// of the neighbours, even when the rest of it reads like Sorani. Our own Hawrami-style sentence.
+TEST(Detect, LettersSoraniNeverWritesAreNotCkb) {
+  Detector d;
+  const std::string sorani = kCases[0].text;
+  EXPECT_EQ(d.detect(sorani).label, "ckb");
+  const std::string with_ve = sorani + " کەرۋ";  // ۋ (Gorani w)
+  EXPECT_NE(d.detect(with_ve).label, "ckb");
+  EXPECT_EQ(d.detect(with_ve).script, "Arab");
+  kurdi::DetectOptions o;
+  o.not_ckb_letters = false;
+  EXPECT_EQ(Detector(o).detect(with_ve).label, "ckb");
+}
+
+// The single-word lean to ckb is not given to a word that starts with a bare alef: Sorani writes a
+// word-initial vowel with ئ (ئاو, ئەمڕۆ), Arabic and Persian do not.
+TEST(Detect, BareAlefWordGetsNoSoraniLean) {
+  Detector d;
+  EXPECT_EQ(d.detect("ئاسمان").label, "ckb");
+  for (const char* w : {"الكتاب", "اقتصادی", "استفاده"}) EXPECT_NE(d.detect(w).label, "ckb") << w;
+}
+
 TEST(Detect, ModelIsCompiledIn) {
   Detector d;
   EXPECT_NE(d.model_info().find("KLID"), std::string::npos) << d.model_info();

@@ -1,13 +1,14 @@
 // kurdi_train_lid: trains the language-identification model shipped as data/detect/lid.model.
 //
-//   kurdi_train_lid DATASETS_DIR OUT.model [--holdout K] [--epochs N]
+//   kurdi_train_lid DATASETS_DIR OUT.model [--holdout K] [--epochs N] [--center L] [--alpha A] [--cv K]
 //
 // DATASETS_DIR is ../shared/data/KurdishLID/datasets (MIT). Each *_train.txt file is one class (the
 // file name says which, see kClasses). The model is a multinomial naive Bayes over the hashed
-// features of src/detect/features.h, with add-alpha smoothing, costs (-log P) quantized to one byte
-// per bucket and class. Training is deterministic: no sampling, no random seed, files read in a fixed
+// features of src/detect/features.h, with add-alpha smoothing, costs (-log P) less a per-class offset
+// (kCenter, below) quantized to one byte per bucket and class. Training is deterministic: no sampling, no random seed, files read in a fixed
 // order, all sums in double. --holdout K leaves every K-th line of each file out and reports the
-// accuracy on them (development only; the shipped model is trained with no holdout).
+// accuracy on them; --cv K prints K-fold cross-validation figures and writes no model (development
+// only: the shipped model is trained with the defaults and no holdout).
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -37,17 +38,106 @@ const ClassFile kFiles[] = {
     {"Arabic-arab_train.txt", 7},          {"Persian-arab_train.txt", 8},
     {"Turkish-latn_train.txt", 9},
 };
-constexpr double kAlpha = 0.02;
+double kAlpha = 0.02;          // --alpha A (development)
 int kEpochs = 0;              // --epochs N: perceptron refinement (off: it did not help on holdout)
 constexpr double kRate = 0.005;
 constexpr double kMargin = 1.0;
 const bool kArab[kClasses] = {true, false, true, false, true, true, false, true, true, false};
 
+// Per-feature class offset (--center L): every cost of class c is lowered by L times the class's mean
+// cost on its own training features (its cross-entropy, nats per feature). Classes trained on more
+// varied text (the Sorani file: news of every kind) pay more per feature on any text than classes with
+// narrower files, which pulled short Sorani lines to sdh/hac/kmr; the offset evens that out.
+double kCenter = 0.5;
+bool kVerbose = false;  // --verbose 1: print each class's feature total and mean cost
+
+// Naive-Bayes costs (-log P(feature | class), add-alpha, minus the --center offset) from the lines
+// without skip[i] (all lines if skip is empty).
+template <class Lines>
+void nb_costs(const Lines& lines, const std::vector<bool>& skip, std::vector<double>& cost) {
+  const size_t B = kurdi::lid::kBuckets;
+  std::vector<double> counts(B * kClasses, 0.0), totals(kClasses, 0.0);
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (!skip.empty() && skip[i]) continue;
+    for (uint32_t b : lines[i].second) counts[b * kClasses + lines[i].first] += 1;
+    totals[lines[i].first] += static_cast<double>(lines[i].second.size());
+  }
+  cost.assign(B * kClasses, 0.0);
+  for (int c = 0; c < kClasses; ++c) {
+    double alpha = kAlpha;
+    double denom = std::log(totals[c] + alpha * static_cast<double>(B));
+    for (size_t b = 0; b < B; ++b) cost[b * kClasses + c] = denom - std::log(counts[b * kClasses + c] + alpha);
+  }
+  if (kCenter != 0) {
+    // Per-feature class offset: the class's mean cost on its own training features (its entropy).
+    for (int c = 0; c < kClasses; ++c) {
+      double h = 0;
+      for (size_t b = 0; b < B; ++b) h += counts[b * kClasses + c] * cost[b * kClasses + c];
+      h /= totals[c];
+      if (kVerbose) std::fprintf(stderr, "class %s: %.0f features, mean cost %.3f nats\n", kClassNames[c], totals[c], h);
+      for (size_t b = 0; b < B; ++b) cost[b * kClasses + c] -= kCenter * h;
+    }
+  }
+}
+
+// --cv K (development): K-fold cross-validation over the training files (line i goes to fold i % K),
+// the model's argmax restricted to the classes of the line's script, as the detector does. Prints
+// accuracy, the confusion matrix and ckb-Arab precision / recall / F1. Writes no model.
+int cross_validate(const std::string& dir, int K) {
+  if (K < 2) return 2;
+  struct Line { int cls; int fold; std::vector<uint32_t> feats; };
+  std::vector<Line> lines;
+  for (const auto& cf : kFiles) {
+    std::ifstream in(dir + "/" + cf.file, std::ios::binary);
+    if (!in) { std::cerr << "cannot read " << dir << "/" << cf.file << "\n"; return 1; }
+    std::string line;
+    size_t k = 0;
+    while (std::getline(in, line)) {
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      Line l{cf.cls, static_cast<int>(k++ % K), {}};
+      kurdi::lid::for_each_feature(line, [&](uint32_t b) { l.feats.push_back(b); return true; });
+      lines.push_back(std::move(l));
+    }
+  }
+  std::vector<std::vector<int>> confusion(kClasses, std::vector<int>(kClasses, 0));
+  std::vector<std::pair<int, std::vector<uint32_t>>> pairs;
+  for (const Line& l : lines) pairs.emplace_back(l.cls, l.feats);
+  std::vector<bool> skip(lines.size());
+  std::vector<double> cost;
+  for (int f = 0; f < K; ++f) {
+    for (size_t i = 0; i < lines.size(); ++i) skip[i] = lines[i].fold == f;
+    nb_costs(pairs, skip, cost);
+    for (const Line& l : lines) {
+      if (l.fold != f) continue;
+      std::vector<double> s(kClasses, 0.0);
+      for (uint32_t b : l.feats)
+        for (int c = 0; c < kClasses; ++c) s[c] += cost[b * kClasses + c];
+      int best = -1;
+      for (int c = 0; c < kClasses; ++c)
+        if (kArab[c] == kArab[l.cls] && (best < 0 || s[c] < s[best])) best = c;
+      confusion[l.cls][best]++;
+    }
+  }
+  size_t ok = 0, all = 0;
+  for (int a = 0; a < kClasses; ++a)
+    for (int b = 0; b < kClasses; ++b) { all += confusion[a][b]; if (a == b) ok += confusion[a][b]; }
+  std::printf("cv %d folds: accuracy %.4f on %zu lines\n", K, static_cast<double>(ok) / all, all);
+  for (int a = 0; a < kClasses; ++a) {
+    std::printf("%-9s", kClassNames[a]);
+    for (int b = 0; b < kClasses; ++b) std::printf(" %4d", confusion[a][b]);
+    std::printf("\n");
+  }
+  double tp = confusion[0][0], pp = 0, gg = 0;
+  for (int c = 0; c < kClasses; ++c) { pp += confusion[c][0]; gg += confusion[0][c]; }
+  std::printf("ckb-Arab P %.4f R %.4f F1 %.4f\n", tp / pp, tp / gg, 2 * tp / (pp + gg));
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   if (argc < 3) {
-    std::cerr << "usage: kurdi_train_lid DATASETS_DIR OUT.model [--holdout K] [--epochs N]\n";
+    std::cerr << "usage: kurdi_train_lid DATASETS_DIR OUT.model [--holdout K] [--epochs N] [--center L] [--alpha A] [--cv K]\n";
     return 2;
   }
   std::string dir = argv[1], out = argv[2];
@@ -55,11 +145,13 @@ int main(int argc, char** argv) {
   for (int a = 3; a + 1 < argc; a += 2) {
     if (std::strcmp(argv[a], "--holdout") == 0) holdout = std::atoi(argv[a + 1]);
     else if (std::strcmp(argv[a], "--epochs") == 0) kEpochs = std::atoi(argv[a + 1]);
+    else if (std::strcmp(argv[a], "--alpha") == 0) kAlpha = std::atof(argv[a + 1]);
+    else if (std::strcmp(argv[a], "--center") == 0) kCenter = std::atof(argv[a + 1]);
+    else if (std::strcmp(argv[a], "--verbose") == 0) kVerbose = std::atoi(argv[a + 1]) != 0;
+    else if (std::strcmp(argv[a], "--cv") == 0) return cross_validate(dir, std::atoi(argv[a + 1]));
   }
 
   const size_t B = kurdi::lid::kBuckets;
-  std::vector<double> counts(B * kClasses, 0.0);
-  std::vector<double> totals(kClasses, 0.0);
   std::vector<std::pair<int, std::string>> dev;
   std::vector<std::pair<int, std::vector<uint32_t>>> train;
   for (const auto& cf : kFiles) {
@@ -73,8 +165,6 @@ int main(int argc, char** argv) {
       if (holdout > 0 && k % holdout == 0) { dev.emplace_back(cf.cls, line); continue; }
       std::vector<uint32_t> feats;
       kurdi::lid::for_each_feature(line, [&](uint32_t b) {
-        counts[b * kClasses + cf.cls] += 1;
-        totals[cf.cls] += 1;
         feats.push_back(b);
         return true;
       });
@@ -82,17 +172,10 @@ int main(int argc, char** argv) {
     }
   }
   // costs
-  std::vector<double> cost(B * kClasses);
+  std::vector<double> cost;
+  nb_costs(train, {}, cost);
   double lo = 1e30, hi = -1e30;
-  for (int c = 0; c < kClasses; ++c) {
-    double denom = std::log(totals[c] + kAlpha * static_cast<double>(B));
-    for (size_t b = 0; b < B; ++b) {
-      double v = denom - std::log(counts[b * kClasses + c] + kAlpha);
-      cost[b * kClasses + c] = v;
-      lo = std::min(lo, v);
-      hi = std::max(hi, v);
-    }
-  }
+  for (double v : cost) { lo = std::min(lo, v); hi = std::max(hi, v); }
   // Mistake-driven refinement (perceptron in cost space) between classes of the same script: for each
   // training line whose true class does not beat the best other class by kMargin nats, lower the
   // true class's costs and raise the rival's on the line's features. Fixed order (files interleaved
