@@ -1,6 +1,9 @@
 #include "normalize/convention.h"
 
 #include <algorithm>
+#if defined(__x86_64__)
+#include <immintrin.h>
+#endif
 #include <charconv>
 #include <vector>
 
@@ -200,7 +203,7 @@ std::u32string_view Repairer::mapped(std::u32string_view w) const {
   return targets_.word(target_[id]);
 }
 
-bool Repairer::applies_to_input(std::string_view original) {
+bool Repairer::applies_to_input_reference(std::string_view original) {
   // A byte scan (this runs on every line): letters only a Kurdish keyboard types mean the line
   // already follows the Sorani convention. In UTF-8: ە DB 95, ێ DB 8E, ۆ DB 86, ڵ DA B5, ڕ DA 95,
   // ڤ DA A4. Arabic-block letters have lead bytes D8-DB.
@@ -221,6 +224,81 @@ bool Repairer::applies_to_input(std::string_view original) {
     ++i;
   }
   return arabic >= 2;
+}
+
+#if defined(__x86_64__)
+namespace {
+
+__attribute__((target("avx2"), always_inline)) inline __m256i eq(__m256i a, __m256i b) {
+  return _mm256_cmpeq_epi8(a, b);
+}
+
+// Counts the letters of applies_to_input_reference() by position instead of by a sequential
+// parse: the same count whenever every Arabic-block lead (D8-DB) and every presentation-form
+// lead pair (EF AD-BB) is followed by its continuation bytes. Returns -1 when one is not (the
+// reference decides such lines), -2 when a Kurdish-only letter is present, else the count.
+__attribute__((target("avx2"))) long count_letters_avx2(const unsigned char* p, size_t n) {
+  long arabic = 0;
+  size_t i = 0;
+  const __m256i c0 = _mm256_set1_epi8(static_cast<char>(0xC0)), x80 = _mm256_set1_epi8(static_cast<char>(0x80)),
+                fc = _mm256_set1_epi8(static_cast<char>(0xFC)), d8 = _mm256_set1_epi8(static_cast<char>(0xD8)),
+                ef = _mm256_set1_epi8(static_cast<char>(0xEF)), da = _mm256_set1_epi8(static_cast<char>(0xDA)),
+                db = _mm256_set1_epi8(static_cast<char>(0xDB));
+  for (; i + 34 <= n; i += 32) {
+    const __m256i b0 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i));
+    const __m256i b1 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i + 1));
+    const __m256i b2 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i + 2));
+    const __m256i cont1 = eq(_mm256_and_si256(b1, c0), x80), cont2 = eq(_mm256_and_si256(b2, c0), x80);
+    const __m256i lead = eq(_mm256_and_si256(b0, fc), d8);
+    // EF followed by AD..BB: (b1 - 0xAD) as unsigned <= 0x0E.
+    const __m256i pf_second = eq(_mm256_max_epu8(_mm256_sub_epi8(b1, _mm256_set1_epi8(static_cast<char>(0xAD))),
+                                                 _mm256_set1_epi8(0x0E)),
+                                 _mm256_set1_epi8(0x0E));
+    const __m256i pf = _mm256_and_si256(eq(b0, ef), pf_second);
+    const uint32_t m_lead = static_cast<uint32_t>(_mm256_movemask_epi8(lead));
+    const uint32_t m_pf = static_cast<uint32_t>(_mm256_movemask_epi8(pf));
+    const uint32_t bad = (m_lead & ~static_cast<uint32_t>(_mm256_movemask_epi8(cont1))) |
+                         (m_pf & ~static_cast<uint32_t>(_mm256_movemask_epi8(cont2)));
+    if (bad) return -1;
+    // ە DB 95, ێ DB 8E, ۆ DB 86, ڵ DA B5, ڕ DA 95, ڤ DA A4.
+    const __m256i kdb = _mm256_and_si256(eq(b0, db), _mm256_or_si256(_mm256_or_si256(eq(b1, _mm256_set1_epi8(static_cast<char>(0x95))),
+                                                                                     eq(b1, _mm256_set1_epi8(static_cast<char>(0x8E)))),
+                                                                    eq(b1, _mm256_set1_epi8(static_cast<char>(0x86)))));
+    const __m256i kda = _mm256_and_si256(eq(b0, da), _mm256_or_si256(_mm256_or_si256(eq(b1, _mm256_set1_epi8(static_cast<char>(0xB5))),
+                                                                                     eq(b1, _mm256_set1_epi8(static_cast<char>(0x95)))),
+                                                                    eq(b1, _mm256_set1_epi8(static_cast<char>(0xA4)))));
+    if (_mm256_movemask_epi8(_mm256_or_si256(kdb, kda))) return -2;
+    arabic += __builtin_popcount(m_lead) + __builtin_popcount(m_pf);
+  }
+  for (; i < n; ++i) {
+    const unsigned b = p[i];
+    if (b >= 0xD8 && b <= 0xDB) {
+      if (i + 1 >= n || (p[i + 1] & 0xC0) != 0x80) return -1;
+      const unsigned t = p[i + 1];
+      if (b == 0xDB && (t == 0x95 || t == 0x8E || t == 0x86)) return -2;
+      if (b == 0xDA && (t == 0xB5 || t == 0x95 || t == 0xA4)) return -2;
+      ++arabic;
+    } else if (b == 0xEF && i + 1 < n && p[i + 1] >= 0xAD && p[i + 1] <= 0xBB) {
+      if (i + 2 >= n || (p[i + 2] & 0xC0) != 0x80) return -1;
+      ++arabic;
+    }
+  }
+  return arabic;
+}
+
+}  // namespace
+#endif
+
+bool Repairer::applies_to_input(std::string_view original) {
+#if defined(__x86_64__)
+  static const bool avx2 = __builtin_cpu_supports("avx2");
+  if (avx2) {
+    const long count = count_letters_avx2(reinterpret_cast<const unsigned char*>(original.data()), original.size());
+    if (count == -2) return false;
+    if (count >= 0) return count >= 2;
+  }
+#endif
+  return applies_to_input_reference(original);
 }
 
 bool Repairer::applies(std::string_view normalized) const {

@@ -45,8 +45,10 @@ class Repairer {
   // The one instance every Normalizer shares, built on first use (thread-safe; the tables are the
   // same for every option set).
   static const Repairer& shared();
-  // Should the line (original input) be repaired? A byte scan; needs no tables.
+  // Should the line (original input) be repaired? A byte scan; needs no tables. Vectorized where
+  // the CPU has AVX2, with the same answer as the byte-by-byte reference below on every input.
   static bool applies_to_input(std::string_view original);
+  static bool applies_to_input_reference(std::string_view original);
   // Does the character-normalized line carry Kurdish cues (vs Persian/Arabic ones)?
   bool applies(std::string_view normalized) const;
   // Appends the repaired line; `map` gets output->input offsets of `line`.

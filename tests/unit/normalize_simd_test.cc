@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "kurdi/normalize.h"
+#include "normalize/convention.h"
 #include "normalize/testing.h"
 
 namespace {
@@ -158,6 +159,24 @@ TEST(NormalizeSimd, ManySubstitutionsInOneLine) {
       expect_same(n, in, name + " iter " + std::to_string(iter));
       if (::testing::Test::HasFatalFailure()) return;
     }
+  }
+}
+
+// The convention repair's line test: the vectorized count against the byte-by-byte reference, on
+// lines of Arabic-block letters, presentation forms, Kurdish-only letters and broken sequences.
+TEST(NormalizeSimd, RepairLineTestSameAsReference) {
+  std::mt19937 rng(17);
+  const std::vector<std::string> pieces = {"ب", "ك", "ة", "ا", " ", "a", "ە", "ێ", "ۆ", "ڵ", "ڕ", "ڤ", "ﺑ", "ﻻ", "\xef\xad",
+                                           "\xef\xbb", "\xd8", "\xdb", "\xda", "\x95", "\xa4", "\xef", "😀", "\u200c"};
+  for (int iter = 0; iter < 20000; ++iter) {
+    std::string in;
+    const size_t len = rng() % 90;
+    while (in.size() < len) {
+      if (rng() % 8 == 0) in += static_cast<char>(rng() & 0xFF);
+      else in += pieces[rng() % pieces.size()];
+    }
+    ASSERT_EQ(kurdi::convention::Repairer::applies_to_input(in), kurdi::convention::Repairer::applies_to_input_reference(in))
+        << "iter " << iter << " input " << ::testing::PrintToString(in);
   }
 }
 
