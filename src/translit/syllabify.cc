@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <climits>
+#include <cstring>
 
 namespace kurdi::translit {
 
@@ -17,6 +18,68 @@ namespace {
 constexpr int kBig = 100000;
 constexpr int kMaxCluster = 9;       // longer clusters are not searched (no bizroke inserted)
 constexpr size_t kMaxCombos = 2048;  // more و/ی readings than this: runs are decided one by one
+
+// Key of one cluster search: the profile, the consonants, the flanks, the vowel before, and the
+// bonuses of the positions an i can go before. Unused bytes stay zero (compared with memcmp).
+struct ClusterKey {
+  const Weights* w = nullptr;
+  const Inventory* inv = nullptr;
+  uint8_t n = 0, flags = 0, vb = 0;
+  uint8_t c[kMaxCluster] = {};
+  uint8_t b[kMaxCluster - 1] = {};
+  uint8_t pad[4] = {};
+};
+static_assert(sizeof(ClusterKey) == 40, "ClusterKey has no implicit padding");
+
+// Direct-mapped per-thread memo of cluster searches (a later cluster with the same slot replaces
+// the earlier one; results never depend on what is remembered).
+struct ClusterMemo {
+  struct Slot {
+    ClusterKey key;
+    int cost = 0;
+    uint32_t mask = 0;
+    bool used = false;
+  };
+  static constexpr size_t kSlots = size_t{1} << 14;
+  std::vector<Slot> slots = std::vector<Slot>(kSlots);
+  // Weights are keyed by address; a caller that changes the weights at an address it used before
+  // (or uses many profiles) gets a cleared memo.
+  std::vector<std::pair<const Weights*, Weights>> seen;
+  void validate(const Weights& w) {
+    for (auto& e : seen) {
+      if (e.first != &w) continue;
+      if (std::memcmp(&e.second, &w, sizeof w) != 0) {
+        clear_slots();
+        e.second = w;
+      }
+      return;
+    }
+    if (seen.size() >= 4) {
+      clear_slots();
+      seen.clear();
+    }
+    seen.emplace_back(&w, w);
+  }
+  void clear_slots() {
+    for (Slot& sl : slots) sl.used = false;
+  }
+  Slot& slot(const ClusterKey& k) {
+    uint64_t parts[5];
+    std::memcpy(parts, &k, sizeof parts);
+    uint64_t h = 0x9e3779b97f4a7c15ull;
+    for (uint64_t p : parts) {
+      h ^= p;
+      h *= 0xbf58476d1ce4e5b9ull;
+      h ^= h >> 31;
+    }
+    return slots[h & (kSlots - 1)];
+  }
+};
+
+ClusterMemo& cluster_memo() {
+  thread_local ClusterMemo m;
+  return m;
+}
 
 struct Ctx {
   const Inventory& inv;
@@ -99,12 +162,34 @@ struct Ctx {
     *best_mask = 0;
     if (n <= 0) return (left_v && right_v) ? w.onsetless : 0;
     if (n > kMaxCluster) return cluster(c, n, left_v, right_v, 0, vb);
+    if (n == 1) return cluster(c, n, left_v, right_v, 0, vb);
+    // The same clusters come back in every reading of a word's و/ی runs and in word after word:
+    // the search result is remembered per thread (exact key: everything the search reads).
+    ClusterKey key;
+    key.w = &w;
+    key.inv = &inv;
+    key.n = static_cast<uint8_t>(n);
+    key.flags = static_cast<uint8_t>((left_v ? 1 : 0) | (right_v ? 2 : 0));
+    key.vb = vb;
+    for (int g = 0; g < n; ++g) key.c[g] = c[g];
+    if (bonus)
+      for (int g = 1; g < n; ++g) key.b[g - 1] = bonus[(c - base) + g];
+    ClusterMemo& memo = cluster_memo();
+    ClusterMemo::Slot& slot = memo.slot(key);
+    if (slot.used && std::memcmp(&slot.key, &key, sizeof key) == 0) {
+      *best_mask = slot.mask;
+      return slot.cost;
+    }
     int best = INT_MAX;
     uint32_t limit = 1u << (n - 1);
     for (uint32_t m = limit; m-- > 0;) {  // ties: the later insertion (rêk.xi.ra, kitêb.fi.roş)
       int cost = cluster(c, n, left_v, right_v, m, vb);
       if (cost < best) { best = cost; *best_mask = m; }
     }
+    slot.key = key;
+    slot.cost = best;
+    slot.mask = *best_mask;
+    slot.used = true;
     return best;
   }
 
@@ -172,23 +257,53 @@ struct Ctx {
   }
 };
 
+// A reading of one run of و or ی: phonemes in Scratch::pool, and its prior cost.
 struct Option {
-  std::vector<uint8_t> ph;
+  uint32_t off = 0, n = 0;
   int prior = 0;
 };
 
 struct Run {
   size_t start, len;
-  std::vector<Option> options;
+  size_t opt_begin, opt_end;  // into Scratch::options
 };
 
-void gen_w(const Ctx& cx, size_t len, size_t pos, bool first_vowel_only, bool first_cons_only, Option& cur,
-           std::vector<Option>& out) {
+// Per-thread buffers reused from word to word (no allocation per word once they have grown).
+struct Scratch {
+  std::vector<Run> runs;
+  std::vector<Option> options;
+  std::vector<uint8_t> pool;  // phonemes of the options
+  std::vector<size_t> choice, best;
+  std::vector<uint8_t> seq, bon;
+};
+
+// The phonemes being generated for one run (runs are searched up to 6 letters).
+struct Cur {
+  uint8_t ph[8];
+  uint32_t n = 0;
+  int prior = 0;
+  bool empty() const { return n == 0; }
+  uint8_t back() const { return ph[n - 1]; }
+};
+
+// Appends the finished reading `cur` (and `tail` glides for the rest of an over-long run).
+void push_option(Scratch& s, const Cur& cur, size_t tail, uint8_t glide) {
+  Option o;
+  o.off = static_cast<uint32_t>(s.pool.size());
+  o.n = static_cast<uint32_t>(cur.n + tail);
+  o.prior = cur.prior;
+  s.pool.insert(s.pool.end(), cur.ph, cur.ph + cur.n);
+  s.pool.insert(s.pool.end(), tail, glide);
+  s.options.push_back(o);
+}
+
+void gen_w(const Ctx& cx, size_t len, size_t pos, bool first_vowel_only, bool first_cons_only, Cur& cur,
+           Scratch& s, size_t tail) {
+  const Inventory& inv = cx.inv;
   if (pos == len) {
-    out.push_back(cur);
+    push_option(s, cur, tail, inv.w);
     return;
   }
-  const Inventory& inv = cx.inv;
   struct Tok { uint8_t ph; size_t used; int prior; };
   Tok toks[3] = {{inv.uu, 2, 0}, {inv.u, 1, cx.w.prior_u}, {inv.w, 1, cx.w.prior_w}};
   for (const Tok& t : toks) {
@@ -196,34 +311,34 @@ void gen_w(const Ctx& cx, size_t len, size_t pos, bool first_vowel_only, bool fi
     bool v = cx.vowel(t.ph);
     if (pos == 0 && first_vowel_only && !v) continue;
     if (pos == 0 && first_cons_only && v) continue;
-    if (v && !cur.ph.empty() && cx.vowel(cur.ph.back())) continue;  // hiatus inside the run
-    int extra = (t.ph == inv.uu && !cur.ph.empty() && cur.ph.back() == inv.w) ? cx.w.w_before_uu : 0;
-    cur.ph.push_back(t.ph);
+    if (v && !cur.empty() && cx.vowel(cur.back())) continue;  // hiatus inside the run
+    int extra = (t.ph == inv.uu && !cur.empty() && cur.back() == inv.w) ? cx.w.w_before_uu : 0;
+    cur.ph[cur.n++] = t.ph;
     cur.prior += t.prior + extra;
-    gen_w(cx, len, pos + t.used, first_vowel_only, first_cons_only, cur, out);
-    cur.ph.pop_back();
+    gen_w(cx, len, pos + t.used, first_vowel_only, first_cons_only, cur, s, tail);
+    --cur.n;
     cur.prior -= t.prior + extra;
   }
 }
 
-void gen_y(const Ctx& cx, size_t len, size_t pos, bool first_vowel_only, bool first_cons_only, Option& cur,
-           std::vector<Option>& out) {
+void gen_y(const Ctx& cx, size_t len, size_t pos, bool first_vowel_only, bool first_cons_only, Cur& cur,
+           Scratch& s, size_t tail) {
+  const Inventory& inv = cx.inv;
   if (pos == len) {
-    out.push_back(cur);
+    push_option(s, cur, tail, inv.y);
     return;
   }
-  const Inventory& inv = cx.inv;
   struct Tok { uint8_t ph; int prior; };
   Tok toks[2] = {{inv.ii, cx.w.prior_i_long}, {inv.y, cx.w.prior_y}};
   for (const Tok& t : toks) {
     bool v = cx.vowel(t.ph);
     if (pos == 0 && first_vowel_only && !v) continue;
     if (pos == 0 && first_cons_only && v) continue;
-    if (v && !cur.ph.empty() && cx.vowel(cur.ph.back())) continue;
-    cur.ph.push_back(t.ph);
+    if (v && !cur.empty() && cx.vowel(cur.back())) continue;
+    cur.ph[cur.n++] = t.ph;
     cur.prior += t.prior;
-    gen_y(cx, len, pos + 1, first_vowel_only, first_cons_only, cur, out);
-    cur.ph.pop_back();
+    gen_y(cx, len, pos + 1, first_vowel_only, first_cons_only, cur, s, tail);
+    --cur.n;
     cur.prior -= t.prior;
   }
 }
@@ -237,55 +352,68 @@ void read_word(const Inventory& inv, const Weights& w, const std::vector<Unit>& 
   out.cost = 0;
   if (units.empty()) return;
 
+  cluster_memo().validate(w);
+  thread_local Scratch s;
+  s.runs.clear();
+  s.options.clear();
+  s.pool.clear();
+
   // Runs of و and of ی, with their readings.
-  std::vector<Run> runs;
   for (size_t k = 0; k < units.size();) {
     UnitKind kd = units[k].kind;
     if (kd != kW && kd != kY) { ++k; continue; }
     size_t e = k;
     while (e < units.size() && units[e].kind == kd) ++e;
-    Run r{k, e - k, {}};
+    Run r{k, e - k, s.options.size(), 0};
     bool after_q = k > 0 && units[k - 1].kind == kQ;
     bool initial = k == 0;
-    Option cur;
+    Cur cur;
     size_t len = std::min<size_t>(r.len, 6);
+    size_t tail = r.len - len;  // absurdly long runs: the rest are glides
     if (kd == kW) {
-      gen_w(cx, len, 0, after_q, initial, cur, r.options);
+      gen_w(cx, len, 0, after_q, initial, cur, s, tail);
     } else {
-      gen_y(cx, len, 0, after_q, initial, cur, r.options);
+      gen_y(cx, len, 0, after_q, initial, cur, s, tail);
       if (initial) {  // a word-initial ی before a consonant may be î with its ئ left out (ینجیل încîl)
-        std::vector<Option> extra;
-        gen_y(cx, len, 0, true, false, cur, extra);
-        for (Option& o : extra) { o.prior += w.initial_i; r.options.push_back(std::move(o)); }
+        size_t from = s.options.size();
+        gen_y(cx, len, 0, true, false, cur, s, tail);
+        for (size_t q = from; q < s.options.size(); ++q) s.options[q].prior += w.initial_i;
       }
     }
-    if (r.options.empty()) {  // cannot happen with the inventory above; be safe
-      Option o;
-      o.ph.assign(len, kd == kW ? inv.w : inv.y);
-      r.options.push_back(o);
+    if (s.options.size() == r.opt_begin) {  // cannot happen with the inventory above; be safe
+      Cur c;
+      for (size_t q = 0; q < len; ++q) c.ph[c.n++] = kd == kW ? inv.w : inv.y;
+      push_option(s, c, tail, kd == kW ? inv.w : inv.y);
     }
     // prune readings that put a vowel next to a written vowel (hiatus: never the cheapest reading)
     bool v_before = k > 0 && units[k - 1].kind == kV;
     bool v_after = e < units.size() && units[e].kind == kV;
     if ((v_before || v_after) && len == r.len) {
-      std::vector<Option> keep;
-      for (Option& o : r.options) {
-        bool bad = (v_before && cx.vowel(o.ph.front())) || (v_after && cx.vowel(o.ph.back()));
-        if (!bad) keep.push_back(std::move(o));
+      size_t keep = r.opt_begin;
+      for (size_t q = r.opt_begin; q < s.options.size(); ++q) {
+        const Option& o = s.options[q];
+        bool bad = (v_before && cx.vowel(s.pool[o.off])) || (v_after && cx.vowel(s.pool[o.off + o.n - 1]));
+        if (!bad) s.options[keep++] = o;
       }
-      if (!keep.empty()) r.options = std::move(keep);
-      else { r.options.clear(); Option c2; if (kd == kW) gen_w(cx, len, 0, after_q, initial, c2, r.options); else gen_y(cx, len, 0, after_q, initial, c2, r.options); }
+      if (keep > r.opt_begin) {
+        s.options.resize(keep);
+      } else {
+        s.options.resize(r.opt_begin);
+        Cur c2;
+        if (kd == kW) gen_w(cx, len, 0, after_q, initial, c2, s, 0);
+        else gen_y(cx, len, 0, after_q, initial, c2, s, 0);
+      }
     }
-    if (len < r.len) {  // absurdly long runs: the rest are glides
-      for (Option& o : r.options) o.ph.insert(o.ph.end(), r.len - len, kd == kW ? inv.w : inv.y);
-    }
-    runs.push_back(std::move(r));
+    r.opt_end = s.options.size();
+    s.runs.push_back(r);
     k = e;
   }
 
-  std::vector<size_t> choice(runs.size(), 0);
-  std::vector<uint8_t> seq, bon;
-  seq.reserve(units.size() + 4);
+  const std::vector<Run>& runs = s.runs;
+  std::vector<size_t>& choice = s.choice;
+  choice.assign(runs.size(), 0);
+  std::vector<uint8_t>& seq = s.seq;
+  std::vector<uint8_t>& bon = s.bon;
   auto build = [&](const std::vector<size_t>& ch, int* prior) {
     seq.clear();
     bon.clear();
@@ -293,9 +421,9 @@ void read_word(const Inventory& inv, const Weights& w, const std::vector<Unit>& 
     size_t r = 0;
     for (size_t k = 0; k < units.size();) {
       if (r < runs.size() && runs[r].start == k) {
-        const Option& o = runs[r].options[ch[r]];
-        seq.insert(seq.end(), o.ph.begin(), o.ph.end());
-        bon.insert(bon.end(), o.ph.size(), 0);
+        const Option& o = s.options[runs[r].opt_begin + ch[r]];
+        seq.insert(seq.end(), s.pool.begin() + o.off, s.pool.begin() + o.off + o.n);
+        bon.insert(bon.end(), o.n, 0);
         *prior += o.prior;
         k += runs[r].len;
         ++r;
@@ -316,10 +444,11 @@ void read_word(const Inventory& inv, const Weights& w, const std::vector<Unit>& 
 
   size_t combos = 1;
   for (const Run& r : runs) {
-    combos *= r.options.size();
+    combos *= r.opt_end - r.opt_begin;
     if (combos > kMaxCombos) break;
   }
-  std::vector<size_t> best = choice;
+  std::vector<size_t>& best = s.best;
+  best = choice;
   if (combos == 1) {
     // one reading: nothing to compare
   } else if (combos <= kMaxCombos) {
@@ -327,8 +456,9 @@ void read_word(const Inventory& inv, const Weights& w, const std::vector<Unit>& 
     for (size_t c = 0; c < combos; ++c) {
       size_t x = c;
       for (size_t r = 0; r < runs.size(); ++r) {
-        choice[r] = x % runs[r].options.size();
-        x /= runs[r].options.size();
+        size_t no = runs[r].opt_end - runs[r].opt_begin;
+        choice[r] = x % no;
+        x /= no;
       }
       int cost = evaluate(choice);
       if (cost < best_cost) { best_cost = cost; best = choice; }
@@ -337,7 +467,7 @@ void read_word(const Inventory& inv, const Weights& w, const std::vector<Unit>& 
     for (size_t r = 0; r < runs.size(); ++r) {
       int best_cost = INT_MAX;
       size_t bo = 0;
-      for (size_t o = 0; o < runs[r].options.size(); ++o) {
+      for (size_t o = 0; o < runs[r].opt_end - runs[r].opt_begin; ++o) {
         best[r] = o;
         int cost = evaluate(best);
         if (cost < best_cost) { best_cost = cost; bo = o; }

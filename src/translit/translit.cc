@@ -80,6 +80,7 @@ struct Data {
   std::unordered_map<char32_t, std::string> upper;   // lowercase -> capital (UTF-8)
   std::vector<SuffixHint> suffixes;
   bool word_char[0x100] = {};  // U+0600..U+06FF: belongs inside an Arabic-script word
+  bool word_start[0x100] = {};  // U+0600..U+06FF: starts an Arabic-script word (word_char, not skipped)
   std::vector<StemHint> stems;
   std::vector<std::u32string> preverbs;
   uint8_t prefix_bi_latin = 0, prefix_bi_g2p = 0;
@@ -136,6 +137,8 @@ struct Data {
     for (char32_t cp = 0x600; cp <= 0x6FF; ++cp)
       word_char[cp - 0x600] = arabic[cp - 0x600].known || chars::is_arabic_letter(cp) || chars::is_arabic_mark(cp) ||
                               cp == 0x640;
+    for (char32_t cp = 0x600; cp <= 0x6FF; ++cp)
+      word_start[cp - 0x600] = word_char[cp - 0x600] && !(cp == 0x640 || chars::is_arabic_mark(cp));
 
     const auto& lt = tables::translit_latin_tsv;
     int l_l = lt.column("latin"), l_a = lt.column("arabic"), l_v = lt.column("vowel");
@@ -282,10 +285,25 @@ struct WordTable {
   static constexpr size_t kMaxArena = size_t{1} << 31;
 
   static uint64_t hash_of(std::string_view s) {
-    uint64_t h = 1469598103934665603ull;  // FNV-1a, then a final mix for the low bits
-    for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
-    h ^= h >> 29;
-    h *= 0xbf58476d1ce4e5b9ull;
+    // eight bytes at a time (a multiply-xorshift mix per block), then a final mix for the low bits
+    const char* p = s.data();
+    size_t n = s.size();
+    uint64_t h = 0x9e3779b97f4a7c15ull ^ n;
+    while (n >= 8) {
+      uint64_t v;
+      std::memcpy(&v, p, 8);
+      h = (h ^ v) * 0xbf58476d1ce4e5b9ull;
+      h ^= h >> 29;
+      p += 8;
+      n -= 8;
+    }
+    if (n) {
+      uint64_t v = 0;
+      std::memcpy(&v, p, n);
+      h = (h ^ v) * 0xbf58476d1ce4e5b9ull;
+      h ^= h >> 29;
+    }
+    h *= 0x94d049bb133111ebull;
     h ^= h >> 32;
     return h | 1;
   }
@@ -366,16 +384,24 @@ struct Transliterator::Impl {
     thread_local std::vector<size_t> first_unit;
     letters.clear();
     first_unit.clear();
-    std::string tmp;
+    thread_local std::string normalized;
     std::string_view w = word;
     if (opt.normalize_input) {
-      tmp = norm.normalize(word);
-      w = tmp;
+      normalized.clear();
+      norm.normalize(word, normalized);
+      w = normalized;
     }
     for (size_t i = 0; i < w.size();) {
-      int len;
-      char32_t cp = utf8::decode(w, i, len);
-      i += static_cast<size_t>(len);
+      char32_t cp;
+      unsigned char b0 = static_cast<unsigned char>(w[i]);
+      if (b0 >= 0xD8 && b0 <= 0xDB && i + 1 < w.size() && (static_cast<unsigned char>(w[i + 1]) & 0xC0) == 0x80) {
+        cp = (b0 & 0x1Fu) << 6 | (static_cast<unsigned char>(w[i + 1]) & 0x3Fu);  // U+0600..U+06FF
+        i += 2;
+      } else {
+        int len;
+        cp = utf8::decode(w, i, len);
+        i += static_cast<size_t>(len);
+      }
       const Letter* L = d.letter(cp);
       if (!L) continue;  // marks, tatweel, ZWNJ, unknown letters
       letters.push_back(cp);
@@ -445,10 +471,15 @@ struct Transliterator::Impl {
   }
 
   std::string latin_of(std::string_view word) const {
-    Reading r;
+    std::string out;
+    latin_into(word, out);
+    return out;
+  }
+  // Appends the Latin spelling of one word to `out`.
+  void latin_into(std::string_view word, std::string& out) const {
+    thread_local Reading r;
     bool conj;
     read(word, d.latin_w, r, conj);
-    std::string out;
     for (size_t k = 0; k < r.ph.size(); ++k) {
       uint8_t p = r.ph[k];
       if (p == d.inv.glottal) {
@@ -457,14 +488,17 @@ struct Transliterator::Impl {
       if (k == 0 && p == d.inv.rr && !opt.initial_heavy_r) p = d.inv.r;
       out += d.inv.ph[p].latin;
     }
-    return out;
   }
 
   std::string g2p_of(std::string_view word, bool ipa) const {
-    Reading r;
+    std::string out;
+    g2p_into(word, ipa, out);
+    return out;
+  }
+  void g2p_into(std::string_view word, bool ipa, std::string& out) const {
+    thread_local Reading r;
     bool conj;
     read(word, d.g2p_w, r, conj);
-    std::string out;
     bool any_vowel = false;
     for (uint8_t p : r.ph) any_vowel |= d.inv.ph[p].cls == translit::kVowel;
     for (size_t k = 0; k < r.ph.size(); ++k) {
@@ -474,7 +508,6 @@ struct Transliterator::Impl {
       out += ipa ? d.inv.ph[r.ph[k]].ipa : d.inv.ph[r.ph[k]].g2p;
     }
     if (!any_vowel && !r.ph.empty()) out += ipa ? d.inv.ph[d.inv.i].ipa : d.inv.ph[d.inv.i].g2p;  // a letter name: پ -> .pi
-    return out;
   }
 
   // The result for one word, from the per-thread cache. The view stays valid until the next call.
@@ -488,7 +521,9 @@ struct Transliterator::Impl {
     uint64_t h = WordTable::hash_of(word);
     std::string_view hit;
     if (m.find(word, h, &hit)) return hit;
-    cache.scratch = kind == 0 ? latin_of(word) : g2p_of(word, kind == 2);
+    cache.scratch.clear();
+    if (kind == 0) latin_into(word, cache.scratch);
+    else g2p_into(word, kind == 2, cache.scratch);
     m.insert(word, h, cache.scratch);
     return cache.scratch;
   }
@@ -509,8 +544,11 @@ struct Transliterator::Impl {
         continue;
       }
       int len;
-      char32_t cp = utf8::decode(in, i, len);
-      if (!arabic_word_char(d, cp) || arabic_skip(cp)) {
+      char32_t cp;
+      if (b >= 0xD8 && b <= 0xDB && i + 1 < n && (static_cast<unsigned char>(in[i + 1]) & 0xC0) == 0x80 &&
+          d.word_start[((b & 0x1Fu) << 6 | (static_cast<unsigned char>(in[i + 1]) & 0x3Fu)) - 0x600u]) {
+        len = 2;  // fast path: a letter of U+0600..U+06FF starts a word
+      } else if ((cp = utf8::decode(in, i, len)), !arabic_word_char(d, cp) || arabic_skip(cp)) {
         char32_t m = arabic_punct_to_latin(cp);
         if (m) {
           out.push_back(static_cast<char>(m));
@@ -551,7 +589,11 @@ struct Transliterator::Impl {
       }
       if (opt.capitalize && sentence_start && out.size() > o0) capitalize_at(out, o0);
       sentence_start = false;
-      if (out.size() > o0) {
+      if (out.size() > o0 && static_cast<unsigned char>(out.back()) < 0x80) {
+        char c = out.back();
+        prev_vowel = c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'A' || c == 'E' ||
+                     c == 'I' || c == 'O' || c == 'U';
+      } else if (out.size() > o0) {
         int l2;
         size_t last = out.size() - 1;
         while (last > o0 && (static_cast<unsigned char>(out[last]) & 0xC0) == 0x80) --last;
