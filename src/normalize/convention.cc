@@ -175,10 +175,20 @@ Repairer::Repairer() {
     std::from_chars(f[fc].data(), f[fc].data() + f[fc].size(), n);
     w.clear();
     std::string_view text = f[fw];
+    // Table text is valid UTF-8 (tablegen rejects anything else): decode without the checks.
     for (size_t i = 0; i < text.size();) {
-      int len;
-      w.push_back(utf8::decode(text, i, len));
-      i += static_cast<size_t>(len);
+      const unsigned b = static_cast<unsigned char>(text[i]);
+      if (b < 0x80) {
+        w.push_back(b);
+        ++i;
+      } else if (b < 0xE0 && i + 1 < text.size()) {
+        w.push_back((static_cast<char32_t>(b & 0x1F) << 6) | (static_cast<unsigned char>(text[i + 1]) & 0x3F));
+        i += 2;
+      } else {
+        int len;
+        w.push_back(utf8::decode(text, i, len));
+        i += static_cast<size_t>(len);
+      }
     }
     if (n >= kKeepCount) vocab_.insert(w);
     skeleton_into(w, k);
