@@ -62,6 +62,10 @@ struct SpellOptions {
   bool text_affixes = true;
   long text_affix_base_count = 10;
   size_t max_word_bytes = 128;     // longer tokens are never flagged
+  // check() answers from verdicts precomputed for the model's words and from a per-thread memo of
+  // earlier verdicts (up to 144k words, 5 MiB per thread and checker, allocated on first use).
+  // false: every call runs the full check (the reference path; same answers, slower).
+  bool fast_check = true;
 };
 
 struct Suggestion {

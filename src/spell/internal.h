@@ -11,6 +11,7 @@
 #include "kurdi/morph.h"
 #include "kurdi/normalize.h"
 #include "kurdi/spell.h"
+#include "spell/word_table.h"
 
 namespace kurdi {
 
@@ -118,7 +119,8 @@ struct SpellChecker::Impl {
   std::vector<spell::Entry> entries;       // suggestion vocabulary (valid model words)
   std::vector<float> entry_neglogp;        // dense copies for the candidate loop (cache friendly)
   std::vector<uint8_t> entry_len;          // code points, capped at 255
-  std::unordered_map<std::string_view, uint32_t> ids;
+  spell::WordTable words;                  // every model word: count, entry id, precomputed verdict
+  uint64_t serial = 0;                     // identifies this checker's state in per-thread caches
   std::vector<uint64_t> index;             // (key hash << 24 | id), sorted
   std::vector<uint32_t> directory;         // top 20 bits of an index value -> first position
   std::unordered_set<std::string, StringHash, std::equal_to<>> accepted;
@@ -128,6 +130,10 @@ struct SpellChecker::Impl {
 
   explicit Impl(const SpellOptions& o);
   void build();
+  // check() without the per-thread cache and the precomputed verdicts (the reference path).
+  bool check_uncached(std::string_view word) const;
+  // The calling thread's verdict cache for this checker.
+  spell::VerdictCache& thread_cache() const;
   // Word validity on the normalized form (no ZWNJ).
   bool valid_normalized(std::string_view w) const;
   // A frequent word plus clitics, or a joined prefix + valid word (text mode leaves these alone).

@@ -3,6 +3,7 @@
 // noisy-channel ranking.
 #include <algorithm>
 #include <cmath>
+#include <atomic>
 #include <limits>
 
 #include "kurdi/morph.h"
@@ -104,6 +105,11 @@ void keys(std::u32string_view w, F&& emit) {
   }
 }
 
+uint64_t next_serial() {
+  static std::atomic<uint64_t> n{0};
+  return ++n;
+}
+
 std::string strip_zwnj(std::string s) {
   static const std::string z = "\u200c";
   size_t p;
@@ -145,8 +151,18 @@ void SpellChecker::Impl::build() {
     entry_neglogp.push_back(static_cast<float>(e.neglogp));
     entry_len.push_back(static_cast<uint8_t>(std::min<size_t>(e.w32.size(), 255)));
   }
-  ids.reserve(entries.size());
-  for (uint32_t i = 0; i < entries.size(); ++i) ids.emplace(entries[i].word, i);
+  {
+    // Every model word, most frequent first (ties by word: deterministic layout).
+    std::vector<std::pair<std::string_view, long>> all(counts.begin(), counts.end());
+    std::sort(all.begin(), all.end(), [](const auto& a, const auto& b) {
+      return a.second != b.second ? a.second > b.second : a.first < b.first;
+    });
+    words.build(all);
+    for (uint32_t i = 0; i < entries.size(); ++i) {
+      auto* s = words.find_slot_mutable(entries[i].word);
+      if (s) words.row(*s).entry = i;
+    }
+  }
   index.reserve(entries.size() * 30);
   for (uint32_t i = 0; i < entries.size(); ++i)
     spell::keys(entries[i].w32, [&](uint64_t h, int) { index.push_back((h << spell::kIdBits) | i); });
@@ -163,6 +179,18 @@ void SpellChecker::Impl::build() {
   }
   for (auto& e : entries)
     if (e.count >= options.min_count && e.count < options.dominance_max_count) e.dominated = dominated_uncached(e.word, e.count);
+  // Precomputed verdicts: a model word seen min_count times is valid unless dominated (words seen
+  // less often need the analyzer: left to the slow path and the per-thread cache).
+  for (auto& slot : words.slots()) {
+    if (!slot.row) continue;
+    const auto& row = words.row(slot);
+    const std::string_view w = words.word(slot);
+    slot.normalized = normalizer.normalized_prefix(w) == w.size() && w.find("\u200c") == std::string_view::npos;
+    if (row.count < options.min_count) continue;
+    slot.verdict = row.entry != spell::WordTable::kNoEntry && entries[row.entry].dominated ? spell::Verdict::kInvalid
+                                                                                           : spell::Verdict::kValid;
+  }
+  serial = spell::next_serial();
   const auto& t = tables::spell_affixes_tsv;
   int ca = t.column("affix"), ck = t.column("kind");
   t.for_each_row([&](const std::vector<std::string_view>& f, size_t) {
@@ -189,17 +217,17 @@ std::string SpellChecker::Impl::norm(std::string_view word) const {
   return out;
 }
 
-long SpellChecker::Impl::count(std::string_view w) const { return model->count(w); }
+long SpellChecker::Impl::count(std::string_view w) const { return words.count(w); }
 
 double SpellChecker::Impl::neglogp(std::string_view w) const {
-  long n = model->count(w);
+  long n = words.count(w);
   return n > 0 ? total_log - std::log(static_cast<double>(n)) : unseen_neglogp;
 }
 
 bool SpellChecker::Impl::valid_normalized(std::string_view w) const {
   if (w.empty()) return true;
   if (w.size() > options.max_word_bytes) return true;
-  if (model->count(w) >= options.min_count) return true;
+  if (words.count(w) >= options.min_count) return true;
   if (!spell::has_arabic_letter(w)) return true;  // Latin script, digits, symbols
   if (!accepted.empty() && accepted.count(w)) return true;
   // Tokens mixing scripts or digits are not judged.
@@ -216,9 +244,9 @@ bool SpellChecker::Impl::valid_normalized(std::string_view w) const {
 bool SpellChecker::Impl::dominated(std::string_view w) const {
   if (options.dominance_ratio <= 0) return false;
   if (!accepted.empty() && accepted.count(w)) return false;
-  auto it = ids.find(w);
-  if (it != ids.end()) return entries[it->second].dominated;
-  long own = model->count(w);
+  const auto* row = words.find(w);
+  if (row && row->entry != spell::WordTable::kNoEntry) return entries[row->entry].dominated;
+  long own = row ? row->count : 0;
   if (own >= options.dominance_max_count) return false;
   return dominated_uncached(w, std::max<long>(own, 1));  // valid by morphology only: as if seen once
 }
@@ -248,14 +276,14 @@ bool SpellChecker::Impl::plausible(std::string_view w, int depth) const {
   for (const auto& s : suffixes) {
     if (w.size() < s.size() + kMinBase || w.substr(w.size() - s.size()) != s) continue;
     std::string_view b = w.substr(0, w.size() - s.size());
-    if (model->count(b) >= base_count) return true;
+    if (words.count(b) >= base_count) return true;
     if (depth < 1 && plausible(b, depth + 1)) return true;
   }
   if (depth == 0) {
     for (const auto& p : prefixes) {
       if (w.size() < p.size() + kMinBase || w.substr(0, p.size()) != p) continue;
       std::string_view b = w.substr(p.size());
-      if (model->count(b) >= base_count || plausible(b, 1)) return true;
+      if (words.count(b) >= base_count || plausible(b, 1)) return true;
     }
   }
   return false;
@@ -340,7 +368,10 @@ const SpellOptions& SpellChecker::options() const { return impl_->options; }
 
 void SpellChecker::accept(std::string_view word) {
   std::string w = impl_->norm(word);
-  if (!w.empty()) impl_->accepted.insert(std::move(w));
+  if (w.empty()) return;
+  if (auto* s = impl_->words.find_slot_mutable(w)) s->verdict = spell::Verdict::kValid;
+  impl_->accepted.insert(std::move(w));
+  impl_->serial = spell::next_serial();  // verdicts cached before this are stale
 }
 
 void SpellChecker::accept_words(std::string_view list) {
@@ -362,21 +393,58 @@ std::string SpellChecker::normalize_word(std::string_view word) const { return i
 
 long SpellChecker::count(std::string_view word) const { return impl_->count(impl_->norm(word)); }
 
+// The fast path: a raw word that is a model word in normalized form has a precomputed verdict; any
+// other word's verdict is memoized per thread (keyed by the raw bytes; the serial changes when the
+// accept list does).
 bool SpellChecker::check(std::string_view word) const {
+  const Impl& im = *impl_;
+  if (!im.options.fast_check) return im.check_uncached(word);
+  const uint64_t h = spell::word_hash(word);
+  if (const auto* s = im.words.find_slot(word, h); s && s->normalized && s->verdict != spell::Verdict::kUnknown)
+    return s->verdict == spell::Verdict::kValid;
+  if (word.empty() || word.size() > spell::VerdictCache::kMaxKey) return im.check_uncached(word);
+  auto& cache = im.thread_cache();
+  spell::Verdict v = cache.get(word, h);
+  if (v != spell::Verdict::kUnknown) return v == spell::Verdict::kValid;
+  const bool ok = im.check_uncached(word);
+  cache.put(word, h, ok ? spell::Verdict::kValid : spell::Verdict::kInvalid);
+  return ok;
+}
+
+spell::VerdictCache& SpellChecker::Impl::thread_cache() const {
+  // A few checkers per thread (e.g. one with and one without morphology); the least recently
+  // claimed slot is recycled for a new one.
+  constexpr int kPerThread = 4;
+  struct Caches {
+    uint64_t owner[kPerThread] = {};
+    spell::VerdictCache cache[kPerThread];
+    int next = 0;
+  };
+  thread_local Caches t;
+  for (int i = 0; i < kPerThread; ++i)
+    if (t.owner[i] == serial) return t.cache[i];
+  const int i = t.next;
+  t.next = (t.next + 1) % kPerThread;
+  t.owner[i] = serial;
+  t.cache[i].clear();
+  return t.cache[i];
+}
+
+bool SpellChecker::Impl::check_uncached(std::string_view word) const {
   std::string buf;
-  std::string_view w = impl_->norm_view(word, buf);
+  std::string_view w = norm_view(word, buf);
   if (w.find(' ') == std::string::npos) {
-    // Fast path: a model word.
-    auto it = impl_->ids.find(w);
-    if (it != impl_->ids.end() && impl_->entries[it->second].count >= impl_->options.min_count)
-      return !impl_->entries[it->second].dominated || (!impl_->accepted.empty() && impl_->accepted.count(w));
-    return impl_->valid_normalized(w) && !impl_->dominated(w);
+    // A model word seen often enough: valid unless dominated.
+    const auto* row = words.find(w);
+    if (row && row->entry != spell::WordTable::kNoEntry && row->count >= options.min_count)
+      return !entries[row->entry].dominated || (!accepted.empty() && accepted.count(w));
+    return valid_normalized(w) && !dominated(w);
   }
   size_t pos = 0;
   while (pos <= w.size()) {
     size_t end = w.find(' ', pos);
     if (end == std::string::npos) end = w.size();
-    if (end > pos && !impl_->valid_normalized(std::string_view(w).substr(pos, end - pos))) return false;
+    if (end > pos && !valid_normalized(std::string_view(w).substr(pos, end - pos))) return false;
     pos = end + 1;
   }
   return true;
@@ -393,7 +461,7 @@ std::vector<Suggestion> SpellChecker::suggest(std::string_view word, size_t n) c
   for (char ch : w)
     if (ch != ' ') joined.push_back(ch);
   std::u32string q = utf8::to_u32(joined);
-  if (joined != w && im.model->count(joined) >= im.options.min_count)
+  if (joined != w && im.words.count(joined) >= im.options.min_count)
     out.push_back({joined, 0.5, im.neglogp(joined) + im.options.error_weight * 0.5});
   // If the normalizer changed the letters, the normalized form is a candidate itself.
   if (joined != word && joined == w && im.valid_normalized(w) && spell::has_arabic_letter(w))
@@ -403,7 +471,7 @@ std::vector<Suggestion> SpellChecker::suggest(std::string_view word, size_t n) c
   if (im.options.splits && q.size() >= 4) {
     for (size_t i = 2; i + 2 <= q.size(); ++i) {
       std::string a = utf8::from_u32(q.substr(0, i)), b = utf8::from_u32(q.substr(i));
-      long ca = im.model->count(a), cb = im.model->count(b);
+      long ca = im.words.count(a), cb = im.words.count(b);
       if (ca < 50 || cb < 50) continue;
       double cost = 0.9;
       double score = im.neglogp(a) + im.neglogp(b) - im.total_log * 0.5 + im.options.error_weight * cost;
@@ -439,7 +507,7 @@ std::vector<SpellFlag> SpellChecker::check_text(std::string_view text, size_t n)
     const Suggestion* best = nullptr;
     for (const auto& s : sugg)
       if (s.word.find(' ') == std::string::npos) { best = &s; break; }
-    if (!best || best->cost > im.options.text_max_cost || im.model->count(best->word) < im.options.text_min_count)
+    if (!best || best->cost > im.options.text_max_cost || im.words.count(best->word) < im.options.text_min_count)
       continue;
     if (sugg.size() > n) sugg.resize(n);
     flags.push_back({s, e, std::string(token), std::move(sugg)});

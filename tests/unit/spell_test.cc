@@ -5,8 +5,11 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <sstream>
+#include <random>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "kurdi/morph.h"
@@ -201,4 +204,86 @@ TEST(SharedData, FloresTextModeFlagsStayInsideTokens) {
   }
   // Edited text: flags are a small minority of the (roughly 10k) words.
   EXPECT_LT(flags.size(), text.size() / 40);
+}
+
+// check()'s fast path (precomputed verdicts of model words, per-thread memo) against the reference
+// path (SpellOptions::fast_check = false), on words of every kind, twice (second time from the memo).
+namespace {
+std::vector<std::string> mixed_words() {
+  std::vector<std::string> w = {"و", "لە", "کوردستان", "پێویست", "پیویست", "هەلبژاردن", "کوردستانەکەمانیش",
+                                "لەکوردستان", "بریار", "بڕیار", "كتاب", "ي", "London", "2024", "", "کتێب\u200cەکان",
+                                "کتێبەکان", "دەکرێت", "دە کرێت", "\xff\xfe", "ﻙ", "زرۆکێنا", "نووسین", "نوسین"};
+  // Random strings over Sorani letters (seeded: replayable), and one-letter variants of the above.
+  const std::vector<std::string> letters = {"ا", "ب", "پ", "ت", "ج", "چ", "ح", "خ", "د", "ر", "ڕ", "ز", "ژ", "س",
+                                            "ش", "ع", "غ", "ف", "ڤ", "ق", "ک", "گ", "ل", "ڵ", "م", "ن", "ه", "ە",
+                                            "و", "ۆ", "ی", "ێ", "ئ", "ي", "ك", "ة", "\u200c"};
+  std::mt19937 rng(7);
+  for (int i = 0; i < 3000; ++i) {
+    std::string x;
+    for (int k = 1 + static_cast<int>(rng() % 9); k > 0; --k) x += letters[rng() % letters.size()];
+    w.push_back(x);
+  }
+  const size_t n = w.size();
+  for (size_t i = 0; i < 24 && i < n; ++i)
+    for (const auto& l : letters) w.push_back(w[i] + l);
+  return w;
+}
+}  // namespace
+
+TEST(SpellFastCheck, SameVerdictsAsTheReferencePath) {
+  SpellOptions ref_options;
+  ref_options.fast_check = false;
+  const SpellChecker ref(ref_options);
+  auto words = mixed_words();
+  // Words of edited text too, when the shared data is there.
+  if (const char* data = std::getenv("KURDI_SHARED_DATA")) {
+    std::ifstream f(fs::path(data) / "ScriptNormalization-ckb" / "flores200.ckb_Arab.devtest.txt");
+    std::string tok;
+    for (size_t i = 0; f >> tok && i < 20000; ++i) words.push_back(tok);
+  }
+  for (int pass = 0; pass < 2; ++pass)
+    for (const auto& w : words) ASSERT_EQ(checker().check(w), ref.check(w)) << "pass " << pass << ": " << w;
+}
+
+TEST(SpellFastCheck, AcceptInvalidatesMemoizedVerdicts) {
+  SpellOptions o;
+  o.use_morphology = false;
+  SpellChecker sc(o);
+  const char* word = "زرۆکێنا";
+  EXPECT_FALSE(sc.check(word));
+  EXPECT_FALSE(sc.check(word));  // now memoized
+  sc.accept(word);
+  EXPECT_TRUE(sc.check(word));
+  // A dominated model word (a typo in the corpus) accepted by the user: the precomputed verdict
+  // gives way too.
+  SpellChecker sc2(o);
+  EXPECT_FALSE(sc2.check("بریار"));
+  sc2.accept("بریار");
+  EXPECT_TRUE(sc2.check("بریار"));
+}
+
+TEST(SpellFastCheck, CheckersInOneThreadKeepTheirOwnVerdicts) {
+  // Several checkers used in turn by one thread (more than the memo keeps per thread).
+  SpellOptions plain;
+  plain.use_morphology = false;
+  std::vector<std::unique_ptr<SpellChecker>> v;
+  for (int i = 0; i < 5; ++i) v.push_back(std::make_unique<SpellChecker>(plain));
+  v[3]->accept("زرۆکێنا");
+  for (int round = 0; round < 3; ++round)
+    for (int i = 0; i < 5; ++i) EXPECT_EQ(v[i]->check("زرۆکێنا"), i == 3) << "checker " << i << " round " << round;
+}
+
+TEST(SpellFastCheck, SameVerdictsFromSeveralThreads) {
+  auto words = mixed_words();
+  std::vector<char> expect;
+  for (const auto& w : words) expect.push_back(checker().check(w));
+  std::vector<int> mismatches(4, 0);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t)
+    threads.emplace_back([&, t] {
+      for (int pass = 0; pass < 2; ++pass)
+        for (size_t i = 0; i < words.size(); ++i) mismatches[t] += checker().check(words[i]) != static_cast<bool>(expect[i]);
+    });
+  for (auto& th : threads) th.join();
+  for (int t = 0; t < 4; ++t) EXPECT_EQ(mismatches[t], 0) << "thread " << t;
 }
