@@ -86,6 +86,7 @@ struct Ctx {
   const Weights& w;
   const uint8_t* base = nullptr;   // the sequence being read
   const uint8_t* bonus = nullptr;  // per phoneme of `base`: bonus for an i inserted before it
+  bool exhaustive = false;         // reference search: every mask, every combination, no memo
   bool vowel(uint8_t p) const { return inv.ph[p].cls == kVowel; }
   bool glide(uint8_t p) const { return inv.ph[p].cls == kGlide; }
   int son(uint8_t p) const { return inv.ph[p].sonority; }
@@ -158,11 +159,55 @@ struct Ctx {
     }
     return cost;
   }
+  // Every mask; ties: the later insertion (rêk.xi.ra, kitêb.fi.roş), i.e. the largest mask.
+  int search_masks(const uint8_t* c, int n, bool left_v, bool right_v, uint32_t* best_mask, uint8_t vb) const {
+    int best = INT_MAX;
+    uint32_t limit = 1u << (n - 1);
+    for (uint32_t m = limit; m-- > 0;) {
+      int cost = cluster(c, n, left_v, right_v, m, vb);
+      if (cost < best) { best = cost; *best_mask = m; }
+    }
+    return best;
+  }
+  // The same result by dynamic programming over the segments between insertions (n^2 intervals
+  // instead of 2^(n-1) masks). pre[e+1]: cheapest cover of c[0..e] ending with an i inserted after
+  // c[e]. Ties as in search_masks: the largest mask is the one whose last segment starts latest, and
+  // so on to the left, so each step keeps the latest start among the cheapest.
+  int search_dp(const uint8_t* c, int n, bool left_v, bool right_v, uint32_t* best_mask, uint8_t vb) const {
+    int pre[kMaxCluster + 1];
+    int from[kMaxCluster + 1];
+    int split;
+    auto seg = [&](int st, int e) {
+      return interval(c + st, e - st + 1, st == 0 ? left_v : true, e == n - 1 ? right_v : true, &split,
+                      st == 0 ? vb : inv.i);
+    };
+    pre[0] = 0;
+    for (int e = 0; e + 1 < n; ++e) {
+      int cut = w.insert_i - (bonus ? bonus[(c - base) + e + 1] : 0);
+      int best = INT_MAX, bs = 0;
+      for (int st = 0; st <= e; ++st) {
+        int v = pre[st] + seg(st, e) + cut;
+        if (v <= best) { best = v; bs = st; }
+      }
+      pre[e + 1] = best;
+      from[e + 1] = bs;
+    }
+    int best = INT_MAX, bs = 0;
+    for (int st = 0; st < n; ++st) {
+      int v = pre[st] + seg(st, n - 1);
+      if (v <= best) { best = v; bs = st; }
+    }
+    uint32_t mask = 0;
+    for (int st = bs; st > 0; st = from[st]) mask |= 1u << (st - 1);
+    *best_mask = mask;
+    return best;
+  }
   int best_cluster(const uint8_t* c, int n, bool left_v, bool right_v, uint32_t* best_mask, uint8_t vb) const {
     *best_mask = 0;
     if (n <= 0) return (left_v && right_v) ? w.onsetless : 0;
     if (n > kMaxCluster) return cluster(c, n, left_v, right_v, 0, vb);
     if (n == 1) return cluster(c, n, left_v, right_v, 0, vb);
+    if (exhaustive) return search_masks(c, n, left_v, right_v, best_mask, vb);
     // The same clusters come back in every reading of a word's و/ی runs and in word after word:
     // the search result is remembered per thread (exact key: everything the search reads).
     ClusterKey key;
@@ -180,12 +225,7 @@ struct Ctx {
       *best_mask = slot.mask;
       return slot.cost;
     }
-    int best = INT_MAX;
-    uint32_t limit = 1u << (n - 1);
-    for (uint32_t m = limit; m-- > 0;) {  // ties: the later insertion (rêk.xi.ra, kitêb.fi.roş)
-      int cost = cluster(c, n, left_v, right_v, m, vb);
-      if (cost < best) { best = cost; *best_mask = m; }
-    }
+    int best = search_dp(c, n, left_v, right_v, best_mask, vb);
     slot.key = key;
     slot.cost = best;
     slot.mask = *best_mask;
@@ -345,8 +385,10 @@ void gen_y(const Ctx& cx, size_t len, size_t pos, bool first_vowel_only, bool fi
 
 }  // namespace
 
-void read_word(const Inventory& inv, const Weights& w, const std::vector<Unit>& units, Reading& out) {
+void read_word(const Inventory& inv, const Weights& w, const std::vector<Unit>& units, Reading& out,
+               bool exhaustive) {
   Ctx cx{inv, w};
+  cx.exhaustive = exhaustive;
   out.ph.clear();
   out.syl_start.clear();
   out.cost = 0;
@@ -436,6 +478,28 @@ void read_word(const Inventory& inv, const Weights& w, const std::vector<Unit>& 
     cx.base = seq.data();
     cx.bonus = bon.data();
   };
+  // The units [lo, hi) alone, runs from `r` on (the first run at or after lo).
+  auto build_range = [&](const std::vector<size_t>& ch, size_t lo, size_t hi, size_t r, int* prior) {
+    seq.clear();
+    bon.clear();
+    *prior = 0;
+    for (size_t k = lo; k < hi;) {
+      if (r < runs.size() && runs[r].start == k) {
+        const Option& o = s.options[runs[r].opt_begin + ch[r]];
+        seq.insert(seq.end(), s.pool.begin() + o.off, s.pool.begin() + o.off + o.n);
+        bon.insert(bon.end(), o.n, 0);
+        *prior += o.prior;
+        k += runs[r].len;
+        ++r;
+        continue;
+      }
+      seq.push_back(units[k].kind == kQ ? inv.glottal : units[k].ph);
+      bon.push_back(units[k].bonus);
+      ++k;
+    }
+    cx.base = seq.data();
+    cx.bonus = bon.data();
+  };
   auto evaluate = [&](const std::vector<size_t>& ch) {
     int prior;
     build(ch, &prior);
@@ -451,7 +515,7 @@ void read_word(const Inventory& inv, const Weights& w, const std::vector<Unit>& 
   best = choice;
   if (combos == 1) {
     // one reading: nothing to compare
-  } else if (combos <= kMaxCombos) {
+  } else if (combos <= kMaxCombos && exhaustive) {
     int best_cost = INT_MAX;
     for (size_t c = 0; c < combos; ++c) {
       size_t x = c;
@@ -462,6 +526,51 @@ void read_word(const Inventory& inv, const Weights& w, const std::vector<Unit>& 
       }
       int cost = evaluate(choice);
       if (cost < best_cost) { best_cost = cost; best = choice; }
+    }
+  } else if (combos <= kMaxCombos) {
+    // The cost of a reading is a sum over the consonant clusters between vowels, and a vowel written
+    // with a fixed letter (ا ە ێ ۆ ...) is a vowel in every reading: the runs between two such
+    // vowels form a group whose choice does not change the cost of any other group. Each group is
+    // searched alone over its own stretch (fixed vowels included as its ends); the chosen reading
+    // is the same as the search over all combinations (the cheapest, and among equals the first in
+    // the order of the full search, where a later run is the more significant digit).
+    size_t g0 = 0;
+    while (g0 < runs.size()) {
+      // the group: runs with no fixed vowel between them
+      size_t g1 = g0 + 1;
+      while (g1 < runs.size()) {
+        bool vowel_between = false;
+        for (size_t k = runs[g1 - 1].start + runs[g1 - 1].len; k < runs[g1].start && !vowel_between; ++k)
+          vowel_between = units[k].kind != kQ && cx.vowel(units[k].ph);
+        if (vowel_between) break;
+        ++g1;
+      }
+      // its stretch: from the fixed vowel before the first run to the fixed vowel after the last
+      size_t lo = runs[g0].start;
+      while (lo > 0 && !(units[lo - 1].kind != kQ && cx.vowel(units[lo - 1].ph))) --lo;
+      if (lo > 0) --lo;
+      size_t hi = runs[g1 - 1].start + runs[g1 - 1].len;
+      while (hi < units.size() && !(units[hi].kind != kQ && cx.vowel(units[hi].ph))) ++hi;
+      if (hi < units.size()) ++hi;
+      size_t gcombos = 1;
+      for (size_t r = g0; r < g1; ++r) gcombos *= runs[r].opt_end - runs[r].opt_begin;
+      int best_cost = INT_MAX;
+      for (size_t c = 0; c < gcombos; ++c) {
+        size_t x = c;
+        for (size_t r = g0; r < g1; ++r) {
+          size_t no = runs[r].opt_end - runs[r].opt_begin;
+          choice[r] = x % no;
+          x /= no;
+        }
+        int prior;
+        build_range(choice, lo, hi, g0, &prior);
+        int cost = prior + cx.syllabify(seq, nullptr);
+        if (cost < best_cost) {
+          best_cost = cost;
+          for (size_t r = g0; r < g1; ++r) best[r] = choice[r];
+        }
+      }
+      g0 = g1;
     }
   } else {  // decide the runs one by one, left to right
     for (size_t r = 0; r < runs.size(); ++r) {

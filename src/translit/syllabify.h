@@ -47,6 +47,12 @@ struct Reading {
 };
 
 // Best reading of `units`. Never fails; an empty input gives an empty reading.
-void read_word(const Inventory& inv, const Weights& w, const std::vector<Unit>& units, Reading& out);
+// The search is exact but quick: runs of و/ی separated by a written vowel are decided group by
+// group, the bizroke insertions of a cluster by dynamic programming, and cluster results are
+// remembered per thread (keyed by the address of `w` and checked against its contents; `inv` must
+// not change while in use). `exhaustive` = the reference search the tests compare with: every
+// combination of run readings and every insertion mask, no memo. Both give the same reading.
+void read_word(const Inventory& inv, const Weights& w, const std::vector<Unit>& units, Reading& out,
+               bool exhaustive = false);
 
 }  // namespace kurdi::translit
