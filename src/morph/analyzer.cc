@@ -36,6 +36,7 @@ struct LMorph {
 
 constexpr int kMaxMorphs = 16;
 
+
 struct LCand {
   uint32_t lemma = 0;      // string id; 0 with lemma_span: the lemma is word[stem_b, stem_e) (+ ە)
   std::string lemma_text;  // set for joined compounds: the lemma spelled out
@@ -45,6 +46,7 @@ struct LCand {
   uint8_t pos = 0;
   bool guessed = false;
   bool transitive = false;
+  bool caus = false;
   Kind kind = Kind::kNominal;
   float score = 0;
   int n = 0;
@@ -104,6 +106,7 @@ struct Analyzer::Impl {
   const Grammar& g = morph::grammar();
   Normalizer normalizer;
   size_t max_part_bytes = 0;
+  const uint8_t kConjPos = pos_id("CONJ"), kPartPos = pos_id("PART"), kIntjPos = pos_id("INTJ");
 
   explicit Impl(const MorphOptions& o) : options(o) {
     for (const auto& p : g.parts) max_part_bytes = std::max(max_part_bytes, p.size());
@@ -149,9 +152,14 @@ struct Analyzer::Impl {
           if (e.kind == Kind::kNominal && e.pos == pos_id("NUM")) emit(&e, e.lemma, e.pos, false, 10.0f + e.weight, false);
       return;
     }
+    // conjunctions and particles take no nominal inflection but the additive -یش and the copula
+    // (یانیش، جاش): یانەکانی is یانە + کان + ی, not یان + ەکان + ی
+    bool only_is_cop = true;
+    for (int i = 0; i < depth; ++i) only_is_cop &= st[i].row && (st[i].row->slot == kIS || st[i].row->slot == kCOP);
     if (it != g.stems.end()) {
       for (const auto& e : it->second)
         if (e.kind == Kind::kNominal) {
+          if (!only_is_cop && (e.pos == kConjPos || e.pos == kPartPos || e.pos == kIntjPos)) continue;
           emit(&e, e.lemma, e.pos, false, 10.0f + e.weight, false);
           found = true;
         }
@@ -161,7 +169,8 @@ struct Analyzer::Impl {
       auto jt = g.stems.find(stem.substr(kNe.size()));
       if (jt != g.stems.end())
         for (const auto& e : jt->second)
-          if (e.kind == Kind::kNominal && (e.pos == pos_id("V.MSDR") || e.pos == pos_id("V.PTCP") || e.pos == pos_id("ADJ"))) {
+          if (e.kind == Kind::kNominal && (e.pos == pos_id("V.MSDR") || e.pos == pos_id("V.PTCP") || e.pos == pos_id("ADJ")) &&
+              !(e.pos == pos_id("V.MSDR") && ends_with(stem, "\u06D5\u0648\u06D5"))) {  // نەگرتنەوە: a verb, not نە + گرتنەوە
             emit(&e, e.lemma, e.pos, false, 9.5f + e.weight, true);
             found = true;
           }
@@ -194,7 +203,10 @@ struct Analyzer::Impl {
         break;
       }
     }
-    // nisba adjective derived from a known noun: ژینگە → ژینگەیی, لاتین → لاتینی (lemma: the adjective)
+    // -ی derivations (lemma: the derived word): an abstract noun from a participle or an agent noun
+    // (data/morph/derivation.tsv), ranked below a hand-written base + ezafe (UniMorph-ckb reads
+    // جێگری، ئاگاداری as base + ezafe) but above an induced one; a nisba adjective from a known noun
+    // (ژینگە → ژینگەیی, لاتین → لاتینی), ranked below both
     if (!found && !edrop && ends_with(stem, "\u06CC") && cp_count(stem) >= 4) {
       std::string_view base = stem.substr(0, stem.size() - 2);
       if (ends_with(base, "\u06CC") && !ends_with(base, "\u06CC\u06CC")) {
@@ -203,7 +215,32 @@ struct Analyzer::Impl {
         if (cls != kC && cls != kI) base = b2;  // -یی after a vowel: ژینگەیی
       }
       auto bt = g.stems.find(base);
-      if (bt != g.stems.end() && cp_count(base) >= 2)
+      if (!has_deg && cp_count(base) >= 2 && end_class(base) != kI) {
+        bool abstract = false;
+        // from an active participle in -وو (passive -او + ی is mostly the ezafe: لێپرسراوی)
+        const bool uu = end_class(base) == kU;
+        if (bt != g.stems.end() && uu)
+          for (const auto& e : bt->second) abstract |= e.kind == Kind::kNominal && e.pos == pos_id("V.PTCP");
+        // a joined compound participle: یەک + گرتوو → یەکگرتوویی
+        for (size_t k = next_cp(base, 0); uu && k + 4 <= base.size() && !abstract; k = next_cp(base, k)) {
+          auto pt = g.stems.find(base.substr(k));
+          if (pt == g.stems.end()) continue;
+          std::string_view head = base.substr(0, k);
+          if (!g.stems.count(head) && !g.parts.count(head)) continue;
+          for (const auto& e : pt->second) abstract |= e.kind == Kind::kNominal && e.pos == pos_id("V.PTCP");
+        }
+        for (size_t k = 0; k < g.agent_endings.size() && !abstract; ++k) {
+          const auto& end = g.agent_endings[k];
+          if (!ends_with(base, end)) continue;
+          std::string_view head = base.substr(0, base.size() - end.size());
+          abstract = cp_count(head) >= 2 && (g.stems.count(head) || g.parts.count(head));
+        }
+        if (abstract) {
+          emit(nullptr, 0, pos_id("N"), false, 10.5f, false);
+          found = true;
+        }
+      }
+      if (!found && bt != g.stems.end() && cp_count(base) >= 2)
         for (const auto& e : bt->second)
           if (e.kind == Kind::kNominal && e.source == 0 && (e.pos == pos_id("N") || e.pos == pos_id("PROPN"))) {
             emit(&e, 0, pos_id("ADJ"), false, 8.5f, false);
@@ -295,6 +332,7 @@ struct Analyzer::Impl {
       case vAYE: allowed = B(vEWE) | B(vGOAL); break;
       default: allowed = 0;
     }
+    if (ctx.kind == Kind::kPassive) allowed &= ~B(vSCL);  // a passive has no agent clitic
     std::string_view rest = w.substr(q);
     uint8_t cls = end_class(w.substr(0, q));
     for (int s = 0; s < kVSlots; ++s) {
@@ -414,6 +452,7 @@ struct Analyzer::Impl {
     c.pos = pos_id("V");
     c.kind = e.kind;
     c.transitive = e.transitive;
+    c.caus = e.caus;
     c.stem_b = static_cast<uint16_t>(stem_b);
     c.guessed = false;
     int nm = pre.n + depth;
@@ -777,6 +816,7 @@ std::string Analyzer::Impl::features_of(std::string_view w, const LCand& c) cons
   else f += ";PST;IND";
   if (neg >= 0) f += ";NEG";
   if (pass) f += ";PASS";
+  if (c.caus) f += ";CAUS";
   bool ergative = c.kind == Kind::kPast && c.transitive && !present;
   if (ergative) {
     // agent: prefix clitic, else a stem clitic (SCL) or the 3sg -یەتی of the perfect
@@ -977,6 +1017,10 @@ std::vector<std::string> Analyzer::inflect(std::string_view lemma_in, std::strin
   std::string pos;
   std::vector<std::string> target = canon(tags, &pos);
   auto vit = g.verbs.find(std::string(lemma));
+  if (std::find(target.begin(), target.end(), "CAUS") != target.end()) {
+    auto ct = g.causative_of.find(std::string(lemma));  // شکان + CAUS -> the forms of شکاندن
+    if (ct != g.causative_of.end()) vit = g.verbs.find(ct->second);
+  }
   bool verbal = (pos == "V" || (pos.empty() && vit != g.verbs.end())) && vit != g.verbs.end();
   auto push = [&](std::string s) {
     if (std::find(out.begin(), out.end(), s) == out.end()) out.push_back(std::move(s));

@@ -13,6 +13,8 @@ KURDI_DECLARE_TABLE(morph_compound_verbs_tsv)
 KURDI_DECLARE_TABLE(morph_lexicon_tsv)
 KURDI_DECLARE_TABLE(morph_induced_stems_tsv)
 KURDI_DECLARE_TABLE(morph_irregular_tsv)
+KURDI_DECLARE_TABLE(morph_causatives_tsv)
+KURDI_DECLARE_TABLE(morph_derivation_tsv)
 
 namespace kurdi::morph {
 
@@ -204,10 +206,12 @@ Grammar::Grammar() {
 
   // --- verbs ---
   auto register_verb = [&](const VerbInfo& v) {
-    uint32_t lemma = intern(v.infinitive);
+    const std::string& lemma_s = v.lemma.empty() ? v.infinitive : v.lemma;
+    uint32_t lemma = intern(lemma_s);
     uint32_t part = v.part.empty() ? 0 : intern(v.part);
     if (!v.part.empty()) parts.insert(v.part);
     Entry base{lemma, part, Kind::kPast, pos_id("V"), v.transitive, 0, 3.0f};
+    base.caus = v.caus;
     Entry e = base;
     add(v.past, e);
     for (const auto& p : v.present) {
@@ -222,21 +226,44 @@ Grammar::Grammar() {
       e = base; e.kind = Kind::kPassive; e.transitive = false;
       add(p, e);
     }
-    // verbal noun, its -ewe form, participles: nominal stems
+    // verbal noun, participles: nominal stems. The verbal noun with -ewe (گواستنەوە، مانەوە) is a
+    // lemma of its own in UniMorph-ckb (V.MSDR, lemma = the -ewe infinitive); the passive verbal noun
+    // (کران، کرانەوە) lemmatizes to the active one (کردن، کردنەوە).
     Entry n{lemma, 0, Kind::kNominal, pos_id("V.MSDR"), false, 0, 3.0f};
+    n.caus = v.caus;
     add(v.infinitive, n);
     infinitives.emplace(v.infinitive, lemma);
-    Entry ne{lemma, 0, Kind::kNominal, pos_id("V.MSDR"), false, 0, 3.0f};  // UniMorph: -ewe is LGSPEC3
+    Entry ne{intern(v.infinitive + "ەوە"), 0, Kind::kNominal, pos_id("V.MSDR"), false, 0, 3.0f};
     add(v.infinitive + "ەوە", ne);
+    Entry np{intern(v.infinitive), 0, Kind::kNominal, pos_id("V.MSDR"), false, 0, 2.2f};
+    for (const auto& p : v.passive) {
+      add(v.part + p + "ان", np);
+      add(v.part + p + "انەوە", ne);
+    }
     std::string past_full = v.part + v.past;
     uint8_t cls = end_class(past_full);
     std::string ptcp = past_full + (cls == kC ? "وو" : cls == kU ? "" : "و");
-    Entry pt{lemma, 0, Kind::kNominal, pos_id("V.PTCP"), false, 0, 2.5f};
+    // below a hand-written nominal of the same spelling (ڕێکخراو "organization", ڕووداو "event")
+    Entry pt{lemma, 0, Kind::kNominal, pos_id("V.PTCP"), false, 0, 1.9f};
+    pt.caus = v.caus;
     add(ptcp, pt);
     for (const auto& p : v.passive) add(v.part + p + "او", pt);
-    add_lemma_pos(v.infinitive, "V");
+    add_lemma_pos(lemma_s, "V");
     ++lexicon_entries;
   };
+  {
+    const auto& t = tables::morph_derivation_tsv;
+    int ce = t.column("ending");
+    t.for_each_row([&](const std::vector<std::string_view>& f, size_t) { agent_endings.emplace_back(f[ce]); });
+  }
+  SvMap<std::string> caus_base;  // causative infinitive -> base infinitive
+  {
+    const auto& t = tables::morph_causatives_tsv;
+    int cc = t.column("causative"), cb = t.column("base");
+    t.for_each_row([&](const std::vector<std::string_view>& f, size_t) {
+      caus_base.emplace(std::string(f[cc]), std::string(f[cb]));
+    });
+  }
   {
     const auto& t = tables::morph_verbs_tsv;
     int ci = t.column("infinitive"), cpa = t.column("past"), cpr = t.column("present"),
@@ -249,6 +276,11 @@ Grammar::Grammar() {
       if (f[cps] != "-")
         for (auto p : split(f[cps], '|')) v.passive.emplace_back(p);
       v.transitive = !f[ct].empty() && f[ct][0] == 'T';
+      if (auto cb = caus_base.find(v.infinitive); cb != caus_base.end()) {
+        v.lemma = cb->second;
+        v.caus = true;
+        causative_of.emplace(v.lemma, v.infinitive);
+      }
       bool bound = ends_with(f[ct], "B");
       verbs[v.infinitive] = v;
       if (bound) {
@@ -267,6 +299,10 @@ Grammar::Grammar() {
       VerbInfo v = it->second;
       v.part = std::string(f[cp]) + v.part;
       v.infinitive = std::string(f[ci]);
+      if (v.caus) {
+        v.lemma = std::string(f[cp]) + v.lemma;  // ڕا + گەیشتن: the compound of the base verb
+        causative_of.emplace(v.lemma, v.infinitive);
+      }
       verbs[v.infinitive] = v;
       register_verb(v);
     });

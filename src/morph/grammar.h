@@ -58,6 +58,7 @@ struct Entry {
   bool transitive;
   uint8_t source;      // 0 hand-written, 1 induced
   float weight;        // lexical prior (log frequency for induced stems, fixed for hand-written)
+  bool caus = false;   // a causative verb lemmatized to its base (data/morph/causatives.tsv): CAUS
 };
 
 extern const char* const kPosNames[];
@@ -84,8 +85,12 @@ struct Grammar {
     std::string infinitive, part, past;
     std::vector<std::string> present, passive;
     bool transitive = true;
+    std::string lemma;  // the lemma of its forms: the infinitive, or the base of a causative
+    bool caus = false;
   };
   std::unordered_map<std::string, VerbInfo> verbs;  // infinitive -> stems
+  std::unordered_map<std::string, std::string> causative_of;  // base lemma -> causative infinitive (inflect ...;CAUS)
+  std::vector<std::string> agent_endings;  // data/morph/derivation.tsv: X-ending + ی = abstract noun
   size_t lexicon_entries = 0;
   size_t max_stem_bytes = 0;
 

@@ -111,9 +111,10 @@ TEST(Morph, IrregularAndSpellingVariants) {
   EXPECT_EQ(A().lemma("هەیە"), "هەبوون");
   EXPECT_EQ(A().lemma("نییە"), "هەبوون");
   EXPECT_EQ(A().lemma("هەن"), "هەبوون");
-  // preposition + demonstrative fusions
-  EXPECT_EQ(A().lemma("لەوێ"), "لەوێ");
-  EXPECT_EQ(A().lemma("لێرەدا"), "لێرە");
+  // preposition + demonstrative fusions: the parts joined by + (UniMorph-ckb convention)
+  EXPECT_EQ(A().lemma("لەوێ"), "لە+ئەوێ");
+  EXPECT_EQ(A().lemma("لێرەدا"), "لە+ئێرە");
+  EXPECT_EQ(A().lemma("لەم"), "لە+ئەم");
   // ezafe after a ی-final stem
   EXPECT_EQ(A().lemma("سیاسیی"), "سیاسی");
   // preposition written joined to a known noun: spans cover the word
@@ -128,6 +129,52 @@ TEST(Morph, IrregularAndSpellingVariants) {
   EXPECT_EQ(A().lemma("مێژوی"), "مێژوو");
   EXPECT_EQ(A().lemma("گرتوە"), "گرتن");
   EXPECT_TRUE(A().known("مێژودا"));
+}
+
+// Causatives lemmatize to their base verb with CAUS (data/morph/causatives.tsv), compounds too.
+TEST(Morph, CausativeLemmaIsTheBaseVerb) {
+  EXPECT_EQ(A().lemma("دەیشکێنێت"), "شکان");
+  EXPECT_EQ(A().lemma("شکاندنی"), "شکان");
+  EXPECT_EQ(A().lemma("ڕایگەیاند"), "ڕاگەیشتن");
+  auto a = A().analyze("دەگەڕێنێتەوە");
+  ASSERT_FALSE(a.empty());
+  EXPECT_EQ(a[0].lemma, "گەڕان");
+  EXPECT_NE(a[0].features.find("CAUS"), std::string::npos) << a[0].features;
+  // generation: base lemma + CAUS gives the causative forms
+  auto f = A().inflect("شکان", "V;PST;IND;CAUS;ARGAB3S;ARGER3S");
+  ASSERT_FALSE(f.empty());
+  EXPECT_EQ(f[0], "شکاند");
+  // the plain verb is not causative
+  EXPECT_EQ(A().analyze("شکا")[0].features.find("CAUS"), std::string::npos);
+}
+
+// The -ewe verbal noun is a lemma of its own; the passive verbal noun lemmatizes to the active one.
+TEST(Morph, VerbalNounsWithEweAndPassive) {
+  EXPECT_EQ(A().lemma("مانەوەی"), "مانەوە");
+  EXPECT_EQ(A().lemma("کرانەوەی"), "کردنەوە");
+  EXPECT_EQ(A().lemma("کرانی"), "کردن");
+  // negated past verb with -ewe stays a verb of the simple lemma
+  EXPECT_EQ(A().lemma("نەگرتنەوە"), "گرتن");
+}
+
+// Derivation and closed classes.
+TEST(Morph, AbstractNounsAndClosedClasses) {
+  // participle + یی: abstract noun
+  EXPECT_EQ(A().lemma("یەکگرتوویی"), "یەکگرتوویی");
+  // agent noun on a known word + ی: abstract noun (وێنە + کێش + ی)
+  auto a = A().analyze("وێنەکێشی");
+  ASSERT_FALSE(a.empty());
+  EXPECT_EQ(a[0].lemma, "وێنەکێشی");
+  EXPECT_FALSE(a[0].guessed);
+  // a hand-written base keeps the ezafe reading first (ڕۆژنامەنووس "journalist" + ezafe)
+  EXPECT_EQ(A().lemma("ڕۆژنامەنووسی"), "ڕۆژنامەنووس");
+  EXPECT_EQ(A().lemma("کوڕی"), "کوڕ");
+  // a conjunction takes no plural/definite suffix: یان + ەکان is not an analysis
+  for (const auto& x : A().analyze("یانەکانی")) EXPECT_NE(x.pos, "CONJ") << x.features;
+  // a hand-written noun outranks the participle of the same spelling
+  EXPECT_EQ(A().analyze("ڕێکخراو")[0].pos, "N");
+  // a passive takes no agent clitic: براشمان is برا + ش + مان
+  EXPECT_EQ(A().lemma("براشمان"), "برا");
 }
 
 TEST(Morph, GoldenLemmas) {
