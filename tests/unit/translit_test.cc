@@ -179,3 +179,87 @@ TEST(TranslitRegression, ClusterLongerThan32Consonants) {
   EXPECT_FALSE(latin.empty());
   EXPECT_NE(latin.find("bbbb"), std::string::npos);
 }
+
+// The quick reading search (run groups, cluster dynamic programming, per-thread cluster memo) must
+// choose exactly what the exhaustive search chooses (every combination of و/ی readings, every
+// insertion mask, no memo), including ties, on random unit sequences and under changing weights
+// (the memo is keyed by the address of the weights and must notice their contents changing).
+#include "translit/syllabify.h"
+
+TEST(TranslitSearch, QuickSearchEqualsExhaustive) {
+  using namespace kurdi::translit;
+  Inventory inv;
+  auto add = [&](const char* g, PhClass cls, int son) {
+    Phoneme p;
+    p.g2p = g;
+    p.latin = g;
+    p.cls = cls;
+    p.sonority = son;
+    inv.ph.push_back(p);
+    return static_cast<uint8_t>(inv.ph.size() - 1);
+  };
+  inv.a = add("a", kVowel, 10);
+  inv.e = add("e", kVowel, 10);
+  uint8_t ee = add("ê", kVowel, 10);
+  uint8_t o = add("o", kVowel, 10);
+  inv.uu = add("û", kVowel, 10);
+  inv.u = add("u", kVowel, 10);
+  inv.ii = add("î", kVowel, 10);
+  inv.i = add("i", kVowel, 10);
+  inv.w = add("w", kGlide, 6);
+  inv.y = add("y", kGlide, 6);
+  inv.r = add("r", kCons, 5);
+  inv.rr = add("ř", kCons, 5);
+  uint8_t l = add("l", kCons, 5);
+  inv.m = add("m", kCons, 4);
+  inv.n = add("n", kCons, 4);
+  uint8_t z = add("z", kCons, 3);
+  uint8_t s = add("s", kCons, 2);
+  uint8_t b = add("b", kCons, 1);
+  uint8_t t = add("t", kCons, 0);
+  inv.glottal = add("ʔ", kCons, 0);
+  const uint8_t vowels[] = {inv.a, inv.e, ee, o};
+  const uint8_t cons[] = {inv.r, inv.rr, l, inv.m, inv.n, z, s, b, t};
+
+  std::mt19937 rng(20261129);
+  Weights w;  // the same object throughout: its contents change between rounds
+  Reading quick, full;
+  size_t compared = 0, with_runs = 0;
+  for (int round = 0; round < 6; ++round) {
+    if (round > 0) {  // other weights at the same address
+      std::uniform_int_distribution<int> small(0, 40);
+      w.insert_i = small(rng);
+      w.contact = small(rng);
+      w.coda2_medial = small(rng);
+      w.prior_u = small(rng) / 10;
+      w.prior_y = small(rng) / 10;
+      w.glide_coda = small(rng) / 4;
+      w.contact_flat = small(rng) / 8;
+    }
+    for (int iter = 0; iter < 3000; ++iter) {
+      std::vector<Unit> units;
+      int len = 1 + static_cast<int>(rng() % 14);
+      for (int k = 0; k < len; ++k) {
+        Unit u{kC, 0, 0};
+        switch (rng() % 8) {
+          case 0: case 1: u.kind = kV; u.ph = vowels[rng() % 4]; break;
+          case 2: u.kind = kW; u.ph = inv.u; break;
+          case 3: u.kind = kY; u.ph = inv.ii; break;
+          case 4: u.kind = kQ; u.ph = inv.glottal; break;
+          default: u.kind = kC; u.ph = cons[rng() % 9]; break;
+        }
+        if (rng() % 6 == 0) u.bonus = static_cast<uint8_t>(rng() % 30);
+        units.push_back(u);
+      }
+      read_word(inv, w, units, quick);
+      read_word(inv, w, units, full, true);
+      ASSERT_EQ(quick.ph, full.ph) << "round " << round << " iter " << iter;
+      ASSERT_EQ(quick.syl_start, full.syl_start) << "round " << round << " iter " << iter;
+      ASSERT_EQ(quick.cost, full.cost) << "round " << round << " iter " << iter;
+      ++compared;
+      for (const Unit& u : units) with_runs += u.kind == kW || u.kind == kY;
+    }
+  }
+  EXPECT_EQ(compared, 18000u);
+  EXPECT_GT(with_runs, 1000u);
+}
