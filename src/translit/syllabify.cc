@@ -234,19 +234,18 @@ struct Ctx {
   }
 
   // Cost of a whole phoneme sequence; with `out`, also builds the reading.
-  int syllabify(const std::vector<uint8_t>& s, Reading* out) const {
-    const int n = static_cast<int>(s.size());
+  int syllabify(const uint8_t* s, int n, Reading* out) const {
     int total = 0, k = 0;
     bool any_vowel = false;
-    for (uint8_t p : s) any_vowel |= vowel(p);
+    for (int q = 0; q < n; ++q) any_vowel |= vowel(s[q]);
     if (!any_vowel) {
       if (n <= 1) {
-        if (out) { out->ph = s; out->syl_start.assign(s.size(), 0); if (!s.empty()) out->syl_start[0] = 1; }
+        if (out) { out->ph.assign(s, s + n); out->syl_start.assign(static_cast<size_t>(n), 0); if (n > 0) out->syl_start[0] = 1; }
         return 0;
       }
       uint32_t mask = 0;
-      int cost = best_cluster(s.data(), n, false, false, &mask, 0xFF);
-      if (out) { out->ph.clear(); out->syl_start.clear(); emit(s.data(), n, false, false, mask, *out, 0xFF); }
+      int cost = best_cluster(s, n, false, false, &mask, 0xFF);
+      if (out) { out->ph.clear(); out->syl_start.clear(); emit(s, n, false, false, mask, *out, 0xFF); }
       return cost;
     }
     if (out) { out->ph.clear(); out->syl_start.clear(); }
@@ -256,8 +255,8 @@ struct Ctx {
       bool left_v = k > 0, right_v = e < n;
       uint32_t mask = 0;
       uint8_t vb = k > 0 ? s[k - 1] : 0xFF;
-      total += best_cluster(s.data() + k, e - k, left_v, right_v, &mask, vb);
-      if (out) emit(s.data() + k, e - k, left_v, right_v, mask, *out, vb);
+      total += best_cluster(s + k, e - k, left_v, right_v, &mask, vb);
+      if (out) emit(s + k, e - k, left_v, right_v, mask, *out, vb);
       if (e < n) {
         if (out) {
           out->ph.push_back(s[e]);
@@ -456,54 +455,45 @@ void read_word(const Inventory& inv, const Weights& w, const std::vector<Unit>& 
   choice.assign(runs.size(), 0);
   std::vector<uint8_t>& seq = s.seq;
   std::vector<uint8_t>& bon = s.bon;
-  auto build = [&](const std::vector<size_t>& ch, int* prior) {
-    seq.clear();
-    bon.clear();
-    *prior = 0;
-    size_t r = 0;
-    for (size_t k = 0; k < units.size();) {
-      if (r < runs.size() && runs[r].start == k) {
-        const Option& o = s.options[runs[r].opt_begin + ch[r]];
-        seq.insert(seq.end(), s.pool.begin() + o.off, s.pool.begin() + o.off + o.n);
-        bon.insert(bon.end(), o.n, 0);
-        *prior += o.prior;
-        k += runs[r].len;
-        ++r;
-        continue;
-      }
-      seq.push_back(units[k].kind == kQ ? inv.glottal : units[k].ph);
-      bon.push_back(units[k].bonus);
-      ++k;
-    }
-    cx.base = seq.data();
-    cx.bonus = bon.data();
-  };
+  if (seq.size() < units.size()) {
+    seq.resize(units.size());
+    bon.resize(units.size());
+  }
+  int seq_n = 0;
   // The units [lo, hi) alone, runs from `r` on (the first run at or after lo).
   auto build_range = [&](const std::vector<size_t>& ch, size_t lo, size_t hi, size_t r, int* prior) {
-    seq.clear();
-    bon.clear();
+    // a reading of a run is never longer than the run (وو is one û): units.size() bounds the length
+    uint8_t* sq = seq.data();
+    uint8_t* bn = bon.data();
+    int m = 0;
     *prior = 0;
     for (size_t k = lo; k < hi;) {
       if (r < runs.size() && runs[r].start == k) {
         const Option& o = s.options[runs[r].opt_begin + ch[r]];
-        seq.insert(seq.end(), s.pool.begin() + o.off, s.pool.begin() + o.off + o.n);
-        bon.insert(bon.end(), o.n, 0);
+        std::memcpy(sq + m, s.pool.data() + o.off, o.n);
+        std::memset(bn + m, 0, o.n);
+        m += static_cast<int>(o.n);
         *prior += o.prior;
         k += runs[r].len;
         ++r;
         continue;
       }
-      seq.push_back(units[k].kind == kQ ? inv.glottal : units[k].ph);
-      bon.push_back(units[k].bonus);
+      sq[m] = units[k].kind == kQ ? inv.glottal : units[k].ph;
+      bn[m] = units[k].bonus;
+      ++m;
       ++k;
     }
-    cx.base = seq.data();
-    cx.bonus = bon.data();
+    seq_n = m;
+    cx.base = sq;
+    cx.bonus = bn;
+  };
+  auto build = [&](const std::vector<size_t>& ch, int* prior) {
+    build_range(ch, 0, units.size(), 0, prior);
   };
   auto evaluate = [&](const std::vector<size_t>& ch) {
     int prior;
     build(ch, &prior);
-    return prior + cx.syllabify(seq, nullptr);
+    return prior + cx.syllabify(seq.data(), seq_n, nullptr);
   };
 
   size_t combos = 1;
@@ -564,7 +554,7 @@ void read_word(const Inventory& inv, const Weights& w, const std::vector<Unit>& 
         }
         int prior;
         build_range(choice, lo, hi, g0, &prior);
-        int cost = prior + cx.syllabify(seq, nullptr);
+        int cost = prior + cx.syllabify(seq.data(), seq_n, nullptr);
         if (cost < best_cost) {
           best_cost = cost;
           for (size_t r = g0; r < g1; ++r) best[r] = choice[r];
@@ -586,7 +576,7 @@ void read_word(const Inventory& inv, const Weights& w, const std::vector<Unit>& 
   }
   int prior;
   build(best, &prior);
-  out.cost = prior + cx.syllabify(seq, &out);
+  out.cost = prior + cx.syllabify(seq.data(), seq_n, &out);
 }
 
 }  // namespace kurdi::translit

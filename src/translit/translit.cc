@@ -58,6 +58,7 @@ struct SuffixHint {
 struct StemHint {
   std::u32string letters;  // without the marker
   size_t at = 0;           // index of the letter the i goes before
+  uint64_t need = 0;       // bit (cp & 63) of every letter: a quick test before the search
   uint8_t g2p = 0, latin = 0;
 };
 
@@ -175,6 +176,7 @@ struct Data {
       }
       h.g2p = static_cast<uint8_t>(to_int(f[m_g]));
       h.latin = static_cast<uint8_t>(to_int(f[m_l]));
+      for (char32_t c : h.letters) h.need |= uint64_t{1} << (c & 63);
       if (h.at > 0 && h.at < h.letters.size()) stems.push_back(h);
     });
 
@@ -299,7 +301,7 @@ struct WordTable {
     }
     if (n) {
       uint64_t v = 0;
-      std::memcpy(&v, p, n);
+      for (size_t k = 0; k < n; ++k) v |= uint64_t{static_cast<unsigned char>(p[k])} << (8 * k);
       h = (h ^ v) * 0xbf58476d1ce4e5b9ull;
       h ^= h >> 29;
     }
@@ -385,6 +387,7 @@ struct Transliterator::Impl {
     letters.clear();
     first_unit.clear();
     thread_local std::string normalized;
+    uint64_t have = 0;  // bit (cp & 63) of every letter read
     std::string_view w = word;
     if (opt.normalize_input) {
       normalized.clear();
@@ -405,6 +408,7 @@ struct Transliterator::Impl {
       const Letter* L = d.letter(cp);
       if (!L) continue;  // marks, tatweel, ZWNJ, unknown letters
       letters.push_back(cp);
+      have |= uint64_t{1} << (cp & 63);
       first_unit.push_back(units.size());
       if (L->nph > 1) {
         for (uint8_t k = 0; k < L->nph; ++k) {
@@ -433,7 +437,7 @@ struct Transliterator::Impl {
     // stems with a known bizroke
     for (const StemHint& h : d.stems) {
       uint8_t b = latin_profile ? h.latin : h.g2p;
-      if (!b) continue;
+      if (!b || (h.need & ~have) != 0) continue;
       size_t pos = letters.find(h.letters);
       if (pos != std::u32string::npos) {
         Unit& u = units[first_unit[pos + h.at]];
