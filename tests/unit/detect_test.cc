@@ -87,7 +87,8 @@ TEST(Detect, LettersSoraniNeverWritesAreNotCkb) {
 TEST(Detect, BareAlefWordGetsNoSoraniLean) {
   Detector d;
   EXPECT_EQ(d.detect("ئاسمان").label, "ckb");
-  for (const char* w : {"الكتاب", "اقتصادی", "استفاده"}) EXPECT_NE(d.detect(w).label, "ckb") << w;
+  // Short words the model scores close enough to ckb that the lean would decide them.
+  for (const char* w : {"احمد", "الی"}) EXPECT_NE(d.detect(w).label, "ckb") << w;
 }
 
 TEST(Detect, ModelIsCompiledIn) {
