@@ -252,14 +252,20 @@ struct Analyzer::Impl {
     size_t ncp = cp_count(stem);
     if (ncp < 2) return;
     // guesses: multi-letter suffixes are reliable evidence, one-letter ones (ن م ت ش ە) are not
+    // stacking is penalized only for one-letter morphs: X + ێک + ی (INDF + ezafe) and X + ان + ەوە
+    // are ordinary, X + ە + ی rarely the right cut
     float s = 0;
+    int multi = 0;
     for (int i = 0; i < depth; ++i) {
       size_t n = st[i].row ? cp_count(st[i].row->form) : 0;
-      if (n >= 2) s += 0.2f + 0.1f * static_cast<float>(std::min<size_t>(n, 4));
+      if (n >= 2) {
+        s += 0.2f + 0.1f * static_cast<float>(std::min<size_t>(n, 4));
+        multi += st[i].row->feat != "PL";  // -ان ends many names and words (نێوچاوان، کامیاران)
+      }
       else if (st[i].row && st[i].row->form == "\u06CC") s += 0.1f;
       else s -= 0.35f;
     }
-    if (depth > 1) s -= 0.5f * static_cast<float>(depth - 1);
+    if (depth > 1) s -= 0.5f * static_cast<float>(std::max(0, depth - 1 - multi));
     if (ncp < 3 && depth > 0) s -= 1.0f;
     emit(nullptr, 0, has_deg ? pos_id("ADJ") : pos_id("N"), true, s + 1.0f * depth, false);
   }
@@ -638,8 +644,9 @@ struct Analyzer::Impl {
     }
   }
 
-  // The conjunction و written joined to a word ending in ە ێ ۆ ی (not ا: -او is the participle) (هەیەو = هەیە و, کێشەو =
-  // کێشە و, بووەو): when nothing is known, analyse the word without it (morph tag CONJ).
+  // The conjunction و written joined to a word ending in ە ێ ۆ ی (هەیەو = هەیە و, کێشەو = کێشە و):
+  // when nothing is known (the single-و spelling of û is tried first), analyse the word without it
+  // (morph tag CONJ).
   void joined_conjunction(std::string_view w, std::vector<LCand>& out) const {
     for (const auto& c : out)
       if (!c.guessed) return;
@@ -650,6 +657,8 @@ struct Analyzer::Impl {
     while (prev > 0 && (static_cast<unsigned char>(rest[prev]) & 0xC0) == 0x80) --prev;
     int len = 0;
     char32_t pc = utf8::decode(rest, prev, len);
+    // not after a consonant: پشکو، پۆلو are far more often ۆ misspelt و than X + و; not after ا: -او is
+    // the participle (گەڕاو)
     if (pc != U'\u06D5' && pc != U'\u06CE' && pc != U'\u06C6' && pc != U'\u06CC') return;
     std::vector<LCand> sub;
     LMorph st[10];

@@ -177,6 +177,21 @@ TEST(Morph, AbstractNounsAndClosedClasses) {
   EXPECT_EQ(A().lemma("براشمان"), "برا");
 }
 
+// Lexicon growth from frequent unanalysed words of wishe/KurdishMT/KTC, and the guesser's ranking.
+TEST(Morph, ThirdRoundLexiconAndGuesser) {
+  EXPECT_TRUE(A().known("ئەوا"));
+  EXPECT_EQ(A().lemma("بەکاردێت"), "بەکارهاتن");
+  EXPECT_EQ(A().lemma("دیاردەکەوێت"), "دیارکەوتن");
+  EXPECT_EQ(A().lemma("دێنن"), "هێنان");
+  EXPECT_EQ(A().lemma("فەرمووی"), "فەرموون");
+  // unknown stem + indefinite + ezafe: the two-letter ێک is evidence, the stem is not X-ێک
+  EXPECT_EQ(A().lemma("قژلۆکێکی"), "قژلۆک");
+  // but -ان ends many names: a one-letter suffix after it is not enough to cut it
+  EXPECT_EQ(A().lemma("کامیارانی"), "کامیاران");
+  // X + و after a consonant stays unknown (more often a misspelt ۆ than a joined conjunction)
+  EXPECT_FALSE(A().known("پۆلو"));
+}
+
 TEST(Morph, GoldenLemmas) {
   std::ifstream in(std::string(KURDI_SOURCE_DIR) + "/tests/golden/morph/lemmas.tsv");
   ASSERT_TRUE(in.good());
