@@ -42,6 +42,14 @@ struct ClusterMemo {
   };
   static constexpr size_t kSlots = size_t{1} << 14;
   std::vector<Slot> slots = std::vector<Slot>(kSlots);
+  // One consonant between vowels: the cost depends on the consonant and the two flanks only.
+  static constexpr int kUnset = INT_MIN;
+  int one[256][4];
+  ClusterMemo() { clear_one(); }
+  void clear_one() {
+    for (auto& row : one)
+      for (int& v : row) v = kUnset;
+  }
   // Weights are keyed by address; a caller that changes the weights at an address it used before
   // (or uses many profiles) gets a cleared memo.
   std::vector<std::pair<const Weights*, Weights>> seen;
@@ -62,6 +70,7 @@ struct ClusterMemo {
   }
   void clear_slots() {
     for (Slot& sl : slots) sl.used = false;
+    clear_one();
   }
   Slot& slot(const ClusterKey& k) {
     uint64_t parts[5];
@@ -87,6 +96,7 @@ struct Ctx {
   const uint8_t* base = nullptr;   // the sequence being read
   const uint8_t* bonus = nullptr;  // per phoneme of `base`: bonus for an i inserted before it
   bool exhaustive = false;         // reference search: every mask, every combination, no memo
+  ClusterMemo* memo = nullptr;     // the thread's memo (validated for `w`)
   bool vowel(uint8_t p) const { return inv.ph[p].cls == kVowel; }
   bool glide(uint8_t p) const { return inv.ph[p].cls == kGlide; }
   int son(uint8_t p) const { return inv.ph[p].sonority; }
@@ -206,7 +216,12 @@ struct Ctx {
     *best_mask = 0;
     if (n <= 0) return (left_v && right_v) ? w.onsetless : 0;
     if (n > kMaxCluster) return cluster(c, n, left_v, right_v, 0, vb);
-    if (n == 1) return cluster(c, n, left_v, right_v, 0, vb);
+    if (n == 1) {
+      if (exhaustive || !memo) return cluster(c, n, left_v, right_v, 0, vb);
+      int& v = memo->one[c[0]][(left_v ? 1 : 0) | (right_v ? 2 : 0)];
+      if (v == ClusterMemo::kUnset) v = cluster(c, n, left_v, right_v, 0, vb);
+      return v;
+    }
     if (exhaustive) return search_masks(c, n, left_v, right_v, best_mask, vb);
     // The same clusters come back in every reading of a word's و/ی runs and in word after word:
     // the search result is remembered per thread (exact key: everything the search reads).
@@ -219,8 +234,7 @@ struct Ctx {
     for (int g = 0; g < n; ++g) key.c[g] = c[g];
     if (bonus)
       for (int g = 1; g < n; ++g) key.b[g - 1] = bonus[(c - base) + g];
-    ClusterMemo& memo = cluster_memo();
-    ClusterMemo::Slot& slot = memo.slot(key);
+    ClusterMemo::Slot& slot = memo ? memo->slot(key) : cluster_memo().slot(key);
     if (slot.used && std::memcmp(&slot.key, &key, sizeof key) == 0) {
       *best_mask = slot.mask;
       return slot.cost;
@@ -394,6 +408,7 @@ void read_word(const Inventory& inv, const Weights& w, const std::vector<Unit>& 
   if (units.empty()) return;
 
   cluster_memo().validate(w);
+  cx.memo = &cluster_memo();
   thread_local Scratch s;
   s.runs.clear();
   s.options.clear();
