@@ -673,11 +673,55 @@ struct Analyzer::Impl {
     }
   }
 
+  // A light-verb compound written joined whose nominal part is a known noun or adjective but which is
+  // not listed in compound_verbs.tsv (ڕاپۆرتکرا، بەکارنەهاتوون، دەستپێدەکات): when nothing is known,
+  // a hand-written nominal head (3+ letters) followed by a finite form of a productive light verb
+  // (g.light_verbs: کردن، بوون، دان);
+  // lemma = head + infinitive, morph tag PREVERB on the head.
+  void joined_light_verb(std::string_view w, std::vector<LCand>& out) const {
+    for (const auto& c : out)
+      if (!c.guessed) return;
+    std::vector<LCand> sub;
+    for (size_t k = next_cp(w, next_cp(w, 0)); k + 4 <= w.size() && k <= g.max_stem_bytes; k = next_cp(w, k)) {
+      auto it = g.stems.find(w.substr(0, k));  // hand-written only: induced heads admit misspellings
+      if (it == g.stems.end()) continue;
+      if (cp_count(w.substr(0, k)) < 3) continue;  // چا + کا, پی + ویست: misspellings, not compounds
+      bool nominal = false;
+      for (const auto& e : it->second)
+        nominal |= e.kind == Kind::kNominal && e.source == 0 && (e.pos == pos_id("N") || e.pos == pos_id("ADJ"));
+      if (!nominal) continue;
+      std::string_view rest = w.substr(k);
+      sub.clear();
+      verbal(rest, sub);
+      const auto off = static_cast<uint16_t>(k);
+      for (auto& c : sub) {
+        if (c.guessed || c.n + 1 > kMaxMorphs || c.kind == Kind::kNominal) continue;
+        if (!g.light_verbs.count(g.strings[c.lemma])) continue;
+        bool has_part = false;
+        for (int i = 0; i < c.n; ++i) has_part |= c.m[i].type == mPart;
+        if (has_part) continue;
+        c.lemma_text = std::string(w.substr(0, k)) + g.strings[c.lemma];
+        c.stem_b = static_cast<uint16_t>(c.stem_b + off);
+        c.stem_e = static_cast<uint16_t>(c.stem_e + off);
+        for (int i = c.n; i > 0; --i) {
+          c.m[i] = c.m[i - 1];
+          c.m[i].b = static_cast<uint16_t>(c.m[i].b + off);
+          c.m[i].e = static_cast<uint16_t>(c.m[i].e + off);
+        }
+        c.m[0] = {nullptr, 0, off, mPart};
+        ++c.n;
+        c.score -= 2.0f;
+        out.push_back(std::move(c));
+      }
+    }
+  }
+
   void candidates(std::string_view w, std::vector<LCand>& out, bool sort = true) const {
     LMorph st[10];
     nom_dfs(w, w.size(), kNomAll, true, st, 0, out);
     verbal(w, out);
     joined_preposition(w, out);
+    joined_light_verb(w, out);
     if (options.colloquial) single_waw(w, out);
     joined_conjunction(w, out);
     // keep the best score per candidate; sort best first

@@ -292,8 +292,10 @@ Grammar::Grammar() {
   }
   {
     const auto& t = tables::morph_compound_verbs_tsv;
-    int ci = t.column("infinitive"), cp = t.column("part"), cb = t.column("base");
+    int ci = t.column("infinitive"), cp = t.column("part"), cb = t.column("base"), ctp = t.column("type");
+    std::unordered_map<std::string, int> lv_count;
     t.for_each_row([&](const std::vector<std::string_view>& f, size_t) {
+      if (f[ctp] == "LV") ++lv_count[std::string(f[cb])];
       auto it = verbs.find(std::string(f[cb]));
       if (it == verbs.end()) return;  // tablegen cannot check cross-table references; skip quietly
       VerbInfo v = it->second;
@@ -306,6 +308,9 @@ Grammar::Grammar() {
       verbs[v.infinitive] = v;
       register_verb(v);
     });
+    // the productive light verbs (10+ listed compounds: کردن، بوون، دان) form unlisted joined compounds
+    for (const auto& [base, n] : lv_count)
+      if (n >= 10) light_verbs.insert(base);
   }
 }
 

@@ -90,6 +90,7 @@ struct Grammar {
   };
   std::unordered_map<std::string, VerbInfo> verbs;  // infinitive -> stems
   std::unordered_map<std::string, std::string> causative_of;  // base lemma -> causative infinitive (inflect ...;CAUS)
+  SvSet light_verbs;  // productive light verbs (10+ LV rows in compound_verbs.tsv): unlisted joined compounds
   std::vector<std::string> agent_endings;  // data/morph/derivation.tsv: X-ending + ی = abstract noun
   size_t lexicon_entries = 0;
   size_t max_stem_bytes = 0;

@@ -188,6 +188,16 @@ TEST(Morph, ThirdRoundLexiconAndGuesser) {
   EXPECT_EQ(A().lemma("قژلۆکێکی"), "قژلۆک");
   // but -ان ends many names: a one-letter suffix after it is not enough to cut it
   EXPECT_EQ(A().lemma("کامیارانی"), "کامیاران");
+  // unlisted joined light-verb compounds on a hand-written noun (ڕاپۆرت + کرا)
+  EXPECT_EQ(A().lemma("ڕاپۆرتکرا"), "ڕاپۆرتکردن");
+  auto lv = A().analyze("ڕاپۆرتکرا");
+  ASSERT_FALSE(lv.empty());
+  EXPECT_FALSE(lv[0].guessed);
+  EXPECT_EQ(lv[0].morphs.front().tag, "PREVERB");
+  // but not on a two-letter head (چا + کا is a misspelling of چاکە/چاک)
+  EXPECT_FALSE(A().known("چاکا"));
+  // single-ی spelling of a ی-final stem before -ەکان
+  EXPECT_EQ(A().lemma("ئەوروپیەکان"), A().lemma("ئەوروپی"));
   // X + و after a consonant stays unknown (more often a misspelt ۆ than a joined conjunction)
   EXPECT_FALSE(A().known("پۆلو"));
 }
