@@ -151,6 +151,7 @@ class SpellChecker {
 
  private:
   friend class Repairer;
+  friend struct SpellCheckerTesting;  // tests/unit/spell_test.cc: reference twins of the fast paths
   std::unique_ptr<Impl> impl_;
 };
 

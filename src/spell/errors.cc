@@ -89,7 +89,22 @@ double ErrorModel::indel(char32_t c, char32_t prev, char32_t next, bool conv) co
   return best;
 }
 
+void ErrorModel::prepare(std::u32string_view x, bool conv, Typed& t) const {
+  t.x = x;
+  t.convention_only = conv;
+  const size_t n = std::min<size_t>(x.size(), 64);
+  for (size_t i = 0; i < n; ++i) t.del[i] = indel(x[i], i ? x[i - 1] : 0, i + 1 < x.size() ? x[i + 1] : 0, conv);
+}
+
 double ErrorModel::cost(std::u32string_view x, std::u32string_view y, double limit, bool conv) const {
+  Typed t;
+  prepare(x, conv, t);
+  return cost(t, y, limit);
+}
+
+double ErrorModel::cost(const Typed& t, std::u32string_view y, double limit) const {
+  const std::u32string_view x = t.x;
+  const bool conv = t.convention_only;
   const size_t n = x.size(), m = y.size();
   if (n > 64 || m > 64) return x == y ? 0 : kInf;
   // d[i][j]: cost of typing x[0,i) for y[0,j). Three rows for the transposition.
@@ -97,31 +112,32 @@ double ErrorModel::cost(std::u32string_view x, std::u32string_view y, double lim
   double* pp = rows[0];
   double* p = rows[1];
   double* c = rows[2];
-  // Deleting typed chars / inserting intended chars, with context from the same string.
-  double delc[64], insc[64];
-  for (size_t i = 0; i < n; ++i) delc[i] = indel(x[i], i ? x[i - 1] : 0, i + 1 < n ? x[i + 1] : 0, conv);
+  // Inserting intended chars (left out of the typed word), with context from the same string; the
+  // typed side's deletions come precomputed.
+  double insc[64];
   for (size_t j = 0; j < m; ++j) insc[j] = indel(y[j], j ? y[j - 1] : 0, j + 1 < m ? y[j + 1] : 0, conv);
-  auto del = [&](size_t i) { return delc[i]; };  // typed x[i] not in intended
-  auto ins = [&](size_t j) { return insc[j]; };  // intended y[j] left out of typed
+  const double* delc = t.del;
   p[0] = 0;
-  for (size_t j = 1; j <= m; ++j) p[j] = p[j - 1] + ins(j - 1);
+  for (size_t j = 1; j <= m; ++j) p[j] = p[j - 1] + insc[j - 1];
   for (size_t i = 1; i <= n; ++i) {
-    c[0] = p[0] + del(i - 1);
+    const char32_t xi = x[i - 1];
+    const double di = delc[i - 1];
+    c[0] = p[0] + di;
     double row_min = c[0];
     for (size_t j = 1; j <= m; ++j) {
-      double v = p[j - 1] + sub(x[i - 1], y[j - 1], conv);
-      v = std::min(v, p[j] + del(i - 1));
-      v = std::min(v, c[j - 1] + ins(j - 1));
-      if (i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1] && x[i - 1] != x[i - 2] && !conv)
+      double v = p[j - 1] + sub(xi, y[j - 1], conv);
+      v = std::min(v, p[j] + di);
+      v = std::min(v, c[j - 1] + insc[j - 1]);
+      if (i > 1 && j > 1 && xi == y[j - 2] && x[i - 2] == y[j - 1] && xi != x[i - 2] && !conv)
         v = std::min(v, pp[j - 2] + 1.0);
       c[j] = v;
       row_min = std::min(row_min, v);
     }
     if (row_min > limit) return kInf;
-    double* t = pp;
+    double* tmp = pp;
     pp = p;
     p = c;
-    c = t;
+    c = tmp;
   }
   return p[m];
 }

@@ -36,6 +36,14 @@ class ErrorModel {
   // Cost of typing `typed` when `intended` was meant; > limit means "more than limit" (early exit).
   // convention_only: edits that are not spelling-convention edits cost +infinity.
   double cost(std::u32string_view typed, std::u32string_view intended, double limit, bool convention_only) const;
+  // The typed word's side of cost(), computed once per query and reused for every candidate.
+  struct Typed {
+    std::u32string_view x;
+    bool convention_only = false;
+    double del[64];  // cost of deleting x[i] (typed but not intended), with its context
+  };
+  void prepare(std::u32string_view typed, bool convention_only, Typed& t) const;
+  double cost(const Typed& typed, std::u32string_view intended, double limit) const;
   // The confusion-folded skeleton used as a second key of the candidate index.
   static void skeleton(std::u32string_view w, std::u32string& out);
   const std::vector<std::pair<std::u32string, std::u32string>>& rep_pairs() const { return rep_; }
@@ -100,7 +108,6 @@ void ErrorModel::variants(std::u32string_view w, double max_cost, F&& f) const {
 
 struct Entry {
   std::string word;       // UTF-8, normalized
-  std::u32string w32;
   long count = 0;
   double neglogp = 0;     // -ln P(word)
   bool dominated = false; // see SpellOptions::dominance_ratio (precomputed)
@@ -117,8 +124,15 @@ struct SpellChecker::Impl {
   Normalizer normalizer;
   spell::ErrorModel errors;
   std::vector<spell::Entry> entries;       // suggestion vocabulary (valid model words)
-  std::vector<float> entry_neglogp;        // dense copies for the candidate loop (cache friendly)
-  std::vector<uint8_t> entry_len;          // code points, capped at 255
+  // What the candidate loop reads per id, dense (one 12-byte record and the letters, which lie in
+  // one arena in id order, i.e. frequent words together): the loop's cost is memory latency.
+  struct CandRec {
+    float neglogp;
+    uint32_t off, len;  // letters[off, off + len)
+  };
+  std::vector<CandRec> cand;
+  std::vector<char32_t> letters;
+  std::u32string_view letters_of(uint32_t id) const { return {letters.data() + cand[id].off, cand[id].len}; }
   spell::WordTable words;                  // every model word: count, entry id, precomputed verdict
   uint64_t serial = 0;                     // identifies this checker's state in per-thread caches
   std::vector<uint64_t> index;             // (key hash << 24 | id), sorted

@@ -137,7 +137,6 @@ void SpellChecker::Impl::build() {
     if (n < options.suggest_min_count || !spell::has_arabic_letter(w)) continue;
     spell::Entry e;
     e.word = w;
-    e.w32 = utf8::to_u32(w);
     e.count = n;
     e.neglogp = total_log - std::log(static_cast<double>(n));
     entries.push_back(std::move(e));
@@ -147,9 +146,11 @@ void SpellChecker::Impl::build() {
     return a.count != b.count ? a.count > b.count : a.word < b.word;
   });
   if (entries.size() > spell::kIdMask) entries.resize(spell::kIdMask);
+  cand.reserve(entries.size());
   for (const auto& e : entries) {
-    entry_neglogp.push_back(static_cast<float>(e.neglogp));
-    entry_len.push_back(static_cast<uint8_t>(std::min<size_t>(e.w32.size(), 255)));
+    const std::u32string w32 = utf8::to_u32(e.word);
+    cand.push_back({static_cast<float>(e.neglogp), static_cast<uint32_t>(letters.size()), static_cast<uint32_t>(w32.size())});
+    letters.insert(letters.end(), w32.begin(), w32.end());
   }
   {
     // Every model word, most frequent first (ties by word: deterministic layout).
@@ -165,7 +166,7 @@ void SpellChecker::Impl::build() {
   }
   index.reserve(entries.size() * 30);
   for (uint32_t i = 0; i < entries.size(); ++i)
-    spell::keys(entries[i].w32, [&](uint64_t h, int) { index.push_back((h << spell::kIdBits) | i); });
+    spell::keys(letters_of(i), [&](uint64_t h, int) { index.push_back((h << spell::kIdBits) | i); });
   std::sort(index.begin(), index.end());
   index.erase(std::unique(index.begin(), index.end()), index.end());
   index.shrink_to_fit();
@@ -263,9 +264,10 @@ bool SpellChecker::Impl::dominated_uncached(std::string_view w, long own) const 
   const size_t b = static_cast<size_t>(lo >> 44);
   for (size_t i = directory[b], e = directory[b + 1]; i < e; ++i) {
     if ((index[i] & ~spell::kIdMask) != lo) continue;
-    const auto& en = entries[index[i] & spell::kIdMask];
-    if (static_cast<double>(en.count) < need) break;  // ids run from frequent to rare
-    if (en.w32 != q && errors.cost(q, en.w32, 0.5, false) <= 0.5) return true;
+    const uint32_t id = static_cast<uint32_t>(index[i] & spell::kIdMask);
+    if (static_cast<double>(entries[id].count) < need) break;  // ids run from frequent to rare
+    const std::u32string_view y = letters_of(id);
+    if (y != q && errors.cost(q, y, 0.5, false) <= 0.5) return true;
   }
   return false;
 }
@@ -292,13 +294,38 @@ bool SpellChecker::Impl::plausible(std::string_view w, int depth) const {
 void SpellChecker::Impl::candidates(std::u32string_view q, double max_cost, bool conv, size_t n,
                                     std::vector<Suggestion>& out) const {
   if (n == 0 || index.empty()) return;
-  std::vector<uint32_t> found[2];
+  // Per-thread scratch (no allocation per query once warm). The index and its directory are far
+  // larger than the caches: every key's directory entry and index run is prefetched before any is
+  // read, so the misses overlap instead of queueing.
+  struct Scratch {
+    std::vector<uint64_t> keys;  // (hash << kIdBits) | tier
+    std::vector<std::pair<uint32_t, uint32_t>> runs;
+    std::vector<uint32_t> found[2];
+  };
+  thread_local Scratch scratch;
+  auto& keys = scratch.keys;
+  auto& runs = scratch.runs;
+  auto& found = scratch.found;
+  keys.clear();
+  runs.clear();
+  found[0].clear();
+  found[1].clear();
   spell::keys(q, [&](uint64_t h, int tier) {
-    const uint64_t lo = h << spell::kIdBits;
-    const size_t b = static_cast<size_t>(lo >> 44);
-    for (size_t i = directory[b], e = directory[b + 1]; i < e; ++i)
-      if ((index[i] & ~spell::kIdMask) == lo) found[tier].push_back(static_cast<uint32_t>(index[i] & spell::kIdMask));
+    const uint64_t key = (h << spell::kIdBits) | static_cast<uint64_t>(tier);
+    keys.push_back(key);
+    __builtin_prefetch(&directory[static_cast<size_t>(key >> 44)]);
   });
+  for (uint64_t key : keys) {
+    const size_t b = static_cast<size_t>(key >> 44);
+    runs.emplace_back(directory[b], directory[b + 1]);
+    __builtin_prefetch(index.data() + runs.back().first);
+  }
+  for (size_t k = 0; k < keys.size(); ++k) {
+    const uint64_t lo = keys[k] & ~spell::kIdMask;
+    auto& f = found[keys[k] & 1];
+    for (size_t i = runs[k].first, e = runs[k].second; i < e; ++i)
+      if ((index[i] & ~spell::kIdMask) == lo) f.push_back(static_cast<uint32_t>(index[i] & spell::kIdMask));
+  }
   for (auto& f : found) {
     std::sort(f.begin(), f.end());
     f.erase(std::unique(f.begin(), f.end()), f.end());
@@ -312,21 +339,30 @@ void SpellChecker::Impl::candidates(std::u32string_view q, double max_cost, bool
   constexpr double kMinEdit = 0.3;
   std::vector<Scored> best;
   const double w = options.error_weight;
+  spell::ErrorModel::Typed typed;
+  errors.prepare(q, conv, typed);
   for (int tier = 0; tier < 2; ++tier) {
-    for (uint32_t id : found[tier]) {
+    const auto& f = found[tier];
+    for (size_t k = 0; k < f.size(); ++k) {
+      // Prefetch the record of a later candidate, and the letters of a nearer one (whose record
+      // was prefetched earlier).
+      if (k + 8 < f.size()) __builtin_prefetch(cand.data() + f[k + 8]);
+      if (k + 4 < f.size()) __builtin_prefetch(letters.data() + cand[f[k + 4]].off);
+      const uint32_t id = f[k];
       if (tier == 1 && std::binary_search(found[0].begin(), found[0].end(), id)) continue;
-      const double nlp = entry_neglogp[id];
+      const CandRec& rec = cand[id];
+      const double nlp = rec.neglogp;
       double limit = max_cost;
       if (best.size() >= n && w > 0) {
         double lim = (best.back().score - nlp) / w;
         if (lim < kMinEdit) break;
         limit = std::min(limit, lim);
       }
-      size_t lq = q.size(), lw = entry_len[id];
+      size_t lq = q.size(), lw = rec.len;
       if ((lq > lw ? lq - lw : lw - lq) * kMinEdit > limit) continue;
-      const auto& e = entries[id];
-      if (e.w32 == q) continue;
-      double c = errors.cost(q, e.w32, limit, conv);
+      const std::u32string_view y(letters.data() + rec.off, rec.len);
+      if (y == q) continue;
+      double c = errors.cost(typed, y, limit);
       if (!(c <= limit)) continue;
       Scored s{id, c, nlp + w * c};
       auto it = std::upper_bound(best.begin(), best.end(), s, [](const Scored& a, const Scored& b) {

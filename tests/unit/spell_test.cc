@@ -15,6 +15,7 @@
 #include "kurdi/morph.h"
 #include "kurdi/normalize.h"
 #include "kurdi/spell.h"
+#include "spell/internal.h"
 
 namespace fs = std::filesystem;
 using kurdi::FrequencyModel;
@@ -286,4 +287,71 @@ TEST(SpellFastCheck, SameVerdictsFromSeveralThreads) {
     });
   for (auto& th : threads) th.join();
   for (int t = 0; t < 4; ++t) EXPECT_EQ(mismatches[t], 0) << "thread " << t;
+}
+
+// The candidate search (index lookups with prefetching, per-query error-model preparation, early
+// exit by frequency) against brute force over the whole vocabulary.
+namespace kurdi {
+struct SpellCheckerTesting {
+  static const SpellChecker::Impl& impl(const SpellChecker& sc) { return *sc.impl_; }
+};
+}  // namespace kurdi
+
+namespace {
+size_t levenshtein(std::u32string_view a, std::u32string_view b) {
+  std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j)
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] != b[j - 1])});
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+}  // namespace
+
+TEST(SpellCandidates, AgreeWithBruteForce) {
+  const auto& im = kurdi::SpellCheckerTesting::impl(checker());
+  std::mt19937 rng(11);
+  const std::u32string alphabet = U"ابپتجچحخدرڕزژسشعغفڤقکگلڵمنهەوۆیێئ";
+  for (int t = 0; t < 60; ++t) {
+    // A misspelling of a model word of 4+ letters: one random substitution, deletion or insertion.
+    uint32_t id = static_cast<uint32_t>(rng() % 5000);
+    std::u32string q(im.letters_of(id));
+    if (q.size() < 4) continue;
+    size_t pos = rng() % q.size();
+    char32_t c = alphabet[rng() % alphabet.size()];
+    switch (rng() % 3) {
+      case 0: q[pos] = c; break;
+      case 1: q.erase(pos, 1); break;
+      default: q.insert(q.begin() + static_cast<long>(pos), c);
+    }
+    std::vector<kurdi::Suggestion> got;
+    im.candidates(q, im.options.max_cost, false, 5, got);
+    ASSERT_FALSE(got.empty()) << kurdi::utf8::from_u32(q);
+    // Every candidate: its cost is the error model's, its score the noisy channel's, best first.
+    for (size_t i = 0; i < got.size(); ++i) {
+      const std::u32string y = kurdi::utf8::to_u32(got[i].word);
+      EXPECT_NEAR(got[i].cost, im.errors.cost(q, y, 1e9, false), 1e-9) << got[i].word;
+      EXPECT_NEAR(got[i].score, im.neglogp(got[i].word) + im.options.error_weight * got[i].cost, 1e-4);
+      if (i) {
+        EXPECT_LE(got[i - 1].score, got[i].score);
+      }
+    }
+    // Brute force over words one plain edit away (all of which the index must find): none scores
+    // better than the first suggestion.
+    double best = 1e300;
+    std::string best_word;
+    for (uint32_t k = 0; k < im.cand.size(); ++k) {
+      std::u32string_view y = im.letters_of(k);
+      if (y == q || levenshtein(q, y) != 1) continue;
+      double cost = im.errors.cost(q, y, im.options.max_cost, false);
+      double score = im.cand[k].neglogp + im.options.error_weight * cost;
+      if (score < best) { best = score; best_word = im.entries[k].word; }
+    }
+    if (!best_word.empty()) {
+      EXPECT_LE(got[0].score, best + 1e-6) << kurdi::utf8::from_u32(q) << " brute force: " << best_word;
+    }
+  }
 }
