@@ -24,6 +24,7 @@ void set_pair(uint8_t (&table)[2][32], unsigned lead, unsigned trail) {
 
 bool cpu_has_avx2() {
 #if KURDI_BLOCK_SCAN_X86
+  __builtin_cpu_init();  // a Normalizer built by a static constructor may run before libgcc's
   return __builtin_cpu_supports("avx2");
 #else
   return false;

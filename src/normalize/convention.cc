@@ -301,7 +301,10 @@ __attribute__((target("avx2"))) long count_letters_avx2(const unsigned char* p, 
 
 bool Repairer::applies_to_input(std::string_view original) {
 #if defined(__x86_64__)
-  static const bool avx2 = __builtin_cpu_supports("avx2");
+  static const bool avx2 = [] {
+    __builtin_cpu_init();  // may run from a static constructor, before libgcc's
+    return __builtin_cpu_supports("avx2") != 0;
+  }();
   if (avx2) {
     const long count = count_letters_avx2(reinterpret_cast<const unsigned char*>(original.data()), original.size());
     if (count == -2) return false;
