@@ -81,7 +81,8 @@ struct Data {
   std::unordered_map<char32_t, std::string> upper;   // lowercase -> capital (UTF-8)
   std::vector<SuffixHint> suffixes;
   bool word_char[0x100] = {};  // U+0600..U+06FF: belongs inside an Arabic-script word
-  bool word_start[0x100] = {};  // U+0600..U+06FF: starts an Arabic-script word (word_char, not skipped)
+  bool word_start[0x100] = {};
+  bool plain[0x100] = {};  // U+0600..U+06FF: a standard Sorani letter the normalizer leaves as it is  // U+0600..U+06FF: starts an Arabic-script word (word_char, not skipped)
   std::vector<StemHint> stems;
   std::vector<std::u32string> preverbs;
   uint8_t prefix_bi_latin = 0, prefix_bi_g2p = 0;
@@ -138,6 +139,9 @@ struct Data {
     for (char32_t cp = 0x600; cp <= 0x6FF; ++cp)
       word_char[cp - 0x600] = arabic[cp - 0x600].known || chars::is_arabic_letter(cp) || chars::is_arabic_mark(cp) ||
                               cp == 0x640;
+    // Words of these letters only are already normalized (checked letter by letter in context by
+    // TranslitPlainWords in tests/unit/translit_test.cc), except a word-final ه and a word-initial وو.
+    for (char32_t cp : std::u32string_view(U"ئابپتجچحخدرڕزژسشعغفڤقکگلڵمنهەوۆیێ")) plain[cp - 0x600] = true;
     for (char32_t cp = 0x600; cp <= 0x6FF; ++cp)
       word_start[cp - 0x600] = word_char[cp - 0x600] && !(cp == 0x640 || chars::is_arabic_mark(cp));
 
@@ -389,7 +393,7 @@ struct Transliterator::Impl {
     thread_local std::string normalized;
     uint64_t have = 0;  // bit (cp & 63) of every letter read
     std::string_view w = word;
-    if (opt.normalize_input) {
+    if (opt.normalize_input && !plain_word(word)) {
       normalized.clear();
       norm.normalize(word, normalized);
       w = normalized;
@@ -458,6 +462,19 @@ struct Transliterator::Impl {
         u.bonus = std::max(u.bonus, pb);
       }
     }
+  }
+
+  // The word is already what the normalizer makes of it (see Data::plain).
+  bool plain_word(std::string_view w) const {
+    if (w.size() < 2 || w.size() % 2) return false;
+    for (size_t i = 0; i < w.size(); i += 2) {
+      unsigned char b0 = static_cast<unsigned char>(w[i]), b1 = static_cast<unsigned char>(w[i + 1]);
+      if (b0 < 0xD8 || b0 > 0xDB || (b1 & 0xC0) != 0x80) return false;
+      if (!d.plain[((b0 & 0x1Fu) << 6 | (b1 & 0x3Fu)) - 0x600u]) return false;
+    }
+    if (w.substr(w.size() - 2) == "\u0647") return false;                        // final ه
+    if (w.size() >= 4 && w.substr(0, 4) == "\u0648\u0648") return false;         // initial وو
+    return true;
   }
 
   bool is_conj(const std::vector<Unit>& u) const { return u.size() == 1 && u[0].kind == translit::kW; }
