@@ -53,6 +53,12 @@ struct SpellOptions {
   double dominance_ratio = 10;
   long dominance_max_count = 50;
   bool splits = true;              // suggest splitting a word into two valid words ("بۆچی" -> "بۆ چی")
+  // Suggest words the model has not seen but the analyzer knows: the variants one confusion edit of
+  // cost <= morph_candidate_cost away, when the model has no candidate that cheap. They are scored
+  // as unseen words (-ln P of a count of 1/2) plus morph_candidate_penalty.
+  bool morph_candidates = true;
+  double morph_candidate_cost = 0.4;
+  double morph_candidate_penalty = 0.0;
   // Text mode: an unknown word is flagged only when its best suggestion costs at most this much ...
   double text_max_cost = 1.0;
   // ... and is seen at least this often in the model.

@@ -502,7 +502,37 @@ std::vector<Suggestion> SpellChecker::suggest(std::string_view word, size_t n) c
   // If the normalizer changed the letters, the normalized form is a candidate itself.
   if (joined != word && joined == w && im.valid_normalized(w) && spell::has_arabic_letter(w))
     out.push_back({w, 0.1, im.neglogp(w) + im.options.error_weight * 0.1});
+  const size_t before = out.size();
   im.candidates(q, im.options.max_cost, false, n + 1, out);
+  // Words the model has not seen but the analyzer knows (inflected forms, rarer words): the
+  // variants one cheap confusion edit away, checked with the analyzer. Only when the model offers
+  // no equally cheap correction (a model word at that cost is more probable than an unseen one),
+  // which also keeps the analyzer calls off most queries.
+  if (im.options.morph_candidates && im.analyzer) {
+    double best_model = std::numeric_limits<double>::infinity();
+    std::vector<double> scores;
+    for (size_t i = before; i < out.size(); ++i) {
+      best_model = std::min(best_model, out[i].cost);
+      scores.push_back(out[i].score);
+    }
+    std::sort(scores.begin(), scores.end());
+    // A variant scoring no better than the n-th model candidate cannot enter the top n: such
+    // variants are not checked (the analyzer is the expensive part).
+    const double bar = scores.size() >= n ? scores[n - 1] : std::numeric_limits<double>::infinity();
+    const double base = im.unseen_neglogp + im.options.morph_candidate_penalty;
+    const double max_c = im.options.morph_candidate_cost;
+    if (best_model > max_c && base < bar) {
+      std::string v8;
+      im.errors.variants(q, max_c, [&](std::u32string_view v, double c) {
+        const double score = base + im.options.error_weight * c;
+        if (v.size() < 2 || score >= bar) return;
+        v8 = utf8::from_u32(v);
+        if (im.words.count(v8) > 0 || v8 == w) return;  // model words come from the index
+        if (!check(v8)) return;
+        out.push_back({v8, c, score});
+      });
+    }
+  }
   // Splits into two valid, frequent words.
   if (im.options.splits && q.size() >= 4) {
     for (size_t i = 2; i + 2 <= q.size(); ++i) {

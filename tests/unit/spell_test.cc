@@ -355,3 +355,21 @@ TEST(SpellCandidates, AgreeWithBruteForce) {
     }
   }
 }
+
+// Words the model has never seen but the analyzer knows (long inflected forms) are suggested when
+// one confusion edit away; with SpellOptions::morph_candidates off they cannot be.
+TEST(SpellMorphCandidates, UnseenInflectedFormsAreSuggested) {
+  struct Case { const char* typed; const char* fix; };
+  SpellOptions off;
+  off.morph_candidates = false;
+  const SpellChecker without(off);
+  for (Case c : {Case{"هەلبژاردنەکانیشیان", "هەڵبژاردنەکانیشیان"}, Case{"پیویستییەکانیشمان", "پێویستییەکانیشمان"},
+                 Case{"کیشەکانیشیانە", "کێشەکانیشیانە"}}) {
+    ASSERT_EQ(checker().count(c.fix), 0) << c.fix << " is in the model: pick another example";
+    ASSERT_TRUE(checker().check(c.fix)) << c.fix;
+    auto s = checker().suggest(c.typed, 5);
+    ASSERT_FALSE(s.empty()) << c.typed;
+    EXPECT_EQ(s[0].word, c.fix);
+    for (const auto& x : without.suggest(c.typed, 5)) EXPECT_NE(x.word, c.fix);
+  }
+}
