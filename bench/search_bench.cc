@@ -3,10 +3,14 @@
 // 1. memcpy over the corpus buffer (baseline, same run).
 // 2. Indexing throughput on one core: the first 4 MiB of the corpus, one document per non-empty line,
 //    into a fresh database (commit included), 5 runs, median MB/s of thread CPU time and of wall time.
+//    Beside it, in the same run, Xapian alone on the same documents: a plain Xapian::TermGenerator
+//    (no stemmer, positions on, the text stored as document data), which is the floor of any
+//    Xapian indexer; and this stage with spelling data off.
 // 3. Query latency: an index of >= MIN_DOCS (default 100000) documents (the corpus lines, repeated
 //    with new ids when there are fewer), then QUERIES (default 2000) queries of 1-3 words taken from
 //    random documents, top 10 with snippets;
-//    p50 / p90 / p99 in milliseconds.
+//    p50 / p90 / p99 in milliseconds (wall) and the p50 / p99 of thread CPU time.
+//    MIN_DOCS = 0 skips this part.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -77,36 +81,70 @@ int main(int argc, char** argv) {
   fs::path root = mkdtemp(tmpl);
   kurdi::SearchOptions opts;
 
-  // indexing throughput
-  std::vector<double> cpu_rates, wall_rates;
+  // indexing throughput: `what` indexes one document into `db` (kurdi::Indexer or plain Xapian).
   size_t slice_bytes = 0, slice_docs = 0;
-  for (int r = 0; r < 5; ++r) {
-    fs::path db = root / ("ix" + std::to_string(r));
-    auto ix = kurdi::Indexer::open(db.string(), opts);
-    if (!ix.ok()) {
-      std::fprintf(stderr, "%s\n", ix.error().message.c_str());
-      return 1;
+  auto measure = [&](const char* name, auto&& open_and_index) {
+    std::vector<double> cpu_rates, wall_rates;
+    for (int r = 0; r < 5; ++r) {
+      fs::path db = root / ("ix" + std::to_string(r));
+      double c0 = thread_cpu(), w0 = wall();
+      size_t bytes = 0, docs = 0;
+      if (!open_and_index(db.string(), bytes, docs)) std::exit(1);
+      double c1 = thread_cpu(), w1 = wall();
+      cpu_rates.push_back(bytes / 1e6 / (c1 - c0));
+      wall_rates.push_back(bytes / 1e6 / (w1 - w0));
+      slice_bytes = bytes;
+      slice_docs = docs;
+      fs::remove_all(db);
     }
-    size_t bytes = 0, docs = 0;
-    double c0 = thread_cpu(), w0 = wall();
+    std::printf("indexing %-26s %6.2f MB/s CPU (one core), %6.2f MB/s wall (median of 5; %.1f MB, %zu docs)\n", name,
+                median(cpu_rates), median(wall_rates), slice_bytes / 1e6, slice_docs);
+  };
+  auto kurdi_indexer = [&](const kurdi::SearchOptions& o) {
+    return [&lines, o](const std::string& path, size_t& bytes, size_t& docs) {
+      auto ix = kurdi::Indexer::open(path, o);
+      if (!ix.ok()) {
+        std::fprintf(stderr, "%s\n", ix.error().message.c_str());
+        return false;
+      }
+      for (std::string_view l : lines) {
+        if (bytes >= (4u << 20)) break;
+        kurdi::SearchDocument d;
+        d.id = "l";
+        d.id += std::to_string(docs++);
+        d.text.assign(l);
+        bytes += l.size();
+        (void)ix->add(d);
+      }
+      return ix->commit().ok();
+    };
+  };
+  measure("xapian TermGenerator:", [&lines](const std::string& path, size_t& bytes, size_t& docs) {
+    Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OVERWRITE);
+    Xapian::TermGenerator tg;
     for (std::string_view l : lines) {
       if (bytes >= (4u << 20)) break;
-      kurdi::SearchDocument d;
-      d.id = "l" + std::to_string(docs++);
-      d.text.assign(l);
+      std::string id("Ql");
+      id += std::to_string(docs++);
+      Xapian::Document doc;
+      tg.set_document(doc);
+      tg.index_text(std::string(l));
+      doc.add_boolean_term(id);
+      doc.set_data(std::string(l));
+      db.replace_document(id, doc);
       bytes += l.size();
-      (void)ix->add(d);
     }
-    (void)ix->commit();
-    double c1 = thread_cpu(), w1 = wall();
-    cpu_rates.push_back(bytes / 1e6 / (c1 - c0));
-    wall_rates.push_back(bytes / 1e6 / (w1 - w0));
-    slice_bytes = bytes;
-    slice_docs = docs;
-    fs::remove_all(db);
+    db.commit();
+    return true;
+  });
+  kurdi::SearchOptions no_spelling = opts;
+  no_spelling.spelling = false;
+  measure("kurdi, no spelling data:", kurdi_indexer(no_spelling));
+  measure("kurdi (defaults):", kurdi_indexer(opts));
+  if (min_docs == 0) {
+    fs::remove_all(root);
+    return 0;
   }
-  std::printf("indexing: %.2f MB/s CPU (one core), %.2f MB/s wall (median of 5; %.1f MB, %zu docs)\n",
-              median(cpu_rates), median(wall_rates), slice_bytes / 1e6, slice_docs);
 
   // large index for latency
   fs::path big = root / "big";
@@ -156,21 +194,24 @@ int main(int argc, char** argv) {
     }
     queries.push_back(q);
   }
-  std::vector<double> lat;
+  std::vector<double> lat, lat_cpu;
   size_t hits = 0;
   // warm-up: the first queries pay for opening tables
   for (size_t i = 0; i < std::min<size_t>(20, queries.size()); ++i) (void)s->search(queries[i]);
   for (const std::string& q : queries) {
-    double t0 = wall();
+    double t0 = wall(), c0 = thread_cpu();
     auto r = s->search(q, 10);
-    double t1 = wall();
+    double t1 = wall(), c1 = thread_cpu();
     if (r.ok()) hits += r->hits.size();
     lat.push_back((t1 - t0) * 1000);
+    lat_cpu.push_back((c1 - c0) * 1000);
   }
   std::sort(lat.begin(), lat.end());
-  auto pct = [&](double p) { return lat[std::min(lat.size() - 1, static_cast<size_t>(p * lat.size()))]; };
-  std::printf("queries:  %zu, p50 %.2f ms, p90 %.2f ms, p99 %.2f ms (top 10 with snippets; %.1f hits/query)\n",
-              lat.size(), pct(0.5), pct(0.9), pct(0.99), static_cast<double>(hits) / std::max<size_t>(1, lat.size()));
+  std::sort(lat_cpu.begin(), lat_cpu.end());
+  auto pct = [](const std::vector<double>& v, double p) { return v[std::min(v.size() - 1, static_cast<size_t>(p * v.size()))]; };
+  std::printf("queries:  %zu, p50 %.2f ms, p90 %.2f ms, p99 %.2f ms wall; CPU p50 %.2f ms, p99 %.2f ms (top 10 with snippets; %.1f hits/query)\n",
+              lat.size(), pct(lat, 0.5), pct(lat, 0.9), pct(lat, 0.99), pct(lat_cpu, 0.5), pct(lat_cpu, 0.99),
+              static_cast<double>(hits) / std::max<size_t>(1, lat.size()));
   fs::remove_all(root);
   return 0;
 }

@@ -10,7 +10,7 @@
 //   each word     -> kurdi::Normalizer (search profile), lower case
 //     plain term  "کتێبەکانیان"    with positions: phrase queries, exact matches
 //     stem term   "Zکتێب"           kurdi::Analyzer::stem(), Xapian's Z convention (QueryParser STEM_SOME)
-//     exact term  "XEکتێبەکانیان"   standard-profile surface form with positions (query prefix exact:)
+//     exact term  "XEکتێبەکانیان"   standard-profile surface form, boolean (query prefix exact:)
 //   stop words (data/stopwords/sorani.tsv, by category) get a plain term only, never a stem
 //
 // Queries go through Xapian::QueryParser (boolean operators, "phrases", +/-, prefixes title: exact:)
@@ -90,7 +90,10 @@ struct SearchOptions {
   bool spelling = true;         // record spelling data (Arabic-script words) for "did you mean"
   bool from_database = true;    // Searcher: take stemmer / stop_categories / exact_terms from the index metadata
   // --- search only ---
-  bool boost_exact = true;      // also match the query words unstemmed (the very form typed ranks higher)
+  bool boost_exact = true;      // also match the query words unstemmed (the very form typed ranks higher) ...
+  double exact_weight = 0.3;    // ... with this share of their BM25 weight: a tie-breaker among documents
+                                // with the same stems, not a rival to them (at 1.0 a rare inflected form
+                                // typed outranks the documents that have the word in another inflection)
   size_t spelling_min_hits = 2; // suggest a correction when a query has fewer hits than this
   bool auto_correct = true;     // a query with no hits and a suggestion: search the suggestion instead
   size_t snippet_bytes = 200;   // target length of a snippet (bytes of the original text)
@@ -123,6 +126,12 @@ class SearchAnalyzer {
   std::string term(std::string_view word) const;
   // Stem of one word (without prefix); "" under kNone.
   std::string stem(std::string_view word) const;
+  // The stems (without prefix) a query word is searched under, best first: under kMorph its stem,
+  // the stems of its ranked lemmas (the analyzer's alternatives, at most `max_lemmas`) and those
+  // lemmas themselves, so that a word the analyzer reads differently in a document (another
+  // inflection, another segmentation) still meets it; under kLucene its one stem; empty under kNone
+  // and for stop words. The query gives them one weight (Xapian OP_SYNONYM).
+  std::vector<std::string> stem_alternatives(std::string_view word, size_t max_lemmas = 3) const;
   // Arabic-script reading of a Latin-script text (only runs of Latin letters change; Xapian query
   // operators AND OR NOT XOR NEAR ADJ and field prefixes "title:" are kept).
   std::string latin_to_arabic(std::string_view text) const;

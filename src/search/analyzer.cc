@@ -1,4 +1,5 @@
 // SearchAnalyzer, SoraniStemmer and the Lucene-style baseline analysis.
+#include <algorithm>
 #include <atomic>
 #include <string>
 #include <unordered_map>
@@ -188,6 +189,27 @@ std::string SearchAnalyzer::stem(std::string_view word) const {
   const WordEntry& e = cached_entry(*this, word);
   if (!e.stem.empty() || e.term.empty()) return e.stem;
   return stem_of_term(impl_->options.stemmer, e.term);  // a stop word asked for explicitly
+}
+
+std::vector<std::string> SearchAnalyzer::stem_alternatives(std::string_view word, size_t max_lemmas) const {
+  std::vector<std::string> out;
+  const WordEntry& e = cached_entry(*this, word);
+  if (e.stem.empty()) return out;
+  out.push_back(e.stem);
+  if (impl_->options.stemmer != SearchStemmer::kMorph || !e.arabic) return out;
+  auto add = [&out](std::string s) {
+    if (!s.empty() && s.size() <= kMaxTermBytes && std::find(out.begin(), out.end(), s) == out.end())
+      out.push_back(std::move(s));
+  };
+  const Shared& sh = shared();
+  for (const std::string& l : sh.morph.lemmas(e.term, max_lemmas + 1)) {
+    if (out.size() > max_lemmas) break;
+    add(lower(sh.search_norm.normalize(l)));
+  }
+  // A lemma as a bare word in a document gets the analyzer's stem of that word, which may differ
+  // (a bare noun read as stem + clitic): search that too.
+  for (size_t i = 1, n = out.size(); i < n; ++i) add(stem_of_term(SearchStemmer::kMorph, out[i]));
+  return out;
 }
 
 bool SearchAnalyzer::has_latin(std::string_view text) {

@@ -78,34 +78,109 @@ struct Searcher::Impl {
 
   static constexpr unsigned kFlags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_PURE_NOT;
 
-  Xapian::Query parse(const std::string& q, std::string* corrected, std::string* norm_out,
-                      std::string* translit_out) const {
-    std::string norm = normalize_query(q);
-    if (norm_out) *norm_out = norm;
+  // True when a (normalized) query is only words: no quotes, prefixes, brackets, wildcards, +/-
+  // or boolean operators, so no job for Xapian's QueryParser.
+  static bool only_words(std::string_view q) {
+    bool word_start = true;
+    for (size_t i = 0; i < q.size(); ++i) {
+      char c = q[i];
+      if (c == '"' || c == ':' || c == '(' || c == ')' || c == '*') return false;
+      if (word_start && (c == '+' || c == '-')) return false;
+      word_start = c == ' ' || c == '\t' || c == '\n';
+    }
+    size_t i = 0;
+    while (i < q.size()) {
+      size_t j = q.find_first_of(" \t\n", i);
+      if (j == std::string_view::npos) j = q.size();
+      std::string_view w = q.substr(i, j - i);
+      if (w == "AND" || w == "OR" || w == "NOT" || w == "XOR" || w == "NEAR" || w == "ADJ") return false;
+      i = j + 1;
+    }
+    return true;
+  }
+
+  // The plain terms of a query, scaled to options.exact_weight of their weight.
+  Xapian::Query exact_part(Xapian::Query plain) const {
+    if (options.exact_weight == 1.0) return plain;
+    return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, plain, options.exact_weight);
+  }
+
+  // A query of words: each content word is one OP_SYNONYM of its stem alternatives (the stems a
+  // document may hold for it), the words are OR-ed (BM25 ranks documents with more of them first),
+  // and the words as typed are OR-ed in at exact_weight. Stop words count only when the query has
+  // nothing else.
+  Xapian::Query words_query(const std::string& norm) const {
+    std::vector<Xapian::Query> stems, plain, stops;
+    std::vector<std::string> seen;
+    Xapian::termpos pos = 0;
+    for_each_word(*analyzer, norm, [&](const WordEntry& e, uint32_t, uint32_t) {
+      ++pos;
+      if (e.stop) {
+        stops.emplace_back(e.term, 1, pos);
+        return;
+      }
+      plain.emplace_back(e.term, 1, pos);
+      if (e.stem.empty()) return;
+      std::vector<std::string> alts = analyzer->stem_alternatives(e.term);
+      std::vector<Xapian::Query> syn;
+      for (const std::string& a : alts) syn.emplace_back("Z" + a, 1, pos);
+      stems.emplace_back(Xapian::Query::OP_SYNONYM, syn.begin(), syn.end());
+    });
+    if (plain.empty()) return Xapian::Query(Xapian::Query::OP_OR, stops.begin(), stops.end());
+    Xapian::Query words(Xapian::Query::OP_OR, plain.begin(), plain.end());
+    if (stems.empty()) return words;
+    Xapian::Query q(Xapian::Query::OP_OR, stems.begin(), stems.end());
+    if (options.boost_exact) q = Xapian::Query(Xapian::Query::OP_OR, q, exact_part(words));
+    return q;
+  }
+
+  // True when an Arabic-script content word of `norm` is in the index neither as a plain term nor
+  // under its stem.
+  bool has_unknown_word(const std::string& norm) const {
+    bool unknown = false;
+    for_each_word(*analyzer, norm, [&](const WordEntry& e, uint32_t, uint32_t) {
+      if (unknown || e.stop || !e.arabic) return;
+      if (db.get_termfreq(e.term) == 0 && (e.stem.empty() || db.get_termfreq("Z" + e.stem) == 0)) unknown = true;
+    });
+    return unknown;
+  }
+
+  // One normalized query (without the cross-script part). With `corrected`, Xapian's spelling
+  // correction of it as well.
+  Xapian::Query parse_one(const std::string& norm, std::string* corrected) const {
+    if (corrected) {
+      Xapian::QueryParser qp;
+      setup(qp);
+      (void)qp.parse_query(norm, kFlags | Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
+      *corrected = qp.get_corrected_query_string();
+    }
+    if (only_words(norm)) return words_query(norm);
     Xapian::QueryParser qp;
     setup(qp);
-    unsigned flags = kFlags | (corrected ? static_cast<unsigned>(Xapian::QueryParser::FLAG_SPELLING_CORRECTION) : 0u);
-    Xapian::Query query = qp.parse_query(norm, flags);
-    if (corrected) *corrected = qp.get_corrected_query_string();
+    Xapian::Query query = qp.parse_query(norm, kFlags);
     if (options.boost_exact && options.stemmer != SearchStemmer::kNone) {
       // The words as typed (unstemmed plain terms) too: a document with the very form ranks higher.
       Xapian::QueryParser qp_plain;
       setup(qp_plain);
       qp_plain.set_stemming_strategy(Xapian::QueryParser::STEM_NONE);
-      query = Xapian::Query(Xapian::Query::OP_OR, query, qp_plain.parse_query(norm, kFlags));
+      query = Xapian::Query(Xapian::Query::OP_OR, query, exact_part(qp_plain.parse_query(norm, kFlags)));
     }
+    return query;
+  }
+
+  Xapian::Query parse(const std::string& q, std::string* corrected, std::string* norm_out,
+                      std::string* translit_out) const {
+    std::string norm = normalize_query(q);
+    if (norm_out) *norm_out = norm;
+    Xapian::Query query = parse_one(norm, corrected);
     if (options.cross_script && SearchAnalyzer::has_latin(q)) {
       std::string ar = analyzer->latin_to_arabic(q);
       std::string ar_norm = normalize_query(ar);
       if (translit_out) *translit_out = ar_norm;
       if (ar_norm != norm) {
-        Xapian::QueryParser qp2;
-        setup(qp2);
-        Xapian::Query q2 = qp2.parse_query(ar_norm, flags);
-        if (corrected && corrected->empty()) {
-          std::string c2 = qp2.get_corrected_query_string();
-          if (!c2.empty()) *corrected = c2;
-        }
+        std::string c2;
+        Xapian::Query q2 = parse_one(ar_norm, corrected ? &c2 : nullptr);
+        if (corrected && corrected->empty() && !c2.empty()) *corrected = c2;
         query = Xapian::Query(Xapian::Query::OP_OR, query, q2);
       }
     }
@@ -271,7 +346,10 @@ Result<SearchResults> Searcher::search(const SearchRequest& req) const {
     Xapian::MSet mset = enq.get_mset(static_cast<Xapian::doccount>(req.offset), static_cast<Xapian::doccount>(req.limit),
                                      static_cast<Xapian::doccount>(m.options.spelling_min_hits));
     res.estimated = mset.get_matches_estimated();
-    if (m.options.spelling && mset.get_matches_upper_bound() < m.options.spelling_min_hits) {
+    // A word the index has neither as a plain term nor as a stem only matches through the looser
+    // stem alternatives (a typo shares a guessed stem with real words): treat it as no hit.
+    bool unknown = m.options.spelling && m.has_unknown_word(translit.empty() ? norm : translit);
+    if (m.options.spelling && (unknown || mset.get_matches_upper_bound() < m.options.spelling_min_hits)) {
       std::string corrected;
       try {
         (void)m.parse(q, &corrected, nullptr, nullptr);
@@ -284,7 +362,7 @@ Result<SearchResults> Searcher::search(const SearchRequest& req) const {
         corrected.clear();
       if (!corrected.empty() && corrected != norm) {
         res.suggestion = corrected;
-        if (mset.empty() && m.options.auto_correct) {
+        if ((mset.empty() || unknown) && m.options.auto_correct) {
           Xapian::Query cq = m.parse(corrected, nullptr, nullptr, nullptr);
           enq.set_query(cq);
           Xapian::MSet cm = enq.get_mset(static_cast<Xapian::doccount>(req.offset), static_cast<Xapian::doccount>(req.limit));
@@ -326,7 +404,15 @@ Result<SearchResults> Searcher::search(const SearchRequest& req) const {
       for (const AnalyzedWord& w : words) {
         ex << "  word " << w.term;
         if (w.stop) ex << "  stop word (" << to_string(static_cast<StopCategory>(w.stop & -w.stop)) << ")";
-        else if (!w.stem.empty()) ex << "  stem Z" << m.analyzer->stem(w.term);
+        else if (!w.stem.empty()) {
+          ex << "  stem Z" << m.analyzer->stem(w.term);
+          std::vector<std::string> alts = m.analyzer->stem_alternatives(w.term);
+          if (alts.size() > 1) {
+            ex << "  (synonyms";
+            for (size_t i = 1; i < alts.size(); ++i) ex << " Z" << alts[i];
+            ex << ")";
+          }
+        }
         ex << "\n";
       }
       if (res.corrected) ex << "corrected:   " << res.suggestion << " (no hits for the query as typed)\n";

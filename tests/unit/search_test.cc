@@ -135,6 +135,25 @@ TEST(SearchAnalyzer, TermsStemsAndStopWords) {
   EXPECT_FALSE(bad.empty());
 }
 
+TEST(SearchAnalyzer, StemAlternatives) {
+  SearchAnalyzer a;
+  std::vector<std::string> alts = a.stem_alternatives("کتێبەکانیان");
+  ASSERT_FALSE(alts.empty());
+  EXPECT_EQ(alts[0], a.stem("کتێبەکانیان"));  // the stem first
+  for (size_t i = 0; i < alts.size(); ++i) {
+    EXPECT_FALSE(alts[i].empty());
+    for (size_t j = 0; j < i; ++j) EXPECT_NE(alts[i], alts[j]) << "duplicate alternative";
+  }
+  EXPECT_TRUE(a.stem_alternatives("لە").empty());  // stop word
+  EXPECT_LE(a.stem_alternatives("کتێبەکانیان", 1).size(), 3u);  // stem, one lemma, its stem
+  SearchOptions lucene;
+  lucene.stemmer = SearchStemmer::kLucene;
+  EXPECT_EQ(SearchAnalyzer(lucene).stem_alternatives("کتێبەکانیان").size(), 1u);
+  SearchOptions none;
+  none.stemmer = SearchStemmer::kNone;
+  EXPECT_TRUE(SearchAnalyzer(none).stem_alternatives("کتێبەکانیان").empty());
+}
+
 TEST(SearchAnalyzer, LatinToArabicKeepsOperators) {
   SearchAnalyzer a;
   std::string s = a.latin_to_arabic("kurdistan AND title:hewlêr");
@@ -247,6 +266,53 @@ TEST(SearchIndex, SpellingSuggestion) {
   EXPECT_EQ(r->suggestion, "ئەڵمانیا");
   EXPECT_TRUE(r->corrected);
   EXPECT_TRUE(contains(ids(*r), "d1"));
+}
+
+// A word of the query the index does not know only matches through loose stem alternatives: the
+// query is corrected even though its other word has hits.
+TEST(SearchIndex, UnknownWordIsCorrectedBesideAKnownOne) {
+  TempDir t;
+  std::string db = t.sub("db");
+  build(db, sample_docs());
+  auto s = Searcher::open({db});
+  ASSERT_TRUE(s.ok());
+  auto r = s->search("ئەڵمانیاا سلێمانی");
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->suggestion, "ئەڵمانیا سلێمانی");
+  EXPECT_TRUE(r->corrected);
+  EXPECT_TRUE(contains(ids(*r), "d1"));
+}
+
+// The words as typed are a tie-breaker (SearchOptions::exact_weight), not a rival to the stems: a
+// document with both query words in other inflections ranks above documents that have one of them
+// in the very form typed.
+TEST(SearchIndex, InflectedQueryRanksBothLemmasFirst) {
+  TempDir t;
+  std::string db = t.sub("db");
+  build(db, {
+                {"both", "", "قوتابییەک کتێبێکی نوێی کڕی و خوێندیەوە.", "", ""},
+                {"book", "", "کتێبەکە لەسەر مێزەکە بوو و کەس نەیخوێندەوە.", "", ""},
+                {"pupils", "", "قوتابییەکان لە پۆلدا بوون و مامۆستا هات.", "", ""},
+                {"f1", "", "باران لە سلێمانی زۆر باری و ڕێگاکان داخران.", "", ""},
+                {"f2", "", "ئابووری کوردستان پشت بە نەوت دەبەستێت.", "", ""},
+                {"f3", "", "شاعیرەکان شیعری نوێیان نووسی.", "", ""},
+                {"f4", "", "کۆچبەرێک لە سنووری تورکیا گیرا.", "", ""},
+            });
+  auto s = Searcher::open({db});
+  ASSERT_TRUE(s.ok());
+  auto r = s->search("کتێبەکە قوتابییەکان");
+  ASSERT_TRUE(r.ok());
+  ASSERT_GE(r->hits.size(), 3u);
+  EXPECT_EQ(r->hits[0].id, "both");
+  // at full weight the forms typed win: the reason for the default
+  SearchOptions full;
+  full.exact_weight = 1.0;
+  auto s1 = Searcher::open({db}, full);
+  ASSERT_TRUE(s1.ok());
+  auto r1 = s1->search("کتێبەکە قوتابییەکان");
+  ASSERT_TRUE(r1.ok());
+  ASSERT_FALSE(r1->hits.empty());
+  EXPECT_NE(r1->hits[0].id, "both");
 }
 
 TEST(SearchIndex, LegacyFontDocumentIsDecoded) {

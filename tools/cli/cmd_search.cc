@@ -25,6 +25,7 @@ struct Flags {
   std::string color = "auto";
   bool no_correct = false;
   bool no_translit = false;
+  double exact_weight = SearchOptions{}.exact_weight;
 };
 Flags flags;
 
@@ -101,6 +102,11 @@ int run(Common& common) {
   }
   SearchOptions o;
   o.auto_correct = !flags.no_correct;
+  if (!(flags.exact_weight >= 0)) {
+    error("search: --exact-weight must be >= 0");
+    return kExitUsage;
+  }
+  o.exact_weight = flags.exact_weight;
   o.cross_script = !flags.no_translit;
   auto s = Searcher::open(dbs, o);
   if (!s) {
@@ -181,6 +187,7 @@ Registrar reg({"search",
                  app.add_flag("--no-snippets", flags.no_snippets, "no snippets (faster)");
                  app.add_flag("--batch", flags.batch, "queries from files/stdin, one per line; JSONL out, one line per query");
                  app.add_flag("--no-correct", flags.no_correct, "never replace a query without hits by its spelling suggestion");
+                 app.add_option("--exact-weight", flags.exact_weight, "share of BM25 weight of the words as typed beside their stems (default 0.3; 1 = as much)");
                  app.add_flag("--no-translit", flags.no_translit, "do not also search the Arabic-script reading of Latin-script queries");
                  app.add_option("--color", flags.color, "auto (default: when stdout is a terminal), always, never");
                },
