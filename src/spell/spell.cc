@@ -382,7 +382,9 @@ SpellChecker::SpellChecker() : SpellChecker(SpellOptions{}) {}
 SpellChecker::SpellChecker(const SpellOptions& options) : impl_(std::make_unique<Impl>(options)) {
   impl_->model = &FrequencyModel::builtin();
   if (options.use_morphology) {
-    impl_->owned_analyzer = std::make_unique<Analyzer>();
+    MorphOptions mo;
+    mo.colloquial = false;
+    impl_->owned_analyzer = std::make_unique<Analyzer>(mo);
     impl_->analyzer = impl_->owned_analyzer.get();
   }
   impl_->build();

@@ -121,32 +121,36 @@ class WordTable {
   size_t mask_ = 0;
 };
 
-// Per-thread memo of verdicts: 2^SetBits sets of 2 ways; a slot (SlotBytes, one half or one whole
-// cache line) holds the hash, the verdict and the word inline (up to SlotBytes - 10 bytes). A new
-// word goes to way 1 (probation) of its set, replacing the word there; a hit in way 1 swaps it into
-// way 0 (protected). So the stream of rare words of running text churns way 1 only and frequent
-// words stay. Owned by one thread: no locking. Memory: 2^SetBits * 2 * SlotBytes, allocated on
-// first use.
+// Per-thread memo of verdicts: 2^SetBits sets of 4 ways; a slot (SlotBytes, half or one cache
+// line) holds the hash, the verdict and the word inline (up to SlotBytes - 10 bytes). A new word
+// goes to the last way (probation) of its set, replacing the word there; a hit moves a word one way
+// up (the word it passes moves down). So the stream of rare words of running text churns the last
+// way only and words seen again climb out of its reach. Owned by one thread: no locking.
+// Memory: 2^SetBits * 4 * SlotBytes, allocated on first use.
 template <size_t SlotBytes, int SetBits>
 class VerdictWays {
  public:
   static constexpr size_t kMaxKey = SlotBytes - 10;
+  static constexpr int kWays = 4;
 
   Verdict get(std::string_view w, uint64_t h) {
     if (!slots_) return Verdict::kUnknown;
-    Slot* s = &slots_[(h & kSetMask) * 2];
-    if (matches(s[0], w, h)) return static_cast<Verdict>(s[0].verdict);
-    if (matches(s[1], w, h)) {
-      std::swap(s[0], s[1]);  // seen twice: promoted to the protected way
-      return static_cast<Verdict>(s[0].verdict);
+    Slot* s = &slots_[(h & kSetMask) * kWays];
+    for (int k = 0; k < kWays; ++k) {
+      if (!matches(s[k], w, h)) continue;
+      if (k == 0) return static_cast<Verdict>(s[0].verdict);
+      std::swap(s[k - 1], s[k]);
+      return static_cast<Verdict>(s[k - 1].verdict);
     }
     return Verdict::kUnknown;
   }
   void put(std::string_view w, uint64_t h, Verdict v) {
     if (w.size() > kMaxKey) return;
-    if (!slots_) slots_ = std::make_unique<Slot[]>(size_t(2) << SetBits);
-    Slot* s = &slots_[(h & kSetMask) * 2];
-    Slot& d = s[0].len ? s[1] : s[0];  // a new word goes to the probation way once way 0 is taken
+    if (!slots_) slots_ = std::make_unique<Slot[]>(size_t(kWays) << SetBits);
+    Slot* s = &slots_[(h & kSetMask) * kWays];
+    int k = 0;
+    while (k < kWays - 1 && s[k].len) ++k;  // the first free way, else the probation way
+    Slot& d = s[k];
     d.hash = h;
     d.len = static_cast<uint8_t>(w.size());
     d.verdict = static_cast<uint8_t>(v);
@@ -187,8 +191,8 @@ class VerdictCache {
   }
 
  private:
-  using Short = VerdictWays<32, 16>;
-  using Long = VerdictWays<64, 13>;
+  using Short = VerdictWays<32, 15>;
+  using Long = VerdictWays<64, 12>;
   static_assert(Long::kMaxKey == kMaxKey);
   Short short_;
   Long long_;

@@ -373,3 +373,16 @@ TEST(SpellMorphCandidates, UnseenInflectedFormsAreSuggested) {
     for (const auto& x : without.suggest(c.typed, 5)) EXPECT_NE(x.word, c.fix);
   }
 }
+
+// The analyzer behind validity reads standard spelling: the colloquial single و for وو is an error
+// (the analyzer's colloquial option is off for spell checking), with the standard form suggested.
+TEST(Spell, ColloquialSingleWawIsAnError) {
+  struct Case { const char* typed; const char* fix; };
+  for (Case c : {Case{"دروستبونی", "دروستبوونی"}, Case{"هەبونی", "هەبوونی"}, Case{"دوپاتی", "دووپاتی"}}) {
+    EXPECT_FALSE(checker().check(c.typed)) << c.typed;
+    EXPECT_TRUE(checker().check(c.fix)) << c.fix;
+    auto s = checker().suggest(c.typed, 3);
+    ASSERT_FALSE(s.empty()) << c.typed;
+    EXPECT_EQ(s[0].word, c.fix);
+  }
+}

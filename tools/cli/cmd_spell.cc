@@ -74,7 +74,11 @@ int run(Common& common) {
     if (!read_file(flags.model, text)) { error("cannot read model " + flags.model); return kExitUsage; }
     auto m = FrequencyModel::parse(text);
     if (!m) { error(flags.model + ": " + m.error().message); return kExitUsage; }
-    if (o.use_morphology) analyzer = std::make_unique<Analyzer>();
+    if (o.use_morphology) {
+      MorphOptions mo;
+      mo.colloquial = false;  // as the built-in checker: colloquial spellings are errors
+      analyzer = std::make_unique<Analyzer>(mo);
+    }
     sc = std::make_unique<SpellChecker>(o, *m, analyzer.get());
   } else {
     sc = std::make_unique<SpellChecker>(o);
