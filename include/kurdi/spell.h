@@ -57,7 +57,7 @@ struct SpellOptions {
   // cost <= morph_candidate_cost away, when the model has no candidate that cheap. They are scored
   // as unseen words (-ln P of a count of 1/2) plus morph_candidate_penalty.
   bool morph_candidates = true;
-  double morph_candidate_cost = 0.4;
+  double morph_candidate_cost = 0.5;
   double morph_candidate_penalty = 0.0;
   // Text mode: an unknown word is flagged only when its best suggestion costs at most this much ...
   double text_max_cost = 1.0;
