@@ -170,8 +170,7 @@ struct Indexer::Impl {
         doc.add_term(buf);
       }
       if (!e.exact.empty()) {
-        // exact:WORD is a boolean filter (QueryParser::add_boolean_prefix): no positions, no wdf
-        // (positions of a second term per word were a fifth of the indexing time).
+        // exact:WORD is a boolean filter (QueryParser::add_boolean_prefix): no positions, no wdf.
         buf.assign("XE");
         buf += e.exact;
         doc.add_boolean_term(buf);
