@@ -107,6 +107,9 @@ struct Analyzer::Impl {
   Normalizer normalizer;
   size_t max_part_bytes = 0;
   const uint8_t kConjPos = pos_id("CONJ"), kPartPos = pos_id("PART"), kIntjPos = pos_id("INTJ");
+  // POS ids looked up once (pos_id compares strings)
+  const uint8_t pN = pos_id("N"), pAdj = pos_id("ADJ"), pPropn = pos_id("PROPN"), pV = pos_id("V"),
+                pMsdr = pos_id("V.MSDR"), pPtcp = pos_id("V.PTCP"), pNum = pos_id("NUM");
 
   explicit Impl(const MorphOptions& o) : options(o) {
     for (const auto& p : g.parts) max_part_bytes = std::max(max_part_bytes, p.size());
@@ -132,7 +135,7 @@ struct Analyzer::Impl {
       c.stem_e = static_cast<uint16_t>(p);
       if (lemma == 0) { c.lemma_span = true; c.lemma_add_heh = edrop; }
       c.score = score - 1.0f * depth;
-      if (has_deg && pos != pos_id("ADJ") && !guessed) c.score -= 1.5f;
+      if (has_deg && pos != pAdj && !guessed) c.score -= 1.5f;
       if (neg) {
         c.m[c.n++] = {nullptr, 0, static_cast<uint16_t>(kNe.size()), mNeg};
         c.m[c.n++] = {nullptr, static_cast<uint16_t>(kNe.size()), static_cast<uint16_t>(p), mStem};
@@ -149,7 +152,7 @@ struct Analyzer::Impl {
     if (ord) {
       if (it != g.stems.end())
         for (const auto& e : it->second)
-          if (e.kind == Kind::kNominal && e.pos == pos_id("NUM")) emit(&e, e.lemma, e.pos, false, 10.0f + e.weight, false);
+          if (e.kind == Kind::kNominal && e.pos == pNum) emit(&e, e.lemma, e.pos, false, 10.0f + e.weight, false);
       return;
     }
     // conjunctions and particles take no nominal inflection but the additive -یش and the copula
@@ -169,8 +172,8 @@ struct Analyzer::Impl {
       auto jt = g.stems.find(stem.substr(kNe.size()));
       if (jt != g.stems.end())
         for (const auto& e : jt->second)
-          if (e.kind == Kind::kNominal && (e.pos == pos_id("V.MSDR") || e.pos == pos_id("V.PTCP") || e.pos == pos_id("ADJ")) &&
-              !(e.pos == pos_id("V.MSDR") && ends_with(stem, "\u06D5\u0648\u06D5"))) {  // نەگرتنەوە: a verb, not نە + گرتنەوە
+          if (e.kind == Kind::kNominal && (e.pos == pMsdr || e.pos == pPtcp || e.pos == pAdj) &&
+              !(e.pos == pMsdr && ends_with(stem, "\u06D5\u0648\u06D5"))) {  // نەگرتنەوە: a verb, not نە + گرتنەوە
             emit(&e, e.lemma, e.pos, false, 9.5f + e.weight, true);
             found = true;
           }
@@ -184,7 +187,7 @@ struct Analyzer::Impl {
       bool head_known = g.parts.count(head) || g.stems.count(head);
       if (!head_known || cp_count(head) < 2) continue;
       for (const auto& e : jt->second) {
-        if (e.kind != Kind::kNominal || (e.pos != pos_id("V.MSDR") && e.pos != pos_id("V.PTCP"))) continue;
+        if (e.kind != Kind::kNominal || (e.pos != pMsdr && e.pos != pPtcp)) continue;
         // lemma = head + the infinitive: a compound verb written joined
         std::string lem(head);
         lem += g.strings[e.lemma];
@@ -220,14 +223,14 @@ struct Analyzer::Impl {
         // from an active participle in -وو (passive -او + ی is mostly the ezafe: لێپرسراوی)
         const bool uu = end_class(base) == kU;
         if (bt != g.stems.end() && uu)
-          for (const auto& e : bt->second) abstract |= e.kind == Kind::kNominal && e.pos == pos_id("V.PTCP");
+          for (const auto& e : bt->second) abstract |= e.kind == Kind::kNominal && e.pos == pPtcp;
         // a joined compound participle: یەک + گرتوو → یەکگرتوویی
         for (size_t k = next_cp(base, 0); uu && k + 4 <= base.size() && !abstract; k = next_cp(base, k)) {
           auto pt = g.stems.find(base.substr(k));
           if (pt == g.stems.end()) continue;
           std::string_view head = base.substr(0, k);
           if (!g.stems.count(head) && !g.parts.count(head)) continue;
-          for (const auto& e : pt->second) abstract |= e.kind == Kind::kNominal && e.pos == pos_id("V.PTCP");
+          for (const auto& e : pt->second) abstract |= e.kind == Kind::kNominal && e.pos == pPtcp;
         }
         for (size_t k = 0; k < g.agent_endings.size() && !abstract; ++k) {
           const auto& end = g.agent_endings[k];
@@ -236,14 +239,14 @@ struct Analyzer::Impl {
           abstract = cp_count(head) >= 2 && (g.stems.count(head) || g.parts.count(head));
         }
         if (abstract) {
-          emit(nullptr, 0, pos_id("N"), false, 10.5f, false);
+          emit(nullptr, 0, pN, false, 10.5f, false);
           found = true;
         }
       }
       if (!found && bt != g.stems.end() && cp_count(base) >= 2)
         for (const auto& e : bt->second)
-          if (e.kind == Kind::kNominal && e.source == 0 && (e.pos == pos_id("N") || e.pos == pos_id("PROPN"))) {
-            emit(&e, 0, pos_id("ADJ"), false, 8.5f, false);
+          if (e.kind == Kind::kNominal && e.source == 0 && (e.pos == pN || e.pos == pPropn)) {
+            emit(&e, 0, pAdj, false, 8.5f, false);
             found = true;
             break;
           }
@@ -267,7 +270,7 @@ struct Analyzer::Impl {
     }
     if (depth > 1) s -= 0.5f * static_cast<float>(std::max(0, depth - 1 - multi));
     if (ncp < 3 && depth > 0) s -= 1.0f;
-    emit(nullptr, 0, has_deg ? pos_id("ADJ") : pos_id("N"), true, s + 1.0f * depth, false);
+    emit(nullptr, 0, has_deg ? pAdj : pN, true, s + 1.0f * depth, false);
   }
 
   void nom_dfs(std::string_view w, size_t p, uint16_t allowed, bool stem_ok, LMorph* st, int depth,
@@ -455,7 +458,7 @@ struct Analyzer::Impl {
     (void)last;
     LCand c;
     c.lemma = e.lemma;
-    c.pos = pos_id("V");
+    c.pos = pV;
     c.kind = e.kind;
     c.transitive = e.transitive;
     c.caus = e.caus;
@@ -688,7 +691,7 @@ struct Analyzer::Impl {
       if (cp_count(w.substr(0, k)) < 3) continue;  // چا + کا, پی + ویست: misspellings, not compounds
       bool nominal = false;
       for (const auto& e : it->second)
-        nominal |= e.kind == Kind::kNominal && e.source == 0 && (e.pos == pos_id("N") || e.pos == pos_id("ADJ"));
+        nominal |= e.kind == Kind::kNominal && e.source == 0 && (e.pos == pN || e.pos == pAdj);
       if (!nominal) continue;
       std::string_view rest = w.substr(k);
       sub.clear();
