@@ -348,7 +348,9 @@ Result<SearchResults> Searcher::search(const SearchRequest& req) const {
     res.estimated = mset.get_matches_estimated();
     // A word the index has neither as a plain term nor as a stem only matches through the looser
     // stem alternatives (a typo shares a guessed stem with real words): treat it as no hit.
-    bool unknown = m.options.spelling && m.has_unknown_word(translit.empty() ? norm : translit);
+    // Only the words as typed: the transliteration of a Latin-script query is a guess whose words
+    // are often absent, and the spelling search it would start costs tens of milliseconds.
+    bool unknown = m.options.spelling && m.has_unknown_word(norm);
     if (m.options.spelling && (unknown || mset.get_matches_upper_bound() < m.options.spelling_min_hits)) {
       std::string corrected;
       try {
