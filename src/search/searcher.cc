@@ -134,6 +134,15 @@ struct Searcher::Impl {
     return q;
   }
 
+  // The stems of the content words of `text`, in order (plain terms where a word has no stem).
+  std::vector<std::string> stems_of(const std::string& text) const {
+    std::vector<std::string> out;
+    for_each_word(*analyzer, text, [&](const WordEntry& e, uint32_t, uint32_t) {
+      if (!e.stop) out.push_back(e.stem.empty() ? e.term : e.stem);
+    });
+    return out;
+  }
+
   // True when an Arabic-script content word of `norm` is in the index neither as a plain term nor
   // under its stem.
   bool has_unknown_word(const std::string& norm) const {
@@ -360,7 +369,8 @@ Result<SearchResults> Searcher::search(const SearchRequest& req) const {
       }
       // A "correction" that stems to the same query is only another inflection: not a suggestion.
       if (!corrected.empty() && corrected != norm &&
-          m.parse(corrected, nullptr, nullptr, nullptr).get_description() == query.get_description())
+          (m.parse(corrected, nullptr, nullptr, nullptr).get_description() == query.get_description() ||
+           m.stems_of(corrected) == m.stems_of(norm)))
         corrected.clear();
       if (!corrected.empty() && corrected != norm) {
         res.suggestion = corrected;

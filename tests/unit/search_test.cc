@@ -283,6 +283,25 @@ TEST(SearchIndex, UnknownWordIsCorrectedBesideAKnownOne) {
   EXPECT_TRUE(contains(ids(*r), "d1"));
 }
 
+// A lemma query whose only indexed forms are inflections finds them and is not "corrected" to one
+// of them: another inflection of the same stem is no suggestion.
+TEST(SearchIndex, InflectionIsNotOfferedAsACorrection) {
+  TempDir t;
+  std::string db = t.sub("db");
+  build(db, {
+                {"m", "", "کۆچبەرێک لە سنووری تورکیا گیرا و کۆچبەرانی دیکە گەڕانەوە.", "", ""},
+                {"o", "", "باران لە سلێمانی زۆر باری و ڕێگاکان داخران.", "", ""},
+            });
+  auto s = Searcher::open({db});
+  ASSERT_TRUE(s.ok());
+  auto r = s->search("کۆچبەر");
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->suggestion, "");
+  EXPECT_FALSE(r->corrected);
+  ASSERT_FALSE(r->hits.empty());
+  EXPECT_EQ(r->hits[0].id, "m");
+}
+
 // The words as typed are a tie-breaker (SearchOptions::exact_weight), not a rival to the stems: a
 // document with both query words in other inflections ranks above documents that have one of them
 // in the very form typed.
