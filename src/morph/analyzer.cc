@@ -51,6 +51,20 @@ struct LCand {
   float score = 0;
   int n = 0;
   std::array<LMorph, kMaxMorphs> m;
+
+  // A candidate found for word[off, ...) becomes one for the whole word: every span moves by `off`
+  // and a morph of `type` covering word[0, off) goes first. The caller checks n + 1 <= kMaxMorphs.
+  void prepend(uint16_t off, MType type) {
+    stem_b = static_cast<uint16_t>(stem_b + off);
+    stem_e = static_cast<uint16_t>(stem_e + off);
+    for (int i = n; i > 0; --i) {
+      m[i] = m[i - 1];
+      m[i].b = static_cast<uint16_t>(m[i].b + off);
+      m[i].e = static_cast<uint16_t>(m[i].e + off);
+    }
+    m[0] = {nullptr, 0, off, type};
+    ++n;
+  }
 };
 
 bool ends_with(std::string_view s, std::string_view t) {
@@ -584,15 +598,7 @@ struct Analyzer::Impl {
       const auto off = static_cast<uint16_t>(prep.size());
       for (auto& c : sub) {
         if (c.guessed || c.n + 1 > kMaxMorphs) continue;
-        c.stem_b = static_cast<uint16_t>(c.stem_b + off);
-        c.stem_e = static_cast<uint16_t>(c.stem_e + off);
-        for (int i = c.n; i > 0; --i) {
-          c.m[i] = c.m[i - 1];
-          c.m[i].b = static_cast<uint16_t>(c.m[i].b + off);
-          c.m[i].e = static_cast<uint16_t>(c.m[i].e + off);
-        }
-        c.m[0] = {nullptr, 0, off, mAdp};
-        ++c.n;
+        c.prepend(off, mAdp);
         c.score -= 1.5f;
         out.push_back(std::move(c));
       }
@@ -704,15 +710,7 @@ struct Analyzer::Impl {
         for (int i = 0; i < c.n; ++i) has_part |= c.m[i].type == mPart;
         if (has_part) continue;
         c.lemma_text = std::string(w.substr(0, k)) + g.strings[c.lemma];
-        c.stem_b = static_cast<uint16_t>(c.stem_b + off);
-        c.stem_e = static_cast<uint16_t>(c.stem_e + off);
-        for (int i = c.n; i > 0; --i) {
-          c.m[i] = c.m[i - 1];
-          c.m[i].b = static_cast<uint16_t>(c.m[i].b + off);
-          c.m[i].e = static_cast<uint16_t>(c.m[i].e + off);
-        }
-        c.m[0] = {nullptr, 0, off, mPart};
-        ++c.n;
+        c.prepend(off, mPart);
         c.score -= 2.0f;
         out.push_back(std::move(c));
       }
