@@ -51,6 +51,34 @@ const bool kArab[kClasses] = {true, false, true, false, true, true, false, true,
 double kCenter = 0.5;
 bool kVerbose = false;  // --verbose 1: print each class's feature total and mean cost
 
+// Calls fn(cls, line, k) for every line of every training file in kFiles order, k counting the
+// lines of each file from 0 (CR of CRLF endings dropped). False when a file cannot be read.
+template <class Fn>
+bool for_each_training_line(const std::string& dir, Fn&& fn) {
+  for (const auto& cf : kFiles) {
+    std::ifstream in(dir + "/" + cf.file, std::ios::binary);
+    if (!in) {
+      std::cerr << "cannot read " << dir << "/" << cf.file << "\n";
+      return false;
+    }
+    std::string line;
+    for (size_t k = 0; std::getline(in, line); ++k) {
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      fn(cf.cls, line, k);
+    }
+  }
+  return true;
+}
+
+std::vector<uint32_t> features_of(const std::string& line) {
+  std::vector<uint32_t> feats;
+  kurdi::lid::for_each_feature(line, [&](uint32_t b) {
+    feats.push_back(b);
+    return true;
+  });
+  return feats;
+}
+
 // Naive-Bayes costs (-log P(feature | class), add-alpha, minus the --center offset) from the lines
 // without skip[i] (all lines if skip is empty).
 template <class Lines>
@@ -87,18 +115,10 @@ int cross_validate(const std::string& dir, int K) {
   if (K < 2) return 2;
   struct Line { int cls; int fold; std::vector<uint32_t> feats; };
   std::vector<Line> lines;
-  for (const auto& cf : kFiles) {
-    std::ifstream in(dir + "/" + cf.file, std::ios::binary);
-    if (!in) { std::cerr << "cannot read " << dir << "/" << cf.file << "\n"; return 1; }
-    std::string line;
-    size_t k = 0;
-    while (std::getline(in, line)) {
-      if (!line.empty() && line.back() == '\r') line.pop_back();
-      Line l{cf.cls, static_cast<int>(k++ % K), {}};
-      kurdi::lid::for_each_feature(line, [&](uint32_t b) { l.feats.push_back(b); return true; });
-      lines.push_back(std::move(l));
-    }
-  }
+  if (!for_each_training_line(dir, [&](int cls, const std::string& line, size_t k) {
+        lines.push_back(Line{cls, static_cast<int>(k % static_cast<size_t>(K)), features_of(line)});
+      }))
+    return 1;
   std::vector<std::vector<int>> confusion(kClasses, std::vector<int>(kClasses, 0));
   std::vector<std::pair<int, std::vector<uint32_t>>> pairs;
   for (const Line& l : lines) pairs.emplace_back(l.cls, l.feats);
@@ -154,23 +174,12 @@ int main(int argc, char** argv) {
   const size_t B = kurdi::lid::kBuckets;
   std::vector<std::pair<int, std::string>> dev;
   std::vector<std::pair<int, std::vector<uint32_t>>> train;
-  for (const auto& cf : kFiles) {
-    std::ifstream in(dir + "/" + cf.file, std::ios::binary);
-    if (!in) { std::cerr << "cannot read " << dir << "/" << cf.file << "\n"; return 1; }
-    std::string line;
-    size_t k = 0;
-    while (std::getline(in, line)) {
-      if (!line.empty() && line.back() == '\r') line.pop_back();
-      ++k;
-      if (holdout > 0 && k % holdout == 0) { dev.emplace_back(cf.cls, line); continue; }
-      std::vector<uint32_t> feats;
-      kurdi::lid::for_each_feature(line, [&](uint32_t b) {
-        feats.push_back(b);
-        return true;
-      });
-      train.emplace_back(cf.cls, std::move(feats));
-    }
-  }
+  // --holdout K: the K-th, 2K-th ... line of each file (counting from 1) goes to dev.
+  if (!for_each_training_line(dir, [&](int cls, const std::string& line, size_t k) {
+        if (holdout > 0 && (k + 1) % static_cast<size_t>(holdout) == 0) dev.emplace_back(cls, line);
+        else train.emplace_back(cls, features_of(line));
+      }))
+    return 1;
   // costs
   std::vector<double> cost;
   nb_costs(train, {}, cost);
