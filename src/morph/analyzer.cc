@@ -1142,6 +1142,7 @@ std::vector<std::string> Analyzer::inflect(std::string_view lemma_in, std::strin
   std::vector<std::string> persons;  // person values named by argument tags
   for (const auto& t : target)
     if (t.rfind("ARG", 0) == 0 && t.size() >= 7) persons.push_back(t.substr(t.size() - 2));
+  const size_t named_persons = persons.size();
   persons.push_back("3S");
   auto person_ok = [&](const std::string& f) { return std::find(persons.begin(), persons.end(), f) != persons.end(); };
   std::vector<std::string> stems_;
@@ -1161,9 +1162,18 @@ std::vector<std::string> Analyzer::inflect(std::string_view lemma_in, std::strin
   else if (want_prs && !want_prf) asps = want_sbjv ? std::vector<std::string>{"ب", ""} : std::vector<std::string>{"دە", "", "د"};
   else if (want_ipfv) asps = want_sbjv ? std::vector<std::string>{"ب", ""} : std::vector<std::string>{"دە"};
   else asps = {""};
-  std::vector<std::string> cls = {""};
+  // Candidates are tried in order and the first forms whose analysis has exactly the wanted tags
+  // are kept. A clitic whose person an argument tag names comes first: a past agent or present
+  // object goes on the first prefix when there is one (نەمتوانی, دەتگوت, ڕایگەیاند), the same
+  // person as an ending on the stem (نەتوانیم) only after.
+  std::vector<std::string> cls;
   for (const auto& r : g.verb[vCL])
-    if (person_ok(r.feat)) cls.push_back(r.form);
+    if (std::find(persons.begin(), persons.begin() + static_cast<std::ptrdiff_t>(named_persons), r.feat) !=
+        persons.begin() + static_cast<std::ptrdiff_t>(named_persons))
+      cls.push_back(r.form);
+  cls.push_back("");
+  for (const auto& r : g.verb[vCL])
+    if (person_ok(r.feat) && std::find(cls.begin(), cls.end(), r.form) == cls.end()) cls.push_back(r.form);
   std::vector<std::string> iss = want_is ? std::vector<std::string>{"", "ش"} : std::vector<std::string>{""};
   // tails: [PASS][PRF*][IS][P1][P2][PRF3][AYE][EWE|GOAL]
   std::vector<std::string> tails;
@@ -1185,22 +1195,29 @@ std::vector<std::string> Analyzer::inflect(std::string_view lemma_in, std::strin
             std::find(pers_forms.begin(), pers_forms.end(), r.form) == pers_forms.end())
           pers_forms.push_back(r.form);
     std::vector<std::string> t2;
+    std::vector<bool> t2_person;  // t2[k] ends in a person ending
     for (const auto& a : t1)
       for (const auto& is : want_is ? std::vector<std::string>{"", "یش", "ش"} : std::vector<std::string>{""})
         for (const auto& p1 : pers_forms)
           for (const auto& p2 : pers_forms) {
             if (p1.empty() && !p2.empty()) continue;
             t2.push_back(a + is + p1 + p2);
+            t2_person.push_back(!p1.empty());
           }
-    std::vector<std::string> ends = {""};
-    if (want_prf) { ends.push_back("ە"); ends.push_back("یەتی"); }
+    // The perfect's -e: first when no person ending precedes it (کردووە, not the bare participle
+    // کردوو; کراوەتەوە), last after one (هاتووم before هاتوومە).
+    std::vector<std::string> ends_bare = {""}, ends_person = {""};
+    if (want_prf) {
+      ends_bare = {"ە", "یەتی", ""};
+      ends_person = {"", "ە", "یەتی"};
+    }
     std::vector<std::string> finals = {""};
     if (want_ewe) finals = {"ەوە", "یەوە", "تەوە", "وە"};
     if (want_goal) finals = {"ە", "یە", "تە"};
-    for (const auto& a : t2)
-      for (const auto& e : ends)
+    for (size_t k = 0; k < t2.size(); ++k)
+      for (const auto& e : t2_person[k] ? ends_person : ends_bare)
         for (const auto& ay : has("SBJV") && !want_prs ? std::vector<std::string>{"", "ایە"} : std::vector<std::string>{""})
-          for (const auto& f : finals) tails.push_back(a + e + ay + f);
+          for (const auto& f : finals) tails.push_back(t2[k] + e + ay + f);
   }
   std::vector<LCand> cands;
   std::string form;
