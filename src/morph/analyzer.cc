@@ -10,6 +10,9 @@
 #include "kurdi/normalize.h"
 #include "kurdi/text.h"
 #include "morph/grammar.h"
+#include "text/tables.h"
+
+KURDI_DECLARE_TABLE(normalize_wordfreq_tsv)
 
 namespace kurdi {
 
@@ -1018,7 +1021,7 @@ std::string upper_ascii(std::string_view s) {
 }
 
 // Canonical feature multiset: upper case, LGSPEC8(x) = ARGERx, LGSPEC9(x) alone = PSSx, default 3S
-// arguments dropped, POS removed (returned separately).
+// arguments (and the 2S of an imperative) dropped, POS removed (returned separately).
 std::vector<std::string> canon(std::string_view tags, std::string* pos) {
   std::vector<std::string> t;
   size_t b = 0;
@@ -1033,19 +1036,42 @@ std::vector<std::string> canon(std::string_view tags, std::string* pos) {
   }
   if (pos) pos->clear();
   std::vector<std::string> out;
-  bool has_pss = false;
-  for (auto& x : t) has_pss |= x.rfind("PSS", 0) == 0;
+  bool has_pss = false, has_imp = false;
+  for (auto& x : t) {
+    has_pss |= x.rfind("PSS", 0) == 0;
+    has_imp |= x == "IMP";
+  }
   for (size_t i = 0; i < t.size(); ++i) {
     std::string x = t[i];
     if (i == 0 && pos && morph::pos_id(x) != 0) { *pos = x; continue; }
     if (i == 0 && pos && x == "N") { *pos = x; continue; }
     if (x.rfind("LGSPEC8(", 0) == 0 && x.size() > 9) x = "ARGER" + x.substr(8, x.size() - 9);
     else if (x.rfind("LGSPEC9(", 0) == 0 && !has_pss && x.size() > 9) x = "PSS" + x.substr(8, x.size() - 9);
-    if (x == "ARGNO3S" || x == "ARGAB3S" || x == "ARGER3S" || x == "IND" || x == "ARGNO2S") continue;
+    if (x == "ARGNO3S" || x == "ARGAB3S" || x == "ARGER3S" || x == "IND" || (x == "ARGNO2S" && has_imp)) continue;
     out.push_back(x);
   }
   std::sort(out.begin(), out.end());
   return out;
+}
+
+// How often a standard-spelled word form occurs in the project's induced word-frequency list
+// (data/normalize/wordfreq.tsv: wishe and KurdishMT raw text, see NOTICE); 0 when it does not.
+long corpus_count(const std::string& form) {
+  static const std::unordered_map<std::string, long> counts = [] {
+    std::unordered_map<std::string, long> m;
+    const auto& t = tables::normalize_wordfreq_tsv;
+    const int fw = t.column("word"), fc = t.column("count");
+    m.reserve(t.rows);
+    t.for_each_row([&](const std::vector<std::string_view>& f, size_t) {
+      long n = 0;
+      for (char ch : f[fc])
+        if (ch >= '0' && ch <= '9') n = n * 10 + (ch - '0');
+      m.emplace(std::string(f[fw]), n);
+    });
+    return m;
+  }();
+  auto it = counts.find(form);
+  return it == counts.end() ? 0 : it->second;
 }
 
 bool take_tokens(std::vector<std::string>& rem, std::string_view feat) {
@@ -1070,6 +1096,7 @@ std::vector<std::string> Analyzer::inflect(std::string_view lemma_in, std::strin
   if (lemma.empty()) return out;
   std::string pos;
   std::vector<std::string> target = canon(tags, &pos);
+  auto lemma_of_form = [&](const std::string& f) { return this->lemma(f); };
   auto vit = g.verbs.find(std::string(lemma));
   if (std::find(target.begin(), target.end(), "CAUS") != target.end()) {
     auto ct = g.causative_of.find(std::string(lemma));  // شکان + CAUS -> the forms of شکاندن
@@ -1079,6 +1106,16 @@ std::vector<std::string> Analyzer::inflect(std::string_view lemma_in, std::strin
   auto push = [&](std::string s) {
     if (std::find(out.begin(), out.end(), s) == out.end()) out.push_back(std::move(s));
   };
+  // Several spellings analyze alike (دەکات / دەکە, ببن / ببێن, نووسراو / نووسیو): the one attested
+  // most in running text comes first. A form counts only when its best reading is this lemma (با
+  // is mostly "wind", not a form of بردن); the others keep the order they were generated in.
+  auto rank_by_corpus = [&] {
+    std::vector<std::pair<long, std::string>> scored;
+    for (auto& f : out) scored.emplace_back(lemma_of_form(f) == lemma ? corpus_count(f) : 0, std::move(f));
+    std::stable_sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    out.clear();
+    for (auto& sf : scored) out.push_back(std::move(sf.second));
+  };
   if (!verbal) {
     // nominal: forward walk over the suffix slots, choosing rows whose tags are all wanted
     std::vector<std::string> stems_;
@@ -1087,18 +1124,39 @@ std::vector<std::string> Analyzer::inflect(std::string_view lemma_in, std::strin
       auto it = std::find(target.begin(), target.end(), "NEG");
       if (it != target.end()) { neg = true; target.erase(it); }
     }
-    if (pos == "V.PTCP" && vit != g.verbs.end()) {
+    // A participle of a compound the lexicon does not list (تۆمارکردن) is built on its verb: the
+    // longest ending of the lemma that is a known infinitive, after a part of two letters or more.
+    std::string ptcp_part;
+    auto pvit = vit;
+    if (pos == "V.PTCP" && pvit == g.verbs.end()) {
+      for (size_t k = 4; k < lemma.size(); ++k) {
+        if ((static_cast<unsigned char>(lemma[k]) & 0xC0) == 0x80) continue;
+        auto it = g.verbs.find(std::string(lemma.substr(k)));
+        if (it != g.verbs.end()) {
+          pvit = it;
+          ptcp_part = std::string(lemma.substr(0, k));
+          break;
+        }
+      }
+    }
+    if (pos == "V.PTCP" && pvit != g.verbs.end()) {
       bool pass = false;
       auto it = std::find(target.begin(), target.end(), "PASS");
       if (it != target.end()) { pass = true; target.erase(it); }
-      const auto& v = vit->second;
-      if (pass) {
-        for (const auto& p : v.passive) stems_.push_back(v.part + p + "او");
-      } else {
-        std::string past = v.part + v.past;
+      const auto& v = pvit->second;
+      // The adjectival participle of a transitive verb is usually the passive one (نووسراو,
+      // تۆمارکراو), of an intransitive the perfect one (هاتوو, پێشکەوتوو); both are generated, that
+      // one first, and the corpus ranking below decides between attested forms.
+      std::vector<std::string> passive, active;
+      for (const auto& p : v.passive) passive.push_back(ptcp_part + v.part + p + "او");
+      {
+        std::string past = ptcp_part + v.part + v.past;
         uint8_t cls = morph::end_class(past);
-        stems_.push_back(past + (cls == kC ? "وو" : cls == kU ? "" : "و"));
+        active.push_back(past + (cls == kC ? "وو" : cls == kU ? "" : "و"));
       }
+      if (pass) stems_ = passive;
+      else if (v.transitive && !passive.empty()) { stems_ = passive; stems_.insert(stems_.end(), active.begin(), active.end()); }
+      else { stems_ = active; stems_.insert(stems_.end(), passive.begin(), passive.end()); }
     } else {
       stems_.emplace_back(lemma);
     }
@@ -1131,6 +1189,7 @@ std::vector<std::string> Analyzer::inflect(std::string_view lemma_in, std::strin
     Gen gen{g, res};
     for (const auto& st : stems_) gen.run(neg ? std::string(kNe) + st : st, -1, target, true);
     for (auto& r : res) push(std::move(r));
+    if (pos == "V.PTCP") rank_by_corpus();
     return out;
   }
 
@@ -1221,35 +1280,42 @@ std::vector<std::string> Analyzer::inflect(std::string_view lemma_in, std::strin
   }
   std::vector<LCand> cands;
   std::string form;
-  for (const auto& ng : negs)
-    for (const auto& as : asps)
-      for (const auto& is : iss)
-        for (const auto& cl : cls)
-          for (const auto& st : stems_)
-            for (const auto& tl : tails) {
-              if (!is.empty() && ng.empty() && as.empty() && v.part.empty()) continue;
-              if (!cl.empty() && ng.empty() && as.empty() && v.part.empty()) continue;
-              form.clear();
-              form += v.part;
-              bool first_done = !v.part.empty();
-              auto add_cl = [&] { form += is; form += cl; };
-              if (first_done) add_cl();
-              form += ng;
-              if (!first_done && !ng.empty()) { add_cl(); first_done = true; }
-              form += as;
-              if (!first_done && !as.empty()) { add_cl(); first_done = true; }
-              form += st;
-              form += tl;
-              cands.clear();
-              impl_->candidates(form, cands);
-              for (const auto& c : cands) {
-                if (c.lemma_span || g.strings[c.lemma] != lemma || c.kind == Kind::kNominal) continue;
-                std::string f = impl_->features_of(form, c);
-                std::string p2;
-                if (canon(f, &p2) == target) { push(form); break; }
+  constexpr size_t kCollect = 6;  // matching forms gathered before ranking
+  // Every combination of the slot choices, in order; stops once kCollect forms matched.
+  auto gather = [&] {
+    for (const auto& ng : negs)
+      for (const auto& as : asps)
+        for (const auto& is : iss)
+          for (const auto& cl : cls)
+            for (const auto& st : stems_)
+              for (const auto& tl : tails) {
+                if (!is.empty() && ng.empty() && as.empty() && v.part.empty()) continue;
+                if (!cl.empty() && ng.empty() && as.empty() && v.part.empty()) continue;
+                form.clear();
+                form += v.part;
+                bool first_done = !v.part.empty();
+                auto add_cl = [&] { form += is; form += cl; };
+                if (first_done) add_cl();
+                form += ng;
+                if (!first_done && !ng.empty()) { add_cl(); first_done = true; }
+                form += as;
+                if (!first_done && !as.empty()) { add_cl(); first_done = true; }
+                form += st;
+                form += tl;
+                cands.clear();
+                impl_->candidates(form, cands);
+                for (const auto& c : cands) {
+                  if (c.lemma_span || g.strings[c.lemma] != lemma || c.kind == Kind::kNominal) continue;
+                  std::string f = impl_->features_of(form, c);
+                  std::string p2;
+                  if (canon(f, &p2) == target) { push(form); break; }
+                }
+                if (out.size() >= kCollect) return;
               }
-              if (out.size() >= 2) return out;
-            }
+  };
+  gather();
+  rank_by_corpus();
+  if (out.size() > 2) out.resize(2);
   return out;
 }
 

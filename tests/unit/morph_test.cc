@@ -93,6 +93,16 @@ TEST(Morph, InflectPrefersStandardSpelling) {
   EXPECT_EQ(first("خواردن", "V;PRS;PRF;IND;LGSPEC8(3S)"), "خواردووە");  // not the bare participle
   EXPECT_EQ(first("گرتن", "V;PRS;PRF;IND;ARGNO3S;LGSPEC3"), "گرتووەتەوە");
   EXPECT_EQ(first("هاتن", "V;PRS;PRF;IND;ARGNO1S"), "هاتووم");          // not هاتوومە
+  // the attested spelling among forms that analyze alike
+  EXPECT_EQ(first("کردن", "V;PRS;IND;ARGNO3S"), "دەکات");   // not دەکە
+  EXPECT_EQ(first("بوون", "V;PRS;SBJV;ARGNO3P"), "ببن");    // not ببێن
+  EXPECT_EQ(first("توانین", "V;PRS;IND;ARGNO3S"), "دەتوانێت");  // not the 2S دەتوانیت
+  // participles: passive for a transitive verb, perfect for an intransitive one; compounds the
+  // lexicon does not list are built on their verb
+  EXPECT_EQ(first("نووسین", "V.PTCP"), "نووسراو");
+  EXPECT_EQ(first("هاتن", "V.PTCP"), "هاتوو");
+  EXPECT_EQ(first("ئامادەکردن", "V.PTCP"), "ئامادەکراو");
+  EXPECT_EQ(first("بینین", "V.PTCP;DEF;PL"), "بینراوەکان");
 }
 
 TEST(Morph, NeverFailsOnBadInput) {
