@@ -9,7 +9,7 @@
 // The service sources live in the CLI (tools/cli); the parts under test are compiled in here.
 #include "../../tools/cli/serve_api.cc"
 #include "../../tools/cli/serve_ops_normalize.cc"
-#include "../../tools/cli/serve_page.cc"
+#include "serve_page.cc"  // generated from web/ by tools/cli/embed_web.cmake
 
 namespace kurdi::serve {
 namespace {
@@ -173,7 +173,7 @@ TEST(ServePage, EmbeddedCopyEqualsWebFolder) {
     std::stringstream ss;
     ss << f.rdbuf();
     EXPECT_TRUE(ss.str() == assets[i].body)
-        << "web/" << assets[i].file << " changed: run python3 scripts/embed_web.py";
+        << "web/" << assets[i].file << " and the page compiled into the binary differ";
   }
   // The page needs nothing from the network (the SVG namespace name is not a resource).
   for (size_t i = 0; i < n; ++i) {

@@ -1,5 +1,6 @@
-// kurdi serve: the web page (web/index.html, app.js, style.css), compiled in by scripts/embed_web.py
-// (serve_page.cc is generated; a unit test checks that it equals web/).
+// kurdi serve: the web page (web/index.html, app.js, style.css), compiled in at build time
+// (serve_page.cc is generated from web/ by tools/cli/embed_web.cmake; a unit test checks that it
+// equals web/).
 #pragma once
 #include <string_view>
 
