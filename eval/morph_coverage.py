@@ -17,7 +17,8 @@ def main():
         if os.path.isdir(path):
             names = [os.path.join(path, n) for n in sorted(os.listdir(path)) if n.endswith(".txt") and not n.startswith("$")]
         text = "\n".join(open(n, encoding="utf-8", errors="replace").read() for n in names)
-        freq = collections.Counter(WORD.findall(text))
+        # a run of ZWNJ alone (a stray joiner between words) is not a word
+        freq = collections.Counter(w for w in WORD.findall(text) if w.strip("\u200c"))
         types = list(freq)
         out = subprocess.run([binary, "analyze", "--format", "jsonl", "--max", "0"], input="\n".join(types).encode(),
                              stdout=subprocess.PIPE, check=True).stdout.decode().splitlines()
