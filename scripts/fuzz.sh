@@ -5,8 +5,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 secs=${1:-300}; shift || true
+# Every stage (a cached KURDI_ONLY_STAGES or KURDI_XAPIAN=OFF from an earlier configure would drop
+# harnesses silently).
 CC=clang-14 CXX=clang++-14 cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DKURDI_FUZZ=ON -DKURDI_TESTS=OFF -DKURDI_BENCH=OFF -DKURDI_SERVE=OFF >/dev/null
+  -DKURDI_FUZZ=ON -DKURDI_TESTS=OFF -DKURDI_BENCH=OFF -DKURDI_SERVE=OFF -DKURDI_XAPIAN=ON \
+  -DKURDI_ONLY_STAGES= >/dev/null
 cmake --build build-fuzz -j "$(nproc)"
 harnesses=("$@")
 if [ ${#harnesses[@]} -eq 0 ]; then
@@ -15,6 +18,9 @@ fi
 mkdir -p build-fuzz/corpus
 status=0
 for h in "${harnesses[@]}"; do
+  if [ ! -x "build-fuzz/tests/fuzz/$h" ]; then
+    echo "no harness build-fuzz/tests/fuzz/$h (see tests/fuzz/)"; status=1; continue
+  fi
   corpus=build-fuzz/corpus/$h
   mkdir -p "$corpus"
   cp -n examples/*.txt "$corpus/" 2>/dev/null || true
