@@ -31,6 +31,13 @@ TEST(Morph, VerbLemmas) {
   EXPECT_EQ(A().lemma("هەڵیدەگرتەوە"), "هەڵگرتن");
   EXPECT_EQ(A().lemma("نووسرا"), "نووسین");
   EXPECT_EQ(A().lemma("هاتبوون"), "هاتن");
+  // the imperative with -ewe (its -e and -ewe share the e)
+  EXPECT_EQ(A().lemma("بنووسەوە"), "نووسین");
+  EXPECT_EQ(A().lemma("بیخوێنەوە"), "خوێندن");
+  EXPECT_TRUE(A().known("بنووسەوە"));
+  // compounds written joined around the aspect prefix
+  EXPECT_EQ(A().lemma("پێدەچێت"), "پێچوون");
+  EXPECT_EQ(A().lemma("تێپەڕدەبێت"), "تێپەڕبوون");
 }
 
 TEST(Morph, AnalysisHasFeaturesAndSpans) {
