@@ -14,6 +14,7 @@
 
 #include "kurdi/io.h"
 #include "kurdi/text.h"
+#include "words.h"
 
 namespace kurdi::cli {
 
@@ -71,24 +72,6 @@ int process_documents(const Common& common, const std::function<void(std::string
 // backslashes and control characters are escaped; everything else is copied.
 void append_json_string(std::string& out, std::string_view s);
 void append_json_escaped(std::string& out, std::string_view s);
-
-// Calls f(word, out) for each blank-separated word of `line`, with one space between the outputs
-// (for one-word-per-line commands that also accept running text: lemmatize, stem).
-template <class F>
-void for_words(std::string_view line, std::string& out, F&& f) {
-  size_t i = 0;
-  bool first = true;
-  while (i < line.size()) {
-    while (i < line.size() && (line[i] == ' ' || line[i] == '\t' || line[i] == '\r')) ++i;
-    if (i >= line.size()) break;
-    size_t j = i;
-    while (j < line.size() && line[j] != ' ' && line[j] != '\t' && line[j] != '\r') ++j;
-    if (!first) out += ' ';
-    first = false;
-    f(line.substr(i, j - i), out);
-    i = j;
-  }
-}
 
 // Prints "kurdi: <message>" to stderr.
 void error(std::string_view message);

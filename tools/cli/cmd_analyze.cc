@@ -30,6 +30,14 @@ int run(Common& common) {
       if (i >= line.size()) break;
       size_t j = i;
       while (j < line.size() && line[j] != ' ' && line[j] != '\t' && line[j] != '\r') ++j;
+      const size_t chunk_end = j;
+      {  // the word without the punctuation around it ("کرد،")
+        size_t b, e;
+        word_core(line.substr(i, j - i), b, e);
+        if (e == b) { i = chunk_end; continue; }
+        j = i + e;
+        i += b;
+      }
       std::string_view w = line.substr(i, j - i);
       auto as = analyzer.analyze(w);
       if (jsonl) {
@@ -85,7 +93,7 @@ int run(Common& common) {
         }
       }
       any = true;
-      i = j;
+      i = chunk_end;
     }
   }, true);
 }

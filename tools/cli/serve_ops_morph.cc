@@ -2,10 +2,13 @@
 // kurdi-stages: morph tokenize serve
 #include "kurdi/morph.h"
 #include "kurdi/tokenize.h"
+#include "words.h"
 #include "serve_api.h"
 
 namespace kurdi::serve {
 namespace {
+
+using cli::for_words;
 
 EngineCache cache;
 
@@ -23,23 +26,6 @@ std::shared_ptr<const Analyzer> analyzer(const Call& c) {
 const Tokenizer& word_finder() {
   static const Tokenizer t;
   return t;
-}
-
-// Words of a line separated by blanks (as the CLI reads them), each through fn(word, out).
-template <class F>
-void for_words(std::string_view line, std::string& out, F&& fn) {
-  size_t i = 0;
-  bool first = true;
-  while (i < line.size()) {
-    while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
-    if (i >= line.size()) break;
-    size_t j = i;
-    while (j < line.size() && line[j] != ' ' && line[j] != '\t') ++j;
-    if (!first) out += ' ';
-    first = false;
-    fn(line.substr(i, j - i), out);
-    i = j;
-  }
 }
 
 Reply analyze(const Call& c) {
