@@ -174,22 +174,30 @@ std::string to_body(const Reply& reply) {
   }
 }
 
-bool map_lines(const Call& call, std::string& out,
-               const std::function<void(std::string_view line, std::string& out)>& fn) {
+bool for_each_line(const Call& call,
+                   const std::function<void(std::string_view line, size_t offset, size_t line_no)>& fn) {
   std::string_view text = call.text;
-  out.reserve(out.size() + text.size() + text.size() / 4);
-  size_t pos = 0;
+  size_t pos = 0, line_no = 1;
   while (pos <= text.size()) {
     size_t nl = text.find('\n', pos);
     size_t end = nl == std::string_view::npos ? text.size() : nl;
-    bool crlf = end > pos && text[end - 1] == '\r';
-    fn(text.substr(pos, end - pos - (crlf ? 1 : 0)), out);
+    if (end > pos && text[end - 1] == '\r') --end;
+    fn(text.substr(pos, end - pos), pos, line_no);
     if (nl == std::string_view::npos) break;
-    out += crlf ? "\r\n" : "\n";
     pos = nl + 1;
+    ++line_no;
     if (call.expired()) return false;
   }
   return true;
+}
+
+bool map_lines(const Call& call, std::string& out,
+               const std::function<void(std::string_view line, std::string& out)>& fn) {
+  out.reserve(out.size() + call.text.size() + call.text.size() / 4);
+  return for_each_line(call, [&](std::string_view line, size_t offset, size_t) {
+    if (offset > 0) out += offset >= 2 && call.text[offset - 2] == '\r' ? "\r\n" : "\n";
+    fn(line, out);
+  });
 }
 
 Reply timeout_reply(const Call& call) {

@@ -126,8 +126,13 @@ std::string openapi_json(const Config& config);
 std::string operations_json(const Config& config);
 std::string version_json();
 
+// The lines of the request text: fn(line without its "\n" / "\r\n", byte offset of the line,
+// 1-based line number); checks the deadline between lines. False when the deadline passed (the
+// reply is then 413).
+bool for_each_line(const Call& call,
+                   const std::function<void(std::string_view line, size_t offset, size_t line_no)>& fn);
 // Line-preserving helper for text operations: fn(line, out) per line ("\n" and "\r\n" copied);
-// checks the deadline between lines. False when the deadline passed (the reply is then 413).
+// false when the deadline passed, as for_each_line.
 bool map_lines(const Call& call, std::string& out,
                const std::function<void(std::string_view line, std::string& out)>& fn);
 // The reply for a request whose processing ran past the deadline.

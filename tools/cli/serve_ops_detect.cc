@@ -23,23 +23,13 @@ Reply detect(const Call& c) {
     out.push_back(detection(detector().detect(c.text), 0, c.text.size()));
     return Reply::ok(std::move(out));
   }
-  std::string_view text = c.text;
-  size_t pos = 0, line_no = 1;
-  while (pos <= text.size()) {
-    size_t nl = text.find('\n', pos);
-    size_t end = nl == std::string_view::npos ? text.size() : nl;
-    size_t tend = end > pos && text[end - 1] == '\r' ? end - 1 : end;
-    std::string_view line = text.substr(pos, tend - pos);
-    if (line.find_first_not_of(" \t") != std::string_view::npos) {
-      Json j = detection(detector().detect(line), pos, tend);
-      j["line"] = line_no;
-      out.push_back(std::move(j));
-    }
-    if (nl == std::string_view::npos) break;
-    pos = nl + 1;
-    ++line_no;
-    if (c.expired()) return timeout_reply(c);
-  }
+  bool in_time = for_each_line(c, [&](std::string_view line, size_t offset, size_t line_no) {
+    if (line.find_first_not_of(" \t") == std::string_view::npos) return;
+    Json j = detection(detector().detect(line), offset, offset + line.size());
+    j["line"] = line_no;
+    out.push_back(std::move(j));
+  });
+  if (!in_time) return timeout_reply(c);
   return Reply::ok(std::move(out));
 }
 

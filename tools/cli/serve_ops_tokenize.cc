@@ -63,13 +63,9 @@ Reply tokenize(const Call& c) {
   Json out = Json::array();
   std::vector<Token> tokens;
   std::string_view text = c.text;
-  size_t pos = 0, line_no = 1;
-  while (pos <= text.size()) {
-    size_t nl = text.find('\n', pos);
-    size_t end = nl == std::string_view::npos ? text.size() : nl;
-    if (end > pos && text[end - 1] == '\r') --end;
+  bool in_time = for_each_line(c, [&](std::string_view line, size_t offset, size_t line_no) {
     tokens.clear();
-    e->tokenizer->tokenize(text.substr(pos, end - pos), tokens, pos);
+    e->tokenizer->tokenize(line, tokens, offset);
     for (const Token& t : tokens) {
       std::string_view s = t.text(text);
       Json j = {{"text", s}, {"type", to_string(t.type)}, {"start", t.begin}, {"end", t.end}, {"line", line_no}};
@@ -82,11 +78,8 @@ Reply tokenize(const Call& c) {
       if (t.mwe >= 0) j["mwe"] = e->tokenizer->mwe_form(t.mwe);
       out.push_back(std::move(j));
     }
-    if (nl == std::string_view::npos) break;
-    pos = nl + 1;
-    ++line_no;
-    if (c.expired()) return timeout_reply(c);
-  }
+  });
+  if (!in_time) return timeout_reply(c);
   return Reply::ok(std::move(out));
 }
 
