@@ -16,6 +16,7 @@ Usage: induce.py KURDI_BIN OUT.tsv RAW_FILE_OR_DIR...
 import collections, json, os, re, subprocess, sys
 
 MIN_BARE, MIN_FORMS, MIN_TYPE_FREQ = 2, 2, 2
+MIN_LEN = 3  # letters: shorter stems are mostly pieces of longer words (خو of خودا); hand-write the real ones
 WORD = re.compile(r"[\u0620-\u064A\u0660-\u0669\u066E-\u06D5\u06E5\u06E6\u06EE-\u06FF\u200C]+")
 
 
@@ -68,7 +69,7 @@ def main():
     print(f"tokens {total}, explained by the lexicon {known / total:.3f}, candidate stems {len(props)}", file=sys.stderr)
     kept = {}
     for s in sorted(props, key=lambda x: (len(x), -freq[x])):
-        if freq[s] < MIN_BARE or len(props[s]) < MIN_FORMS or len(s) < 2 or s in known_types:
+        if freq[s] < MIN_BARE or len(props[s]) < MIN_FORMS or len(s) < MIN_LEN or s in known_types:
             continue
         # a suffixed form of a shorter kept stem?
         shorter = any(s.startswith(t) and s != t and s in props[t] for t in kept if len(t) < len(s))
