@@ -37,6 +37,12 @@ struct DetectOptions {
   // Arabic-script texts with a letter the Sorani spelling never uses (data/detect/not_ckb_letters.tsv:
   // ۊ ۋ and the Gorani mark ٛ) are never ckb. Default on.
   bool not_ckb_letters = true;
+  // Short Arabic-script texts (at most this many words) that the model gives to another Kurdish
+  // variety (kmr, sdh, hac) are ckb when every word has a non-guessed analysis by the Sorani
+  // morphological analyzer (kurdi::Analyzer::known) and no letter rules ckb out: a few everyday
+  // words tell the varieties apart poorly (ئاو گەرمە, کتێبەکان لە ماڵن), the Sorani grammar does
+  // better. 0 switches it off. Default 6.
+  int known_words = 6;
   // Latin-script texts with ř or ł (letters of the Kurdish Academy Latin spelling of Sorani, not of
   // Kurmanji, Zazaki or Turkish) are ckb. Default on.
   bool latin_ckb_letters = true;

@@ -329,12 +329,13 @@ DetectOptions detect_options(const py::dict& kw) {
     if (key == "short_text_letters") o.short_text_letters = static_cast<int>(get_int(key, v));
     else if (key == "short_text_words") o.short_text_words = static_cast<int>(get_int(key, v));
     else if (key == "short_text_bias") o.short_text_bias = get_float(key, v);
+    else if (key == "known_words") o.known_words = static_cast<int>(get_int(key, v));
     else if (key == "latin_ckb_letters") o.latin_ckb_letters = get_bool(key, v);
     else if (key == "foreign_word_ratio") o.foreign_word_ratio = get_float(key, v);
     else if (key == "english_ratio") o.english_ratio = get_float(key, v);
     else if (key == "stop_margin") o.stop_margin = get_float(key, v);
     else if (key == "min_features") o.min_features = static_cast<int>(get_int(key, v));
-    else unknown_option("detect", key, {"short_text_letters", "short_text_words", "short_text_bias", "latin_ckb_letters",
+    else unknown_option("detect", key, {"short_text_letters", "short_text_words", "short_text_bias", "known_words", "latin_ckb_letters",
                                         "foreign_word_ratio", "english_ratio", "stop_margin", "min_features"});
   }
   return o;

@@ -9,6 +9,7 @@
 
 #include "detect/features.h"
 #include "kurdi/detect.h"
+#include "kurdi/morph.h"
 #include "kurdi/text.h"
 #include "text/tables.h"
 
@@ -44,6 +45,7 @@ struct Detector::Impl {
   std::array<bool, 0x100> foreign_06{};  // U+0600..U+06FF
   std::array<bool, 0x100> not_ckb_06{};  // U+0600..U+06FF: letters the Sorani spelling never uses
   std::unordered_set<std::string_view> english;
+  Analyzer sorani;  // for options.known_words
 
   void load_model() {
     const unsigned char* p = kurdi_lid_model_begin;
@@ -131,6 +133,26 @@ struct Detector::Impl {
   }
 
   Detection detect(std::string_view text) const;
+
+  // Every Arabic-script word of `text` (letters, marks, ZWNJ, tatweel) is known to the Sorani
+  // analyzer (a non-guessed analysis).
+  bool all_words_sorani(std::string_view text) const {
+    size_t i = 0, start = std::string_view::npos;
+    const size_t n = text.size();
+    while (i <= n) {
+      int len = 1;
+      char32_t c = i < n ? utf8::decode(text, i, len) : U' ';
+      bool in = i < n && ((chars::is_arabic_letter(c) && c != 0x0640) || chars::is_arabic_mark(c) || c == chars::kZwnj ||
+                          c == 0x0640);
+      if (in && start == std::string_view::npos) start = i;
+      if (!in && start != std::string_view::npos) {
+        if (!sorani.known(text.substr(start, i - start))) return false;
+        start = std::string_view::npos;
+      }
+      i += static_cast<size_t>(len);
+    }
+    return true;
+  }
 };
 
 Detection Detector::Impl::detect(std::string_view text) const {
@@ -254,6 +276,12 @@ Detection Detector::Impl::detect(std::string_view text) const {
   int best = allowed[0];
   for (size_t i = 1; i < nallowed; ++i)
     if (cost[allowed[i]] < cost[best]) best = allowed[i];
+  if (is_arab && (best == kKmrArab || best == kSdh || best == kHac) && arab_words > 0 &&
+      arab_words <= static_cast<size_t>(std::max(0, options.known_words)) &&
+      !(not_ckb > 0 && options.not_ckb_letters) && all_words_sorani(text)) {
+    cost[kCkbArab] = cost[best];  // a tie: the confidence says the model did not decide it
+    best = kCkbArab;
+  }
   // confidence: softmax over the script's classes, costs in nats, tempered (naive Bayes is overconfident)
   double z = 0;
   for (size_t i = 0; i < nallowed; ++i) z += std::exp(-(cost[allowed[i]] - cost[best]) * step * 0.25);

@@ -53,6 +53,9 @@ Registrar reg({"detect", "language of each line: ckb kmr sdh hac zza fa ar tr en
                                 "Arabic-script inputs shorter than this many letters lean to ckb (default 24)");
                  app.add_option("--short-words", o.short_text_words, "... with at most this many words (default 1)");
                  app.add_option("--short-bias", o.short_text_bias, "strength of that lean per missing letter (default 20)");
+                 app.add_option("--known-words", o.known_words,
+                                "texts of at most this many Arabic-script words, all known to the Sorani analyzer, "
+                                "are ckb rather than kmr/sdh/hac (default 6, 0: off)");
                  app.add_option("--foreign-ratio", o.foreign_word_ratio,
                                 "share of words with Urdu/Sindhi/Kashmiri letters that makes a text und (default 0.1)");
                  app.add_option("--english-ratio", o.english_ratio,
