@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstring>
 #include <unordered_map>
 
 #include "kurdi/normalize.h"
@@ -113,13 +114,123 @@ struct Prefix {
 int neg_code(const Row* r) { return r->feat == "NE" ? 0 : r->feat == "NA" ? 1 : 2; }
 int asp_code(const Row* r) { return r->feat == "DE" ? 0 : 1; }
 
+// A short-string hash for the stem index (words are tens of bytes): 8-byte blocks, multiply-mix.
+inline uint64_t mix64(uint64_t h) {
+  h ^= h >> 32;
+  h *= 0xD6E8FEB86659FD93ull;
+  h ^= h >> 32;
+  return h;
+}
+inline uint64_t hash_sv(std::string_view s) {
+  const char* p = s.data();
+  size_t n = s.size();
+  uint64_t h = 0x9E3779B97F4A7C15ull ^ (static_cast<uint64_t>(n) * 0xFF51AFD7ED558CCDull);
+  while (n >= 8) {
+    uint64_t x;
+    std::memcpy(&x, p, 8);
+    h = (h ^ x) * 0xC2B2AE3D27D4EB4Full;
+    h ^= h >> 29;
+    p += 8;
+    n -= 8;
+  }
+  if (n >= 4) {
+    uint32_t a, b;
+    std::memcpy(&a, p, 4);
+    std::memcpy(&b, p + n - 4, 4);
+    h = (h ^ ((static_cast<uint64_t>(a) << 32) | b)) * 0xC2B2AE3D27D4EB4Full;
+  } else if (n > 0) {
+    uint64_t x = static_cast<unsigned char>(p[0]) | (static_cast<uint64_t>(static_cast<unsigned char>(p[n / 2])) << 8) |
+                 (static_cast<uint64_t>(static_cast<unsigned char>(p[n - 1])) << 16);
+    h = (h ^ x) * 0xC2B2AE3D27D4EB4Full;
+  }
+  return mix64(h);
+}
+
+// Every string the search looks up (surface stems, preverbs / light-verb parts) in one open-addressing
+// table with the hash stored beside the key: a miss (most lookups) rarely touches the key bytes.
+// Built once from the grammar; keys point into the grammar's own strings.
+class StemIndex {
+ public:
+  struct Rec {
+    const Entry* entries = nullptr;  // the stem's lexicon entries (n = 0: not a stem)
+    uint32_t n = 0;
+    uint32_t part = 0;               // string id when the key is a preverb / light-verb part, else 0
+    const Entry* begin() const { return entries; }
+    const Entry* end() const { return entries + n; }
+  };
+
+  explicit StemIndex(const Grammar& g) {
+    size_t want = (g.stems.size() + g.parts.size()) * 2 + 16;
+    size_t cap = 1;
+    while (cap < want) cap <<= 1;
+    slots_.assign(cap, Slot{});
+    mask_ = cap - 1;
+    for (const auto& [k, v] : g.stems) {
+      Rec& r = insert(k);
+      r.entries = v.data();
+      r.n = static_cast<uint32_t>(v.size());
+    }
+    for (const auto& p : g.parts) insert(p).part = g.string_ids.at(p);
+  }
+
+  const Rec* find(std::string_view s) const {
+    const uint64_t h = hash_sv(s);
+    for (size_t i = h & mask_;; i = (i + 1) & mask_) {
+      const Slot& sl = slots_[i];
+      if (!sl.key) return nullptr;
+      if (sl.hash == h && sl.len == s.size() && std::memcmp(sl.key, s.data(), s.size()) == 0) return &sl.rec;
+    }
+  }
+  // The stem's entries, or null.
+  const Rec* stem(std::string_view s) const {
+    const Rec* r = find(s);
+    return r && r->n ? r : nullptr;
+  }
+  bool is_stem(std::string_view s) const { return stem(s) != nullptr; }
+  // String id of a preverb / light-verb part, 0 if s is none.
+  uint32_t part(std::string_view s) const {
+    const Rec* r = find(s);
+    return r ? r->part : 0;
+  }
+
+ private:
+  struct Slot {
+    uint64_t hash = 0;
+    const char* key = nullptr;
+    uint32_t len = 0;
+    Rec rec;
+  };
+  Rec& insert(const std::string& k) {
+    const uint64_t h = hash_sv(k);
+    for (size_t i = h & mask_;; i = (i + 1) & mask_) {
+      Slot& sl = slots_[i];
+      if (!sl.key) {
+        sl.hash = h;
+        sl.key = k.data();
+        sl.len = static_cast<uint32_t>(k.size());
+        return sl.rec;
+      }
+      if (sl.hash == h && sl.len == k.size() && std::memcmp(sl.key, k.data(), k.size()) == 0) return sl.rec;
+    }
+  }
+  std::vector<Slot> slots_;
+  size_t mask_ = 0;
+};
+
+const StemIndex& stem_index() {
+  static const StemIndex idx(morph::grammar());
+  return idx;
+}
+
 }  // namespace
 
 struct Analyzer::Impl {
   MorphOptions options;
   const Grammar& g = morph::grammar();
+  const StemIndex& idx = stem_index();
   Normalizer normalizer;
   size_t max_part_bytes = 0;
+  std::vector<uint8_t> light_lemma;  // per string id: a productive light verb (g.light_verbs)
   const uint8_t kConjPos = pos_id("CONJ"), kPartPos = pos_id("PART"), kIntjPos = pos_id("INTJ");
   // POS ids looked up once (pos_id compares strings)
   const uint8_t pN = pos_id("N"), pAdj = pos_id("ADJ"), pPropn = pos_id("PROPN"), pV = pos_id("V"),
@@ -127,6 +238,8 @@ struct Analyzer::Impl {
 
   explicit Impl(const MorphOptions& o) : options(o) {
     for (const auto& p : g.parts) max_part_bytes = std::max(max_part_bytes, p.size());
+    light_lemma.assign(g.strings.size(), 0);
+    for (size_t i = 0; i < g.strings.size(); ++i) light_lemma[i] = g.light_verbs.count(g.strings[i]) ? 1 : 0;
   }
 
   // ---------------- nominal ----------------
@@ -162,10 +275,10 @@ struct Analyzer::Impl {
     };
     bool ord = false;
     for (int i = 0; i < depth; ++i) ord |= st[i].row && st[i].row->feat == "ORD";
-    auto it = g.stems.find(stem);
+    const StemIndex::Rec* it = idx.stem(stem);
     if (ord) {
-      if (it != g.stems.end())
-        for (const auto& e : it->second)
+      if (it)
+        for (const auto& e : *it)
           if (e.kind == Kind::kNominal && e.pos == pNum) emit(&e, e.lemma, e.pos, false, 10.0f + e.weight, false);
       return;
     }
@@ -173,8 +286,8 @@ struct Analyzer::Impl {
     // (یانیش، جاش): یانەکانی is یانە + کان + ی, not یان + ەکان + ی
     bool only_is_cop = true;
     for (int i = 0; i < depth; ++i) only_is_cop &= st[i].row && (st[i].row->slot == kIS || st[i].row->slot == kCOP);
-    if (it != g.stems.end()) {
-      for (const auto& e : it->second)
+    if (it) {
+      for (const auto& e : *it)
         if (e.kind == Kind::kNominal) {
           if (!only_is_cop && (e.pos == kConjPos || e.pos == kPartPos || e.pos == kIntjPos)) continue;
           emit(&e, e.lemma, e.pos, false, 10.0f + e.weight, false);
@@ -183,9 +296,9 @@ struct Analyzer::Impl {
     }
     if (found) return;
     if (starts_with(stem, kNe) && stem.size() > kNe.size() + 2) {
-      auto jt = g.stems.find(stem.substr(kNe.size()));
-      if (jt != g.stems.end())
-        for (const auto& e : jt->second)
+      const StemIndex::Rec* jt = idx.stem(stem.substr(kNe.size()));
+      if (jt)
+        for (const auto& e : *jt)
           if (e.kind == Kind::kNominal && (e.pos == pMsdr || e.pos == pPtcp || e.pos == pAdj) &&
               !(e.pos == pMsdr && ends_with(stem, "\u06D5\u0648\u06D5"))) {  // نەگرتنەوە: a verb, not نە + گرتنەوە
             emit(&e, e.lemma, e.pos, false, 9.5f + e.weight, true);
@@ -195,12 +308,13 @@ struct Analyzer::Impl {
     if (found) return;
     // joined light-verb compound verbal noun: X + known infinitive
     for (size_t k = next_cp(stem, 0); k + 4 <= stem.size() && !found; k = next_cp(stem, k)) {
-      auto jt = g.stems.find(stem.substr(k));
-      if (jt == g.stems.end()) continue;
+      const StemIndex::Rec* jt = idx.stem(stem.substr(k));
+      if (!jt) continue;
       std::string_view head = stem.substr(0, k);
-      bool head_known = g.parts.count(head) || g.stems.count(head);
+      const StemIndex::Rec* hr = idx.find(head);
+      bool head_known = hr && (hr->part || hr->n);
       if (!head_known || cp_count(head) < 2) continue;
-      for (const auto& e : jt->second) {
+      for (const auto& e : *jt) {
         if (e.kind != Kind::kNominal || (e.pos != pMsdr && e.pos != pPtcp)) continue;
         // lemma = head + the infinitive: a compound verb written joined
         std::string lem(head);
@@ -231,34 +345,36 @@ struct Analyzer::Impl {
         uint8_t cls = end_class(b2);
         if (cls != kC && cls != kI) base = b2;  // -یی after a vowel: ژینگەیی
       }
-      auto bt = g.stems.find(base);
+      const StemIndex::Rec* bt = idx.stem(base);
       if (!has_deg && cp_count(base) >= 2 && end_class(base) != kI) {
         bool abstract = false;
         // from an active participle in -وو (passive -او + ی is mostly the ezafe: لێپرسراوی)
         const bool uu = end_class(base) == kU;
-        if (bt != g.stems.end() && uu)
-          for (const auto& e : bt->second) abstract |= e.kind == Kind::kNominal && e.pos == pPtcp;
+        if (bt && uu)
+          for (const auto& e : *bt) abstract |= e.kind == Kind::kNominal && e.pos == pPtcp;
         // a joined compound participle: یەک + گرتوو → یەکگرتوویی
         for (size_t k = next_cp(base, 0); uu && k + 4 <= base.size() && !abstract; k = next_cp(base, k)) {
-          auto pt = g.stems.find(base.substr(k));
-          if (pt == g.stems.end()) continue;
+          const StemIndex::Rec* pt = idx.stem(base.substr(k));
+          if (!pt) continue;
           std::string_view head = base.substr(0, k);
-          if (!g.stems.count(head) && !g.parts.count(head)) continue;
-          for (const auto& e : pt->second) abstract |= e.kind == Kind::kNominal && e.pos == pPtcp;
+          const StemIndex::Rec* hr = idx.find(head);
+          if (!hr || (!hr->n && !hr->part)) continue;
+          for (const auto& e : *pt) abstract |= e.kind == Kind::kNominal && e.pos == pPtcp;
         }
         for (size_t k = 0; k < g.agent_endings.size() && !abstract; ++k) {
           const auto& end = g.agent_endings[k];
           if (!ends_with(base, end)) continue;
           std::string_view head = base.substr(0, base.size() - end.size());
-          abstract = cp_count(head) >= 2 && (g.stems.count(head) || g.parts.count(head));
+          const StemIndex::Rec* hr = cp_count(head) >= 2 ? idx.find(head) : nullptr;
+          abstract = hr && (hr->n || hr->part);
         }
         if (abstract) {
           emit(nullptr, 0, pN, false, 10.5f, false);
           found = true;
         }
       }
-      if (!found && bt != g.stems.end() && cp_count(base) >= 2)
-        for (const auto& e : bt->second)
+      if (!found && bt && cp_count(base) >= 2)
+        for (const auto& e : *bt)
           if (e.kind == Kind::kNominal && e.source == 0 && (e.pos == pN || e.pos == pPropn)) {
             emit(&e, 0, pAdj, false, 8.5f, false);
             found = true;
@@ -491,9 +607,8 @@ struct Analyzer::Impl {
   void verb_stems(std::string_view w, const Prefix& pre, std::vector<LCand>& out) const {
     size_t i = pre.pos;
     for (size_t j = next_cp(w, i); j <= w.size() && j - i <= g.max_stem_bytes; j = next_cp(w, j)) {
-      auto it = g.stems.find(w.substr(i, j - i));
-      if (it != g.stems.end()) {
-        for (const auto& e : it->second) {
+      if (const StemIndex::Rec* it = idx.stem(w.substr(i, j - i))) {
+        for (const auto& e : *it) {
           if (e.kind == Kind::kNominal || e.part != pre.part) continue;
           LMorph st[8];
           TailCtx ctx{e.kind};
@@ -574,10 +689,10 @@ struct Analyzer::Impl {
     Prefix pre;
     prefix_stage(w, pre, 0, out);
     for (size_t k = next_cp(w, 0); k < w.size() && k <= max_part_bytes; k = next_cp(w, k)) {
-      auto it = g.parts.find(w.substr(0, k));
-      if (it == g.parts.end()) continue;
+      const uint32_t part = idx.part(w.substr(0, k));
+      if (!part) continue;
       Prefix p;
-      p.part = g.string_ids.at(*it);
+      p.part = part;
       p.m[p.n++] = {nullptr, 0, static_cast<uint16_t>(k), mPart};
       p.pos = static_cast<uint16_t>(k);
       cl_group(w, p, 0, out);
@@ -692,11 +807,11 @@ struct Analyzer::Impl {
       if (!c.guessed) return;
     std::vector<LCand> sub;
     for (size_t k = next_cp(w, next_cp(w, 0)); k + 4 <= w.size() && k <= g.max_stem_bytes; k = next_cp(w, k)) {
-      auto it = g.stems.find(w.substr(0, k));  // hand-written only: induced heads admit misspellings
-      if (it == g.stems.end()) continue;
+      const StemIndex::Rec* it = idx.stem(w.substr(0, k));  // hand-written only: induced heads admit misspellings
+      if (!it) continue;
       if (cp_count(w.substr(0, k)) < 3) continue;  // چا + کا, پی + ویست: misspellings, not compounds
       bool nominal = false;
-      for (const auto& e : it->second)
+      for (const auto& e : *it)
         nominal |= e.kind == Kind::kNominal && e.source == 0 && (e.pos == pN || e.pos == pAdj);
       if (!nominal) continue;
       std::string_view rest = w.substr(k);
@@ -705,7 +820,7 @@ struct Analyzer::Impl {
       const auto off = static_cast<uint16_t>(k);
       for (auto& c : sub) {
         if (c.guessed || c.n + 1 > kMaxMorphs || c.kind == Kind::kNominal) continue;
-        if (!g.light_verbs.count(g.strings[c.lemma])) continue;
+        if (!light_lemma[c.lemma]) continue;
         bool has_part = false;
         for (int i = 0; i < c.n; ++i) has_part |= c.m[i].type == mPart;
         if (has_part) continue;
