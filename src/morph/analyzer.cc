@@ -68,12 +68,24 @@ struct LCand {
   }
 };
 
-bool ends_with(std::string_view s, std::string_view t) {
-  return s.size() >= t.size() && std::char_traits<char>::compare(s.data() + s.size() - t.size(), t.data(), t.size()) == 0;
+// Affixes are a few bytes: a byte loop (last byte first for suffixes, where Arabic letters differ)
+// beats a library memcmp call, and most tests fail at the first byte.
+inline bool ends_with(std::string_view s, std::string_view t) {
+  if (s.size() < t.size()) return false;
+  const char* a = s.data() + s.size();
+  const char* b = t.data() + t.size();
+  for (size_t i = 0; i < t.size(); ++i)
+    if (*--a != *--b) return false;
+  return true;
 }
-bool starts_with(std::string_view s, std::string_view t) {
-  return s.size() >= t.size() && std::char_traits<char>::compare(s.data(), t.data(), t.size()) == 0;
+inline bool starts_with(std::string_view s, std::string_view t) {
+  if (s.size() < t.size()) return false;
+  for (size_t i = 0; i < t.size(); ++i)
+    if (s[i] != t[i]) return false;
+  return true;
 }
+// a == b with the lengths compared first (std::string == const char* compares the bytes first)
+inline bool same(const std::string& a, std::string_view b) { return std::string_view(a) == b; }
 size_t next_cp(std::string_view s, size_t i) {
   ++i;
   while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;
@@ -111,8 +123,8 @@ struct Prefix {
   std::array<LMorph, 6> m;
 };
 
-int neg_code(const Row* r) { return r->feat == "NE" ? 0 : r->feat == "NA" ? 1 : 2; }
-int asp_code(const Row* r) { return r->feat == "DE" ? 0 : 1; }
+int neg_code(const Row* r) { return same(r->feat, "NE") ? 0 : same(r->feat, "NA") ? 1 : 2; }
+int asp_code(const Row* r) { return same(r->feat, "DE") ? 0 : 1; }
 
 // A short-string hash for the stem index (words are tens of bytes): 8-byte blocks, multiply-mix.
 inline uint64_t mix64(uint64_t h) {
@@ -274,7 +286,7 @@ struct Analyzer::Impl {
       out.push_back(c);
     };
     bool ord = false;
-    for (int i = 0; i < depth; ++i) ord |= st[i].row && st[i].row->feat == "ORD";
+    for (int i = 0; i < depth; ++i) ord |= st[i].row && same(st[i].row->feat, "ORD");
     const StemIndex::Rec* it = idx.stem(stem);
     if (ord) {
       if (it)
@@ -393,9 +405,9 @@ struct Analyzer::Impl {
       size_t n = st[i].row ? cp_count(st[i].row->form) : 0;
       if (n >= 2) {
         s += 0.2f + 0.1f * static_cast<float>(std::min<size_t>(n, 4));
-        multi += st[i].row->feat != "PL";  // -ان ends many names and words (نێوچاوان، کامیاران)
+        multi += !same(st[i].row->feat, "PL");  // -ان ends many names and words (نێوچاوان، کامیاران)
       }
-      else if (st[i].row && st[i].row->form == "\u06CC") s += 0.1f;
+      else if (st[i].row && same(st[i].row->form, "\u06CC")) s += 0.1f;
       else s -= 0.35f;
     }
     if (depth > 1) s -= 0.5f * static_cast<float>(std::max(0, depth - 1 - multi));
@@ -478,7 +490,7 @@ struct Analyzer::Impl {
       if (!(allowed & B(s))) continue;
       for (const auto& r : g.verb[s]) {
         if (r.form.empty() || !(r.after & cls) || !starts_with(rest, r.form)) continue;
-        if (ctx.kind == Kind::kPresent3 && s == vPRS && r.feat != "3S") continue;
+        if (ctx.kind == Kind::kPresent3 && s == vPRS && !same(r.feat, "3S")) continue;
         TailCtx c2 = ctx;
         int nl = s;
         if (s == vPST || s == vSCL || s == vPRS) c2.npers++;
@@ -486,10 +498,10 @@ struct Analyzer::Impl {
         if (s == vPRFSBJV) c2.prs_like = true;
         if (s == vPASS) {
           // the passive suffix decides what follows
-          if (r.feat == "PST") nl = kVSlots + 1;
-          else if (r.feat == "PRS") { nl = kVSlots + 2; c2.prs_like = true; }
-          else if (r.feat == "PRF") { nl = vPRF; c2.prf = true; }
-          else if (r.feat == "PLPRF") nl = vPLPRF;
+          if (same(r.feat, "PST")) nl = kVSlots + 1;
+          else if (same(r.feat, "PRS")) { nl = kVSlots + 2; c2.prs_like = true; }
+          else if (same(r.feat, "PRF")) { nl = vPRF; c2.prf = true; }
+          else if (same(r.feat, "PLPRF")) nl = vPLPRF;
           else { nl = vPRFSBJV; c2.prs_like = true; }
         }
         st[depth] = {&r, static_cast<uint16_t>(q), static_cast<uint16_t>(q + r.form.size()), mTail};
@@ -574,7 +586,7 @@ struct Analyzer::Impl {
         break;
       case Kind::kPassive: {
         if (!first || first->slot != vPASS) return;
-        if (first->feat == "PRS") {
+        if (same(first->feat, "PRS")) {
           if (pre.asp < 0 && pre.neg < 0) return;
           if (pre.neg == 2) return;
         } else {
@@ -909,7 +921,7 @@ std::string Analyzer::Impl::morph_tag(const LMorph& m, const LCand& c) const {
   // verbal
   switch (r->slot) {
     case vNEG: return "NEG";
-    case vASP: return r->feat == "DE" ? "IND" : "SBJV";
+    case vASP: return same(r->feat, "DE") ? "IND" : "SBJV";
     case vCL: return c.kind == Kind::kPast && c.transitive ? "ARGER" + r->feat : "ARGAC" + r->feat;
     case vIS: return "LGSPEC5";
     case vEWE: return "LGSPEC3";
@@ -930,7 +942,7 @@ std::string Analyzer::Impl::features_of(std::string_view w, const LCand& c) cons
     for (int i = 0; i < c.n; ++i) {
       const auto& m = c.m[i];
       if (m.type == mNeg) { f += ";NEG"; continue; }
-      if (m.type != mNom || !m.row || m.row->feat == "ORD") continue;
+      if (m.type != mNom || !m.row || same(m.row->feat, "ORD")) continue;
       f += ';';
       f += m.row->feat;
     }
@@ -964,9 +976,9 @@ std::string Analyzer::Impl::features_of(std::string_view w, const LCand& c) cons
       case vPRFSBJV: prfsbjv = true; break;
       case vPASS:
         pass = true; pass_t = r->feat;
-        if (r->feat == "PRF") prf = true;
-        if (r->feat == "PLPRF") plprf = true;
-        if (r->feat == "PRFSBJV") prfsbjv = true;
+        if (same(r->feat, "PRF")) prf = true;
+        if (same(r->feat, "PLPRF")) plprf = true;
+        if (same(r->feat, "PRFSBJV")) prfsbjv = true;
         break;
       case vIMP: imp = true; pers.push_back(r); break;
       case vPST: case vPRS: case vSCL: pers.push_back(r); break;
@@ -993,7 +1005,7 @@ std::string Analyzer::Impl::features_of(std::string_view w, const LCand& c) cons
     if (pcl) agent = pcl->feat;
     for (const Row* r : pers) {
       if (r->slot == vSCL && agent.empty()) agent = r->feat;
-      else if (r->slot == vPRF3 && r->form != "ە" && agent.empty()) agent = r->feat;
+      else if (r->slot == vPRF3 && !same(r->form, "ە") && agent.empty()) agent = r->feat;
       else if (r->slot == vPST || r->slot == vPRS || (r->slot == vSCL && !agent.empty() && object.empty())) {
         if (object.empty()) object = r->feat;
       }
