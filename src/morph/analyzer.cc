@@ -68,6 +68,29 @@ struct LCand {
   }
 };
 
+// Where the search puts its candidates. kAll keeps every one in order (analyze, lemmas, inflect);
+// kBest keeps only the first of the highest score, which is what the stable sort puts first (lemma,
+// stem); kKnown keeps nothing and stops the search at the first candidate that is not guessed
+// (known). Guessed candidates are only built when `guess` is set (never for kKnown).
+struct Sink {
+  enum Mode : uint8_t { kAll, kBest, kKnown };
+  Sink(std::vector<LCand>* v, Mode m, bool g) : all(v), mode(m), guess(g && m != kKnown) {}
+  std::vector<LCand>* all;  // kAll only
+  Mode mode;
+  bool guess;
+  bool light_only = false;  // only finite forms of a productive light verb without a part (joined_light_verb)
+  bool known = false;       // a candidate that is not guessed was added
+  bool has_best = false;
+  LCand best;
+
+  bool done() const { return mode == kKnown && known; }
+  void add(LCand&& c) {
+    known |= !c.guessed;
+    if (mode == kAll) all->push_back(std::move(c));
+    else if (mode == kBest && (!has_best || c.score > best.score)) { best = std::move(c); has_best = true; }
+  }
+};
+
 // Affixes are a few bytes: a byte loop (last byte first for suffixes, where Arabic letters differ)
 // beats a library memcmp call, and most tests fail at the first byte.
 inline bool ends_with(std::string_view s, std::string_view t) {
@@ -255,9 +278,9 @@ struct Analyzer::Impl {
   }
 
   // ---------------- nominal ----------------
-  void nom_try_stem(std::string_view w, size_t p, const LMorph* st, int depth, std::vector<LCand>& out,
+  void nom_try_stem(std::string_view w, size_t p, const LMorph* st, int depth, Sink& out,
                     bool edrop = false) const {
-    if (p == 0) return;
+    if (p == 0 || out.done()) return;
     std::string_view stem = w.substr(0, p);
     std::string tmp;
     if (edrop) { tmp.assign(stem); tmp += kHeh; stem = tmp; }
@@ -265,6 +288,7 @@ struct Analyzer::Impl {
     bool has_deg = false;
     for (int i = 0; i < depth; ++i) has_deg |= st[i].row && st[i].row->slot == kDEG;
     auto emit = [&](const Entry* e, uint32_t lemma, uint8_t pos, bool guessed, float score, bool neg) {
+      if (out.mode == Sink::kKnown) { out.known |= !guessed; return; }
       LCand c;
       c.lemma = lemma;
       c.pos = pos;
@@ -283,7 +307,7 @@ struct Analyzer::Impl {
       }
       for (int i = depth - 1; i >= 0 && c.n < kMaxMorphs; --i) c.m[c.n++] = st[i];
       (void)e;
-      out.push_back(c);
+      out.add(std::move(c));
     };
     bool ord = false;
     for (int i = 0; i < depth; ++i) ord |= st[i].row && same(st[i].row->feat, "ORD");
@@ -328,6 +352,7 @@ struct Analyzer::Impl {
       if (!head_known || cp_count(head) < 2) continue;
       for (const auto& e : *jt) {
         if (e.kind != Kind::kNominal || (e.pos != pMsdr && e.pos != pPtcp)) continue;
+        if (out.mode == Sink::kKnown) { out.known = true; return; }
         // lemma = head + the infinitive: a compound verb written joined
         std::string lem(head);
         lem += g.strings[e.lemma];
@@ -341,7 +366,7 @@ struct Analyzer::Impl {
         c.m[c.n++] = {nullptr, 0, static_cast<uint16_t>(p), mStem};
         for (int i = depth - 1; i >= 0 && c.n < kMaxMorphs; --i) c.m[c.n++] = st[i];
         c.lemma_text = std::move(lem);
-        out.push_back(c);
+        out.add(std::move(c));
         found = true;
         break;
       }
@@ -393,7 +418,7 @@ struct Analyzer::Impl {
             break;
           }
     }
-    if (found || !options.guess || edrop) return;
+    if (found || !out.guess || edrop) return;
     size_t ncp = cp_count(stem);
     if (ncp < 2) return;
     // guesses: multi-letter suffixes are reliable evidence, one-letter ones (ن م ت ش ە) are not
@@ -416,12 +441,13 @@ struct Analyzer::Impl {
   }
 
   void nom_dfs(std::string_view w, size_t p, uint16_t allowed, bool stem_ok, LMorph* st, int depth,
-               std::vector<LCand>& out) const {
+               Sink& out) const {
     if (stem_ok) nom_try_stem(w, p, st, depth, out);
     if (depth >= 8) return;
     for (int s = kNomSlots - 1; s >= 0; --s) {
       if (!(allowed & bit(s))) continue;
       for (const auto& r : g.nom[s]) {
+        if (out.done()) return;
         size_t L = r.form.size();
         if (L == 0 || p <= L + 1 || !ends_with(w.substr(0, p), r.form)) continue;
         size_t q = p - L;
@@ -446,12 +472,12 @@ struct Analyzer::Impl {
   };
 
   void tail_dfs(std::string_view w, size_t q, int last, TailCtx ctx, const Prefix& pre, const Entry& e,
-                size_t stem_b, LMorph* st, int depth, std::vector<LCand>& out) const {
+                size_t stem_b, LMorph* st, int depth, Sink& out) const {
     if (q == w.size()) {
       finish_verb(w, pre, e, stem_b, st, depth, last, ctx, out);
       return;
     }
-    if (depth >= 7) return;
+    if (depth >= 7 || out.done()) return;
     uint32_t allowed = 0;
     auto B = [](int s) { return 1u << s; };
     switch (last) {
@@ -511,7 +537,7 @@ struct Analyzer::Impl {
   }
 
   void tail_dfs_dispatch(std::string_view w, size_t q, int last, TailCtx ctx, const Prefix& pre, const Entry& e,
-                         size_t stem_b, LMorph* st, int depth, std::vector<LCand>& out) const {
+                         size_t stem_b, LMorph* st, int depth, Sink& out) const {
     if (last == kVSlots + 1) {  // after passive -a: like a past stem (intransitive)
       if (q == w.size()) { finish_verb(w, pre, e, stem_b, st, depth, vPASS, ctx, out); return; }
       // reuse the past-stem state but without perfect markers
@@ -548,7 +574,7 @@ struct Analyzer::Impl {
 
   // Validity and score of a complete verb analysis.
   void finish_verb(std::string_view w, const Prefix& pre, const Entry& e, size_t stem_b, const LMorph* st,
-                   int depth, int last, const TailCtx& ctx, std::vector<LCand>& out) const {
+                   int depth, int last, const TailCtx& ctx, Sink& out) const {
     (void)w; (void)ctx;
     bool has_tail = depth > 0;
     const Row* first = has_tail ? st[0].row : nullptr;
@@ -598,6 +624,8 @@ struct Analyzer::Impl {
       default: return;
     }
     (void)last;
+    if (out.light_only && (!light_lemma[e.lemma] || pre.part)) return;
+    if (out.mode == Sink::kKnown) { out.known = true; return; }
     LCand c;
     c.lemma = e.lemma;
     c.pos = pV;
@@ -613,12 +641,12 @@ struct Analyzer::Impl {
     c.stem_e = static_cast<uint16_t>(stem_e);
     c.m[c.n++] = {nullptr, static_cast<uint16_t>(stem_b), static_cast<uint16_t>(stem_e), mStem};
     for (int i = 0; i < depth && c.n < kMaxMorphs; ++i) c.m[c.n++] = st[i];
-    out.push_back(c);
+    out.add(std::move(c));
   }
 
-  void verb_stems(std::string_view w, const Prefix& pre, std::vector<LCand>& out) const {
+  void verb_stems(std::string_view w, const Prefix& pre, Sink& out) const {
     size_t i = pre.pos;
-    for (size_t j = next_cp(w, i); j <= w.size() && j - i <= g.max_stem_bytes; j = next_cp(w, j)) {
+    for (size_t j = next_cp(w, i); j <= w.size() && j - i <= g.max_stem_bytes && !out.done(); j = next_cp(w, j)) {
       if (const StemIndex::Rec* it = idx.stem(w.substr(i, j - i))) {
         for (const auto& e : *it) {
           if (e.kind == Kind::kNominal || e.part != pre.part) continue;
@@ -633,10 +661,10 @@ struct Analyzer::Impl {
   }
 
   // clitic group (IS? CL?) after the first prefix
-  void cl_group(std::string_view w, Prefix pre, int stage, std::vector<LCand>& out) const {
+  void cl_group(std::string_view w, Prefix pre, int stage, Sink& out) const {
     // option: no clitic group
     prefix_stage(w, pre, stage, out);
-    if (pre.cl || pre.is) return;
+    if (pre.cl || pre.is || out.done()) return;
     std::string_view rest = w.substr(pre.pos);
     for (const auto& r : g.verb[vIS]) {
       if (r.form.empty() || r.after != kAny || !starts_with(rest, r.form)) continue;
@@ -666,7 +694,8 @@ struct Analyzer::Impl {
   }
 
   // stage 0: before NEG; 1: before ASP; 2: stem
-  void prefix_stage(std::string_view w, const Prefix& pre, int stage, std::vector<LCand>& out) const {
+  void prefix_stage(std::string_view w, const Prefix& pre, int stage, Sink& out) const {
+    if (out.done()) return;
     if (stage <= 0) {
       std::string_view rest = w.substr(pre.pos);
       for (const auto& r : g.verb[vNEG]) {
@@ -697,10 +726,10 @@ struct Analyzer::Impl {
     verb_stems(w, pre, out);
   }
 
-  void verbal(std::string_view w, std::vector<LCand>& out) const {
+  void verbal(std::string_view w, Sink& out) const {
     Prefix pre;
     prefix_stage(w, pre, 0, out);
-    for (size_t k = next_cp(w, 0); k < w.size() && k <= max_part_bytes; k = next_cp(w, k)) {
+    for (size_t k = next_cp(w, 0); k < w.size() && k <= max_part_bytes && !out.done(); k = next_cp(w, k)) {
       const uint32_t part = idx.part(w.substr(0, k));
       if (!part) continue;
       Prefix p;
@@ -713,21 +742,24 @@ struct Analyzer::Impl {
 
   // A preposition written joined to the next word (لەکاتی = لە کاتی, بەشێوەی = بە شێوەی): when no
   // analysis of the whole word is known, analyse the rest as a nominal and keep its lemma.
-  void joined_preposition(std::string_view w, std::vector<LCand>& out) const {
-    for (const auto& c : out)
-      if (!c.guessed) return;
+  void joined_preposition(std::string_view w, Sink& out) const {
+    if (out.known) return;
     for (std::string_view prep : {kLe, kBe}) {
       if (!starts_with(w, prep) || cp_count(w.substr(prep.size())) < 3) continue;
-      std::vector<LCand> sub;
       LMorph st[10];
       std::string_view rest = w.substr(prep.size());
+      Sink sub = sub_sink(out);
       nom_dfs(rest, rest.size(), kNomAll, true, st, 0, sub);
+      if (out.mode == Sink::kKnown) {
+        if ((out.known = sub.known)) return;
+        continue;
+      }
       const auto off = static_cast<uint16_t>(prep.size());
-      for (auto& c : sub) {
+      for (auto& c : *sub.all) {
         if (c.guessed || c.n + 1 > kMaxMorphs) continue;
         c.prepend(off, mAdp);
         c.score -= 1.5f;
-        out.push_back(std::move(c));
+        out.add(std::move(c));
       }
     }
   }
@@ -735,9 +767,8 @@ struct Analyzer::Impl {
   // Informal spelling of long û with one و (مێژوی = مێژووی, هاتوە = هاتووە, نوسین = نووسین): when
   // nothing is known, retry with each single و after a consonant doubled (at most 4 positions);
   // the first variant with known analyses wins, lemmas spelled in the standard form.
-  void single_waw(std::string_view w, std::vector<LCand>& out) const {
-    for (const auto& c : out)
-      if (!c.guessed) return;
+  void single_waw(std::string_view w, Sink& out) const {
+    if (out.known) return;
     constexpr std::string_view kWaw = "\u0648";
     int tried = 0;
     for (size_t k = 2; k + kWaw.size() <= w.size() && tried < 4; k = next_cp(w, k)) {
@@ -756,24 +787,28 @@ struct Analyzer::Impl {
       std::string v(w.substr(0, after));
       v += kWaw;
       v += w.substr(after);
-      std::vector<LCand> sub;
+      Sink sub = sub_sink(out);
       LMorph st[10];
       nom_dfs(v, v.size(), kNomAll, true, st, 0, sub);
       verbal(v, sub);
+      if (out.mode == Sink::kKnown) {
+        if ((out.known = sub.known)) return;
+        continue;
+      }
       bool any = false;
       auto map = [&](uint16_t x) -> uint16_t {
         if (x <= after) return x;
         if (x >= after + kWaw.size()) return static_cast<uint16_t>(x - kWaw.size());
         return static_cast<uint16_t>(after);
       };
-      for (auto& c : sub) {
+      for (auto& c : *sub.all) {
         if (c.guessed) continue;
         c.lemma_text = lemma_of(v, c);
         c.stem_b = map(c.stem_b);
         c.stem_e = map(c.stem_e);
         for (int i = 0; i < c.n; ++i) { c.m[i].b = map(c.m[i].b); c.m[i].e = map(c.m[i].e); }
         c.score -= 1.0f;
-        out.push_back(std::move(c));
+        out.add(std::move(c));
         any = true;
       }
       if (any) return;
@@ -783,9 +818,8 @@ struct Analyzer::Impl {
   // The conjunction و written joined to a word ending in ە ێ ۆ ی (هەیەو = هەیە و, کێشەو = کێشە و):
   // when nothing is known (the single-و spelling of û is tried first), analyse the word without it
   // (morph tag CONJ).
-  void joined_conjunction(std::string_view w, std::vector<LCand>& out) const {
-    for (const auto& c : out)
-      if (!c.guessed) return;
+  void joined_conjunction(std::string_view w, Sink& out) const {
+    if (out.known) return;
     constexpr std::string_view kWaw = "\u0648";
     if (!ends_with(w, kWaw) || cp_count(w) < 4) return;
     std::string_view rest = w.substr(0, w.size() - kWaw.size());
@@ -796,16 +830,20 @@ struct Analyzer::Impl {
     // not after a consonant: پشکو، پۆلو are far more often ۆ misspelt و than X + و; not after ا: -او is
     // the participle (گەڕاو)
     if (pc != U'\u06D5' && pc != U'\u06CE' && pc != U'\u06C6' && pc != U'\u06CC') return;
-    std::vector<LCand> sub;
+    Sink sub = sub_sink(out);
     LMorph st[10];
     nom_dfs(rest, rest.size(), kNomAll, true, st, 0, sub);
     verbal(rest, sub);
-    for (auto& c : sub) {
+    if (out.mode == Sink::kKnown) {
+      out.known = sub.known;
+      return;
+    }
+    for (auto& c : *sub.all) {
       if (c.guessed || c.n + 1 > kMaxMorphs) continue;
       if (c.lemma_text.empty() && c.lemma_span) c.lemma_text = lemma_of(rest, c);
       c.m[c.n++] = {nullptr, static_cast<uint16_t>(rest.size()), static_cast<uint16_t>(w.size()), mConj};
       c.score -= 1.5f;
-      out.push_back(std::move(c));
+      out.add(std::move(c));
     }
   }
 
@@ -814,10 +852,8 @@ struct Analyzer::Impl {
   // a hand-written nominal head (3+ letters) followed by a finite form of a productive light verb
   // (g.light_verbs: کردن، بوون، دان);
   // lemma = head + infinitive, morph tag PREVERB on the head.
-  void joined_light_verb(std::string_view w, std::vector<LCand>& out) const {
-    for (const auto& c : out)
-      if (!c.guessed) return;
-    std::vector<LCand> sub;
+  void joined_light_verb(std::string_view w, Sink& out) const {
+    if (out.known) return;
     for (size_t k = next_cp(w, next_cp(w, 0)); k + 4 <= w.size() && k <= g.max_stem_bytes; k = next_cp(w, k)) {
       const StemIndex::Rec* it = idx.stem(w.substr(0, k));  // hand-written only: induced heads admit misspellings
       if (!it) continue;
@@ -827,10 +863,15 @@ struct Analyzer::Impl {
         nominal |= e.kind == Kind::kNominal && e.source == 0 && (e.pos == pN || e.pos == pAdj);
       if (!nominal) continue;
       std::string_view rest = w.substr(k);
-      sub.clear();
+      Sink sub = sub_sink(out);
+      sub.light_only = true;
       verbal(rest, sub);
+      if (out.mode == Sink::kKnown) {
+        if ((out.known = sub.known)) return;
+        continue;
+      }
       const auto off = static_cast<uint16_t>(k);
-      for (auto& c : sub) {
+      for (auto& c : *sub.all) {
         if (c.guessed || c.n + 1 > kMaxMorphs || c.kind == Kind::kNominal) continue;
         if (!light_lemma[c.lemma]) continue;
         bool has_part = false;
@@ -839,12 +880,22 @@ struct Analyzer::Impl {
         c.lemma_text = std::string(w.substr(0, k)) + g.strings[c.lemma];
         c.prepend(off, mPart);
         c.score -= 2.0f;
-        out.push_back(std::move(c));
+        out.add(std::move(c));
       }
     }
   }
 
-  void candidates(std::string_view w, std::vector<LCand>& out, bool sort = true) const {
+  // A sink for the analysis of part of a word by a fallback: the guessed candidates it would keep are
+  // discarded by every fallback, so none are built; kKnown stays kKnown, the others collect into a
+  // per-thread vector (the fallbacks do not nest).
+  static Sink sub_sink(const Sink& out) {
+    if (out.mode == Sink::kKnown) return Sink(nullptr, Sink::kKnown, false);
+    thread_local std::vector<LCand> v;
+    v.clear();
+    return Sink(&v, Sink::kAll, false);
+  }
+
+  void candidates(std::string_view w, Sink& out) const {
     LMorph st[10];
     nom_dfs(w, w.size(), kNomAll, true, st, 0, out);
     verbal(w, out);
@@ -852,28 +903,18 @@ struct Analyzer::Impl {
     joined_light_verb(w, out);
     if (options.colloquial) single_waw(w, out);
     joined_conjunction(w, out);
-    // keep the best score per candidate; sort best first
-    if (sort)
-      std::stable_sort(out.begin(), out.end(), [](const LCand& a, const LCand& b) { return a.score > b.score; });
+  }
+  // Every candidate, best first (stable: the search order breaks ties).
+  void candidates(std::string_view w, std::vector<LCand>& out) const {
+    Sink sink(&out, Sink::kAll, options.guess);
+    candidates(w, sink);
+    std::stable_sort(out.begin(), out.end(), [](const LCand& a, const LCand& b) { return a.score > b.score; });
   }
 
-  // The first candidate of the highest score: what candidates()[0] is after the stable sort.
-  static const LCand* best(const std::vector<LCand>& v) {
-    const LCand* b = nullptr;
-    for (const auto& c : v)
-      if (!b || c.score > b->score) b = &c;
-    return b;
-  }
-
-  // Per-thread scratch for lemma()/known(): the candidate vector and normalization buffer keep
-  // their capacity between calls (no allocation per word once warm).
-  struct Scratch {
-    std::vector<LCand> cands;
-    std::string buf;
-  };
-  static Scratch& scratch() {
-    thread_local Scratch s;
-    s.cands.clear();
+  // Per-thread normalization buffer for lemma()/known(): it keeps its capacity between calls (no
+  // allocation per word once warm).
+  static std::string& scratch_buf() {
+    thread_local std::string s;
     return s;
   }
 
@@ -1092,14 +1133,13 @@ std::vector<Analysis> Analyzer::analyze(std::string_view word) const {
 
 std::string Analyzer::lemma(std::string_view word) const {
   if (word.empty()) return {};
-  auto& sc = Impl::scratch();
-  std::string_view w = impl_->prepare(word, sc.buf, nullptr);
+  std::string_view w = impl_->prepare(word, Impl::scratch_buf(), nullptr);
   if (w.empty()) return {};
   if (w.size() > impl_->options.max_word_bytes) return std::string(w);
-  impl_->candidates(w, sc.cands, false);
-  const LCand* b = Impl::best(sc.cands);
-  if (!b) return std::string(w);
-  return impl_->lemma_of(w, *b);
+  Sink sink(nullptr, Sink::kBest, impl_->options.guess);  // the first of the best score: analyze()[0]
+  impl_->candidates(w, sink);
+  if (!sink.has_best) return std::string(w);
+  return impl_->lemma_of(w, sink.best);
 }
 
 std::vector<std::string> Analyzer::lemmas(std::string_view word, size_t n) const {
@@ -1120,15 +1160,15 @@ std::vector<std::string> Analyzer::lemmas(std::string_view word, size_t n) const
 
 std::string Analyzer::stem(std::string_view word) const { return lemma(word); }
 
+// The search of analyze() that builds no candidate, never guesses and stops at the first analysis
+// that is not guessed.
 bool Analyzer::known(std::string_view word) const {
   if (word.empty()) return false;
-  auto& sc = Impl::scratch();
-  std::string_view w = impl_->prepare(word, sc.buf, nullptr);
+  std::string_view w = impl_->prepare(word, Impl::scratch_buf(), nullptr);
   if (w.empty() || w.size() > impl_->options.max_word_bytes) return false;
-  impl_->candidates(w, sc.cands, false);
-  for (const auto& c : sc.cands)
-    if (!c.guessed) return true;
-  return false;
+  Sink sink(nullptr, Sink::kKnown, false);
+  impl_->candidates(w, sink);
+  return sink.known;
 }
 
 size_t Analyzer::memory_bytes() const { return impl_->g.memory_bytes(); }
