@@ -202,6 +202,42 @@ TEST(Morph, ThirdRoundLexiconAndGuesser) {
   EXPECT_FALSE(A().known("پۆلو"));
 }
 
+// known() and lemma() run their own search (no candidate built, early exit, no guesser for known();
+// only the best candidate kept for lemma()): their twins through analyze() must agree on every path
+// (lexicon, suffix grammar, verbs, joined compounds, each fallback, guesser, unknown words).
+TEST(Morph, KnownAndLemmaAgreeWithAnalyze) {
+  const char* const words[] = {
+      "کتێبەکانیان", "کتێبەکانیشمانە", "گەورەترینەکان", "یەکەمین", "نەکراوەتەوە", "دەکەم", "دەیانبینم",
+      "هەڵیدەگرتەوە", "نووسرا", "نەنووسراوەکان", "ڕایگەیاند", "دەگەڕێنێتەوە", "مانەوەی", "کرانەوەی",
+      "نییە", "لەو", "لێرەدا", "لەکاتی", "بەشێوەی", "ڕاپۆرتکرا", "بەکارنەهاتوون", "دەستپێدەکات",
+      "مێژوی", "هاتوە", "نوسیوە", "هەیەو", "کێشەو", "نیشتمانی", "ژینگەیی", "وێنەکێشی", "یەکگرتوویی",
+      "جێگری", "ڕێکخراو", "یانەکانی", "براشمان", "زڤلەقۆڕەکان", "زڤلەقۆڕێکی", "چاکا", "پۆلو", "پشکو",
+      "پیویست", "ئەوروپیەکان", "دەیکەن", "بکە", "مەکە", "دەکا", "123", "abc", "کتێب123", "\xff\xfe",
+      "ك", "ی", "و", "نە", "لە", "بە", "کتێبهات", "کتێبدەڕوات", "کتێبهەڵگرت", "شارهاتن"};
+  kurdi::MorphOptions all;
+  all.max_analyses = 0;
+  kurdi::MorphOptions formal = all;
+  formal.colloquial = false;
+  kurdi::MorphOptions no_guess = all;
+  no_guess.guess = false;
+  for (const auto& o : {all, formal, no_guess}) {
+    kurdi::Analyzer a(o);
+    for (const char* w : words) {
+      auto as = a.analyze(w);
+      ASSERT_FALSE(as.empty()) << w;
+      bool twin = false;
+      for (const auto& x : as) twin |= !x.guessed;
+      EXPECT_EQ(a.known(w), twin) << w << " colloquial=" << o.colloquial << " guess=" << o.guess;
+      EXPECT_EQ(a.lemma(w), as[0].lemma) << w << " colloquial=" << o.colloquial << " guess=" << o.guess;
+      EXPECT_EQ(a.stem(w), as[0].lemma) << w;
+    }
+  }
+  // both verdicts occur in the set
+  EXPECT_TRUE(A().known("مێژوی"));
+  EXPECT_FALSE(kurdi::Analyzer(formal).known("مێژوی"));
+  EXPECT_FALSE(A().known("پیویست"));
+}
+
 TEST(Morph, GoldenLemmas) {
   std::ifstream in(std::string(KURDI_SOURCE_DIR) + "/tests/golden/morph/lemmas.tsv");
   ASSERT_TRUE(in.good());
