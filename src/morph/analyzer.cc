@@ -183,6 +183,9 @@ inline uint64_t hash_sv(std::string_view s) {
 
 // Every string the search looks up (surface stems, preverbs / light-verb parts) in one open-addressing
 // table with the hash stored beside the key: a miss (most lookups) rarely touches the key bytes.
+// Beside it, hash bit sets of the proper prefixes of the keys (of verbal stems, of all stems, of
+// parts): a loop that tries longer and longer pieces of a word stops when no key can start with
+// the piece. A bit set may answer "maybe" wrongly (one more lookup), never "no" wrongly.
 // Built once from the grammar; keys point into the grammar's own strings.
 class StemIndex {
  public:
@@ -206,10 +209,29 @@ class StemIndex {
       r.n = static_cast<uint32_t>(v.size());
     }
     for (const auto& p : g.parts) insert(p).part = g.string_ids.at(p);
+    verb_prefix_.assign(size_t{1} << 12, 0);   // 2^18 bits
+    stem_prefix_.assign(size_t{1} << 14, 0);   // 2^20 bits
+    part_prefix_.assign(size_t{1} << 8, 0);    // 2^14 bits
+    for (const auto& [k, v] : g.stems) {
+      bool verbal = false;
+      for (const auto& e : v) verbal |= e.kind != Kind::kNominal;
+      for (size_t b = 1; b < k.size(); ++b) {
+        const uint64_t h = hash_sv(std::string_view(k).substr(0, b));
+        set(stem_prefix_, h);
+        if (verbal) set(verb_prefix_, h);
+      }
+    }
+    for (const auto& p : g.parts)
+      for (size_t b = 1; b < p.size(); ++b) set(part_prefix_, hash_sv(std::string_view(p).substr(0, b)));
   }
 
-  const Rec* find(std::string_view s) const {
-    const uint64_t h = hash_sv(s);
+  // Some key with a verbal entry / any stem / a part is longer than s (hash h) and starts with s.
+  bool verb_may_extend(uint64_t h) const { return test(verb_prefix_, h); }
+  bool stem_may_extend(uint64_t h) const { return test(stem_prefix_, h); }
+  bool part_may_extend(uint64_t h) const { return test(part_prefix_, h); }
+
+  const Rec* find(std::string_view s) const { return find(s, hash_sv(s)); }
+  const Rec* find(std::string_view s, uint64_t h) const {
     for (size_t i = h & mask_;; i = (i + 1) & mask_) {
       const Slot& sl = slots_[i];
       if (!sl.key) return nullptr;
@@ -217,8 +239,9 @@ class StemIndex {
     }
   }
   // The stem's entries, or null.
-  const Rec* stem(std::string_view s) const {
-    const Rec* r = find(s);
+  const Rec* stem(std::string_view s) const { return stem(s, hash_sv(s)); }
+  const Rec* stem(std::string_view s, uint64_t h) const {
+    const Rec* r = find(s, h);
     return r && r->n ? r : nullptr;
   }
   bool is_stem(std::string_view s) const { return stem(s) != nullptr; }
@@ -248,8 +271,17 @@ class StemIndex {
       if (sl.hash == h && sl.len == k.size() && std::memcmp(sl.key, k.data(), k.size()) == 0) return sl.rec;
     }
   }
+  static void set(std::vector<uint64_t>& bits, uint64_t h) {
+    const uint64_t b = (h >> 24) & (bits.size() * 64 - 1);
+    bits[b >> 6] |= uint64_t{1} << (b & 63);
+  }
+  static bool test(const std::vector<uint64_t>& bits, uint64_t h) {
+    const uint64_t b = (h >> 24) & (bits.size() * 64 - 1);
+    return (bits[b >> 6] >> (b & 63)) & 1;
+  }
   std::vector<Slot> slots_;
   size_t mask_ = 0;
+  std::vector<uint64_t> verb_prefix_, stem_prefix_, part_prefix_;
 };
 
 const StemIndex& stem_index() {
@@ -647,7 +679,9 @@ struct Analyzer::Impl {
   void verb_stems(std::string_view w, const Prefix& pre, Sink& out) const {
     size_t i = pre.pos;
     for (size_t j = next_cp(w, i); j <= w.size() && j - i <= g.max_stem_bytes && !out.done(); j = next_cp(w, j)) {
-      if (const StemIndex::Rec* it = idx.stem(w.substr(i, j - i))) {
+      const std::string_view piece = w.substr(i, j - i);
+      const uint64_t h = hash_sv(piece);
+      if (const StemIndex::Rec* it = idx.stem(piece, h)) {
         for (const auto& e : *it) {
           if (e.kind == Kind::kNominal || e.part != pre.part) continue;
           LMorph st[8];
@@ -656,7 +690,7 @@ struct Analyzer::Impl {
           tail_dfs(w, j, kVSlots, ctx, pre, e, i, st, 0, out);
         }
       }
-      if (j >= w.size()) break;
+      if (j >= w.size() || !idx.verb_may_extend(h)) break;  // no verbal stem starts with the piece
     }
   }
 
@@ -730,13 +764,16 @@ struct Analyzer::Impl {
     Prefix pre;
     prefix_stage(w, pre, 0, out);
     for (size_t k = next_cp(w, 0); k < w.size() && k <= max_part_bytes && !out.done(); k = next_cp(w, k)) {
-      const uint32_t part = idx.part(w.substr(0, k));
-      if (!part) continue;
-      Prefix p;
-      p.part = part;
-      p.m[p.n++] = {nullptr, 0, static_cast<uint16_t>(k), mPart};
-      p.pos = static_cast<uint16_t>(k);
-      cl_group(w, p, 0, out);
+      const uint64_t h = hash_sv(w.substr(0, k));
+      const StemIndex::Rec* r = idx.find(w.substr(0, k), h);
+      if (const uint32_t part = r ? r->part : 0) {
+        Prefix p;
+        p.part = part;
+        p.m[p.n++] = {nullptr, 0, static_cast<uint16_t>(k), mPart};
+        p.pos = static_cast<uint16_t>(k);
+        cl_group(w, p, 0, out);
+      }
+      if (!idx.part_may_extend(h)) break;  // no longer part starts with w[0, k)
     }
   }
 
@@ -855,33 +892,42 @@ struct Analyzer::Impl {
   void joined_light_verb(std::string_view w, Sink& out) const {
     if (out.known) return;
     for (size_t k = next_cp(w, next_cp(w, 0)); k + 4 <= w.size() && k <= g.max_stem_bytes; k = next_cp(w, k)) {
-      const StemIndex::Rec* it = idx.stem(w.substr(0, k));  // hand-written only: induced heads admit misspellings
-      if (!it) continue;
-      if (cp_count(w.substr(0, k)) < 3) continue;  // چا + کا, پی + ویست: misspellings, not compounds
-      bool nominal = false;
-      for (const auto& e : *it)
-        nominal |= e.kind == Kind::kNominal && e.source == 0 && (e.pos == pN || e.pos == pAdj);
-      if (!nominal) continue;
-      std::string_view rest = w.substr(k);
-      Sink sub = sub_sink(out);
-      sub.light_only = true;
-      verbal(rest, sub);
-      if (out.mode == Sink::kKnown) {
-        if ((out.known = sub.known)) return;
-        continue;
+      const std::string_view head = w.substr(0, k);
+      const uint64_t h = hash_sv(head);
+      // hand-written only: induced heads admit misspellings; چا + کا, پی + ویست: misspellings, not compounds
+      if (const StemIndex::Rec* it = idx.stem(head, h); it && cp_count(head) >= 3) {
+        bool nominal = false;
+        for (const auto& e : *it)
+          nominal |= e.kind == Kind::kNominal && e.source == 0 && (e.pos == pN || e.pos == pAdj);
+        if (nominal) {
+          light_verb_after(w, k, out);
+          if (out.done()) return;
+        }
       }
-      const auto off = static_cast<uint16_t>(k);
-      for (auto& c : *sub.all) {
-        if (c.guessed || c.n + 1 > kMaxMorphs || c.kind == Kind::kNominal) continue;
-        if (!light_lemma[c.lemma]) continue;
-        bool has_part = false;
-        for (int i = 0; i < c.n; ++i) has_part |= c.m[i].type == mPart;
-        if (has_part) continue;
-        c.lemma_text = std::string(w.substr(0, k)) + g.strings[c.lemma];
-        c.prepend(off, mPart);
-        c.score -= 2.0f;
-        out.add(std::move(c));
-      }
+      if (!idx.stem_may_extend(h)) break;  // no longer stem starts with w[0, k)
+    }
+  }
+  // joined_light_verb: the light verb after the nominal head w[0, k)
+  void light_verb_after(std::string_view w, size_t k, Sink& out) const {
+    std::string_view rest = w.substr(k);
+    Sink sub = sub_sink(out);
+    sub.light_only = true;
+    verbal(rest, sub);
+    if (out.mode == Sink::kKnown) {
+      out.known = sub.known;
+      return;
+    }
+    const auto off = static_cast<uint16_t>(k);
+    for (auto& c : *sub.all) {
+      if (c.guessed || c.n + 1 > kMaxMorphs || c.kind == Kind::kNominal) continue;
+      if (!light_lemma[c.lemma]) continue;
+      bool has_part = false;
+      for (int i = 0; i < c.n; ++i) has_part |= c.m[i].type == mPart;
+      if (has_part) continue;
+      c.lemma_text = std::string(w.substr(0, k)) + g.strings[c.lemma];
+      c.prepend(off, mPart);
+      c.score -= 2.0f;
+      out.add(std::move(c));
     }
   }
 
