@@ -223,12 +223,22 @@ class StemIndex {
     }
     for (const auto& p : g.parts)
       for (size_t b = 1; b < p.size(); ++b) set(part_prefix_, hash_sv(std::string_view(p).substr(0, b)));
+    const uint8_t msdr = pos_id("V.MSDR"), ptcp = pos_id("V.PTCP");
+    ending_.assign(size_t{1} << 12, 0);  // 2^18 bits
+    for (const auto& [k, v] : g.stems) {
+      bool vn = false;
+      for (const auto& e : v) vn |= e.kind == Kind::kNominal && (e.pos == msdr || e.pos == ptcp);
+      if (vn)
+        for (size_t b = 0; b < k.size(); ++b) set(ending_, hash_sv(std::string_view(k).substr(b)));
+    }
   }
 
   // Some key with a verbal entry / any stem / a part is longer than s (hash h) and starts with s.
   bool verb_may_extend(uint64_t h) const { return test(verb_prefix_, h); }
   bool stem_may_extend(uint64_t h) const { return test(stem_prefix_, h); }
   bool part_may_extend(uint64_t h) const { return test(part_prefix_, h); }
+  // A verbal noun or participle (a stem with a V.MSDR / V.PTCP entry) may end with s.
+  bool may_end_verbal_noun(std::string_view s) const { return test(ending_, hash_sv(s)); }
 
   const Rec* find(std::string_view s) const { return find(s, hash_sv(s)); }
   const Rec* find(std::string_view s, uint64_t h) const {
@@ -281,7 +291,7 @@ class StemIndex {
   }
   std::vector<Slot> slots_;
   size_t mask_ = 0;
-  std::vector<uint64_t> verb_prefix_, stem_prefix_, part_prefix_;
+  std::vector<uint64_t> verb_prefix_, stem_prefix_, part_prefix_, ending_;
 };
 
 const StemIndex& stem_index() {
@@ -298,6 +308,10 @@ struct Analyzer::Impl {
   Normalizer normalizer;
   size_t max_part_bytes = 0;
   std::vector<uint8_t> light_lemma;  // per string id: a productive light verb (g.light_verbs)
+  // the non-empty rows of each nominal slot grouped by the last byte of the form, in table order:
+  // rows of slot s ending in byte b are nom_by_last[nom_off[s][b], nom_off[s][b + 1])
+  std::vector<const Row*> nom_by_last;
+  std::array<std::array<uint32_t, 257>, kNomSlots> nom_off{};
   const uint8_t kConjPos = pos_id("CONJ"), kPartPos = pos_id("PART"), kIntjPos = pos_id("INTJ");
   // POS ids looked up once (pos_id compares strings)
   const uint8_t pN = pos_id("N"), pAdj = pos_id("ADJ"), pPropn = pos_id("PROPN"), pV = pos_id("V"),
@@ -307,6 +321,14 @@ struct Analyzer::Impl {
     for (const auto& p : g.parts) max_part_bytes = std::max(max_part_bytes, p.size());
     light_lemma.assign(g.strings.size(), 0);
     for (size_t i = 0; i < g.strings.size(); ++i) light_lemma[i] = g.light_verbs.count(g.strings[i]) ? 1 : 0;
+    for (int s = 0; s < kNomSlots; ++s) {
+      for (int b = 0; b < 256; ++b) {
+        nom_off[s][b] = static_cast<uint32_t>(nom_by_last.size());
+        for (const auto& r : g.nom[s])
+          if (!r.form.empty() && static_cast<unsigned char>(r.form.back()) == b) nom_by_last.push_back(&r);
+      }
+      nom_off[s][256] = static_cast<uint32_t>(nom_by_last.size());
+    }
   }
 
   // ---------------- nominal ----------------
@@ -374,8 +396,17 @@ struct Analyzer::Impl {
           }
     }
     if (found) return;
-    // joined light-verb compound verbal noun: X + known infinitive
-    for (size_t k = next_cp(stem, 0); k + 4 <= stem.size() && !found; k = next_cp(stem, k)) {
+    // joined light-verb compound verbal noun: X + known infinitive. Cuts left of `from` are skipped:
+    // no verbal noun or participle ends with stem[k, ...) for the first such k from the right, so
+    // none ends with a longer piece either.
+    size_t from = stem.size();
+    while (from > 0) {
+      size_t k = from - 1;
+      while (k > 0 && (static_cast<unsigned char>(stem[k]) & 0xC0) == 0x80) --k;
+      if (!idx.may_end_verbal_noun(stem.substr(k))) break;
+      from = k;
+    }
+    for (size_t k = std::max(next_cp(stem, 0), from); k + 4 <= stem.size() && !found; k = next_cp(stem, k)) {
       const StemIndex::Rec* jt = idx.stem(stem.substr(k));
       if (!jt) continue;
       std::string_view head = stem.substr(0, k);
@@ -476,12 +507,15 @@ struct Analyzer::Impl {
                Sink& out) const {
     if (stem_ok) nom_try_stem(w, p, st, depth, out);
     if (depth >= 8) return;
+    if (p == 0) return;
+    const auto last = static_cast<unsigned char>(w[p - 1]);
     for (int s = kNomSlots - 1; s >= 0; --s) {
       if (!(allowed & bit(s))) continue;
-      for (const auto& r : g.nom[s]) {
+      for (uint32_t ri = nom_off[s][last], re = nom_off[s][last + 1u]; ri < re; ++ri) {
         if (out.done()) return;
+        const Row& r = *nom_by_last[ri];
         size_t L = r.form.size();
-        if (L == 0 || p <= L + 1 || !ends_with(w.substr(0, p), r.form)) continue;
+        if (p <= L + 1 || !ends_with(w.substr(0, p), r.form)) continue;
         size_t q = p - L;
         uint8_t cls = end_class(w.substr(0, q));
         bool ok = r.after & cls;
