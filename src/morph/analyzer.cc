@@ -84,6 +84,13 @@ struct Sink {
   LCand best;
 
   bool done() const { return mode == kKnown && known; }
+  // Whether a candidate of this score is kept (asked before building it; add() follows if so).
+  bool take(float score, bool guessed) {
+    known |= !guessed;
+    if (mode == kAll) return true;
+    if (mode == kKnown) return false;
+    return !has_best || score > best.score;
+  }
   void add(LCand&& c) {
     known |= !c.guessed;
     if (mode == kAll) all->push_back(std::move(c));
@@ -342,7 +349,9 @@ struct Analyzer::Impl {
     bool has_deg = false;
     for (int i = 0; i < depth; ++i) has_deg |= st[i].row && st[i].row->slot == kDEG;
     auto emit = [&](const Entry* e, uint32_t lemma, uint8_t pos, bool guessed, float score, bool neg) {
-      if (out.mode == Sink::kKnown) { out.known |= !guessed; return; }
+      float sc = score - 1.0f * depth;
+      if (has_deg && pos != pAdj && !guessed) sc -= 1.5f;
+      if (!out.take(sc, guessed)) return;
       LCand c;
       c.lemma = lemma;
       c.pos = pos;
@@ -351,8 +360,7 @@ struct Analyzer::Impl {
       c.stem_b = 0;
       c.stem_e = static_cast<uint16_t>(p);
       if (lemma == 0) { c.lemma_span = true; c.lemma_add_heh = edrop; }
-      c.score = score - 1.0f * depth;
-      if (has_deg && pos != pAdj && !guessed) c.score -= 1.5f;
+      c.score = sc;
       if (neg) {
         c.m[c.n++] = {nullptr, 0, static_cast<uint16_t>(kNe.size()), mNeg};
         c.m[c.n++] = {nullptr, static_cast<uint16_t>(kNe.size()), static_cast<uint16_t>(p), mStem};
@@ -415,7 +423,11 @@ struct Analyzer::Impl {
       if (!head_known || cp_count(head) < 2) continue;
       for (const auto& e : *jt) {
         if (e.kind != Kind::kNominal || (e.pos != pMsdr && e.pos != pPtcp)) continue;
-        if (out.mode == Sink::kKnown) { out.known = true; return; }
+        found = true;
+        if (!out.take(9.0f - 1.0f * depth, false)) {
+          if (out.done()) return;
+          break;
+        }
         // lemma = head + the infinitive: a compound verb written joined
         std::string lem(head);
         lem += g.strings[e.lemma];
@@ -691,7 +703,9 @@ struct Analyzer::Impl {
     }
     (void)last;
     if (out.light_only && (!light_lemma[e.lemma] || pre.part)) return;
-    if (out.mode == Sink::kKnown) { out.known = true; return; }
+    int nm = pre.n + depth;
+    const float score = 12.0f - 0.4f * nm - pen + (pre.part ? 0.4f : 0.0f);
+    if (!out.take(score, false)) return;
     LCand c;
     c.lemma = e.lemma;
     c.pos = pV;
@@ -700,8 +714,7 @@ struct Analyzer::Impl {
     c.caus = e.caus;
     c.stem_b = static_cast<uint16_t>(stem_b);
     c.guessed = false;
-    int nm = pre.n + depth;
-    c.score = 12.0f - 0.4f * nm - pen + (pre.part ? 0.4f : 0.0f);
+    c.score = score;
     for (int i = 0; i < pre.n && c.n < kMaxMorphs; ++i) c.m[c.n++] = pre.m[i];
     size_t stem_e = depth > 0 ? st[0].b : w.size();
     c.stem_e = static_cast<uint16_t>(stem_e);
