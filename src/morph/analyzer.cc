@@ -1497,56 +1497,75 @@ std::vector<std::string> Analyzer::inflect(std::string_view lemma_in, std::strin
 }
 
 // ---------------- MorphCache ----------------
-// Open-addressing table (linear probing, power-of-two size, load <= 1/2): one slot per word holds its
-// lemma, stem and known() result, each filled on first use. Growing rehashes (moves the strings),
-// so a returned reference is valid until the next call on the cache; at `capacity` words it is
-// cleared.
+// One record per word in a dense vector, the word and its results in one byte arena (the lemma is
+// written right after the word, so a hit reads one or two cache lines there), and an open-addressing
+// index of 8-byte slots (high hash bits + record number; linear probing, power-of-two size, load
+// <= 1/2). lemma()/stem() copy the result into one string whose reference is valid until the next call
+// on the cache; at `capacity` words the cache is cleared.
 struct MorphCache::Impl {
-  struct Slot {
-    uint64_t hash = 0;  // 0 = empty
-    std::string key, lemma, stem;
+  static constexpr uint32_t kNone = 0xFFFFFFFFu;
+  struct Rec {
+    uint64_t hash;
+    uint32_t key_off, key_len;
+    uint32_t lemma_off = 0, lemma_len = kNone;
+    uint32_t stem_off = 0, stem_len = kNone;
     int8_t known = -1;
-    bool has_lemma = false, has_stem = false;
   };
   const Analyzer* a;
   size_t capacity;
-  std::vector<Slot> table;
-  size_t used = 0;
+  std::vector<uint64_t> index;  // 0 = empty, else (hash & kHigh) | (record number + 1)
+  std::vector<Rec> recs;
+  std::string arena;
+  std::string out;
+  static constexpr uint64_t kHigh = 0xFFFFFFFF00000000ull;
 
-  static uint64_t hash_of(std::string_view w) {
-    uint64_t h = std::hash<std::string_view>{}(w);
-    return h ? h : 1;
-  }
   void grow() {
-    std::vector<Slot> old;
-    old.swap(table);
-    table.resize(old.empty() ? 1024 : old.size() * 2);
-    const size_t mask = table.size() - 1;
-    for (auto& s : old) {
-      if (!s.hash) continue;
-      size_t i = s.hash & mask;
-      while (table[i].hash) i = (i + 1) & mask;
-      table[i] = std::move(s);
+    index.assign(index.empty() ? 1024 : index.size() * 2, 0);
+    const size_t mask = index.size() - 1;
+    for (size_t r = 0; r < recs.size(); ++r) {
+      size_t i = recs[r].hash & mask;
+      while (index[i]) i = (i + 1) & mask;
+      index[i] = (recs[r].hash & kHigh) | (r + 1);
     }
   }
-  Slot& slot(std::string_view w) {
-    if (used >= capacity) {
-      for (auto& s : table) s = Slot();
-      used = 0;
+  Rec& rec(std::string_view w) {
+    if (recs.size() >= capacity) {
+      recs.clear();
+      arena.clear();
+      std::fill(index.begin(), index.end(), 0);
     }
-    if ((used + 1) * 2 > table.size()) grow();
-    const uint64_t h = hash_of(w);
-    const size_t mask = table.size() - 1;
+    if ((recs.size() + 1) * 2 > index.size()) grow();
+    const uint64_t h = hash_sv(w);
+    const size_t mask = index.size() - 1;
     size_t i = h & mask;
-    while (table[i].hash) {
-      if (table[i].hash == h && table[i].key == w) return table[i];
-      i = (i + 1) & mask;
+    for (; index[i]; i = (i + 1) & mask) {
+      if ((index[i] & kHigh) != (h & kHigh)) continue;
+      Rec& r = recs[(index[i] & ~kHigh) - 1];
+      if (r.hash == h && r.key_len == w.size() && std::memcmp(arena.data() + r.key_off, w.data(), w.size()) == 0)
+        return r;
     }
-    Slot& s = table[i];
-    s.hash = h;
-    s.key.assign(w.data(), w.size());
-    ++used;
-    return s;
+    index[i] = (h & kHigh) | (recs.size() + 1);
+    Rec r;
+    r.hash = h;
+    r.key_off = static_cast<uint32_t>(arena.size());
+    r.key_len = static_cast<uint32_t>(w.size());
+    arena.append(w.data(), w.size());
+    recs.push_back(r);
+    return recs.back();
+  }
+  // the result of `fn` for w, computed once and kept in the arena at (*off, *len)
+  template <class Fn>
+  const std::string& value(std::string_view w, uint32_t Rec::*off, uint32_t Rec::*len, Fn fn) {
+    Rec& r = rec(w);
+    if (r.*len == kNone) {
+      out = fn(w);
+      r.*off = static_cast<uint32_t>(arena.size());
+      r.*len = static_cast<uint32_t>(out.size());
+      arena += out;
+      return out;
+    }
+    out.assign(arena.data() + r.*off, r.*len);
+    return out;
   }
 };
 MorphCache::MorphCache(const Analyzer& analyzer, size_t capacity) : impl_(std::make_unique<Impl>()) {
@@ -1557,19 +1576,15 @@ MorphCache::~MorphCache() = default;
 MorphCache::MorphCache(MorphCache&&) noexcept = default;
 MorphCache& MorphCache::operator=(MorphCache&&) noexcept = default;
 const std::string& MorphCache::lemma(std::string_view w) {
-  auto& s = impl_->slot(w);
-  if (!s.has_lemma) { s.lemma = impl_->a->lemma(w); s.has_lemma = true; }
-  return s.lemma;
+  return impl_->value(w, &Impl::Rec::lemma_off, &Impl::Rec::lemma_len, [&](std::string_view x) { return impl_->a->lemma(x); });
 }
 const std::string& MorphCache::stem(std::string_view w) {
-  auto& s = impl_->slot(w);
-  if (!s.has_stem) { s.stem = impl_->a->stem(w); s.has_stem = true; }
-  return s.stem;
+  return impl_->value(w, &Impl::Rec::stem_off, &Impl::Rec::stem_len, [&](std::string_view x) { return impl_->a->stem(x); });
 }
 bool MorphCache::known(std::string_view w) {
-  auto& s = impl_->slot(w);
-  if (s.known < 0) s.known = impl_->a->known(w) ? 1 : 0;
-  return s.known == 1;
+  auto& r = impl_->rec(w);
+  if (r.known < 0) r.known = impl_->a->known(w) ? 1 : 0;
+  return r.known == 1;
 }
 
 }  // namespace kurdi
