@@ -5,6 +5,7 @@
 #include <fstream>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "kurdi/morph.h"
 
@@ -236,6 +237,22 @@ TEST(Morph, KnownAndLemmaAgreeWithAnalyze) {
   EXPECT_TRUE(A().known("مێژوی"));
   EXPECT_FALSE(kurdi::Analyzer(formal).known("مێژوی"));
   EXPECT_FALSE(A().known("پیویست"));
+}
+
+// MorphCache answers what the analyzer answers, across hits, growth and clearing at capacity.
+TEST(Morph, CacheAgreesWithAnalyzer) {
+  const std::vector<std::string> words = {"کتێبەکانیان", "نەکراوەتەوە", "زڤلەقۆڕەکان", "دەکەم", "", "123",
+                                          "مێژوی", "لەکاتی", "ڕاپۆرتکرا", "شارەکانماندا", "پیویست", "لەو"};
+  for (size_t capacity : {size_t{1}, size_t{3}, size_t{1} << 16}) {
+    kurdi::MorphCache cache(A(), capacity);
+    for (int round = 0; round < 3; ++round)
+      for (size_t i = 0; i < words.size(); ++i) {
+        const std::string& w = words[(i * 7 + static_cast<size_t>(round)) % words.size()];
+        EXPECT_EQ(cache.lemma(w), A().lemma(w)) << w;
+        EXPECT_EQ(cache.known(w), A().known(w)) << w;
+        EXPECT_EQ(cache.stem(w), A().stem(w)) << w;
+      }
+  }
 }
 
 TEST(Morph, GoldenLemmas) {
