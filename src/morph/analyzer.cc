@@ -114,6 +114,28 @@ inline bool starts_with(std::string_view s, std::string_view t) {
     if (s[i] != t[i]) return false;
   return true;
 }
+// morph::end_class(s) without decoding: the letters it tells apart are all two-byte sequences;
+// anything else goes to end_class.
+inline bool two_byte_at(std::string_view s, size_t n) {  // s[n - 2, n) is a two-byte sequence
+  return n >= 2 && (static_cast<unsigned char>(s[n - 1]) & 0xC0) == 0x80 &&
+         static_cast<unsigned char>(s[n - 2]) >= 0xC2 && static_cast<unsigned char>(s[n - 2]) <= 0xDF;
+}
+inline char32_t two_byte_cp(std::string_view s, size_t n) {
+  return static_cast<char32_t>(((static_cast<unsigned char>(s[n - 2]) & 0x1F) << 6) |
+                               (static_cast<unsigned char>(s[n - 1]) & 0x3F));
+}
+inline uint8_t end_class_fast(std::string_view s) {
+  const size_t n = s.size();
+  if (!two_byte_at(s, n)) return morph::end_class(s);
+  switch (two_byte_cp(s, n)) {
+    case U'\u0627': case U'\u06C6': return morph::kA;
+    case U'\u06D5': return morph::kE;
+    case U'\u06CE': return morph::kEe;
+    case U'\u06CC': case U'\u0648': return morph::end_class(s);  // depends on the letter before
+    default: return morph::kC;
+  }
+}
+
 // a == b with the lengths compared first (std::string == const char* compares the bytes first)
 inline bool same(const std::string& a, std::string_view b) { return std::string_view(a) == b; }
 size_t next_cp(std::string_view s, size_t i) {
@@ -319,6 +341,21 @@ struct Analyzer::Impl {
   // rows of slot s ending in byte b are nom_by_last[nom_off[s][b], nom_off[s][b + 1])
   std::vector<const Row*> nom_by_last;
   std::array<std::array<uint32_t, 257>, kNomSlots> nom_off{};
+  // the non-empty rows of each verbal slot grouped by the second byte of the form, in table order
+  // (one-byte forms in every group; group 256: the rows that can start a one-byte rest)
+  std::vector<const Row*> verb_by_b1;
+  std::array<std::array<uint32_t, 258>, kVSlots> verb_off{};
+  struct RowRange {
+    const Row* const* b;
+    const Row* const* e;
+    const Row* const* begin() const { return b; }
+    const Row* const* end() const { return e; }
+  };
+  // the rows of verbal slot s that can start `rest`, in table order
+  RowRange verb_rows(int s, std::string_view rest) const {
+    const size_t k = rest.size() >= 2 ? static_cast<unsigned char>(rest[1]) : 256;
+    return {verb_by_b1.data() + verb_off[s][k], verb_by_b1.data() + verb_off[s][k + 1]};
+  }
   const uint8_t kConjPos = pos_id("CONJ"), kPartPos = pos_id("PART"), kIntjPos = pos_id("INTJ");
   // POS ids looked up once (pos_id compares strings)
   const uint8_t pN = pos_id("N"), pAdj = pos_id("ADJ"), pPropn = pos_id("PROPN"), pV = pos_id("V"),
@@ -335,6 +372,15 @@ struct Analyzer::Impl {
           if (!r.form.empty() && static_cast<unsigned char>(r.form.back()) == b) nom_by_last.push_back(&r);
       }
       nom_off[s][256] = static_cast<uint32_t>(nom_by_last.size());
+    }
+    for (int s = 0; s < kVSlots; ++s) {
+      for (int b = 0; b <= 256; ++b) {
+        verb_off[s][b] = static_cast<uint32_t>(verb_by_b1.size());
+        for (const auto& r : g.verb[s])
+          if (r.form.size() == 1 || (r.form.size() >= 2 && static_cast<unsigned char>(r.form[1]) == b))
+            verb_by_b1.push_back(&r);
+      }
+      verb_off[s][257] = static_cast<uint32_t>(verb_by_b1.size());
     }
   }
 
@@ -529,7 +575,7 @@ struct Analyzer::Impl {
         size_t L = r.form.size();
         if (p <= L + 1 || !ends_with(w.substr(0, p), r.form)) continue;
         size_t q = p - L;
-        uint8_t cls = end_class(w.substr(0, q));
+        uint8_t cls = end_class_fast(w.substr(0, q));
         bool ok = r.after & cls;
         bool drop = (r.after & kEdrop) && cls != kE;
         if (!ok && !drop) continue;
@@ -589,11 +635,12 @@ struct Analyzer::Impl {
     }
     if (ctx.kind == Kind::kPassive) allowed &= ~B(vSCL);  // a passive has no agent clitic
     std::string_view rest = w.substr(q);
-    uint8_t cls = end_class(w.substr(0, q));
+    uint8_t cls = end_class_fast(w.substr(0, q));
     for (int s = 0; s < kVSlots; ++s) {
       if (!(allowed & B(s))) continue;
-      for (const auto& r : g.verb[s]) {
-        if (r.form.empty() || !(r.after & cls) || !starts_with(rest, r.form)) continue;
+      for (const Row* rp : verb_rows(s, rest)) {
+        const Row& r = *rp;
+        if (!(r.after & cls) || !starts_with(rest, r.form)) continue;
         if (ctx.kind == Kind::kPresent3 && s == vPRS && !same(r.feat, "3S")) continue;
         TailCtx c2 = ctx;
         int nl = s;
@@ -620,10 +667,11 @@ struct Analyzer::Impl {
       if (q == w.size()) { finish_verb(w, pre, e, stem_b, st, depth, vPASS, ctx, out); return; }
       // reuse the past-stem state but without perfect markers
       std::string_view rest = w.substr(q);
-      uint8_t cls = end_class(w.substr(0, q));
+      uint8_t cls = end_class_fast(w.substr(0, q));
       for (int s : {vIS, vPST, vAYE, vEWE, vGOAL}) {
-        for (const auto& r : g.verb[s]) {
-          if (r.form.empty() || !(r.after & cls) || !starts_with(rest, r.form)) continue;
+        for (const Row* rp : verb_rows(s, rest)) {
+          const Row& r = *rp;
+          if (!(r.after & cls) || !starts_with(rest, r.form)) continue;
           TailCtx c2 = ctx;
           if (s == vPST) c2.npers++;
           st[depth] = {&r, static_cast<uint16_t>(q), static_cast<uint16_t>(q + r.form.size()), mTail};
@@ -635,10 +683,11 @@ struct Analyzer::Impl {
     if (last == kVSlots + 2) {  // after passive -ê: present endings
       if (q == w.size()) { finish_verb(w, pre, e, stem_b, st, depth, vPASS, ctx, out); return; }
       std::string_view rest = w.substr(q);
-      uint8_t cls = end_class(w.substr(0, q));
+      uint8_t cls = end_class_fast(w.substr(0, q));
       for (int s : {vPRS, vIS}) {
-        for (const auto& r : g.verb[s]) {
-          if (r.form.empty() || !(r.after & cls) || !starts_with(rest, r.form)) continue;
+        for (const Row* rp : verb_rows(s, rest)) {
+          const Row& r = *rp;
+          if (!(r.after & cls) || !starts_with(rest, r.form)) continue;
           TailCtx c2 = ctx;
           if (s == vPRS) c2.npers++;
           st[depth] = {&r, static_cast<uint16_t>(q), static_cast<uint16_t>(q + r.form.size()), mTail};
