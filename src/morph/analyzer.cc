@@ -548,7 +548,7 @@ struct Analyzer::Impl {
     float s = 0;
     int multi = 0;
     for (int i = 0; i < depth; ++i) {
-      size_t n = st[i].row ? cp_count(st[i].row->form) : 0;
+      size_t n = st[i].row ? st[i].row->letters : 0;
       if (n >= 2) {
         s += 0.2f + 0.1f * static_cast<float>(std::min<size_t>(n, 4));
         multi += !same(st[i].row->feat, "PL");  // -ان ends many names and words (نێوچاوان، کامیاران)
