@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstring>
 #include <unordered_map>
 
 #include "kurdi/normalize.h"
@@ -70,12 +71,76 @@ struct LCand {
   }
 };
 
-bool ends_with(std::string_view s, std::string_view t) {
-  return s.size() >= t.size() && std::char_traits<char>::compare(s.data() + s.size() - t.size(), t.data(), t.size()) == 0;
+// Where the search puts its candidates. kAll keeps every one in order (analyze, lemmas, inflect);
+// kBest keeps only the first of the highest score, which is what the stable sort puts first (lemma,
+// stem); kKnown keeps nothing and stops the search at the first candidate that is not guessed
+// (known). Guessed candidates are only built when `guess` is set (never for kKnown).
+struct Sink {
+  enum Mode : uint8_t { kAll, kBest, kKnown };
+  Sink(std::vector<LCand>* v, Mode m, bool g) : all(v), mode(m), guess(g && m != kKnown) {}
+  std::vector<LCand>* all;  // kAll only
+  Mode mode;
+  bool guess;
+  bool light_only = false;  // only finite forms of a productive light verb without a part (joined_light_verb)
+  bool known = false;       // a candidate that is not guessed was added
+  bool has_best = false;
+  LCand best;
+
+  bool done() const { return mode == kKnown && known; }
+  // Whether a candidate of this score is kept (asked before building it; add() follows if so).
+  bool take(float score, bool guessed) {
+    known |= !guessed;
+    if (mode == kAll) return true;
+    if (mode == kKnown) return false;
+    return !has_best || score > best.score;
+  }
+  void add(LCand&& c) {
+    known |= !c.guessed;
+    if (mode == kAll) all->push_back(std::move(c));
+    else if (mode == kBest && (!has_best || c.score > best.score)) { best = std::move(c); has_best = true; }
+  }
+};
+
+// Affixes are a few bytes: a byte loop (last byte first for suffixes, where Arabic letters differ)
+// beats a library memcmp call, and most tests fail at the first byte.
+inline bool ends_with(std::string_view s, std::string_view t) {
+  if (s.size() < t.size()) return false;
+  const char* a = s.data() + s.size();
+  const char* b = t.data() + t.size();
+  for (size_t i = 0; i < t.size(); ++i)
+    if (*--a != *--b) return false;
+  return true;
 }
-bool starts_with(std::string_view s, std::string_view t) {
-  return s.size() >= t.size() && std::char_traits<char>::compare(s.data(), t.data(), t.size()) == 0;
+inline bool starts_with(std::string_view s, std::string_view t) {
+  if (s.size() < t.size()) return false;
+  for (size_t i = 0; i < t.size(); ++i)
+    if (s[i] != t[i]) return false;
+  return true;
 }
+// morph::end_class(s) without decoding: the letters it tells apart are all two-byte sequences;
+// anything else goes to end_class.
+inline bool two_byte_at(std::string_view s, size_t n) {  // s[n - 2, n) is a two-byte sequence
+  return n >= 2 && (static_cast<unsigned char>(s[n - 1]) & 0xC0) == 0x80 &&
+         static_cast<unsigned char>(s[n - 2]) >= 0xC2 && static_cast<unsigned char>(s[n - 2]) <= 0xDF;
+}
+inline char32_t two_byte_cp(std::string_view s, size_t n) {
+  return static_cast<char32_t>(((static_cast<unsigned char>(s[n - 2]) & 0x1F) << 6) |
+                               (static_cast<unsigned char>(s[n - 1]) & 0x3F));
+}
+inline uint8_t end_class_fast(std::string_view s) {
+  const size_t n = s.size();
+  if (!two_byte_at(s, n)) return morph::end_class(s);
+  switch (two_byte_cp(s, n)) {
+    case U'\u0627': case U'\u06C6': return morph::kA;
+    case U'\u06D5': return morph::kE;
+    case U'\u06CE': return morph::kEe;
+    case U'\u06CC': case U'\u0648': return morph::end_class(s);  // depends on the letter before
+    default: return morph::kC;
+  }
+}
+
+// a == b with the lengths compared first (std::string == const char* compares the bytes first)
+inline bool same(const std::string& a, std::string_view b) { return std::string_view(a) == b; }
 size_t next_cp(std::string_view s, size_t i) {
   ++i;
   while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;
@@ -113,16 +178,187 @@ struct Prefix {
   std::array<LMorph, 6> m;
 };
 
-int neg_code(const Row* r) { return r->feat == "NE" ? 0 : r->feat == "NA" ? 1 : 2; }
-int asp_code(const Row* r) { return r->feat == "DE" ? 0 : 1; }
+int neg_code(const Row* r) { return same(r->feat, "NE") ? 0 : same(r->feat, "NA") ? 1 : 2; }
+int asp_code(const Row* r) { return same(r->feat, "DE") ? 0 : 1; }
+
+// A short-string hash for the stem index (words are tens of bytes): 8-byte blocks, multiply-mix.
+inline uint64_t mix64(uint64_t h) {
+  h ^= h >> 32;
+  h *= 0xD6E8FEB86659FD93ull;
+  h ^= h >> 32;
+  return h;
+}
+inline uint64_t hash_sv(std::string_view s) {
+  const char* p = s.data();
+  size_t n = s.size();
+  uint64_t h = 0x9E3779B97F4A7C15ull ^ (static_cast<uint64_t>(n) * 0xFF51AFD7ED558CCDull);
+  while (n >= 8) {
+    uint64_t x;
+    std::memcpy(&x, p, 8);
+    h = (h ^ x) * 0xC2B2AE3D27D4EB4Full;
+    h ^= h >> 29;
+    p += 8;
+    n -= 8;
+  }
+  if (n >= 4) {
+    uint32_t a, b;
+    std::memcpy(&a, p, 4);
+    std::memcpy(&b, p + n - 4, 4);
+    h = (h ^ ((static_cast<uint64_t>(a) << 32) | b)) * 0xC2B2AE3D27D4EB4Full;
+  } else if (n > 0) {
+    uint64_t x = static_cast<unsigned char>(p[0]) | (static_cast<uint64_t>(static_cast<unsigned char>(p[n / 2])) << 8) |
+                 (static_cast<uint64_t>(static_cast<unsigned char>(p[n - 1])) << 16);
+    h = (h ^ x) * 0xC2B2AE3D27D4EB4Full;
+  }
+  return mix64(h);
+}
+
+// Every string the search looks up (surface stems, preverbs / light-verb parts) in one open-addressing
+// table with the hash stored beside the key: a miss (most lookups) rarely touches the key bytes.
+// Beside it, hash bit sets of the proper prefixes of the keys (of verbal stems, of all stems, of
+// parts): a loop that tries longer and longer pieces of a word stops when no key can start with
+// the piece. A bit set may answer "maybe" wrongly (one more lookup), never "no" wrongly.
+// Built once from the grammar; keys point into the grammar's own strings.
+class StemIndex {
+ public:
+  struct Rec {
+    const Entry* entries = nullptr;  // the stem's lexicon entries (n = 0: not a stem)
+    uint32_t n = 0;
+    uint32_t part = 0;               // string id when the key is a preverb / light-verb part, else 0
+    const Entry* begin() const { return entries; }
+    const Entry* end() const { return entries + n; }
+  };
+
+  explicit StemIndex(const Grammar& g) {
+    size_t want = (g.stems.size() + g.parts.size()) * 2 + 16;
+    size_t cap = 1;
+    while (cap < want) cap <<= 1;
+    slots_.assign(cap, Slot{});
+    mask_ = cap - 1;
+    for (const auto& [k, v] : g.stems) {
+      Rec& r = insert(k);
+      r.entries = v.data();
+      r.n = static_cast<uint32_t>(v.size());
+    }
+    for (const auto& p : g.parts) insert(p).part = g.string_ids.at(p);
+    verb_prefix_.assign(size_t{1} << 12, 0);   // 2^18 bits
+    stem_prefix_.assign(size_t{1} << 14, 0);   // 2^20 bits
+    part_prefix_.assign(size_t{1} << 8, 0);    // 2^14 bits
+    for (const auto& [k, v] : g.stems) {
+      bool verbal = false;
+      for (const auto& e : v) verbal |= e.kind != Kind::kNominal;
+      for (size_t b = 1; b < k.size(); ++b) {
+        const uint64_t h = hash_sv(std::string_view(k).substr(0, b));
+        set(stem_prefix_, h);
+        if (verbal) set(verb_prefix_, h);
+      }
+    }
+    for (const auto& p : g.parts)
+      for (size_t b = 1; b < p.size(); ++b) set(part_prefix_, hash_sv(std::string_view(p).substr(0, b)));
+    const uint8_t msdr = pos_id("V.MSDR"), ptcp = pos_id("V.PTCP");
+    ending_.assign(size_t{1} << 12, 0);  // 2^18 bits
+    for (const auto& [k, v] : g.stems) {
+      bool vn = false;
+      for (const auto& e : v) vn |= e.kind == Kind::kNominal && (e.pos == msdr || e.pos == ptcp);
+      if (vn)
+        for (size_t b = 0; b < k.size(); ++b) set(ending_, hash_sv(std::string_view(k).substr(b)));
+    }
+  }
+
+  // Some key with a verbal entry / any stem / a part is longer than s (hash h) and starts with s.
+  bool verb_may_extend(uint64_t h) const { return test(verb_prefix_, h); }
+  bool stem_may_extend(uint64_t h) const { return test(stem_prefix_, h); }
+  bool part_may_extend(uint64_t h) const { return test(part_prefix_, h); }
+  // A verbal noun or participle (a stem with a V.MSDR / V.PTCP entry) may end with s.
+  bool may_end_verbal_noun(std::string_view s) const { return test(ending_, hash_sv(s)); }
+
+  const Rec* find(std::string_view s) const { return find(s, hash_sv(s)); }
+  const Rec* find(std::string_view s, uint64_t h) const {
+    for (size_t i = h & mask_;; i = (i + 1) & mask_) {
+      const Slot& sl = slots_[i];
+      if (!sl.key) return nullptr;
+      if (sl.hash == h && sl.len == s.size() && std::memcmp(sl.key, s.data(), s.size()) == 0) return &sl.rec;
+    }
+  }
+  // The stem's entries, or null.
+  const Rec* stem(std::string_view s) const { return stem(s, hash_sv(s)); }
+  const Rec* stem(std::string_view s, uint64_t h) const {
+    const Rec* r = find(s, h);
+    return r && r->n ? r : nullptr;
+  }
+  bool is_stem(std::string_view s) const { return stem(s) != nullptr; }
+  // String id of a preverb / light-verb part, 0 if s is none.
+  uint32_t part(std::string_view s) const {
+    const Rec* r = find(s);
+    return r ? r->part : 0;
+  }
+
+ private:
+  struct Slot {
+    uint64_t hash = 0;
+    const char* key = nullptr;
+    uint32_t len = 0;
+    Rec rec;
+  };
+  Rec& insert(const std::string& k) {
+    const uint64_t h = hash_sv(k);
+    for (size_t i = h & mask_;; i = (i + 1) & mask_) {
+      Slot& sl = slots_[i];
+      if (!sl.key) {
+        sl.hash = h;
+        sl.key = k.data();
+        sl.len = static_cast<uint32_t>(k.size());
+        return sl.rec;
+      }
+      if (sl.hash == h && sl.len == k.size() && std::memcmp(sl.key, k.data(), k.size()) == 0) return sl.rec;
+    }
+  }
+  static void set(std::vector<uint64_t>& bits, uint64_t h) {
+    const uint64_t b = (h >> 24) & (bits.size() * 64 - 1);
+    bits[b >> 6] |= uint64_t{1} << (b & 63);
+  }
+  static bool test(const std::vector<uint64_t>& bits, uint64_t h) {
+    const uint64_t b = (h >> 24) & (bits.size() * 64 - 1);
+    return (bits[b >> 6] >> (b & 63)) & 1;
+  }
+  std::vector<Slot> slots_;
+  size_t mask_ = 0;
+  std::vector<uint64_t> verb_prefix_, stem_prefix_, part_prefix_, ending_;
+};
+
+const StemIndex& stem_index() {
+  static const StemIndex idx(morph::grammar());
+  return idx;
+}
 
 }  // namespace
 
 struct Analyzer::Impl {
   MorphOptions options;
   const Grammar& g = morph::grammar();
+  const StemIndex& idx = stem_index();
   Normalizer normalizer;
   size_t max_part_bytes = 0;
+  std::vector<uint8_t> light_lemma;  // per string id: a productive light verb (g.light_verbs)
+  // the non-empty rows of each nominal slot grouped by the last byte of the form, in table order:
+  // rows of slot s ending in byte b are nom_by_last[nom_off[s][b], nom_off[s][b + 1])
+  std::vector<const Row*> nom_by_last;
+  std::array<std::array<uint32_t, 257>, kNomSlots> nom_off{};
+  // the non-empty rows of each verbal slot grouped by the second byte of the form, in table order
+  // (one-byte forms in every group; group 256: the rows that can start a one-byte rest)
+  std::vector<const Row*> verb_by_b1;
+  std::array<std::array<uint32_t, 258>, kVSlots> verb_off{};
+  struct RowRange {
+    const Row* const* b;
+    const Row* const* e;
+    const Row* const* begin() const { return b; }
+    const Row* const* end() const { return e; }
+  };
+  // the rows of verbal slot s that can start `rest`, in table order
+  RowRange verb_rows(int s, std::string_view rest) const {
+    const size_t k = rest.size() >= 2 ? static_cast<unsigned char>(rest[1]) : 256;
+    return {verb_by_b1.data() + verb_off[s][k], verb_by_b1.data() + verb_off[s][k + 1]};
+  }
   const uint8_t kConjPos = pos_id("CONJ"), kPartPos = pos_id("PART"), kIntjPos = pos_id("INTJ");
   // POS ids looked up once (pos_id compares strings)
   const uint8_t pN = pos_id("N"), pAdj = pos_id("ADJ"), pPropn = pos_id("PROPN"), pV = pos_id("V"),
@@ -130,12 +366,31 @@ struct Analyzer::Impl {
 
   explicit Impl(const MorphOptions& o) : options(o) {
     for (const auto& p : g.parts) max_part_bytes = std::max(max_part_bytes, p.size());
+    light_lemma.assign(g.strings.size(), 0);
+    for (size_t i = 0; i < g.strings.size(); ++i) light_lemma[i] = g.light_verbs.count(g.strings[i]) ? 1 : 0;
+    for (int s = 0; s < kNomSlots; ++s) {
+      for (int b = 0; b < 256; ++b) {
+        nom_off[s][b] = static_cast<uint32_t>(nom_by_last.size());
+        for (const auto& r : g.nom[s])
+          if (!r.form.empty() && static_cast<unsigned char>(r.form.back()) == b) nom_by_last.push_back(&r);
+      }
+      nom_off[s][256] = static_cast<uint32_t>(nom_by_last.size());
+    }
+    for (int s = 0; s < kVSlots; ++s) {
+      for (int b = 0; b <= 256; ++b) {
+        verb_off[s][b] = static_cast<uint32_t>(verb_by_b1.size());
+        for (const auto& r : g.verb[s])
+          if (r.form.size() == 1 || (r.form.size() >= 2 && static_cast<unsigned char>(r.form[1]) == b))
+            verb_by_b1.push_back(&r);
+      }
+      verb_off[s][257] = static_cast<uint32_t>(verb_by_b1.size());
+    }
   }
 
   // ---------------- nominal ----------------
-  void nom_try_stem(std::string_view w, size_t p, const LMorph* st, int depth, std::vector<LCand>& out,
+  void nom_try_stem(std::string_view w, size_t p, const LMorph* st, int depth, Sink& out,
                     bool edrop = false) const {
-    if (p == 0) return;
+    if (p == 0 || out.done()) return;
     std::string_view stem = w.substr(0, p);
     std::string tmp;
     if (edrop) { tmp.assign(stem); tmp += kHeh; stem = tmp; }
@@ -143,6 +398,9 @@ struct Analyzer::Impl {
     bool has_deg = false;
     for (int i = 0; i < depth; ++i) has_deg |= st[i].row && st[i].row->slot == kDEG;
     auto emit = [&](const Entry* e, uint32_t lemma, uint8_t pos, bool guessed, float score, bool neg) {
+      float sc = score - 1.0f * depth;
+      if (has_deg && pos != pAdj && !guessed) sc -= 1.5f;
+      if (!out.take(sc, guessed)) return;
       LCand c;
       c.lemma = lemma;
       c.pos = pos;
@@ -151,8 +409,7 @@ struct Analyzer::Impl {
       c.stem_b = 0;
       c.stem_e = static_cast<uint16_t>(p);
       if (lemma == 0) { c.lemma_span = true; c.lemma_add_heh = edrop; }
-      c.score = score - 1.0f * depth;
-      if (has_deg && pos != pAdj && !guessed) c.score -= 1.5f;
+      c.score = sc;
       if (neg) {
         c.m[c.n++] = {nullptr, 0, static_cast<uint16_t>(kNe.size()), mNeg};
         c.m[c.n++] = {nullptr, static_cast<uint16_t>(kNe.size()), static_cast<uint16_t>(p), mStem};
@@ -161,14 +418,14 @@ struct Analyzer::Impl {
       }
       for (int i = depth - 1; i >= 0 && c.n < kMaxMorphs; --i) c.m[c.n++] = st[i];
       (void)e;
-      out.push_back(c);
+      out.add(std::move(c));
     };
     bool ord = false;
-    for (int i = 0; i < depth; ++i) ord |= st[i].row && st[i].row->feat == "ORD";
-    auto it = g.stems.find(stem);
+    for (int i = 0; i < depth; ++i) ord |= st[i].row && same(st[i].row->feat, "ORD");
+    const StemIndex::Rec* it = idx.stem(stem);
     if (ord) {
-      if (it != g.stems.end())
-        for (const auto& e : it->second)
+      if (it)
+        for (const auto& e : *it)
           if (e.kind == Kind::kNominal && e.pos == pNum) emit(&e, e.lemma, e.pos, false, 10.0f + e.weight, false);
       return;
     }
@@ -176,8 +433,8 @@ struct Analyzer::Impl {
     // (یانیش، جاش): یانەکانی is یانە + کان + ی, not یان + ەکان + ی
     bool only_is_cop = true;
     for (int i = 0; i < depth; ++i) only_is_cop &= st[i].row && (st[i].row->slot == kIS || st[i].row->slot == kCOP);
-    if (it != g.stems.end()) {
-      for (const auto& e : it->second)
+    if (it) {
+      for (const auto& e : *it)
         if (e.kind == Kind::kNominal) {
           if (!only_is_cop && (e.pos == kConjPos || e.pos == kPartPos || e.pos == kIntjPos)) continue;
           emit(&e, e.lemma, e.pos, false, 10.0f + e.weight, false);
@@ -186,9 +443,9 @@ struct Analyzer::Impl {
     }
     if (found) return;
     if (starts_with(stem, kNe) && stem.size() > kNe.size() + 2) {
-      auto jt = g.stems.find(stem.substr(kNe.size()));
-      if (jt != g.stems.end())
-        for (const auto& e : jt->second)
+      const StemIndex::Rec* jt = idx.stem(stem.substr(kNe.size()));
+      if (jt)
+        for (const auto& e : *jt)
           if (e.kind == Kind::kNominal && (e.pos == pMsdr || e.pos == pPtcp || e.pos == pAdj) &&
               !(e.pos == pMsdr && ends_with(stem, "\u06D5\u0648\u06D5"))) {  // نەگرتنەوە: a verb, not نە + گرتنەوە
             emit(&e, e.lemma, e.pos, false, 9.5f + e.weight, true);
@@ -196,15 +453,30 @@ struct Analyzer::Impl {
           }
     }
     if (found) return;
-    // joined light-verb compound verbal noun: X + known infinitive
-    for (size_t k = next_cp(stem, 0); k + 4 <= stem.size() && !found; k = next_cp(stem, k)) {
-      auto jt = g.stems.find(stem.substr(k));
-      if (jt == g.stems.end()) continue;
+    // joined light-verb compound verbal noun: X + known infinitive. Cuts left of `from` are skipped:
+    // no verbal noun or participle ends with stem[k, ...) for the first such k from the right, so
+    // none ends with a longer piece either.
+    size_t from = stem.size();
+    while (from > 0) {
+      size_t k = from - 1;
+      while (k > 0 && (static_cast<unsigned char>(stem[k]) & 0xC0) == 0x80) --k;
+      if (!idx.may_end_verbal_noun(stem.substr(k))) break;
+      from = k;
+    }
+    for (size_t k = std::max(next_cp(stem, 0), from); k + 4 <= stem.size() && !found; k = next_cp(stem, k)) {
+      const StemIndex::Rec* jt = idx.stem(stem.substr(k));
+      if (!jt) continue;
       std::string_view head = stem.substr(0, k);
-      bool head_known = g.parts.count(head) || g.stems.count(head);
+      const StemIndex::Rec* hr = idx.find(head);
+      bool head_known = hr && (hr->part || hr->n);
       if (!head_known || cp_count(head) < 2) continue;
-      for (const auto& e : jt->second) {
+      for (const auto& e : *jt) {
         if (e.kind != Kind::kNominal || (e.pos != pMsdr && e.pos != pPtcp)) continue;
+        found = true;
+        if (!out.take(9.0f - 1.0f * depth, false)) {
+          if (out.done()) return;
+          break;
+        }
         // lemma = head + the infinitive: a compound verb written joined
         std::string lem(head);
         lem += g.strings[e.lemma];
@@ -218,7 +490,7 @@ struct Analyzer::Impl {
         c.m[c.n++] = {nullptr, 0, static_cast<uint16_t>(p), mStem};
         for (int i = depth - 1; i >= 0 && c.n < kMaxMorphs; --i) c.m[c.n++] = st[i];
         c.lemma_text = std::move(lem);
-        out.push_back(c);
+        out.add(std::move(c));
         found = true;
         break;
       }
@@ -234,41 +506,43 @@ struct Analyzer::Impl {
         uint8_t cls = end_class(b2);
         if (cls != kC && cls != kI) base = b2;  // -یی after a vowel: ژینگەیی
       }
-      auto bt = g.stems.find(base);
+      const StemIndex::Rec* bt = idx.stem(base);
       if (!has_deg && cp_count(base) >= 2 && end_class(base) != kI) {
         bool abstract = false;
         // from an active participle in -وو (passive -او + ی is mostly the ezafe: لێپرسراوی)
         const bool uu = end_class(base) == kU;
-        if (bt != g.stems.end() && uu)
-          for (const auto& e : bt->second) abstract |= e.kind == Kind::kNominal && e.pos == pPtcp;
+        if (bt && uu)
+          for (const auto& e : *bt) abstract |= e.kind == Kind::kNominal && e.pos == pPtcp;
         // a joined compound participle: یەک + گرتوو → یەکگرتوویی
         for (size_t k = next_cp(base, 0); uu && k + 4 <= base.size() && !abstract; k = next_cp(base, k)) {
-          auto pt = g.stems.find(base.substr(k));
-          if (pt == g.stems.end()) continue;
+          const StemIndex::Rec* pt = idx.stem(base.substr(k));
+          if (!pt) continue;
           std::string_view head = base.substr(0, k);
-          if (!g.stems.count(head) && !g.parts.count(head)) continue;
-          for (const auto& e : pt->second) abstract |= e.kind == Kind::kNominal && e.pos == pPtcp;
+          const StemIndex::Rec* hr = idx.find(head);
+          if (!hr || (!hr->n && !hr->part)) continue;
+          for (const auto& e : *pt) abstract |= e.kind == Kind::kNominal && e.pos == pPtcp;
         }
         for (size_t k = 0; k < g.agent_endings.size() && !abstract; ++k) {
           const auto& end = g.agent_endings[k];
           if (!ends_with(base, end)) continue;
           std::string_view head = base.substr(0, base.size() - end.size());
-          abstract = cp_count(head) >= 2 && (g.stems.count(head) || g.parts.count(head));
+          const StemIndex::Rec* hr = cp_count(head) >= 2 ? idx.find(head) : nullptr;
+          abstract = hr && (hr->n || hr->part);
         }
         if (abstract) {
           emit(nullptr, 0, pN, false, 10.5f, false);
           found = true;
         }
       }
-      if (!found && bt != g.stems.end() && cp_count(base) >= 2)
-        for (const auto& e : bt->second)
+      if (!found && bt && cp_count(base) >= 2)
+        for (const auto& e : *bt)
           if (e.kind == Kind::kNominal && e.source == 0 && (e.pos == pN || e.pos == pPropn)) {
             emit(&e, 0, pAdj, false, 8.5f, false);
             found = true;
             break;
           }
     }
-    if (found || !options.guess || edrop) return;
+    if (found || !out.guess || edrop) return;
     size_t ncp = cp_count(stem);
     if (ncp < 2) return;
     // guesses: multi-letter suffixes are reliable evidence, one-letter ones (ن م ت ش ە) are not
@@ -277,12 +551,12 @@ struct Analyzer::Impl {
     float s = 0;
     int multi = 0;
     for (int i = 0; i < depth; ++i) {
-      size_t n = st[i].row ? cp_count(st[i].row->form) : 0;
+      size_t n = st[i].row ? st[i].row->letters : 0;
       if (n >= 2) {
         s += 0.2f + 0.1f * static_cast<float>(std::min<size_t>(n, 4));
-        multi += st[i].row->feat != "PL";  // -ان ends many names and words (نێوچاوان، کامیاران)
+        multi += !same(st[i].row->feat, "PL");  // -ان ends many names and words (نێوچاوان، کامیاران)
       }
-      else if (st[i].row && st[i].row->form == "\u06CC") s += 0.1f;
+      else if (st[i].row && same(st[i].row->form, "\u06CC")) s += 0.1f;
       else s -= 0.35f;
     }
     if (depth > 1) s -= 0.5f * static_cast<float>(std::max(0, depth - 1 - multi));
@@ -291,16 +565,20 @@ struct Analyzer::Impl {
   }
 
   void nom_dfs(std::string_view w, size_t p, uint16_t allowed, bool stem_ok, LMorph* st, int depth,
-               std::vector<LCand>& out) const {
+               Sink& out) const {
     if (stem_ok) nom_try_stem(w, p, st, depth, out);
     if (depth >= 8) return;
+    if (p == 0) return;
+    const auto last = static_cast<unsigned char>(w[p - 1]);
     for (int s = kNomSlots - 1; s >= 0; --s) {
       if (!(allowed & bit(s))) continue;
-      for (const auto& r : g.nom[s]) {
+      for (uint32_t ri = nom_off[s][last], re = nom_off[s][last + 1u]; ri < re; ++ri) {
+        if (out.done()) return;
+        const Row& r = *nom_by_last[ri];
         size_t L = r.form.size();
-        if (L == 0 || p <= L + 1 || !ends_with(w.substr(0, p), r.form)) continue;
+        if (p <= L + 1 || !ends_with(w.substr(0, p), r.form)) continue;
         size_t q = p - L;
-        uint8_t cls = end_class(w.substr(0, q));
+        uint8_t cls = end_class_fast(w.substr(0, q));
         bool ok = r.after & cls;
         bool drop = (r.after & kEdrop) && cls != kE;
         if (!ok && !drop) continue;
@@ -321,12 +599,12 @@ struct Analyzer::Impl {
   };
 
   void tail_dfs(std::string_view w, size_t q, int last, TailCtx ctx, const Prefix& pre, const Entry& e,
-                size_t stem_b, LMorph* st, int depth, std::vector<LCand>& out) const {
+                size_t stem_b, LMorph* st, int depth, Sink& out) const {
     if (q == w.size()) {
       finish_verb(w, pre, e, stem_b, st, depth, last, ctx, out);
       return;
     }
-    if (depth >= 7) return;
+    if (depth >= 7 || out.done()) return;
     uint32_t allowed = 0;
     auto B = [](int s) { return 1u << s; };
     switch (last) {
@@ -360,12 +638,13 @@ struct Analyzer::Impl {
     }
     if (ctx.kind == Kind::kPassive) allowed &= ~B(vSCL);  // a passive has no agent clitic
     std::string_view rest = w.substr(q);
-    uint8_t cls = end_class(w.substr(0, q));
+    uint8_t cls = end_class_fast(w.substr(0, q));
     for (int s = 0; s < kVSlots; ++s) {
       if (!(allowed & B(s))) continue;
-      for (const auto& r : g.verb[s]) {
-        if (r.form.empty() || !(r.after & cls) || !starts_with(rest, r.form)) continue;
-        if (ctx.kind == Kind::kPresent3 && s == vPRS && r.feat != "3S") continue;
+      for (const Row* rp : verb_rows(s, rest)) {
+        const Row& r = *rp;
+        if (!(r.after & cls) || !starts_with(rest, r.form)) continue;
+        if (ctx.kind == Kind::kPresent3 && s == vPRS && !same(r.feat, "3S")) continue;
         TailCtx c2 = ctx;
         int nl = s;
         if (s == vPST || s == vSCL || s == vPRS) c2.npers++;
@@ -373,10 +652,10 @@ struct Analyzer::Impl {
         if (s == vPRFSBJV) c2.prs_like = true;
         if (s == vPASS) {
           // the passive suffix decides what follows
-          if (r.feat == "PST") nl = kVSlots + 1;
-          else if (r.feat == "PRS") { nl = kVSlots + 2; c2.prs_like = true; }
-          else if (r.feat == "PRF") { nl = vPRF; c2.prf = true; }
-          else if (r.feat == "PLPRF") nl = vPLPRF;
+          if (same(r.feat, "PST")) nl = kVSlots + 1;
+          else if (same(r.feat, "PRS")) { nl = kVSlots + 2; c2.prs_like = true; }
+          else if (same(r.feat, "PRF")) { nl = vPRF; c2.prf = true; }
+          else if (same(r.feat, "PLPRF")) nl = vPLPRF;
           else { nl = vPRFSBJV; c2.prs_like = true; }
         }
         st[depth] = {&r, static_cast<uint16_t>(q), static_cast<uint16_t>(q + r.form.size()), mTail};
@@ -386,15 +665,16 @@ struct Analyzer::Impl {
   }
 
   void tail_dfs_dispatch(std::string_view w, size_t q, int last, TailCtx ctx, const Prefix& pre, const Entry& e,
-                         size_t stem_b, LMorph* st, int depth, std::vector<LCand>& out) const {
+                         size_t stem_b, LMorph* st, int depth, Sink& out) const {
     if (last == kVSlots + 1) {  // after passive -a: like a past stem (intransitive)
       if (q == w.size()) { finish_verb(w, pre, e, stem_b, st, depth, vPASS, ctx, out); return; }
       // reuse the past-stem state but without perfect markers
       std::string_view rest = w.substr(q);
-      uint8_t cls = end_class(w.substr(0, q));
+      uint8_t cls = end_class_fast(w.substr(0, q));
       for (int s : {vIS, vPST, vAYE, vEWE, vGOAL}) {
-        for (const auto& r : g.verb[s]) {
-          if (r.form.empty() || !(r.after & cls) || !starts_with(rest, r.form)) continue;
+        for (const Row* rp : verb_rows(s, rest)) {
+          const Row& r = *rp;
+          if (!(r.after & cls) || !starts_with(rest, r.form)) continue;
           TailCtx c2 = ctx;
           if (s == vPST) c2.npers++;
           st[depth] = {&r, static_cast<uint16_t>(q), static_cast<uint16_t>(q + r.form.size()), mTail};
@@ -406,10 +686,11 @@ struct Analyzer::Impl {
     if (last == kVSlots + 2) {  // after passive -ê: present endings
       if (q == w.size()) { finish_verb(w, pre, e, stem_b, st, depth, vPASS, ctx, out); return; }
       std::string_view rest = w.substr(q);
-      uint8_t cls = end_class(w.substr(0, q));
+      uint8_t cls = end_class_fast(w.substr(0, q));
       for (int s : {vPRS, vIS}) {
-        for (const auto& r : g.verb[s]) {
-          if (r.form.empty() || !(r.after & cls) || !starts_with(rest, r.form)) continue;
+        for (const Row* rp : verb_rows(s, rest)) {
+          const Row& r = *rp;
+          if (!(r.after & cls) || !starts_with(rest, r.form)) continue;
           TailCtx c2 = ctx;
           if (s == vPRS) c2.npers++;
           st[depth] = {&r, static_cast<uint16_t>(q), static_cast<uint16_t>(q + r.form.size()), mTail};
@@ -423,7 +704,7 @@ struct Analyzer::Impl {
 
   // Validity and score of a complete verb analysis.
   void finish_verb(std::string_view w, const Prefix& pre, const Entry& e, size_t stem_b, const LMorph* st,
-                   int depth, int last, const TailCtx& ctx, std::vector<LCand>& out) const {
+                   int depth, int last, const TailCtx& ctx, Sink& out) const {
     (void)w; (void)ctx;
     bool has_tail = depth > 0;
     const Row* first = has_tail ? st[0].row : nullptr;
@@ -461,7 +742,7 @@ struct Analyzer::Impl {
         break;
       case Kind::kPassive: {
         if (!first || first->slot != vPASS) return;
-        if (first->feat == "PRS") {
+        if (same(first->feat, "PRS")) {
           if (pre.asp < 0 && pre.neg < 0) return;
           if (pre.neg == 2) return;
         } else {
@@ -473,6 +754,10 @@ struct Analyzer::Impl {
       default: return;
     }
     (void)last;
+    if (out.light_only && (!light_lemma[e.lemma] || pre.part)) return;
+    int nm = pre.n + depth;
+    const float score = 12.0f - 0.4f * nm - pen + (pre.part ? 0.4f : 0.0f);
+    if (!out.take(score, false)) return;
     LCand c;
     c.lemma = e.lemma;
     c.pos = pV;
@@ -481,22 +766,22 @@ struct Analyzer::Impl {
     c.caus = e.caus;
     c.stem_b = static_cast<uint16_t>(stem_b);
     c.guessed = false;
-    int nm = pre.n + depth;
-    c.score = 12.0f - 0.4f * nm - pen + (pre.part ? 0.4f : 0.0f);
+    c.score = score;
     for (int i = 0; i < pre.n && c.n < kMaxMorphs; ++i) c.m[c.n++] = pre.m[i];
     size_t stem_e = depth > 0 ? st[0].b : w.size();
     c.stem_e = static_cast<uint16_t>(stem_e);
     c.m[c.n++] = {nullptr, static_cast<uint16_t>(stem_b), static_cast<uint16_t>(stem_e), mStem};
     for (int i = 0; i < depth && c.n < kMaxMorphs; ++i) c.m[c.n++] = st[i];
-    out.push_back(c);
+    out.add(std::move(c));
   }
 
-  void verb_stems(std::string_view w, const Prefix& pre, std::vector<LCand>& out) const {
+  void verb_stems(std::string_view w, const Prefix& pre, Sink& out) const {
     size_t i = pre.pos;
-    for (size_t j = next_cp(w, i); j <= w.size() && j - i <= g.max_stem_bytes; j = next_cp(w, j)) {
-      auto it = g.stems.find(w.substr(i, j - i));
-      if (it != g.stems.end()) {
-        for (const auto& e : it->second) {
+    for (size_t j = next_cp(w, i); j <= w.size() && j - i <= g.max_stem_bytes && !out.done(); j = next_cp(w, j)) {
+      const std::string_view piece = w.substr(i, j - i);
+      const uint64_t h = hash_sv(piece);
+      if (const StemIndex::Rec* it = idx.stem(piece, h)) {
+        for (const auto& e : *it) {
           if (e.kind == Kind::kNominal || e.part != pre.part) continue;
           LMorph st[8];
           TailCtx ctx{e.kind};
@@ -504,15 +789,15 @@ struct Analyzer::Impl {
           tail_dfs(w, j, kVSlots, ctx, pre, e, i, st, 0, out);
         }
       }
-      if (j >= w.size()) break;
+      if (j >= w.size() || !idx.verb_may_extend(h)) break;  // no verbal stem starts with the piece
     }
   }
 
   // clitic group (IS? CL?) after the first prefix
-  void cl_group(std::string_view w, Prefix pre, int stage, std::vector<LCand>& out) const {
+  void cl_group(std::string_view w, Prefix pre, int stage, Sink& out) const {
     // option: no clitic group
     prefix_stage(w, pre, stage, out);
-    if (pre.cl || pre.is) return;
+    if (pre.cl || pre.is || out.done()) return;
     std::string_view rest = w.substr(pre.pos);
     for (const auto& r : g.verb[vIS]) {
       if (r.form.empty() || r.after != kAny || !starts_with(rest, r.form)) continue;
@@ -542,7 +827,8 @@ struct Analyzer::Impl {
   }
 
   // stage 0: before NEG; 1: before ASP; 2: stem
-  void prefix_stage(std::string_view w, const Prefix& pre, int stage, std::vector<LCand>& out) const {
+  void prefix_stage(std::string_view w, const Prefix& pre, int stage, Sink& out) const {
+    if (out.done()) return;
     if (stage <= 0) {
       std::string_view rest = w.substr(pre.pos);
       for (const auto& r : g.verb[vNEG]) {
@@ -573,37 +859,43 @@ struct Analyzer::Impl {
     verb_stems(w, pre, out);
   }
 
-  void verbal(std::string_view w, std::vector<LCand>& out) const {
+  void verbal(std::string_view w, Sink& out) const {
     Prefix pre;
     prefix_stage(w, pre, 0, out);
-    for (size_t k = next_cp(w, 0); k < w.size() && k <= max_part_bytes; k = next_cp(w, k)) {
-      auto it = g.parts.find(w.substr(0, k));
-      if (it == g.parts.end()) continue;
-      Prefix p;
-      p.part = g.string_ids.at(*it);
-      p.m[p.n++] = {nullptr, 0, static_cast<uint16_t>(k), mPart};
-      p.pos = static_cast<uint16_t>(k);
-      cl_group(w, p, 0, out);
+    for (size_t k = next_cp(w, 0); k < w.size() && k <= max_part_bytes && !out.done(); k = next_cp(w, k)) {
+      const uint64_t h = hash_sv(w.substr(0, k));
+      const StemIndex::Rec* r = idx.find(w.substr(0, k), h);
+      if (const uint32_t part = r ? r->part : 0) {
+        Prefix p;
+        p.part = part;
+        p.m[p.n++] = {nullptr, 0, static_cast<uint16_t>(k), mPart};
+        p.pos = static_cast<uint16_t>(k);
+        cl_group(w, p, 0, out);
+      }
+      if (!idx.part_may_extend(h)) break;  // no longer part starts with w[0, k)
     }
   }
 
   // A preposition written joined to the next word (لەکاتی = لە کاتی, بەشێوەی = بە شێوەی): when no
   // analysis of the whole word is known, analyse the rest as a nominal and keep its lemma.
-  void joined_preposition(std::string_view w, std::vector<LCand>& out) const {
-    for (const auto& c : out)
-      if (!c.guessed) return;
+  void joined_preposition(std::string_view w, Sink& out) const {
+    if (out.known) return;
     for (std::string_view prep : {kLe, kBe}) {
       if (!starts_with(w, prep) || cp_count(w.substr(prep.size())) < 3) continue;
-      std::vector<LCand> sub;
       LMorph st[10];
       std::string_view rest = w.substr(prep.size());
+      Sink sub = sub_sink(out);
       nom_dfs(rest, rest.size(), kNomAll, true, st, 0, sub);
+      if (out.mode == Sink::kKnown) {
+        if ((out.known = sub.known)) return;
+        continue;
+      }
       const auto off = static_cast<uint16_t>(prep.size());
-      for (auto& c : sub) {
+      for (auto& c : *sub.all) {
         if (c.guessed || c.n + 1 > kMaxMorphs) continue;
         c.prepend(off, mAdp);
         c.score -= 1.5f;
-        out.push_back(std::move(c));
+        out.add(std::move(c));
       }
     }
   }
@@ -611,9 +903,8 @@ struct Analyzer::Impl {
   // Informal spelling of long û with one و (مێژوی = مێژووی, هاتوە = هاتووە, نوسین = نووسین): when
   // nothing is known, retry with each single و after a consonant doubled (at most 4 positions);
   // the first variant with known analyses wins, lemmas spelled in the standard form.
-  void single_waw(std::string_view w, std::vector<LCand>& out) const {
-    for (const auto& c : out)
-      if (!c.guessed) return;
+  void single_waw(std::string_view w, Sink& out) const {
+    if (out.known) return;
     constexpr std::string_view kWaw = "\u0648";
     int tried = 0;
     for (size_t k = 2; k + kWaw.size() <= w.size() && tried < 4; k = next_cp(w, k)) {
@@ -632,24 +923,28 @@ struct Analyzer::Impl {
       std::string v(w.substr(0, after));
       v += kWaw;
       v += w.substr(after);
-      std::vector<LCand> sub;
+      Sink sub = sub_sink(out);
       LMorph st[10];
       nom_dfs(v, v.size(), kNomAll, true, st, 0, sub);
       verbal(v, sub);
+      if (out.mode == Sink::kKnown) {
+        if ((out.known = sub.known)) return;
+        continue;
+      }
       bool any = false;
       auto map = [&](uint16_t x) -> uint16_t {
         if (x <= after) return x;
         if (x >= after + kWaw.size()) return static_cast<uint16_t>(x - kWaw.size());
         return static_cast<uint16_t>(after);
       };
-      for (auto& c : sub) {
+      for (auto& c : *sub.all) {
         if (c.guessed) continue;
         c.lemma_text = lemma_of(v, c);
         c.stem_b = map(c.stem_b);
         c.stem_e = map(c.stem_e);
         for (int i = 0; i < c.n; ++i) { c.m[i].b = map(c.m[i].b); c.m[i].e = map(c.m[i].e); }
         c.score -= 1.0f;
-        out.push_back(std::move(c));
+        out.add(std::move(c));
         any = true;
       }
       if (any) return;
@@ -659,9 +954,8 @@ struct Analyzer::Impl {
   // The conjunction و written joined to a word ending in ە ێ ۆ ی (هەیەو = هەیە و, کێشەو = کێشە و):
   // when nothing is known (the single-و spelling of û is tried first), analyse the word without it
   // (morph tag CONJ).
-  void joined_conjunction(std::string_view w, std::vector<LCand>& out) const {
-    for (const auto& c : out)
-      if (!c.guessed) return;
+  void joined_conjunction(std::string_view w, Sink& out) const {
+    if (out.known) return;
     constexpr std::string_view kWaw = "\u0648";
     if (!ends_with(w, kWaw) || cp_count(w) < 4) return;
     std::string_view rest = w.substr(0, w.size() - kWaw.size());
@@ -672,16 +966,20 @@ struct Analyzer::Impl {
     // not after a consonant: پشکو، پۆلو are far more often ۆ misspelt و than X + و; not after ا: -او is
     // the participle (گەڕاو)
     if (pc != U'\u06D5' && pc != U'\u06CE' && pc != U'\u06C6' && pc != U'\u06CC') return;
-    std::vector<LCand> sub;
+    Sink sub = sub_sink(out);
     LMorph st[10];
     nom_dfs(rest, rest.size(), kNomAll, true, st, 0, sub);
     verbal(rest, sub);
-    for (auto& c : sub) {
+    if (out.mode == Sink::kKnown) {
+      out.known = sub.known;
+      return;
+    }
+    for (auto& c : *sub.all) {
       if (c.guessed || c.n + 1 > kMaxMorphs) continue;
       if (c.lemma_text.empty() && c.lemma_span) c.lemma_text = lemma_of(rest, c);
       c.m[c.n++] = {nullptr, static_cast<uint16_t>(rest.size()), static_cast<uint16_t>(w.size()), mConj};
       c.score -= 1.5f;
-      out.push_back(std::move(c));
+      out.add(std::move(c));
     }
   }
 
@@ -690,37 +988,59 @@ struct Analyzer::Impl {
   // a hand-written nominal head (3+ letters) followed by a finite form of a productive light verb
   // (g.light_verbs: کردن، بوون، دان);
   // lemma = head + infinitive, morph tag PREVERB on the head.
-  void joined_light_verb(std::string_view w, std::vector<LCand>& out) const {
-    for (const auto& c : out)
-      if (!c.guessed) return;
-    std::vector<LCand> sub;
+  void joined_light_verb(std::string_view w, Sink& out) const {
+    if (out.known) return;
     for (size_t k = next_cp(w, next_cp(w, 0)); k + 4 <= w.size() && k <= g.max_stem_bytes; k = next_cp(w, k)) {
-      auto it = g.stems.find(w.substr(0, k));  // hand-written only: induced heads admit misspellings
-      if (it == g.stems.end()) continue;
-      if (cp_count(w.substr(0, k)) < 3) continue;  // چا + کا, پی + ویست: misspellings, not compounds
-      bool nominal = false;
-      for (const auto& e : it->second)
-        nominal |= e.kind == Kind::kNominal && e.source == 0 && (e.pos == pN || e.pos == pAdj);
-      if (!nominal) continue;
-      std::string_view rest = w.substr(k);
-      sub.clear();
-      verbal(rest, sub);
-      const auto off = static_cast<uint16_t>(k);
-      for (auto& c : sub) {
-        if (c.guessed || c.n + 1 > kMaxMorphs || c.kind == Kind::kNominal) continue;
-        if (!g.light_verbs.count(g.strings[c.lemma])) continue;
-        bool has_part = false;
-        for (int i = 0; i < c.n; ++i) has_part |= c.m[i].type == mPart;
-        if (has_part) continue;
-        c.lemma_text = std::string(w.substr(0, k)) + g.strings[c.lemma];
-        c.prepend(off, mPart);
-        c.score -= 2.0f;
-        out.push_back(std::move(c));
+      const std::string_view head = w.substr(0, k);
+      const uint64_t h = hash_sv(head);
+      // hand-written only: induced heads admit misspellings; چا + کا, پی + ویست: misspellings, not compounds
+      if (const StemIndex::Rec* it = idx.stem(head, h); it && cp_count(head) >= 3) {
+        bool nominal = false;
+        for (const auto& e : *it)
+          nominal |= e.kind == Kind::kNominal && e.source == 0 && (e.pos == pN || e.pos == pAdj);
+        if (nominal) {
+          light_verb_after(w, k, out);
+          if (out.done()) return;
+        }
       }
+      if (!idx.stem_may_extend(h)) break;  // no longer stem starts with w[0, k)
+    }
+  }
+  // joined_light_verb: the light verb after the nominal head w[0, k)
+  void light_verb_after(std::string_view w, size_t k, Sink& out) const {
+    std::string_view rest = w.substr(k);
+    Sink sub = sub_sink(out);
+    sub.light_only = true;
+    verbal(rest, sub);
+    if (out.mode == Sink::kKnown) {
+      out.known = sub.known;
+      return;
+    }
+    const auto off = static_cast<uint16_t>(k);
+    for (auto& c : *sub.all) {
+      if (c.guessed || c.n + 1 > kMaxMorphs || c.kind == Kind::kNominal) continue;
+      if (!light_lemma[c.lemma]) continue;
+      bool has_part = false;
+      for (int i = 0; i < c.n; ++i) has_part |= c.m[i].type == mPart;
+      if (has_part) continue;
+      c.lemma_text = std::string(w.substr(0, k)) + g.strings[c.lemma];
+      c.prepend(off, mPart);
+      c.score -= 2.0f;
+      out.add(std::move(c));
     }
   }
 
-  void candidates(std::string_view w, std::vector<LCand>& out, bool sort = true) const {
+  // A sink for the analysis of part of a word by a fallback: the guessed candidates it would keep are
+  // discarded by every fallback, so none are built; kKnown stays kKnown, the others collect into a
+  // per-thread vector (the fallbacks do not nest).
+  static Sink sub_sink(const Sink& out) {
+    if (out.mode == Sink::kKnown) return Sink(nullptr, Sink::kKnown, false);
+    thread_local std::vector<LCand> v;
+    v.clear();
+    return Sink(&v, Sink::kAll, false);
+  }
+
+  void candidates(std::string_view w, Sink& out) const {
     LMorph st[10];
     nom_dfs(w, w.size(), kNomAll, true, st, 0, out);
     verbal(w, out);
@@ -728,28 +1048,18 @@ struct Analyzer::Impl {
     joined_light_verb(w, out);
     if (options.colloquial) single_waw(w, out);
     joined_conjunction(w, out);
-    // keep the best score per candidate; sort best first
-    if (sort)
-      std::stable_sort(out.begin(), out.end(), [](const LCand& a, const LCand& b) { return a.score > b.score; });
+  }
+  // Every candidate, best first (stable: the search order breaks ties).
+  void candidates(std::string_view w, std::vector<LCand>& out) const {
+    Sink sink(&out, Sink::kAll, options.guess);
+    candidates(w, sink);
+    std::stable_sort(out.begin(), out.end(), [](const LCand& a, const LCand& b) { return a.score > b.score; });
   }
 
-  // The first candidate of the highest score: what candidates()[0] is after the stable sort.
-  static const LCand* best(const std::vector<LCand>& v) {
-    const LCand* b = nullptr;
-    for (const auto& c : v)
-      if (!b || c.score > b->score) b = &c;
-    return b;
-  }
-
-  // Per-thread scratch for lemma()/known(): the candidate vector and normalization buffer keep
-  // their capacity between calls (no allocation per word once warm).
-  struct Scratch {
-    std::vector<LCand> cands;
-    std::string buf;
-  };
-  static Scratch& scratch() {
-    thread_local Scratch s;
-    s.cands.clear();
+  // Per-thread normalization buffer for lemma()/known(): it keeps its capacity between calls (no
+  // allocation per word once warm).
+  static std::string& scratch_buf() {
+    thread_local std::string s;
     return s;
   }
 
@@ -797,7 +1107,7 @@ std::string Analyzer::Impl::morph_tag(const LMorph& m, const LCand& c) const {
   // verbal
   switch (r->slot) {
     case vNEG: return "NEG";
-    case vASP: return r->feat == "DE" ? "IND" : "SBJV";
+    case vASP: return same(r->feat, "DE") ? "IND" : "SBJV";
     case vCL: return c.kind == Kind::kPast && c.transitive ? "ARGER" + r->feat : "ARGAC" + r->feat;
     case vIS: return "LGSPEC5";
     case vEWE: return "LGSPEC3";
@@ -818,7 +1128,7 @@ std::string Analyzer::Impl::features_of(std::string_view w, const LCand& c) cons
     for (int i = 0; i < c.n; ++i) {
       const auto& m = c.m[i];
       if (m.type == mNeg) { f += ";NEG"; continue; }
-      if (m.type != mNom || !m.row || m.row->feat == "ORD") continue;
+      if (m.type != mNom || !m.row || same(m.row->feat, "ORD")) continue;
       f += ';';
       f += m.row->feat;
     }
@@ -852,9 +1162,9 @@ std::string Analyzer::Impl::features_of(std::string_view w, const LCand& c) cons
       case vPRFSBJV: prfsbjv = true; break;
       case vPASS:
         pass = true; pass_t = r->feat;
-        if (r->feat == "PRF") prf = true;
-        if (r->feat == "PLPRF") plprf = true;
-        if (r->feat == "PRFSBJV") prfsbjv = true;
+        if (same(r->feat, "PRF")) prf = true;
+        if (same(r->feat, "PLPRF")) plprf = true;
+        if (same(r->feat, "PRFSBJV")) prfsbjv = true;
         break;
       case vIMP: imp = true; pers.push_back(r); break;
       case vPST: case vPRS: case vSCL: pers.push_back(r); break;
@@ -881,7 +1191,7 @@ std::string Analyzer::Impl::features_of(std::string_view w, const LCand& c) cons
     if (pcl) agent = pcl->feat;
     for (const Row* r : pers) {
       if (r->slot == vSCL && agent.empty()) agent = r->feat;
-      else if (r->slot == vPRF3 && r->form != "ە" && agent.empty()) agent = r->feat;
+      else if (r->slot == vPRF3 && !same(r->form, "ە") && agent.empty()) agent = r->feat;
       else if (r->slot == vPST || r->slot == vPRS || (r->slot == vSCL && !agent.empty() && object.empty())) {
         if (object.empty()) object = r->feat;
       }
@@ -968,14 +1278,13 @@ std::vector<Analysis> Analyzer::analyze(std::string_view word) const {
 
 std::string Analyzer::lemma(std::string_view word) const {
   if (word.empty()) return {};
-  auto& sc = Impl::scratch();
-  std::string_view w = impl_->prepare(word, sc.buf, nullptr);
+  std::string_view w = impl_->prepare(word, Impl::scratch_buf(), nullptr);
   if (w.empty()) return {};
   if (w.size() > impl_->options.max_word_bytes) return std::string(w);
-  impl_->candidates(w, sc.cands, false);
-  const LCand* b = Impl::best(sc.cands);
-  if (!b) return std::string(w);
-  return impl_->lemma_of(w, *b);
+  Sink sink(nullptr, Sink::kBest, impl_->options.guess);  // the first of the best score: analyze()[0]
+  impl_->candidates(w, sink);
+  if (!sink.has_best) return std::string(w);
+  return impl_->lemma_of(w, sink.best);
 }
 
 std::vector<std::string> Analyzer::lemmas(std::string_view word, size_t n) const {
@@ -996,15 +1305,15 @@ std::vector<std::string> Analyzer::lemmas(std::string_view word, size_t n) const
 
 std::string Analyzer::stem(std::string_view word) const { return lemma(word); }
 
+// The search of analyze() that builds no candidate, never guesses and stops at the first analysis
+// that is not guessed.
 bool Analyzer::known(std::string_view word) const {
   if (word.empty()) return false;
-  auto& sc = Impl::scratch();
-  std::string_view w = impl_->prepare(word, sc.buf, nullptr);
+  std::string_view w = impl_->prepare(word, Impl::scratch_buf(), nullptr);
   if (w.empty() || w.size() > impl_->options.max_word_bytes) return false;
-  impl_->candidates(w, sc.cands, false);
-  for (const auto& c : sc.cands)
-    if (!c.guessed) return true;
-  return false;
+  Sink sink(nullptr, Sink::kKnown, false);
+  impl_->candidates(w, sink);
+  return sink.known;
 }
 
 size_t Analyzer::memory_bytes() const { return impl_->g.memory_bytes(); }
@@ -1320,56 +1629,75 @@ std::vector<std::string> Analyzer::inflect(std::string_view lemma_in, std::strin
 }
 
 // ---------------- MorphCache ----------------
-// Open-addressing table (linear probing, power-of-two size, load <= 1/2): one slot per word holds its
-// lemma, stem and known() result, each filled on first use. Growing rehashes (moves the strings),
-// so a returned reference is valid until the next call on the cache; at `capacity` words it is
-// cleared.
+// One record per word in a dense vector, the word and its results in one byte arena (the lemma is
+// written right after the word, so a hit reads one or two cache lines there), and an open-addressing
+// index of 8-byte slots (high hash bits + record number; linear probing, power-of-two size, load
+// <= 1/2). lemma()/stem() copy the result into one string whose reference is valid until the next call
+// on the cache; at `capacity` words the cache is cleared.
 struct MorphCache::Impl {
-  struct Slot {
-    uint64_t hash = 0;  // 0 = empty
-    std::string key, lemma, stem;
+  static constexpr uint32_t kNone = 0xFFFFFFFFu;
+  struct Rec {
+    uint64_t hash;
+    uint32_t key_off, key_len;
+    uint32_t lemma_off = 0, lemma_len = kNone;
+    uint32_t stem_off = 0, stem_len = kNone;
     int8_t known = -1;
-    bool has_lemma = false, has_stem = false;
   };
   const Analyzer* a;
   size_t capacity;
-  std::vector<Slot> table;
-  size_t used = 0;
+  std::vector<uint64_t> index;  // 0 = empty, else (hash & kHigh) | (record number + 1)
+  std::vector<Rec> recs;
+  std::string arena;
+  std::string out;
+  static constexpr uint64_t kHigh = 0xFFFFFFFF00000000ull;
 
-  static uint64_t hash_of(std::string_view w) {
-    uint64_t h = std::hash<std::string_view>{}(w);
-    return h ? h : 1;
-  }
   void grow() {
-    std::vector<Slot> old;
-    old.swap(table);
-    table.resize(old.empty() ? 1024 : old.size() * 2);
-    const size_t mask = table.size() - 1;
-    for (auto& s : old) {
-      if (!s.hash) continue;
-      size_t i = s.hash & mask;
-      while (table[i].hash) i = (i + 1) & mask;
-      table[i] = std::move(s);
+    index.assign(index.empty() ? 1024 : index.size() * 2, 0);
+    const size_t mask = index.size() - 1;
+    for (size_t r = 0; r < recs.size(); ++r) {
+      size_t i = recs[r].hash & mask;
+      while (index[i]) i = (i + 1) & mask;
+      index[i] = (recs[r].hash & kHigh) | (r + 1);
     }
   }
-  Slot& slot(std::string_view w) {
-    if (used >= capacity) {
-      for (auto& s : table) s = Slot();
-      used = 0;
+  Rec& rec(std::string_view w) {
+    if (recs.size() >= capacity) {
+      recs.clear();
+      arena.clear();
+      std::fill(index.begin(), index.end(), 0);
     }
-    if ((used + 1) * 2 > table.size()) grow();
-    const uint64_t h = hash_of(w);
-    const size_t mask = table.size() - 1;
+    if ((recs.size() + 1) * 2 > index.size()) grow();
+    const uint64_t h = hash_sv(w);
+    const size_t mask = index.size() - 1;
     size_t i = h & mask;
-    while (table[i].hash) {
-      if (table[i].hash == h && table[i].key == w) return table[i];
-      i = (i + 1) & mask;
+    for (; index[i]; i = (i + 1) & mask) {
+      if ((index[i] & kHigh) != (h & kHigh)) continue;
+      Rec& r = recs[(index[i] & ~kHigh) - 1];
+      if (r.hash == h && r.key_len == w.size() && std::memcmp(arena.data() + r.key_off, w.data(), w.size()) == 0)
+        return r;
     }
-    Slot& s = table[i];
-    s.hash = h;
-    s.key.assign(w.data(), w.size());
-    ++used;
-    return s;
+    index[i] = (h & kHigh) | (recs.size() + 1);
+    Rec r;
+    r.hash = h;
+    r.key_off = static_cast<uint32_t>(arena.size());
+    r.key_len = static_cast<uint32_t>(w.size());
+    arena.append(w.data(), w.size());
+    recs.push_back(r);
+    return recs.back();
+  }
+  // the result of `fn` for w, computed once and kept in the arena at (*off, *len)
+  template <class Fn>
+  const std::string& value(std::string_view w, uint32_t Rec::*off, uint32_t Rec::*len, Fn fn) {
+    Rec& r = rec(w);
+    if (r.*len == kNone) {
+      out = fn(w);
+      r.*off = static_cast<uint32_t>(arena.size());
+      r.*len = static_cast<uint32_t>(out.size());
+      arena += out;
+      return out;
+    }
+    out.assign(arena.data() + r.*off, r.*len);
+    return out;
   }
 };
 MorphCache::MorphCache(const Analyzer& analyzer, size_t capacity) : impl_(std::make_unique<Impl>()) {
@@ -1380,19 +1708,15 @@ MorphCache::~MorphCache() = default;
 MorphCache::MorphCache(MorphCache&&) noexcept = default;
 MorphCache& MorphCache::operator=(MorphCache&&) noexcept = default;
 const std::string& MorphCache::lemma(std::string_view w) {
-  auto& s = impl_->slot(w);
-  if (!s.has_lemma) { s.lemma = impl_->a->lemma(w); s.has_lemma = true; }
-  return s.lemma;
+  return impl_->value(w, &Impl::Rec::lemma_off, &Impl::Rec::lemma_len, [&](std::string_view x) { return impl_->a->lemma(x); });
 }
 const std::string& MorphCache::stem(std::string_view w) {
-  auto& s = impl_->slot(w);
-  if (!s.has_stem) { s.stem = impl_->a->stem(w); s.has_stem = true; }
-  return s.stem;
+  return impl_->value(w, &Impl::Rec::stem_off, &Impl::Rec::stem_len, [&](std::string_view x) { return impl_->a->stem(x); });
 }
 bool MorphCache::known(std::string_view w) {
-  auto& s = impl_->slot(w);
-  if (s.known < 0) s.known = impl_->a->known(w) ? 1 : 0;
-  return s.known == 1;
+  auto& r = impl_->rec(w);
+  if (r.known < 0) r.known = impl_->a->known(w) ? 1 : 0;
+  return r.known == 1;
 }
 
 }  // namespace kurdi

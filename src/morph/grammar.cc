@@ -1,6 +1,7 @@
 // Compiles the morphology tables (data/morph/*.tsv) into hash maps and slot tables, once.
 #include "morph/grammar.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "kurdi/text.h"
@@ -60,6 +61,13 @@ std::vector<std::string_view> split(std::string_view s, char sep) {
 const char* const kNomSlotNames[] = {"DEG", "NUM", "EZ", "IS", "PSS", "POSTP", "ARG", "COP"};
 const char* const kVSlotNames[] = {"NEG", "ASP", "CL", "IS", "PRS", "IMP", "PST", "SCL",
                                    "PRF", "PRF3", "PLPRF", "PRFSBJV", "AYE", "EWE", "GOAL", "PASS"};
+
+// code points of an affix (bytes that do not continue a sequence)
+uint8_t letters(std::string_view s) {
+  size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return static_cast<uint8_t>(std::min<size_t>(n, 255));
+}
 
 bool ends_with(std::string_view s, std::string_view t) {
   return s.size() >= t.size() && s.substr(s.size() - t.size()) == t;
@@ -128,6 +136,7 @@ Grammar::Grammar() {
           r.after = parse_after(f[ca]);
           r.feat = std::string(f[ce]);
           r.slot = s;
+          r.letters = letters(r.form);
           nom[s].push_back(std::move(r));
         }
     });
@@ -143,6 +152,7 @@ Grammar::Grammar() {
           r.after = parse_after(f[ca]);
           r.feat = std::string(f[ce]);
           r.slot = s;
+          r.letters = letters(r.form);
           verb[s].push_back(std::move(r));
         }
     });

@@ -40,6 +40,7 @@ struct Row {
   uint8_t after = kAny;
   std::string feat;     // UniMorph tags or person (1S ...) or mode (DE, BI ...)
   uint8_t slot = 0;
+  uint8_t letters = 0;  // code points in form
 };
 
 enum class Kind : uint8_t {

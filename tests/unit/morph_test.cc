@@ -5,6 +5,7 @@
 #include <fstream>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "kurdi/morph.h"
 
@@ -232,6 +233,58 @@ TEST(Morph, ThirdRoundLexiconAndGuesser) {
   EXPECT_EQ(A().lemma("ئەوروپیەکان"), A().lemma("ئەوروپی"));
   // X + و after a consonant stays unknown (more often a misspelt ۆ than a joined conjunction)
   EXPECT_FALSE(A().known("پۆلو"));
+}
+
+// known() and lemma() run their own search (no candidate built, early exit, no guesser for known();
+// only the best candidate kept for lemma()): their twins through analyze() must agree on every path
+// (lexicon, suffix grammar, verbs, joined compounds, each fallback, guesser, unknown words).
+TEST(Morph, KnownAndLemmaAgreeWithAnalyze) {
+  const char* const words[] = {
+      "کتێبەکانیان", "کتێبەکانیشمانە", "گەورەترینەکان", "یەکەمین", "نەکراوەتەوە", "دەکەم", "دەیانبینم",
+      "هەڵیدەگرتەوە", "نووسرا", "نەنووسراوەکان", "ڕایگەیاند", "دەگەڕێنێتەوە", "مانەوەی", "کرانەوەی",
+      "نییە", "لەو", "لێرەدا", "لەکاتی", "بەشێوەی", "ڕاپۆرتکرا", "بەکارنەهاتوون", "دەستپێدەکات",
+      "مێژوی", "هاتوە", "نوسیوە", "هەیەو", "کێشەو", "نیشتمانی", "ژینگەیی", "وێنەکێشی", "یەکگرتوویی",
+      "جێگری", "ڕێکخراو", "یانەکانی", "براشمان", "زڤلەقۆڕەکان", "زڤلەقۆڕێکی", "چاکا", "پۆلو", "پشکو",
+      "پیویست", "ئەوروپیەکان", "دەیکەن", "بکە", "مەکە", "دەکا", "123", "abc", "کتێب123", "\xff\xfe",
+      "ك", "ی", "و", "نە", "لە", "بە", "کتێبهات", "کتێبدەڕوات", "کتێبهەڵگرت", "شارهاتن"};
+  kurdi::MorphOptions all;
+  all.max_analyses = 0;
+  kurdi::MorphOptions formal = all;
+  formal.colloquial = false;
+  kurdi::MorphOptions no_guess = all;
+  no_guess.guess = false;
+  for (const auto& o : {all, formal, no_guess}) {
+    kurdi::Analyzer a(o);
+    for (const char* w : words) {
+      auto as = a.analyze(w);
+      ASSERT_FALSE(as.empty()) << w;
+      bool twin = false;
+      for (const auto& x : as) twin |= !x.guessed;
+      EXPECT_EQ(a.known(w), twin) << w << " colloquial=" << o.colloquial << " guess=" << o.guess;
+      EXPECT_EQ(a.lemma(w), as[0].lemma) << w << " colloquial=" << o.colloquial << " guess=" << o.guess;
+      EXPECT_EQ(a.stem(w), as[0].lemma) << w;
+    }
+  }
+  // both verdicts occur in the set
+  EXPECT_TRUE(A().known("مێژوی"));
+  EXPECT_FALSE(kurdi::Analyzer(formal).known("مێژوی"));
+  EXPECT_FALSE(A().known("پیویست"));
+}
+
+// MorphCache answers what the analyzer answers, across hits, growth and clearing at capacity.
+TEST(Morph, CacheAgreesWithAnalyzer) {
+  const std::vector<std::string> words = {"کتێبەکانیان", "نەکراوەتەوە", "زڤلەقۆڕەکان", "دەکەم", "", "123",
+                                          "مێژوی", "لەکاتی", "ڕاپۆرتکرا", "شارەکانماندا", "پیویست", "لەو"};
+  for (size_t capacity : {size_t{1}, size_t{3}, size_t{1} << 16}) {
+    kurdi::MorphCache cache(A(), capacity);
+    for (int round = 0; round < 3; ++round)
+      for (size_t i = 0; i < words.size(); ++i) {
+        const std::string& w = words[(i * 7 + static_cast<size_t>(round)) % words.size()];
+        EXPECT_EQ(cache.lemma(w), A().lemma(w)) << w;
+        EXPECT_EQ(cache.known(w), A().known(w)) << w;
+        EXPECT_EQ(cache.stem(w), A().stem(w)) << w;
+      }
+  }
 }
 
 TEST(Morph, GoldenLemmas) {
