@@ -1,6 +1,7 @@
 // Indexer: documents -> Xapian documents (own tokens via add_posting), shards, stored data.
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -147,6 +148,32 @@ struct Indexer::Impl {
   }
   explicit Impl(const SearchOptions& o) : options(o), analyzer(o) {}
 
+  // Body plain terms of the current document seen with an exact form other than themselves, and how
+  // many times. When every occurrence of such a term is one of these, the document gets "XN" + term:
+  // exact:WORD is then XE+WORD OR (WORD AND_NOT XN+WORD) (Searcher), which matches exactly the
+  // documents that have a word whose exact form is WORD.
+  std::vector<std::pair<std::string, Xapian::termcount>> differs;
+  void note_differs(const std::string& term) {
+    for (auto& [t, n] : differs)
+      if (t == term) {
+        ++n;
+        return;
+      }
+    differs.emplace_back(term, 1);
+  }
+  void add_exact_markers(Xapian::Document& doc) {
+    if (differs.empty()) return;
+    std::sort(differs.begin(), differs.end());
+    std::vector<std::string> markers;
+    Xapian::TermIterator it = doc.termlist_begin();
+    for (const auto& [t, n] : differs) {
+      it.skip_to(t);
+      if (it != doc.termlist_end() && *it == t && it.get_wdf() <= n) markers.push_back("XN" + t);
+    }
+    for (const std::string& t : markers) doc.add_boolean_term(t);
+    differs.clear();
+  }
+
   void index_words(Xapian::Document& doc, std::string_view text, Xapian::termpos& pos, const char* prefix,
                    bool spelling) {
     std::string buf;
@@ -169,11 +196,14 @@ struct Indexer::Impl {
         buf += e.stem;
         doc.add_term(buf);
       }
-      if (!e.exact.empty()) {
-        // exact:WORD is a boolean filter (QueryParser::add_boolean_prefix): no positions, no wdf.
+      // exact:WORD is a boolean filter (no positions, no wdf). A body word whose exact form is its
+      // plain term (99.6% of them) gets no XE term: the searcher takes the plain term for it (see
+      // kMetaFormat). Title words always get one (their plain terms are S-prefixed).
+      if (!e.exact.empty() && (prefix || e.exact_differs)) {
         buf.assign("XE");
         buf += e.exact;
         doc.add_boolean_term(buf);
+        if (!prefix) note_differs(e.term);
       }
       if (spelling && e.arabic && !e.stop && e.term.size() >= 4) ++spell[e.term];
     });
@@ -250,8 +280,12 @@ Result<Indexer> Indexer::open(const std::string& dir, const SearchOptions& optio
         db.set_metadata(kMetaStemmer, want_stem);
         db.set_metadata(kMetaStop, want_stop);
         db.set_metadata(kMetaExact, want_exact);
-        db.set_metadata(kMetaVersion, "1");
+        db.set_metadata(kMetaVersion, kIndexFormat);
       }
+    } else if (first.get_metadata(kMetaVersion) != kIndexFormat) {
+      return Error{ErrorCode::kUnsupported, dir + ": index format " + first.get_metadata(kMetaVersion) +
+                                                " (an older kurdi); this version writes format " + kIndexFormat +
+                                                ": index into a new directory"};
     } else if (stem != want_stem || first.get_metadata(kMetaStop) != want_stop ||
                first.get_metadata(kMetaExact) != want_exact) {
       return Error{ErrorCode::kBadOption,
@@ -277,6 +311,7 @@ Xapian::Document Indexer::make_document(const SearchDocument& d) {
     }
   }
   Xapian::Document doc;
+  m.differs.clear();
   doc.add_boolean_term("Q" + d.id);
   Xapian::termpos pos = 0;
   bool spelling = m.options.spelling;
@@ -294,6 +329,7 @@ Xapian::Document Indexer::make_document(const SearchDocument& d) {
       ++m.stats.transliterated;
     }
   }
+  m.add_exact_markers(doc);
   if (!d.date.empty()) doc.add_value(kSlotDate, d.date);
   doc.set_data(pack(st));
   m.stats.bytes += d.text.size() + d.title.size();

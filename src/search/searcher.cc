@@ -15,12 +15,28 @@ namespace kurdi {
 
 using namespace search_internal;
 
+namespace {
+
+// exact:WORD. Format 2 indexes XE+WORD only where a word's exact form differs from its plain term;
+// elsewhere the plain term stands for it, unless the document has it only from other exact forms
+// (marked XN+WORD by the indexer).
+class ExactField final : public Xapian::FieldProcessor {
+ public:
+  Xapian::Query operator()(const std::string& word) override {
+    return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query("XE" + word),
+                         Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query(word), Xapian::Query("XN" + word)));
+  }
+};
+
+}  // namespace
+
 struct Searcher::Impl {
   std::vector<std::string> specs;
   SearchOptions options;
   std::unique_ptr<SearchAnalyzer> analyzer;
   Xapian::Database db;
   std::unique_ptr<Xapian::Stopper> stopper;
+  mutable ExactField exact_field;  // not reference counted: owned here, outlives the QueryParsers
   mutable std::mutex mu;
 
   // Search-profile (or Lucene) normalization of a query, chunk by chunk (white space kept), so a word
@@ -72,7 +88,7 @@ struct Searcher::Impl {
                                                                       : Xapian::QueryParser::STEM_SOME);
     qp.set_stopper(stopper.get());
     qp.add_prefix("title", "S");
-    qp.add_boolean_prefix("exact", "XE");
+    qp.add_boolean_prefix("exact", &exact_field);
     qp.add_boolean_prefix("id", "Q");
   }
 
@@ -232,8 +248,13 @@ Result<Searcher> Searcher::open(const std::vector<std::string>& databases, const
     }
   }
   try {
+    std::string st = impl->db.get_metadata(kMetaStemmer);
+    std::string format = impl->db.get_metadata(kMetaVersion);
+    if (!st.empty() && format != kIndexFormat)
+      return Error{ErrorCode::kUnsupported, databases.front() + ": index format " + format +
+                                                " (an older kurdi); this version reads format " + kIndexFormat +
+                                                ": re-index it"};
     if (options.from_database) {
-      std::string st = impl->db.get_metadata(kMetaStemmer);
       if (!st.empty()) {
         auto s = parse_search_stemmer(st);
         if (s) impl->options.stemmer = *s;

@@ -459,6 +459,56 @@ TEST(SearchIndex, ConcurrentReadersWithOneWriter) {
   EXPECT_EQ(s->doc_count(), sample_docs().size() + 60);
 }
 
+// exact:WORD matches the documents with a word whose exact (standard-normalized) form is WORD. The
+// index gives an XE term only to words whose exact form differs from their plain term (Arabic-Indic
+// digits, ZWNJ), and marks a plain term all of whose occurrences are such words (XN).
+TEST(SearchIndex, ExactFilterWithFewerExactTerms) {
+  TempDir t;
+  std::string db = t.sub("db");
+  build(db, {
+                {"a", "", "لە ساڵی ١٨٤٨ شۆڕش لە ئەورووپا دەستی پێکرد.", "", ""},
+                {"b", "", "لە ساڵی 1848 شۆڕش لە ئەورووپا دەستی پێکرد.", "", ""},
+                {"c", "", "ساڵی ١٨٤٨ هەمان ساڵی 1848 ـە.", "", ""},
+                {"d", "", "ئیش‌وکاری ڕۆژانە.", "", ""},
+                {"e", "", "ئیشوکاری ڕۆژانە.", "", ""},
+                {"f", "1848", "ناونیشان", "", ""},
+            });
+  auto s = Searcher::open({db});
+  ASSERT_TRUE(s.ok()) << s.error().message;
+  auto sorted_ids = [&](const std::string& q) {
+    auto r = s->search(q);
+    EXPECT_TRUE(r.ok()) << q;
+    std::vector<std::string> v = r.ok() ? ids(*r) : std::vector<std::string>{};
+    std::sort(v.begin(), v.end());
+    return v;
+  };
+  EXPECT_EQ(sorted_ids("1848"), (std::vector<std::string>{"a", "b", "c", "f"}));
+  EXPECT_EQ(sorted_ids("exact:1848"), (std::vector<std::string>{"b", "c", "f"}));
+  EXPECT_EQ(sorted_ids("exact:١٨٤٨"), (std::vector<std::string>{"a", "c"}));
+  EXPECT_EQ(sorted_ids("exact:ئیشوکاری"), (std::vector<std::string>{"e"}));
+  EXPECT_EQ(sorted_ids("exact:ئیش‌وکاری"), (std::vector<std::string>{"d"}));
+  EXPECT_EQ(sorted_ids("ڕۆژانە exact:ئیشوکاری"), (std::vector<std::string>{"e"}));
+}
+
+// An index written in another format (kurdi.version) is refused by the indexer and the searcher.
+TEST(SearchErrors, OlderIndexFormatIsRefused) {
+  TempDir t;
+  std::string db = t.sub("db");
+  build(db, sample_docs());
+  {
+    Xapian::WritableDatabase w(db, Xapian::DB_OPEN);
+    w.set_metadata("kurdi.version", "1");
+    w.commit();
+  }
+  auto s = Searcher::open({db});
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.error().code, ErrorCode::kUnsupported);
+  EXPECT_NE(s.error().message.find("re-index"), std::string::npos) << s.error().message;
+  auto ix = Indexer::open(db);
+  ASSERT_FALSE(ix.ok());
+  EXPECT_EQ(ix.error().code, ErrorCode::kUnsupported);
+}
+
 TEST(SearchErrors, MissingAndCorruptDatabases) {
   TempDir t;
   auto missing = Searcher::open({t.sub("nothing-here")});
