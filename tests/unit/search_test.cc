@@ -490,6 +490,37 @@ TEST(SearchIndex, ExactFilterWithFewerExactTerms) {
   EXPECT_EQ(sorted_ids("ڕۆژانە exact:ئیشوکاری"), (std::vector<std::string>{"e"}));
 }
 
+// A bare form (کتێب, مێز: a word that is its own stem) is found by an inflected query, through the
+// query built here, through Xapian's QueryParser (boolean operators, title:) and in snippets.
+TEST(SearchIndex, BareFormsAreFoundByInflectedQueries) {
+  TempDir t;
+  std::string db = t.sub("db");
+  build(db, {
+                {"x", "", "کتێب لەسەر مێز بوو.", "", ""},
+                {"y", "کتێب", "ئەمڕۆ باران باری.", "", ""},
+                {"z", "", "کتێبەکانی قوتابخانە گەیشتن.", "", ""},
+            });
+  auto s = Searcher::open({db});
+  ASSERT_TRUE(s.ok()) << s.error().message;
+  auto sorted_ids = [&](const std::string& q) {
+    auto r = s->search(q);
+    EXPECT_TRUE(r.ok()) << q;
+    std::vector<std::string> v = r.ok() ? ids(*r) : std::vector<std::string>{};
+    std::sort(v.begin(), v.end());
+    return v;
+  };
+  EXPECT_EQ(sorted_ids("کتێبەکان"), (std::vector<std::string>{"x", "y", "z"}));
+  EXPECT_EQ(sorted_ids("کتێبەکان AND مێزەکە"), (std::vector<std::string>{"x"}));
+  EXPECT_EQ(sorted_ids("کتێبەکان OR بارانەکە"), (std::vector<std::string>{"x", "y", "z"}));
+  EXPECT_EQ(sorted_ids("title:کتێبەکە"), (std::vector<std::string>{"y"}));
+  auto r = s->search("کتێبەکان مێزەکە");
+  ASSERT_TRUE(r.ok());
+  ASSERT_FALSE(r->hits.empty());
+  EXPECT_EQ(r->hits[0].id, "x");
+  EXPECT_EQ(r->hits[0].highlights.size(), 2u);  // کتێب and مێز
+  EXPECT_TRUE(r->suggestion.empty());
+}
+
 // An index written in another format (kurdi.version) is refused by the indexer and the searcher.
 TEST(SearchErrors, OlderIndexFormatIsRefused) {
   TempDir t;
