@@ -268,6 +268,50 @@ TEST(SearchIndex, SpellingSuggestion) {
   EXPECT_TRUE(contains(ids(*r), "d1"));
 }
 
+// Suggestions come from the index's own terms (no Xapian spelling data is written): a Sorani
+// convention confusion (ه for ە, ر for ڕ) costs half an edit, a missing hamza seat or a wrong first
+// letter is found, a word the index has is never corrected, and an index built with spelling off
+// offers no suggestion.
+TEST(SearchIndex, SpellingFromIndexTerms) {
+  TempDir t;
+  std::string db = t.sub("db");
+  build(db, sample_docs());
+  {
+    Xapian::Database xdb(db);
+    EXPECT_EQ(xdb.spellings_begin(), xdb.spellings_end());
+  }
+  auto s = Searcher::open({db});
+  ASSERT_TRUE(s.ok());
+  auto r = s->search("کوردسدان");  // one substitution
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->suggestion, "کوردستان");
+  EXPECT_TRUE(r->corrected);
+  auto h = s->search("ابووری");  // no hamza seat
+  ASSERT_TRUE(h.ok());
+  EXPECT_EQ(h->suggestion, "ئابووری");
+  EXPECT_TRUE(contains(ids(*h), "d3"));
+  auto c = s->search("پهنابەرییان");  // ه for ە: half an edit, preferred to any other one-edit word
+  ASSERT_TRUE(c.ok());
+  EXPECT_EQ(c->suggestion, "پەنابەرییان");
+  auto k = s->search("بازاڕ");  // in the index: no suggestion
+  ASSERT_TRUE(k.ok());
+  EXPECT_TRUE(k->suggestion.empty());
+  std::string db2 = t.sub("db2");
+  {
+    SearchOptions o;
+    o.spelling = false;
+    auto ix = Indexer::open(db2, o);
+    ASSERT_TRUE(ix.ok());
+    for (const auto& d : sample_docs()) ASSERT_TRUE(ix->add(d).ok());
+    ASSERT_TRUE(ix->commit().ok());
+  }
+  auto s2 = Searcher::open({db2});
+  ASSERT_TRUE(s2.ok());
+  auto n = s2->search("ابووری");
+  ASSERT_TRUE(n.ok());
+  EXPECT_TRUE(n->suggestion.empty());
+}
+
 // A word of the query the index does not know only matches through loose stem alternatives: the
 // query is corrected even though its other word has hits.
 TEST(SearchIndex, UnknownWordIsCorrectedBesideAKnownOne) {
