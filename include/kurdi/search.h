@@ -16,7 +16,7 @@
 // Queries go through Xapian::QueryParser (boolean operators, "phrases", +/-, prefixes title: exact:)
 // after search-profile normalization, with SoraniStemmer as its stemmer and the stop list as its
 // stopper. A query in Latin script also searches its Arabic-script transliteration; a query with few
-// hits gets a spelling suggestion from Xapian's spelling data (recorded at index time).
+// hits gets a spelling suggestion from the index's own terms (no spelling data is written).
 //
 //   kurdi::SearchOptions o;
 //   auto ix = kurdi::Indexer::open("/tmp/db", o);           // Result<Indexer>
@@ -87,7 +87,8 @@ struct SearchOptions {
   bool exact_terms = true;      // index the standard-normalized surface form under prefix "XE" (query: exact:WORD)
   bool cross_script = true;     // Latin-script documents and queries also get their Arabic transliteration
   bool decode_legacy = true;    // detect legacy-font documents (Ali-K, Dylan ...) and decode them first
-  bool spelling = true;         // record spelling data (Arabic-script words) for "did you mean"
+  bool spelling = true;         // "did you mean" from the index's terms (false at index time: recorded,
+                                // the index then never offers one)
   bool from_database = true;    // Searcher: take stemmer / stop_categories / exact_terms from the index metadata
   // --- search only ---
   bool boost_exact = true;      // also match the query words unstemmed (the very form typed ranks higher) ...

@@ -102,6 +102,7 @@ WordEntry make_entry(const SearchOptions& o, std::string_view raw) {
   if (o.exact_terms) {
     e.exact = lower(sh.standard_norm.normalize(raw));
     if (e.exact.size() > kMaxTermBytes) e.exact.clear();
+    e.exact_differs = !e.exact.empty() && e.exact != e.term;
   }
   if (!e.stop) {
     e.stem = stem_of_term(o.stemmer, e.term);
@@ -122,9 +123,14 @@ struct SearchAnalyzer::Impl {
 
 namespace {
 
+struct SvHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+
 struct WordCache {
   uint64_t generation = 0;
-  std::unordered_map<std::string, WordEntry> map;
+  std::unordered_map<std::string, WordEntry, SvHash, std::equal_to<>> map;
 };
 
 }  // namespace
@@ -136,10 +142,9 @@ const WordEntry& search_internal::cached_entry(const SearchAnalyzer& a, std::str
     cache.map.clear();
     cache.generation = impl.generation;
   }
-  std::string key(raw);
-  auto it = cache.map.find(key);
+  auto it = cache.map.find(raw);  // no std::string for the lookup: most words are repeats
   if (it != cache.map.end()) return it->second;
-  return cache.map.emplace(std::move(key), make_entry(impl.options, raw)).first->second;
+  return cache.map.emplace(std::string(raw), make_entry(impl.options, raw)).first->second;
 }
 
 void search_internal::for_each_word(const SearchAnalyzer& a, std::string_view text, const WordFn& fn) {

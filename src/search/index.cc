@@ -1,6 +1,7 @@
 // Indexer: documents -> Xapian documents (own tokens via add_posting), shards, stored data.
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -124,31 +125,41 @@ std::string first_paragraph(std::string_view text) {
 
 }  // namespace
 
-// A word enters the spelling dictionary once seen this many times in one commit batch (1: every
-// word; a higher value saves Xapian fragment postings but loses words of small collections).
-constexpr Xapian::termcount kMinSpellingCount = 1;
-
 struct Indexer::Impl {
   std::string dir;
   SearchOptions options;
   SearchAnalyzer analyzer;
   std::vector<Xapian::WritableDatabase> shards;
   IndexStats stats;
-  std::unordered_map<std::string, Xapian::termcount> spell;  // words of the current document
-  // Spelling counts per shard, written in one batch at commit() (add_spelling costs a B-tree lookup
-  // per call: batching it per distinct word is most of the indexing time saved).
-  std::vector<std::unordered_map<std::string, Xapian::termcount>> pending_spell;
-  void flush_spelling() {
-    for (size_t k = 0; k < pending_spell.size(); ++k) {
-      for (const auto& [w, n] : pending_spell[k])
-        if (n >= kMinSpellingCount) shards[k].add_spelling(w, n);
-      pending_spell[k].clear();
-    }
-  }
   explicit Impl(const SearchOptions& o) : options(o), analyzer(o) {}
 
-  void index_words(Xapian::Document& doc, std::string_view text, Xapian::termpos& pos, const char* prefix,
-                   bool spelling) {
+  // Body plain terms of the current document seen with an exact form other than themselves, and how
+  // many times. When every occurrence of such a term is one of these, the document gets "XN" + term:
+  // exact:WORD is then XE+WORD OR (WORD AND_NOT XN+WORD) (Searcher), which matches exactly the
+  // documents that have a word whose exact form is WORD.
+  std::vector<std::pair<std::string, Xapian::termcount>> differs;
+  void note_differs(const std::string& term) {
+    for (auto& [t, n] : differs)
+      if (t == term) {
+        ++n;
+        return;
+      }
+    differs.emplace_back(term, 1);
+  }
+  void add_exact_markers(Xapian::Document& doc) {
+    if (differs.empty()) return;
+    std::sort(differs.begin(), differs.end());
+    std::vector<std::string> markers;
+    Xapian::TermIterator it = doc.termlist_begin();
+    for (const auto& [t, n] : differs) {
+      it.skip_to(t);
+      if (it != doc.termlist_end() && *it == t && it.get_wdf() <= n) markers.push_back("XN" + t);
+    }
+    for (const std::string& t : markers) doc.add_boolean_term(t);
+    differs.clear();
+  }
+
+  void index_words(Xapian::Document& doc, std::string_view text, Xapian::termpos& pos, const char* prefix) {
     std::string buf;
     for_each_word(analyzer, text, [&](const WordEntry& e, uint32_t, uint32_t) {
       ++pos;
@@ -169,27 +180,21 @@ struct Indexer::Impl {
         buf += e.stem;
         doc.add_term(buf);
       }
-      if (!e.exact.empty()) {
-        // exact:WORD is a boolean filter (QueryParser::add_boolean_prefix): no positions, no wdf.
+      // exact:WORD is a boolean filter (no positions, no wdf). A body word whose exact form is its
+      // plain term (99.6% of them) gets no XE term: the searcher takes the plain term for it (see
+      // kMetaFormat). Title words always get one (their plain terms are S-prefixed).
+      if (!e.exact.empty() && (prefix || e.exact_differs)) {
         buf.assign("XE");
         buf += e.exact;
         doc.add_boolean_term(buf);
+        if (!prefix) note_differs(e.term);
       }
-      if (spelling && e.arabic && !e.stop && e.term.size() >= 4) ++spell[e.term];
     });
   }
 };
 
 Indexer::Indexer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
-Indexer::~Indexer() {
-  // Xapian commits pending changes when a WritableDatabase is destroyed: the batched spelling data too.
-  if (impl_) {
-    try {
-      impl_->flush_spelling();
-    } catch (const Xapian::Error&) {
-    }
-  }
-}
+Indexer::~Indexer() = default;
 Indexer::Indexer(Indexer&&) noexcept = default;
 Indexer& Indexer::operator=(Indexer&&) noexcept = default;
 
@@ -250,8 +255,13 @@ Result<Indexer> Indexer::open(const std::string& dir, const SearchOptions& optio
         db.set_metadata(kMetaStemmer, want_stem);
         db.set_metadata(kMetaStop, want_stop);
         db.set_metadata(kMetaExact, want_exact);
-        db.set_metadata(kMetaVersion, "1");
+        db.set_metadata(kMetaVersion, kIndexFormat);
+        db.set_metadata(kMetaSpelling, options.spelling ? "1" : "0");
       }
+    } else if (first.get_metadata(kMetaVersion) != kIndexFormat) {
+      return Error{ErrorCode::kUnsupported, dir + ": index format " + first.get_metadata(kMetaVersion) +
+                                                " (an older kurdi); this version writes format " + kIndexFormat +
+                                                ": index into a new directory"};
     } else if (stem != want_stem || first.get_metadata(kMetaStop) != want_stop ||
                first.get_metadata(kMetaExact) != want_exact) {
       return Error{ErrorCode::kBadOption,
@@ -277,23 +287,24 @@ Xapian::Document Indexer::make_document(const SearchDocument& d) {
     }
   }
   Xapian::Document doc;
+  m.differs.clear();
   doc.add_boolean_term("Q" + d.id);
   Xapian::termpos pos = 0;
-  bool spelling = m.options.spelling;
   if (!st.title.empty()) {
-    m.index_words(doc, st.title, pos, "S", spelling);
+    m.index_words(doc, st.title, pos, "S");
     pos += kTitleGap;
   }
-  m.index_words(doc, st.text, pos, nullptr, spelling);
+  m.index_words(doc, st.text, pos, nullptr);
   if (m.options.cross_script && mostly_latin(st.text)) {
     Detection det = sh.detector.detect(st.text.substr(0, 4096));
     if (det.label == "ckb" || det.label == "kmr") {
       pos += kTitleGap;
       std::string ar = sh.translit.to_arabic(st.text);
-      m.index_words(doc, ar, pos, nullptr, false);
+      m.index_words(doc, ar, pos, nullptr);
       ++m.stats.transliterated;
     }
   }
+  m.add_exact_markers(doc);
   if (!d.date.empty()) doc.add_value(kSlotDate, d.date);
   doc.set_data(pack(st));
   m.stats.bytes += d.text.size() + d.title.size();
@@ -304,15 +315,11 @@ Status Indexer::add(const SearchDocument& d) {
   if (d.id.empty()) return Error{ErrorCode::kBadOption, "a document needs a non-empty id"};
   if (d.id.size() > 200) return Error{ErrorCode::kBadOption, "document id longer than 200 bytes"};
   Impl& m = *impl_;
-  m.spell.clear();
   Xapian::Document doc = make_document(d);
   size_t k = m.shards.size() == 1 ? 0 : fnv1a(d.id) % m.shards.size();
   try {
     Xapian::WritableDatabase& db = m.shards[k];
     db.replace_document("Q" + d.id, doc);
-    if (m.pending_spell.size() != m.shards.size()) m.pending_spell.resize(m.shards.size());
-    for (const auto& [w, n] : m.spell) m.pending_spell[k][w] += n;
-    if (m.pending_spell[k].size() > (1u << 20)) m.flush_spelling();
   } catch (const Xapian::Error& e) {
     return xapian_error(e, m.dir);
   }
@@ -333,7 +340,6 @@ Status Indexer::remove(std::string_view id) {
 
 Status Indexer::commit() {
   try {
-    impl_->flush_spelling();
     for (auto& db : impl_->shards) db.commit();
   } catch (const Xapian::Error& e) {
     return xapian_error(e, impl_->dir);

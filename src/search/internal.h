@@ -22,6 +22,11 @@ inline constexpr const char* kMetaStemmer = "kurdi.stemmer";
 inline constexpr const char* kMetaStop = "kurdi.stop";
 inline constexpr const char* kMetaExact = "kurdi.exact";
 inline constexpr const char* kMetaVersion = "kurdi.version";
+inline constexpr const char* kMetaSpelling = "kurdi.spelling";  // "0": indexed with spelling = false
+// Index format (the value of kMetaVersion). 1: XE term for every word. 2: XE only for body words whose
+// exact form differs from their plain term, plus "XN" + term when all its occurrences are such words;
+// no Xapian spelling data (suggestions come from the index's terms).
+inline constexpr const char* kIndexFormat = "2";
 
 inline constexpr unsigned kSlotDate = 1;
 inline constexpr unsigned kTitleGap = 100;  // positions between title and body

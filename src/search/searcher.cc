@@ -15,12 +15,102 @@ namespace kurdi {
 
 using namespace search_internal;
 
+namespace {
+
+int utf8_len(unsigned char c) { return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4; }
+
+std::u32string to_u32(std::string_view s) {
+  std::u32string out;
+  for (size_t i = 0; i < s.size();) {
+    int len = 1;
+    out.push_back(utf8::decode(s, i, len));
+    i += static_cast<size_t>(len);
+  }
+  return out;
+}
+
+bool has_arabic(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    int len = 1;
+    if (chars::is_arabic_letter(utf8::decode(s, i, len))) return true;
+    i += static_cast<size_t>(len);
+  }
+  return false;
+}
+
+// Damerau-Levenshtein distance (adjacent transpositions count 1), or limit + 1 when it is above
+// `limit`.
+unsigned bounded_distance(const std::u32string& a, const std::u32string& b, unsigned limit) {
+  size_t n = a.size(), m = b.size();
+  if ((n > m ? n - m : m - n) > limit) return limit + 1;
+  thread_local std::vector<unsigned> prev2, prev, cur;
+  prev2.assign(m + 1, 0);
+  prev.resize(m + 1);
+  cur.resize(m + 1);
+  for (size_t j = 0; j <= m; ++j) prev[j] = static_cast<unsigned>(j);
+  for (size_t i = 1; i <= n; ++i) {
+    cur[0] = static_cast<unsigned>(i);
+    unsigned row_min = cur[0];
+    for (size_t j = 1; j <= m; ++j) {
+      unsigned cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      unsigned v = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) v = std::min(v, prev2[j - 2] + 1);
+      cur[j] = v;
+      row_min = std::min(row_min, v);
+    }
+    if (row_min > limit) return limit + 1;
+    std::swap(prev2, prev);
+    std::swap(prev, cur);
+  }
+  return prev[m];
+}
+
+// Sorani letters typed for one another (another convention, a missing diacritic): half an edit.
+bool confusable(char32_t a, char32_t b) {
+  static constexpr std::pair<char32_t, char32_t> kPairs[] = {
+      {0x06D5, 0x0647}, {0x06CE, 0x06CC}, {0x06C6, 0x0648}, {0x0695, 0x0631}, {0x06B5, 0x0644}, {0x0626, 0x0627}};
+  for (const auto& [x, y] : kPairs)
+    if ((a == x && b == y) || (a == y && b == x)) return true;
+  return false;
+}
+
+// Damerau-Levenshtein distance with confusable substitutions at 0.5.
+double weighted_distance(const std::u32string& a, const std::u32string& b) {
+  size_t n = a.size(), m = b.size();
+  std::vector<double> d((n + 1) * (m + 1));
+  auto at = [&](size_t i, size_t j) -> double& { return d[i * (m + 1) + j]; };
+  for (size_t i = 0; i <= n; ++i) at(i, 0) = static_cast<double>(i);
+  for (size_t j = 0; j <= m; ++j) at(0, j) = static_cast<double>(j);
+  for (size_t i = 1; i <= n; ++i)
+    for (size_t j = 1; j <= m; ++j) {
+      double sub = a[i - 1] == b[j - 1] ? 0 : confusable(a[i - 1], b[j - 1]) ? 0.5 : 1;
+      double v = std::min({at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + sub});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) v = std::min(v, at(i - 2, j - 2) + 1);
+      at(i, j) = v;
+    }
+  return at(n, m);
+}
+
+// exact:WORD. Format 2 indexes XE+WORD only where a word's exact form differs from its plain term;
+// elsewhere the plain term stands for it, unless the document has it only from other exact forms
+// (marked XN+WORD by the indexer).
+class ExactField final : public Xapian::FieldProcessor {
+ public:
+  Xapian::Query operator()(const std::string& word) override {
+    return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query("XE" + word),
+                         Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query(word), Xapian::Query("XN" + word)));
+  }
+};
+
+}  // namespace
+
 struct Searcher::Impl {
   std::vector<std::string> specs;
   SearchOptions options;
   std::unique_ptr<SearchAnalyzer> analyzer;
   Xapian::Database db;
   std::unique_ptr<Xapian::Stopper> stopper;
+  mutable ExactField exact_field;  // not reference counted: owned here, outlives the QueryParsers
   mutable std::mutex mu;
 
   // Search-profile (or Lucene) normalization of a query, chunk by chunk (white space kept), so a word
@@ -72,7 +162,7 @@ struct Searcher::Impl {
                                                                       : Xapian::QueryParser::STEM_SOME);
     qp.set_stopper(stopper.get());
     qp.add_prefix("title", "S");
-    qp.add_boolean_prefix("exact", "XE");
+    qp.add_boolean_prefix("exact", &exact_field);
     qp.add_boolean_prefix("id", "Q");
   }
 
@@ -154,15 +244,70 @@ struct Searcher::Impl {
     return unknown;
   }
 
-  // One normalized query (without the cross-script part). With `corrected`, Xapian's spelling
-  // correction of it as well.
-  Xapian::Query parse_one(const std::string& norm, std::string* corrected) const {
-    if (corrected) {
-      Xapian::QueryParser qp;
-      setup(qp);
-      (void)qp.parse_query(norm, kFlags | Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
-      *corrected = qp.get_corrected_query_string();
+  // "Did you mean", from the index's own plain terms (no spelling table): for an Arabic-script word
+  // that is not a term of the index, the content term within Damerau-Levenshtein distance 2 of it
+  // with the lowest cost (Sorani confusions ە/ه ێ/ی ۆ/و ڕ/ر ڵ/ل ئ/ا cost half an edit), then the
+  // highest frequency. Candidates: the terms of its first letter, of its second letter (a first
+  // letter too many) and of ئ (a missing hamza seat: "اربیل" for "ئەربیل").
+  std::string suggest_word(const std::string& word) const {
+    std::u32string w = to_u32(word);
+    if (w.size() < 2 || word.size() < 4 || db.term_exists(word)) return std::string();
+    std::vector<std::string> prefixes;
+    size_t n0 = static_cast<size_t>(utf8_len(static_cast<unsigned char>(word[0])));
+    prefixes.push_back(word.substr(0, n0));
+    if (n0 < word.size()) {
+      std::string p1 = word.substr(n0, static_cast<size_t>(utf8_len(static_cast<unsigned char>(word[n0]))));
+      if (p1 != prefixes[0]) prefixes.push_back(p1);
     }
+    const std::string hamza = "\u0626";
+    if (std::find(prefixes.begin(), prefixes.end(), hamza) == prefixes.end()) prefixes.push_back(hamza);
+    Xapian::termcount freq_best = 0;
+    double cost_best = 3;
+    std::string result;
+    std::u32string t;
+    for (const std::string& prefix : prefixes) {
+      for (Xapian::TermIterator it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
+        const std::string& term = *it;
+        if (term.size() < 4 || term.size() + 8 < word.size() || term.size() > word.size() + 8) continue;
+        t = to_u32(term);
+        if (t.size() + 2 < w.size() || t.size() > w.size() + 2) continue;
+        if (bounded_distance(w, t, 2) > 2) continue;
+        double c = weighted_distance(w, t);
+        if (c > cost_best) continue;
+        if ((stopword_category_normalized(term) & options.stop_categories) || !has_arabic(term)) continue;
+        Xapian::termcount f = db.get_collection_freq(term);
+        if (c < cost_best || f > freq_best) {
+          result = term;
+          cost_best = c;
+          freq_best = f;
+        }
+      }
+    }
+    return result;
+  }
+
+  std::string correct_query(const std::string& norm) const {
+    std::string out;
+    size_t done = 0;
+    bool changed = false;
+    for_each_word(*analyzer, norm, [&](const WordEntry& e, uint32_t b, uint32_t en) {
+      if (e.stop || !e.arabic) return;
+      std::string s = suggest_word(e.term);
+      if (s.empty()) return;
+      out.append(norm, done, b - done);
+      out += s;
+      done = en;
+      changed = true;
+    });
+    if (!changed) return std::string();
+    out.append(norm, done, std::string::npos);
+    return out;
+  }
+
+  // One normalized query (without the cross-script part). With `corrected`, its spelling
+  // correction as well (correct_query).
+  Xapian::Query parse_one(const std::string& norm, std::string* corrected) const {
+    if (corrected) *corrected = correct_query(norm);
     if (only_words(norm)) return words_query(norm);
     Xapian::QueryParser qp;
     setup(qp);
@@ -232,13 +377,19 @@ Result<Searcher> Searcher::open(const std::vector<std::string>& databases, const
     }
   }
   try {
+    std::string st = impl->db.get_metadata(kMetaStemmer);
+    std::string format = impl->db.get_metadata(kMetaVersion);
+    if (!st.empty() && format != kIndexFormat)
+      return Error{ErrorCode::kUnsupported, databases.front() + ": index format " + format +
+                                                " (an older kurdi); this version reads format " + kIndexFormat +
+                                                ": re-index it"};
     if (options.from_database) {
-      std::string st = impl->db.get_metadata(kMetaStemmer);
       if (!st.empty()) {
         auto s = parse_search_stemmer(st);
         if (s) impl->options.stemmer = *s;
         impl->options.stop_categories = static_cast<unsigned>(std::stoul("0" + impl->db.get_metadata(kMetaStop)));
         impl->options.exact_terms = impl->db.get_metadata(kMetaExact) != "0";
+        if (impl->db.get_metadata(kMetaSpelling) == "0") impl->options.spelling = false;
       }
     }
     (void)impl->db.get_doccount();
@@ -358,15 +509,11 @@ Result<SearchResults> Searcher::search(const SearchRequest& req) const {
     // A word the index has neither as a plain term nor as a stem only matches through the looser
     // stem alternatives (a typo shares a guessed stem with real words): treat it as no hit.
     // Only the words as typed: the transliteration of a Latin-script query is a guess whose words
-    // are often absent, and the spelling search it would start costs tens of milliseconds.
+    // are often absent (a spelling search scans the index's terms of up to three initial letters).
     bool unknown = m.options.spelling && m.has_unknown_word(norm);
     if (m.options.spelling && (unknown || mset.get_matches_upper_bound() < m.options.spelling_min_hits)) {
       std::string corrected;
-      try {
-        (void)m.parse(q, &corrected, nullptr, nullptr);
-      } catch (const Xapian::UnimplementedError&) {
-        corrected.clear();  // remote databases carry no spelling data in Xapian 1.4
-      }
+      (void)m.parse(q, &corrected, nullptr, nullptr);
       // A "correction" that stems to the same query is only another inflection: not a suggestion.
       if (!corrected.empty() && corrected != norm &&
           (m.parse(corrected, nullptr, nullptr, nullptr).get_description() == query.get_description() ||

@@ -268,6 +268,50 @@ TEST(SearchIndex, SpellingSuggestion) {
   EXPECT_TRUE(contains(ids(*r), "d1"));
 }
 
+// Suggestions come from the index's own terms (no Xapian spelling data is written): a Sorani
+// convention confusion (ه for ە, ر for ڕ) costs half an edit, a missing hamza seat or a wrong first
+// letter is found, a word the index has is never corrected, and an index built with spelling off
+// offers no suggestion.
+TEST(SearchIndex, SpellingFromIndexTerms) {
+  TempDir t;
+  std::string db = t.sub("db");
+  build(db, sample_docs());
+  {
+    Xapian::Database xdb(db);
+    EXPECT_EQ(xdb.spellings_begin(), xdb.spellings_end());
+  }
+  auto s = Searcher::open({db});
+  ASSERT_TRUE(s.ok());
+  auto r = s->search("کوردسدان");  // one substitution
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->suggestion, "کوردستان");
+  EXPECT_TRUE(r->corrected);
+  auto h = s->search("ابووری");  // no hamza seat
+  ASSERT_TRUE(h.ok());
+  EXPECT_EQ(h->suggestion, "ئابووری");
+  EXPECT_TRUE(contains(ids(*h), "d3"));
+  auto c = s->search("پهنابەرییان");  // ه for ە: half an edit, preferred to any other one-edit word
+  ASSERT_TRUE(c.ok());
+  EXPECT_EQ(c->suggestion, "پەنابەرییان");
+  auto k = s->search("بازاڕ");  // in the index: no suggestion
+  ASSERT_TRUE(k.ok());
+  EXPECT_TRUE(k->suggestion.empty());
+  std::string db2 = t.sub("db2");
+  {
+    SearchOptions o;
+    o.spelling = false;
+    auto ix = Indexer::open(db2, o);
+    ASSERT_TRUE(ix.ok());
+    for (const auto& d : sample_docs()) ASSERT_TRUE(ix->add(d).ok());
+    ASSERT_TRUE(ix->commit().ok());
+  }
+  auto s2 = Searcher::open({db2});
+  ASSERT_TRUE(s2.ok());
+  auto n = s2->search("ابووری");
+  ASSERT_TRUE(n.ok());
+  EXPECT_TRUE(n->suggestion.empty());
+}
+
 // A word of the query the index does not know only matches through loose stem alternatives: the
 // query is corrected even though its other word has hits.
 TEST(SearchIndex, UnknownWordIsCorrectedBesideAKnownOne) {
@@ -457,6 +501,87 @@ TEST(SearchIndex, ConcurrentReadersWithOneWriter) {
   auto s = Searcher::open({db});
   ASSERT_TRUE(s.ok());
   EXPECT_EQ(s->doc_count(), sample_docs().size() + 60);
+}
+
+// exact:WORD matches the documents with a word whose exact (standard-normalized) form is WORD. The
+// index gives an XE term only to words whose exact form differs from their plain term (Arabic-Indic
+// digits, ZWNJ), and marks a plain term all of whose occurrences are such words (XN).
+TEST(SearchIndex, ExactFilterWithFewerExactTerms) {
+  TempDir t;
+  std::string db = t.sub("db");
+  build(db, {
+                {"a", "", "لە ساڵی ١٨٤٨ شۆڕش لە ئەورووپا دەستی پێکرد.", "", ""},
+                {"b", "", "لە ساڵی 1848 شۆڕش لە ئەورووپا دەستی پێکرد.", "", ""},
+                {"c", "", "ساڵی ١٨٤٨ هەمان ساڵی 1848 ـە.", "", ""},
+                {"d", "", "ئیش‌وکاری ڕۆژانە.", "", ""},
+                {"e", "", "ئیشوکاری ڕۆژانە.", "", ""},
+                {"f", "1848", "ناونیشان", "", ""},
+            });
+  auto s = Searcher::open({db});
+  ASSERT_TRUE(s.ok()) << s.error().message;
+  auto sorted_ids = [&](const std::string& q) {
+    auto r = s->search(q);
+    EXPECT_TRUE(r.ok()) << q;
+    std::vector<std::string> v = r.ok() ? ids(*r) : std::vector<std::string>{};
+    std::sort(v.begin(), v.end());
+    return v;
+  };
+  EXPECT_EQ(sorted_ids("1848"), (std::vector<std::string>{"a", "b", "c", "f"}));
+  EXPECT_EQ(sorted_ids("exact:1848"), (std::vector<std::string>{"b", "c", "f"}));
+  EXPECT_EQ(sorted_ids("exact:١٨٤٨"), (std::vector<std::string>{"a", "c"}));
+  EXPECT_EQ(sorted_ids("exact:ئیشوکاری"), (std::vector<std::string>{"e"}));
+  EXPECT_EQ(sorted_ids("exact:ئیش‌وکاری"), (std::vector<std::string>{"d"}));
+  EXPECT_EQ(sorted_ids("ڕۆژانە exact:ئیشوکاری"), (std::vector<std::string>{"e"}));
+}
+
+// A bare form (کتێب, مێز: a word that is its own stem) is found by an inflected query, through the
+// query built here, through Xapian's QueryParser (boolean operators, title:) and in snippets.
+TEST(SearchIndex, BareFormsAreFoundByInflectedQueries) {
+  TempDir t;
+  std::string db = t.sub("db");
+  build(db, {
+                {"x", "", "کتێب لەسەر مێز بوو.", "", ""},
+                {"y", "کتێب", "ئەمڕۆ باران باری.", "", ""},
+                {"z", "", "کتێبەکانی قوتابخانە گەیشتن.", "", ""},
+            });
+  auto s = Searcher::open({db});
+  ASSERT_TRUE(s.ok()) << s.error().message;
+  auto sorted_ids = [&](const std::string& q) {
+    auto r = s->search(q);
+    EXPECT_TRUE(r.ok()) << q;
+    std::vector<std::string> v = r.ok() ? ids(*r) : std::vector<std::string>{};
+    std::sort(v.begin(), v.end());
+    return v;
+  };
+  EXPECT_EQ(sorted_ids("کتێبەکان"), (std::vector<std::string>{"x", "y", "z"}));
+  EXPECT_EQ(sorted_ids("کتێبەکان AND مێزەکە"), (std::vector<std::string>{"x"}));
+  EXPECT_EQ(sorted_ids("کتێبەکان OR بارانەکە"), (std::vector<std::string>{"x", "y", "z"}));
+  EXPECT_EQ(sorted_ids("title:کتێبەکە"), (std::vector<std::string>{"y"}));
+  auto r = s->search("کتێبەکان مێزەکە");
+  ASSERT_TRUE(r.ok());
+  ASSERT_FALSE(r->hits.empty());
+  EXPECT_EQ(r->hits[0].id, "x");
+  EXPECT_EQ(r->hits[0].highlights.size(), 2u);  // کتێب and مێز
+  EXPECT_TRUE(r->suggestion.empty());
+}
+
+// An index written in another format (kurdi.version) is refused by the indexer and the searcher.
+TEST(SearchErrors, OlderIndexFormatIsRefused) {
+  TempDir t;
+  std::string db = t.sub("db");
+  build(db, sample_docs());
+  {
+    Xapian::WritableDatabase w(db, Xapian::DB_OPEN);
+    w.set_metadata("kurdi.version", "1");
+    w.commit();
+  }
+  auto s = Searcher::open({db});
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.error().code, ErrorCode::kUnsupported);
+  EXPECT_NE(s.error().message.find("re-index"), std::string::npos) << s.error().message;
+  auto ix = Indexer::open(db);
+  ASSERT_FALSE(ix.ok());
+  EXPECT_EQ(ix.error().code, ErrorCode::kUnsupported);
 }
 
 TEST(SearchErrors, MissingAndCorruptDatabases) {

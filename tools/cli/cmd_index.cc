@@ -206,7 +206,7 @@ Registrar reg({"index",
                                 "stop-word categories: all (default), none, or a list of preposition,conjunction,pronoun,auxiliary,particle");
                  app.add_option("--delete", flags.remove, "remove the document with this id (repeatable)")->expected(1)->allow_extra_args(false);
                  app.add_flag("--no-exact", flags.no_exact, "do not index exact surface forms (XE prefix)");
-                 app.add_flag("--no-spelling", flags.no_spelling, "do not record spelling data");
+                 app.add_flag("--no-spelling", flags.no_spelling, "the index offers no spelling suggestions (did you mean)");
                  app.add_flag("--no-decode", flags.no_decode, "do not detect and decode legacy-font documents");
                  app.add_flag("--no-translit", flags.no_translit, "do not add the Arabic-script reading of Latin-script documents");
                  app.add_flag("-q,--quiet", flags.quiet, "no summary on a terminal");
