@@ -61,6 +61,7 @@ std::string from_u32(std::u32string_view s);
 namespace chars {
 
 bool is_arabic_letter(char32_t c);     // letters of the Arabic blocks, including Kurdish ones
+bool has_arabic_letter(std::string_view utf8_text);  // any is_arabic_letter code point in the text
 bool is_latin_letter(char32_t c);      // Basic Latin + Latin-1 + Latin Extended-A/B letters
 bool is_letter(char32_t c);            // any letter of the scripts we handle (+ Greek, Cyrillic ...)
 bool is_arabic_mark(char32_t c);       // harakat and other combining marks of the Arabic blocks

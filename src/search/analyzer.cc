@@ -33,16 +33,6 @@ bool needs_lower(std::string_view s) {
   return false;
 }
 
-bool has_arabic_letter(std::string_view s) {
-  for (size_t i = 0; i < s.size();) {
-    int len = 1;
-    char32_t c = utf8::decode(s, i, len);
-    if (chars::is_arabic_letter(c)) return true;
-    i += static_cast<size_t>(len);
-  }
-  return false;
-}
-
 bool indexable(TokenType t) {
   switch (t) {
     case TokenType::kWord:
@@ -78,7 +68,7 @@ std::string stem_of_term(SearchStemmer kind, const std::string& term) {
     case SearchStemmer::kMorph:
       break;
   }
-  if (term.empty() || !has_arabic_letter(term)) return term;
+  if (term.empty() || !chars::has_arabic_letter(term)) return term;
   const Shared& sh = shared();
   std::string st = sh.morph.stem(term);
   if (st.empty()) return term;
@@ -108,7 +98,7 @@ WordEntry make_entry(const SearchOptions& o, std::string_view raw) {
     e.stem = stem_of_term(o.stemmer, e.term);
     if (e.stem.size() > kMaxTermBytes) e.stem.clear();
   }
-  e.arabic = has_arabic_letter(e.term);
+  e.arabic = chars::has_arabic_letter(e.term);
   return e;
 }
 

@@ -168,7 +168,6 @@ struct SpellChecker::Impl {
 
 namespace spell {
 // True when the string has at least one Arabic-script letter.
-bool has_arabic_letter(std::string_view s);
 // Arabic-script word tokens of a text: [start, end) byte spans (letters, marks and ZWNJ inside).
 void arabic_words(std::string_view text, std::vector<std::pair<size_t, size_t>>& spans);
 }  // namespace spell

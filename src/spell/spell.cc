@@ -15,16 +15,6 @@ KURDI_DECLARE_TABLE(spell_affixes_tsv)
 namespace kurdi {
 namespace spell {
 
-bool has_arabic_letter(std::string_view s) {
-  for (size_t i = 0; i < s.size();) {
-    int len = 1;
-    char32_t c = utf8::decode(s, i, len);
-    if (chars::is_arabic_letter(c)) return true;
-    i += static_cast<size_t>(len);
-  }
-  return false;
-}
-
 void arabic_words(std::string_view text, std::vector<std::pair<size_t, size_t>>& spans) {
   spans.clear();
   size_t start = std::string_view::npos, last_end = 0;
@@ -134,7 +124,7 @@ void SpellChecker::Impl::build() {
   unseen_neglogp = total_log + std::log(2.0);
   entries.reserve(counts.size());
   for (const auto& [w, n] : counts) {
-    if (n < options.suggest_min_count || !spell::has_arabic_letter(w)) continue;
+    if (n < options.suggest_min_count || !chars::has_arabic_letter(w)) continue;
     spell::Entry e;
     e.word = w;
     e.count = n;
@@ -229,7 +219,7 @@ bool SpellChecker::Impl::valid_normalized(std::string_view w) const {
   if (w.empty()) return true;
   if (w.size() > options.max_word_bytes) return true;
   if (words.count(w) >= options.min_count) return true;
-  if (!spell::has_arabic_letter(w)) return true;  // Latin script, digits, symbols
+  if (!chars::has_arabic_letter(w)) return true;  // Latin script, digits, symbols
   if (!accepted.empty() && accepted.count(w)) return true;
   // Tokens mixing scripts or digits are not judged.
   for (size_t i = 0; i < w.size();) {
@@ -502,7 +492,7 @@ std::vector<Suggestion> SpellChecker::suggest(std::string_view word, size_t n) c
   if (joined != w && im.words.count(joined) >= im.options.min_count)
     out.push_back({joined, 0.5, im.neglogp(joined) + im.options.error_weight * 0.5});
   // If the normalizer changed the letters, the normalized form is a candidate itself.
-  if (joined != word && joined == w && im.valid_normalized(w) && spell::has_arabic_letter(w))
+  if (joined != word && joined == w && im.valid_normalized(w) && chars::has_arabic_letter(w))
     out.push_back({w, 0.1, im.neglogp(w) + im.options.error_weight * 0.1});
   const size_t before = out.size();
   im.candidates(q, im.options.max_cost, false, n + 1, out);

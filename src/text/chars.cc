@@ -120,6 +120,14 @@ uint16_t flags(char32_t c) {
 }  // namespace
 
 bool is_arabic_letter(char32_t c) { return flags(c) & kArabicLetter; }
+bool has_arabic_letter(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    int len = 1;
+    if (is_arabic_letter(utf8::decode(s, i, len))) return true;
+    i += static_cast<size_t>(len);
+  }
+  return false;
+}
 bool is_latin_letter(char32_t c) { return flags(c) & kLatinLetter; }
 bool is_letter(char32_t c) { return flags(c) & (kArabicLetter | kLatinLetter | kOtherLetter); }
 bool is_arabic_mark(char32_t c) { return flags(c) & kArabicMark; }
