@@ -436,11 +436,16 @@ TEST(SearchIndex, RemoteShardViaTcpsrv) {
   }
   auto single = Searcher::open({one});
   if (s.ok() && single.ok()) {
-    for (const char* q : {"کتێب", "سلێمانی", "کۆچبەر", "کوردستان OR باران", "\"سنووری تورکیا\""}) {
+    for (const char* q : {"کتێب", "سلێمانی", "کۆچبەر", "کوردستان OR باران", "\"سنووری تورکیا\"", "کوردسدان"}) {
       auto r1 = single->search(q), r2 = s->search(q);
       ASSERT_TRUE(r1.ok()) << r1.error().message;
       ASSERT_TRUE(r2.ok()) << r2.error().message;
       ASSERT_EQ(ids(*r1).size(), ids(*r2).size()) << q;
+      // suggestions read the terms of the remote shard too
+      EXPECT_EQ(r1->suggestion, r2->suggestion) << q;
+      if (std::string(q) == "کوردسدان") {
+        EXPECT_EQ(r2->suggestion, "کوردستان");
+      }
       for (size_t i = 0; i < r1->hits.size(); ++i) {
         EXPECT_NEAR(r1->hits[i].weight, r2->hits[i].weight, 1e-9) << q;
         EXPECT_EQ(r1->hits[i].snippet, r2->hits[i].snippet) << q;
