@@ -59,6 +59,15 @@ std::vector<std::string> ids(const SearchResults& r) {
   return out;
 }
 
+// The ids of the hits of query q, sorted (a failed search fails the test and gives none).
+std::vector<std::string> sorted_hit_ids(const Searcher& searcher, const std::string& q) {
+  auto r = searcher.search(q);
+  EXPECT_TRUE(r.ok()) << q;
+  std::vector<std::string> v = r.ok() ? ids(*r) : std::vector<std::string>{};
+  std::sort(v.begin(), v.end());
+  return v;
+}
+
 bool contains(const std::vector<std::string>& v, const std::string& s) {
   return std::find(v.begin(), v.end(), s) != v.end();
 }
@@ -524,13 +533,7 @@ TEST(SearchIndex, ExactFilterWithFewerExactTerms) {
             });
   auto s = Searcher::open({db});
   ASSERT_TRUE(s.ok()) << s.error().message;
-  auto sorted_ids = [&](const std::string& q) {
-    auto r = s->search(q);
-    EXPECT_TRUE(r.ok()) << q;
-    std::vector<std::string> v = r.ok() ? ids(*r) : std::vector<std::string>{};
-    std::sort(v.begin(), v.end());
-    return v;
-  };
+  auto sorted_ids = [&](const std::string& q) { return sorted_hit_ids(*s, q); };
   EXPECT_EQ(sorted_ids("1848"), (std::vector<std::string>{"a", "b", "c", "f"}));
   EXPECT_EQ(sorted_ids("exact:1848"), (std::vector<std::string>{"b", "c", "f"}));
   EXPECT_EQ(sorted_ids("exact:١٨٤٨"), (std::vector<std::string>{"a", "c"}));
@@ -551,13 +554,7 @@ TEST(SearchIndex, BareFormsAreFoundByInflectedQueries) {
             });
   auto s = Searcher::open({db});
   ASSERT_TRUE(s.ok()) << s.error().message;
-  auto sorted_ids = [&](const std::string& q) {
-    auto r = s->search(q);
-    EXPECT_TRUE(r.ok()) << q;
-    std::vector<std::string> v = r.ok() ? ids(*r) : std::vector<std::string>{};
-    std::sort(v.begin(), v.end());
-    return v;
-  };
+  auto sorted_ids = [&](const std::string& q) { return sorted_hit_ids(*s, q); };
   EXPECT_EQ(sorted_ids("کتێبەکان"), (std::vector<std::string>{"x", "y", "z"}));
   EXPECT_EQ(sorted_ids("کتێبەکان AND مێزەکە"), (std::vector<std::string>{"x"}));
   EXPECT_EQ(sorted_ids("کتێبەکان OR بارانەکە"), (std::vector<std::string>{"x", "y", "z"}));
