@@ -167,6 +167,10 @@ struct RepairOptions {
   long min_count = 1;           // ... seen at least this often in the model
   bool joins = true;            // join two tokens when together they make a frequent valid word
   bool convention_only = true;  // only the edits of spelling conventions (no ordinary typos)
+  // An invalid word with no fix in the frequency model is rewritten into the one word the analyzer
+  // knows one convention edit away (an inflected form the model has not seen: پیکەنینەکەی ->
+  // پێکەنینەکەی); left alone when two such words tie.
+  bool known_forms = true;
   // A valid but rare word is rewritten into a word one convention edit away (cost <= 0.5) that is
   // this many times as frequent. 0 = never rewrite valid words.
   double rare_ratio = 30;

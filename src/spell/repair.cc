@@ -27,7 +27,21 @@ std::string fix(const SpellChecker::Impl& im, const RepairOptions& o, const std:
     if (rare_only && static_cast<double>(n) < static_cast<double>(own) * o.rare_ratio) continue;
     return s.word;
   }
-  return {};
+  if (rare_only || !o.known_forms) return {};
+  // An invalid word whose inflected form the frequency model has not seen (پیکەنینەکەی): the
+  // variants one convention edit away (cost <= 0.5: every such edit is a convention's) that the
+  // analyzer knows. Only an unambiguous one: two valid variants at the same cost are left alone.
+  std::string best;
+  double best_cost = 1e9;
+  bool tie = false;
+  im.errors.variants(q, 0.5, [&](std::u32string_view v, double cost) {
+    if (v.size() < 2 || cost > best_cost) return;
+    std::string v8 = utf8::from_u32(v);
+    if (v8 == w || v8 == best || !im.valid_normalized(v8)) return;
+    tie = cost == best_cost;
+    if (!tie) { best = std::move(v8); best_cost = cost; }
+  });
+  return tie ? std::string() : best;
 }
 
 bool single_letter(std::string_view w) { return utf8::length(w) == 1 && w != "و"; }

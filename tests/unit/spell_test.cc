@@ -143,6 +143,19 @@ TEST(Repair, RewritesConventionSpellingsWithOffsets) {
   EXPECT_EQ(rep.repair(clean), clean);
 }
 
+// An inflected form the frequency model has never seen is repaired when the analyzer knows the one
+// variant a convention edit away; switched off, the word stays.
+TEST(Repair, InflectedFormsTheModelHasNotSeen) {
+  const char* typed = "پیشانگاکانیشمان";  // ێ typed as ی
+  ASSERT_EQ(FrequencyModel::builtin().count("پێشانگاکانیشمان"), 0);
+  kurdi::Repairer rep(checker());
+  EXPECT_EQ(rep.repair(typed), "پێشانگاکانیشمان");
+  kurdi::RepairOptions o;
+  o.known_forms = false;
+  kurdi::Repairer off(checker(), o);
+  EXPECT_EQ(off.repair(typed), typed);
+}
+
 TEST(Hunspell, ExportWritesDicAndAff) {
   fs::path dir = fs::temp_directory_path() / "kurdi_spell_hunspell_test";
   fs::remove_all(dir);
