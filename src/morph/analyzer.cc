@@ -266,6 +266,11 @@ class StemIndex {
   bool verb_may_extend(uint64_t h) const { return test(verb_prefix_, h); }
   bool stem_may_extend(uint64_t h) const { return test(stem_prefix_, h); }
   bool part_may_extend(uint64_t h) const { return test(part_prefix_, h); }
+  size_t memory_bytes() const {
+    return slots_.capacity() * sizeof(Slot) +
+           (verb_prefix_.capacity() + stem_prefix_.capacity() + part_prefix_.capacity() + ending_.capacity()) *
+               sizeof(uint64_t);
+  }
   // A verbal noun or participle (a stem with a V.MSDR / V.PTCP entry) may end with s.
   bool may_end_verbal_noun(std::string_view s) const { return test(ending_, hash_sv(s)); }
 
@@ -1313,7 +1318,10 @@ bool Analyzer::known(std::string_view word) const {
   return sink.known;
 }
 
-size_t Analyzer::memory_bytes() const { return impl_->g.memory_bytes(); }
+size_t Analyzer::memory_bytes() const {
+  return impl_->g.memory_bytes() + impl_->idx.memory_bytes() + impl_->light_lemma.capacity() +
+         (impl_->nom_by_last.capacity() + impl_->verb_by_b1.capacity()) * sizeof(const Row*);
+}
 size_t Analyzer::lexicon_size() const { return impl_->g.lexicon_entries; }
 
 // ---------------- generation ----------------
