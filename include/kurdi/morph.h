@@ -80,7 +80,7 @@ class Analyzer {
   std::vector<std::string> inflect(std::string_view lemma, std::string_view tags) const;
   // True when the word has at least one analysis that is not guessed (the same verdict as analyze()).
   // Fast: the search builds no analysis, skips the guesser and stops at the first lexicon analysis;
-  // no allocation when the word is already normalized.
+  // no allocation when the word is already normalized and short.
   bool known(std::string_view word) const;
 
   // Bytes of memory held by the compiled lexicon and affix tables and the lookup indexes over them.
