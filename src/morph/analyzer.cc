@@ -143,10 +143,13 @@ size_t next_cp(std::string_view s, size_t i) {
   while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;
   return i;
 }
-size_t cp_count(std::string_view s) {
+// s has at least k code points (counting stops there: every test is against a small k)
+inline bool has_cps(std::string_view s, size_t k) {
+  if (k == 0) return true;
   size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
+  for (unsigned char c : s)
+    if ((c & 0xC0) != 0x80 && ++n >= k) return true;
+  return false;
 }
 
 // Predecessor masks of the nominal slots: which slot may stand immediately left of slot s.
@@ -471,7 +474,7 @@ struct Analyzer::Impl {
       std::string_view head = stem.substr(0, k);
       const StemIndex::Rec* hr = idx.find(head);
       bool head_known = hr && (hr->part || hr->n);
-      if (!head_known || cp_count(head) < 2) continue;
+      if (!head_known || !has_cps(head, 2)) continue;
       for (const auto& e : *jt) {
         if (e.kind != Kind::kNominal || (e.pos != pMsdr && e.pos != pPtcp)) continue;
         found = true;
@@ -501,7 +504,7 @@ struct Analyzer::Impl {
     // (data/morph/derivation.tsv), ranked below a hand-written base + ezafe (UniMorph-ckb reads
     // جێگری، ئاگاداری as base + ezafe) but above an induced one; a nisba adjective from a known noun
     // (ژینگە → ژینگەیی, لاتین → لاتینی), ranked below both
-    if (!found && !edrop && ends_with(stem, "\u06CC") && cp_count(stem) >= 4) {
+    if (!found && !edrop && ends_with(stem, "\u06CC") && has_cps(stem, 4)) {
       std::string_view base = stem.substr(0, stem.size() - 2);
       if (ends_with(base, "\u06CC") && !ends_with(base, "\u06CC\u06CC")) {
         std::string_view b2 = base.substr(0, base.size() - 2);
@@ -509,7 +512,7 @@ struct Analyzer::Impl {
         if (cls != kC && cls != kI) base = b2;  // -یی after a vowel: ژینگەیی
       }
       const StemIndex::Rec* bt = idx.stem(base);
-      if (!has_deg && cp_count(base) >= 2 && end_class(base) != kI) {
+      if (!has_deg && has_cps(base, 2) && end_class(base) != kI) {
         bool abstract = false;
         // from an active participle in -وو (passive -او + ی is mostly the ezafe: لێپرسراوی)
         const bool uu = end_class(base) == kU;
@@ -528,7 +531,7 @@ struct Analyzer::Impl {
           const auto& end = g.agent_endings[k];
           if (!ends_with(base, end)) continue;
           std::string_view head = base.substr(0, base.size() - end.size());
-          const StemIndex::Rec* hr = cp_count(head) >= 2 ? idx.find(head) : nullptr;
+          const StemIndex::Rec* hr = has_cps(head, 2) ? idx.find(head) : nullptr;
           abstract = hr && (hr->n || hr->part);
         }
         if (abstract) {
@@ -536,7 +539,7 @@ struct Analyzer::Impl {
           found = true;
         }
       }
-      if (!found && bt && cp_count(base) >= 2)
+      if (!found && bt && has_cps(base, 2))
         for (const auto& e : *bt)
           if (e.kind == Kind::kNominal && e.source == 0 && (e.pos == pN || e.pos == pPropn)) {
             emit(&e, 0, pAdj, false, 8.5f, false);
@@ -545,8 +548,7 @@ struct Analyzer::Impl {
           }
     }
     if (found || !out.guess || edrop) return;
-    size_t ncp = cp_count(stem);
-    if (ncp < 2) return;
+    if (!has_cps(stem, 2)) return;
     // guesses: multi-letter suffixes are reliable evidence, one-letter ones (ن م ت ش ە) are not
     // stacking is penalized only for one-letter morphs: X + ێک + ی (INDF + ezafe) and X + ان + ەوە
     // are ordinary, X + ە + ی rarely the right cut
@@ -562,7 +564,7 @@ struct Analyzer::Impl {
       else s -= 0.35f;
     }
     if (depth > 1) s -= 0.5f * static_cast<float>(std::max(0, depth - 1 - multi));
-    if (ncp < 3 && depth > 0) s -= 1.0f;
+    if (depth > 0 && !has_cps(stem, 3)) s -= 1.0f;
     emit(nullptr, 0, has_deg ? pAdj : pN, true, s + 1.0f * depth, false);
   }
 
@@ -883,7 +885,7 @@ struct Analyzer::Impl {
   void joined_preposition(std::string_view w, Sink& out) const {
     if (out.known) return;
     for (std::string_view prep : {kLe, kBe}) {
-      if (!starts_with(w, prep) || cp_count(w.substr(prep.size())) < 3) continue;
+      if (!starts_with(w, prep) || !has_cps(w.substr(prep.size()), 3)) continue;
       LMorph st[10];
       std::string_view rest = w.substr(prep.size());
       Sink sub = sub_sink(out);
@@ -959,7 +961,7 @@ struct Analyzer::Impl {
   void joined_conjunction(std::string_view w, Sink& out) const {
     if (out.known) return;
     constexpr std::string_view kWaw = "\u0648";
-    if (!ends_with(w, kWaw) || cp_count(w) < 4) return;
+    if (!ends_with(w, kWaw) || !has_cps(w, 4)) return;
     std::string_view rest = w.substr(0, w.size() - kWaw.size());
     size_t prev = rest.size() - 1;
     while (prev > 0 && (static_cast<unsigned char>(rest[prev]) & 0xC0) == 0x80) --prev;
@@ -996,7 +998,7 @@ struct Analyzer::Impl {
       const std::string_view head = w.substr(0, k);
       const uint64_t h = hash_sv(head);
       // hand-written only: induced heads admit misspellings; چا + کا, پی + ویست: misspellings, not compounds
-      if (const StemIndex::Rec* it = idx.stem(head, h); it && cp_count(head) >= 3) {
+      if (const StemIndex::Rec* it = idx.stem(head, h); it && has_cps(head, 3)) {
         bool nominal = false;
         for (const auto& e : *it)
           nominal |= e.kind == Kind::kNominal && e.source == 0 && (e.pos == pN || e.pos == pAdj);
