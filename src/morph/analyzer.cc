@@ -397,11 +397,21 @@ struct Analyzer::Impl {
                     bool edrop = false) const {
     if (p == 0 || out.done()) return;
     std::string_view stem = w.substr(0, p);
-    std::string tmp;
-    if (edrop) { tmp.assign(stem); tmp += kHeh; stem = tmp; }
+    if (edrop) {  // nothing below calls nom_try_stem again: one buffer per thread
+      thread_local std::string tmp;
+      tmp.assign(stem);
+      tmp += kHeh;
+      stem = tmp;
+    }
     bool found = false;
-    bool has_deg = false;
-    for (int i = 0; i < depth; ++i) has_deg |= st[i].row && st[i].row->slot == kDEG;
+    // the suffixes stripped so far: a degree suffix; an ordinal; only -یش and the copula
+    bool has_deg = false, ord = false, only_is_cop = true;
+    for (int i = 0; i < depth; ++i) {
+      const Row* r = st[i].row;
+      has_deg |= r && r->slot == kDEG;
+      ord |= r && same(r->feat, "ORD");
+      only_is_cop &= r && (r->slot == kIS || r->slot == kCOP);
+    }
     auto emit = [&](const Entry* e, uint32_t lemma, uint8_t pos, bool guessed, float score, bool neg) {
       float sc = score - 1.0f * depth;
       if (has_deg && pos != pAdj && !guessed) sc -= 1.5f;
@@ -425,8 +435,6 @@ struct Analyzer::Impl {
       (void)e;
       out.add(std::move(c));
     };
-    bool ord = false;
-    for (int i = 0; i < depth; ++i) ord |= st[i].row && same(st[i].row->feat, "ORD");
     const StemIndex::Rec* it = idx.stem(stem);
     if (ord) {
       if (it)
@@ -436,8 +444,6 @@ struct Analyzer::Impl {
     }
     // conjunctions and particles take no nominal inflection but the additive -یش and the copula
     // (یانیش، جاش): یانەکانی is یانە + کان + ی, not یان + ەکان + ی
-    bool only_is_cop = true;
-    for (int i = 0; i < depth; ++i) only_is_cop &= st[i].row && (st[i].row->slot == kIS || st[i].row->slot == kCOP);
     if (it) {
       for (const auto& e : *it)
         if (e.kind == Kind::kNominal) {
