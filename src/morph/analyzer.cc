@@ -291,12 +291,6 @@ class StemIndex {
     const Rec* r = find(s, h);
     return r && r->n ? r : nullptr;
   }
-  bool is_stem(std::string_view s) const { return stem(s) != nullptr; }
-  // String id of a preverb / light-verb part, 0 if s is none.
-  uint32_t part(std::string_view s) const {
-    const Rec* r = find(s);
-    return r ? r->part : 0;
-  }
 
  private:
   struct Slot {
