@@ -78,11 +78,12 @@ class Analyzer {
   // Surface forms of `lemma` with the UniMorph features `tags` ("N;DEF;PL", "V;PST;IND;ARGNO1S").
   // The POS may be omitted when the lexicon knows the lemma. Empty when nothing can be generated.
   std::vector<std::string> inflect(std::string_view lemma, std::string_view tags) const;
-  // True when the word has at least one analysis that is not guessed. Fast (no allocation when the
-  // word is already normalized and short).
+  // True when the word has at least one analysis that is not guessed (the same verdict as analyze()).
+  // Fast: the search builds no analysis, skips the guesser and stops at the first lexicon analysis;
+  // no allocation when the word is already normalized and short.
   bool known(std::string_view word) const;
 
-  // Bytes of memory held by the compiled lexicon and affix tables.
+  // Bytes of memory held by the compiled lexicon and affix tables and the lookup indexes over them.
   size_t memory_bytes() const;
   // Number of lexicon entries (nominal + closed class + verbs).
   size_t lexicon_size() const;

@@ -146,10 +146,13 @@ size_t next_cp(std::string_view s, size_t i) {
   while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;
   return i;
 }
-size_t cp_count(std::string_view s) {
+// s has at least k code points (counting stops there: every test is against a small k)
+inline bool has_cps(std::string_view s, size_t k) {
+  if (k == 0) return true;
   size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
+  for (unsigned char c : s)
+    if ((c & 0xC0) != 0x80 && ++n >= k) return true;
+  return false;
 }
 
 // Predecessor masks of the nominal slots: which slot may stand immediately left of slot s.
@@ -269,6 +272,11 @@ class StemIndex {
   bool verb_may_extend(uint64_t h) const { return test(verb_prefix_, h); }
   bool stem_may_extend(uint64_t h) const { return test(stem_prefix_, h); }
   bool part_may_extend(uint64_t h) const { return test(part_prefix_, h); }
+  size_t memory_bytes() const {
+    return slots_.capacity() * sizeof(Slot) +
+           (verb_prefix_.capacity() + stem_prefix_.capacity() + part_prefix_.capacity() + ending_.capacity()) *
+               sizeof(uint64_t);
+  }
   // A verbal noun or participle (a stem with a V.MSDR / V.PTCP entry) may end with s.
   bool may_end_verbal_noun(std::string_view s) const { return test(ending_, hash_sv(s)); }
 
@@ -285,12 +293,6 @@ class StemIndex {
   const Rec* stem(std::string_view s, uint64_t h) const {
     const Rec* r = find(s, h);
     return r && r->n ? r : nullptr;
-  }
-  bool is_stem(std::string_view s) const { return stem(s) != nullptr; }
-  // String id of a preverb / light-verb part, 0 if s is none.
-  uint32_t part(std::string_view s) const {
-    const Rec* r = find(s);
-    return r ? r->part : 0;
   }
 
  private:
@@ -392,11 +394,21 @@ struct Analyzer::Impl {
                     bool edrop = false) const {
     if (p == 0 || out.done()) return;
     std::string_view stem = w.substr(0, p);
-    std::string tmp;
-    if (edrop) { tmp.assign(stem); tmp += kHeh; stem = tmp; }
+    if (edrop) {  // nothing below calls nom_try_stem again: one buffer per thread
+      thread_local std::string tmp;
+      tmp.assign(stem);
+      tmp += kHeh;
+      stem = tmp;
+    }
     bool found = false;
-    bool has_deg = false;
-    for (int i = 0; i < depth; ++i) has_deg |= st[i].row && st[i].row->slot == kDEG;
+    // the suffixes stripped so far: a degree suffix; an ordinal; only -یش and the copula
+    bool has_deg = false, ord = false, only_is_cop = true;
+    for (int i = 0; i < depth; ++i) {
+      const Row* r = st[i].row;
+      has_deg |= r && r->slot == kDEG;
+      ord |= r && same(r->feat, "ORD");
+      only_is_cop &= r && (r->slot == kIS || r->slot == kCOP);
+    }
     auto emit = [&](const Entry* e, uint32_t lemma, uint8_t pos, bool guessed, float score, bool neg) {
       float sc = score - 1.0f * depth;
       if (has_deg && pos != pAdj && !guessed) sc -= 1.5f;
@@ -420,8 +432,6 @@ struct Analyzer::Impl {
       (void)e;
       out.add(std::move(c));
     };
-    bool ord = false;
-    for (int i = 0; i < depth; ++i) ord |= st[i].row && same(st[i].row->feat, "ORD");
     const StemIndex::Rec* it = idx.stem(stem);
     if (ord) {
       if (it)
@@ -431,8 +441,6 @@ struct Analyzer::Impl {
     }
     // conjunctions and particles take no nominal inflection but the additive -یش and the copula
     // (یانیش، جاش): یانەکانی is یانە + کان + ی, not یان + ەکان + ی
-    bool only_is_cop = true;
-    for (int i = 0; i < depth; ++i) only_is_cop &= st[i].row && (st[i].row->slot == kIS || st[i].row->slot == kCOP);
     if (it) {
       for (const auto& e : *it)
         if (e.kind == Kind::kNominal) {
@@ -469,7 +477,7 @@ struct Analyzer::Impl {
       std::string_view head = stem.substr(0, k);
       const StemIndex::Rec* hr = idx.find(head);
       bool head_known = hr && (hr->part || hr->n);
-      if (!head_known || cp_count(head) < 2) continue;
+      if (!head_known || !has_cps(head, 2)) continue;
       for (const auto& e : *jt) {
         if (e.kind != Kind::kNominal || (e.pos != pMsdr && e.pos != pPtcp)) continue;
         found = true;
@@ -499,7 +507,7 @@ struct Analyzer::Impl {
     // (data/morph/derivation.tsv), ranked below a hand-written base + ezafe (UniMorph-ckb reads
     // جێگری، ئاگاداری as base + ezafe) but above an induced one; a nisba adjective from a known noun
     // (ژینگە → ژینگەیی, لاتین → لاتینی), ranked below both
-    if (!found && !edrop && ends_with(stem, "\u06CC") && cp_count(stem) >= 4) {
+    if (!found && !edrop && ends_with(stem, "\u06CC") && has_cps(stem, 4)) {
       std::string_view base = stem.substr(0, stem.size() - 2);
       if (ends_with(base, "\u06CC") && !ends_with(base, "\u06CC\u06CC")) {
         std::string_view b2 = base.substr(0, base.size() - 2);
@@ -507,7 +515,7 @@ struct Analyzer::Impl {
         if (cls != kC && cls != kI) base = b2;  // -یی after a vowel: ژینگەیی
       }
       const StemIndex::Rec* bt = idx.stem(base);
-      if (!has_deg && cp_count(base) >= 2 && end_class(base) != kI) {
+      if (!has_deg && has_cps(base, 2) && end_class(base) != kI) {
         bool abstract = false;
         // from an active participle in -وو (passive -او + ی is mostly the ezafe: لێپرسراوی)
         const bool uu = end_class(base) == kU;
@@ -526,7 +534,7 @@ struct Analyzer::Impl {
           const auto& end = g.agent_endings[k];
           if (!ends_with(base, end)) continue;
           std::string_view head = base.substr(0, base.size() - end.size());
-          const StemIndex::Rec* hr = cp_count(head) >= 2 ? idx.find(head) : nullptr;
+          const StemIndex::Rec* hr = has_cps(head, 2) ? idx.find(head) : nullptr;
           abstract = hr && (hr->n || hr->part);
         }
         if (abstract) {
@@ -534,7 +542,7 @@ struct Analyzer::Impl {
           found = true;
         }
       }
-      if (!found && bt && cp_count(base) >= 2)
+      if (!found && bt && has_cps(base, 2))
         for (const auto& e : *bt)
           if (e.kind == Kind::kNominal && e.source == 0 && (e.pos == pN || e.pos == pPropn)) {
             emit(&e, 0, pAdj, false, 8.5f, false);
@@ -543,8 +551,7 @@ struct Analyzer::Impl {
           }
     }
     if (found || !out.guess || edrop) return;
-    size_t ncp = cp_count(stem);
-    if (ncp < 2) return;
+    if (!has_cps(stem, 2)) return;
     // guesses: multi-letter suffixes are reliable evidence, one-letter ones (ن م ت ش ە) are not
     // stacking is penalized only for one-letter morphs: X + ێک + ی (INDF + ezafe) and X + ان + ەوە
     // are ordinary, X + ە + ی rarely the right cut
@@ -560,7 +567,7 @@ struct Analyzer::Impl {
       else s -= 0.35f;
     }
     if (depth > 1) s -= 0.5f * static_cast<float>(std::max(0, depth - 1 - multi));
-    if (ncp < 3 && depth > 0) s -= 1.0f;
+    if (depth > 0 && !has_cps(stem, 3)) s -= 1.0f;
     emit(nullptr, 0, has_deg ? pAdj : pN, true, s + 1.0f * depth, false);
   }
 
@@ -881,7 +888,7 @@ struct Analyzer::Impl {
   void joined_preposition(std::string_view w, Sink& out) const {
     if (out.known) return;
     for (std::string_view prep : {kLe, kBe}) {
-      if (!starts_with(w, prep) || cp_count(w.substr(prep.size())) < 3) continue;
+      if (!starts_with(w, prep) || !has_cps(w.substr(prep.size()), 3)) continue;
       LMorph st[10];
       std::string_view rest = w.substr(prep.size());
       Sink sub = sub_sink(out);
@@ -957,7 +964,7 @@ struct Analyzer::Impl {
   void joined_conjunction(std::string_view w, Sink& out) const {
     if (out.known) return;
     constexpr std::string_view kWaw = "\u0648";
-    if (!ends_with(w, kWaw) || cp_count(w) < 4) return;
+    if (!ends_with(w, kWaw) || !has_cps(w, 4)) return;
     std::string_view rest = w.substr(0, w.size() - kWaw.size());
     size_t prev = rest.size() - 1;
     while (prev > 0 && (static_cast<unsigned char>(rest[prev]) & 0xC0) == 0x80) --prev;
@@ -994,7 +1001,7 @@ struct Analyzer::Impl {
       const std::string_view head = w.substr(0, k);
       const uint64_t h = hash_sv(head);
       // hand-written only: induced heads admit misspellings; چا + کا, پی + ویست: misspellings, not compounds
-      if (const StemIndex::Rec* it = idx.stem(head, h); it && cp_count(head) >= 3) {
+      if (const StemIndex::Rec* it = idx.stem(head, h); it && has_cps(head, 3)) {
         bool nominal = false;
         for (const auto& e : *it)
           nominal |= e.kind == Kind::kNominal && e.source == 0 && (e.pos == pN || e.pos == pAdj);
@@ -1316,7 +1323,10 @@ bool Analyzer::known(std::string_view word) const {
   return sink.known;
 }
 
-size_t Analyzer::memory_bytes() const { return impl_->g.memory_bytes(); }
+size_t Analyzer::memory_bytes() const {
+  return impl_->g.memory_bytes() + impl_->idx.memory_bytes() + impl_->light_lemma.capacity() +
+         (impl_->nom_by_last.capacity() + impl_->verb_by_b1.capacity()) * sizeof(const Row*);
+}
 size_t Analyzer::lexicon_size() const { return impl_->g.lexicon_entries; }
 
 // ---------------- generation ----------------
