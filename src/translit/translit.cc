@@ -82,6 +82,9 @@ struct Data {
   std::vector<SuffixHint> suffixes;
   bool word_char[0x100] = {};  // U+0600..U+06FF: belongs inside an Arabic-script word
   bool word_start[0x100] = {};
+  // Two-byte UTF-8 code points of U+0600..U+06FF inside a word: [lead - 0xD8][continuation byte],
+  // true for word_char; the word scan looks its byte pairs up here without decoding them.
+  bool word_pair[4][0x100] = {};
   bool plain[0x100] = {};  // U+0600..U+06FF: a standard Sorani letter the normalizer leaves as it is  // U+0600..U+06FF: starts an Arabic-script word (word_char, not skipped)
   std::vector<StemHint> stems;
   std::vector<std::u32string> preverbs;
@@ -142,6 +145,8 @@ struct Data {
     // Words of these letters only are already normalized (checked letter by letter in context by
     // TranslitPlainWords in tests/unit/translit_test.cc), except a word-final ه and a word-initial وو.
     for (char32_t cp : std::u32string_view(U"ئابپتجچحخدرڕزژسشعغفڤقکگلڵمنهەوۆیێ")) plain[cp - 0x600] = true;
+    for (char32_t cp = 0x600; cp <= 0x6FF; ++cp)
+      word_pair[(0xC0 | cp >> 6) - 0xD8][0x80 | (cp & 0x3F)] = word_char[cp - 0x600];
     for (char32_t cp = 0x600; cp <= 0x6FF; ++cp)
       word_start[cp - 0x600] = word_char[cp - 0x600] && !(cp == 0x640 || chars::is_arabic_mark(cp));
 
@@ -305,7 +310,14 @@ struct WordTable {
     }
     if (n) {
       uint64_t v = 0;
-      for (size_t k = 0; k < n; ++k) v |= uint64_t{static_cast<unsigned char>(p[k])} << (8 * k);
+      if (s.size() >= 8) {
+        // the last eight bytes of the word, shifted down to the n not yet mixed in (the same value
+        // as the byte loop below, in one load)
+        std::memcpy(&v, p + n - 8, 8);
+        v >>= 8 * (8 - n);
+      } else {
+        for (size_t k = 0; k < n; ++k) v |= uint64_t{static_cast<unsigned char>(p[k])} << (8 * k);
+      }
       h = (h ^ v) * 0xbf58476d1ce4e5b9ull;
       h ^= h >> 29;
     }
@@ -588,12 +600,15 @@ struct Transliterator::Impl {
       i += static_cast<size_t>(len);
       while (i < n) {
         unsigned char b0 = static_cast<unsigned char>(in[i]);
-        if (b0 >= 0xD8 && b0 <= 0xDB && i + 1 < n && (static_cast<unsigned char>(in[i + 1]) & 0xC0) == 0x80) {
+        unsigned lead = b0 - 0xD8u;  // wraps for bytes below 0xD8
+        if (lead < 4 && i + 1 < n) {
           // fast path: a two-byte code point of U+0600..U+06FF
-          unsigned idx = ((b0 & 0x1Fu) << 6 | (static_cast<unsigned char>(in[i + 1]) & 0x3Fu)) - 0x600u;
-          if (!d.word_char[idx]) break;
-          i += 2;
-          continue;
+          unsigned char b1 = static_cast<unsigned char>(in[i + 1]);
+          if (d.word_pair[lead][b1]) {
+            i += 2;
+            continue;
+          }
+          if ((b1 & 0xC0) == 0x80) break;  // a code point of the block that ends the word
         }
         if (b0 < 0x80) break;
         char32_t c2 = utf8::decode(in, i, len);
