@@ -441,6 +441,7 @@ struct Transliterator::Impl {
     for (const SuffixHint& h : d.suffixes) {
       size_t L = h.suffix.size();
       if (L == 0 || L >= letters.size() || L <= best_len) continue;
+      if (h.suffix.back() != letters.back()) continue;  // most suffixes fail on the last letter
       if (letters.compare(letters.size() - L, L, h.suffix) != 0) continue;
       size_t prev = letters.size() - L - 1;
       const Letter* pl = d.letter(letters[prev]);
