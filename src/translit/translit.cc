@@ -82,9 +82,9 @@ struct Data {
   std::vector<SuffixHint> suffixes;
   bool word_char[0x100] = {};  // U+0600..U+06FF: belongs inside an Arabic-script word
   bool word_start[0x100] = {};
-  // Two-byte UTF-8 code points of U+0600..U+06FF inside a word: [lead - 0xD8][continuation byte],
-  // true for word_char; the word scan looks its byte pairs up here without decoding them.
-  bool word_pair[4][0x100] = {};
+  // Byte pairs (first | second << 8) that are the UTF-8 of a word_char of U+0600..U+06FF: the word
+  // scan looks each pair up once instead of checking the lead and continuation bytes and decoding.
+  bool word_pair[0x10000] = {};
   bool plain[0x100] = {};  // U+0600..U+06FF: a standard Sorani letter the normalizer leaves as it is  // U+0600..U+06FF: starts an Arabic-script word (word_char, not skipped)
   std::vector<StemHint> stems;
   std::vector<std::u32string> preverbs;
@@ -146,7 +146,7 @@ struct Data {
     // TranslitPlainWords in tests/unit/translit_test.cc), except a word-final ه and a word-initial وو.
     for (char32_t cp : std::u32string_view(U"ئابپتجچحخدرڕزژسشعغفڤقکگلڵمنهەوۆیێ")) plain[cp - 0x600] = true;
     for (char32_t cp = 0x600; cp <= 0x6FF; ++cp)
-      word_pair[(0xC0 | cp >> 6) - 0xD8][0x80 | (cp & 0x3F)] = word_char[cp - 0x600];
+      word_pair[(0xC0 | cp >> 6) | (0x80 | (cp & 0x3F)) << 8] = word_char[cp - 0x600];
     for (char32_t cp = 0x600; cp <= 0x6FF; ++cp)
       word_start[cp - 0x600] = word_char[cp - 0x600] && !(cp == 0x640 || chars::is_arabic_mark(cp));
 
@@ -599,19 +599,16 @@ struct Transliterator::Impl {
       // an Arabic-script word
       size_t s = i;
       i += static_cast<size_t>(len);
+      const unsigned char* p = reinterpret_cast<const unsigned char*>(in.data());
+      const bool* pair = d.word_pair;
       while (i < n) {
-        unsigned char b0 = static_cast<unsigned char>(in[i]);
-        unsigned lead = b0 - 0xD8u;  // wraps for bytes below 0xD8
-        if (lead < 4 && i + 1 < n) {
-          // fast path: a two-byte code point of U+0600..U+06FF
-          unsigned char b1 = static_cast<unsigned char>(in[i + 1]);
-          if (d.word_pair[lead][b1]) {
-            i += 2;
-            continue;
-          }
-          if ((b1 & 0xC0) == 0x80) break;  // a code point of the block that ends the word
-        }
+        // fast path: two-byte code points of U+0600..U+06FF, one table look-up each
+        while (i + 1 < n && pair[p[i] | p[i + 1] << 8]) i += 2;
+        if (i >= n) break;
+        unsigned char b0 = p[i];
         if (b0 < 0x80) break;
+        // a code point of the block that is not a word_char ends the word
+        if (b0 - 0xD8u < 4 && i + 1 < n && (p[i + 1] & 0xC0) == 0x80) break;
         char32_t c2 = utf8::decode(in, i, len);
         if (!arabic_word_char(d, c2)) break;
         i += static_cast<size_t>(len);
