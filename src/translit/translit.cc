@@ -565,7 +565,9 @@ struct Transliterator::Impl {
   // ---------------- Arabic -> Latin, text ----------------
   void text_to_latin(std::string_view in, std::string& out, std::vector<TranslitSpan>* spans) const {
     bool sentence_start = true;
-    bool prev_vowel = false;  // the last converted word ended in a vowel
+    // Where the output of the last word with any output starts and ends: whether it ended in a vowel
+    // matters only before the conjunction و, so it is looked at only then.
+    size_t prev_o0 = 0, prev_end = 0;
     const size_t n = in.size();
     size_t i = 0;
     while (i < n) {
@@ -617,24 +619,32 @@ struct Transliterator::Impl {
       size_t o0 = out.size();
       std::string_view lat = cached(0, word);
       if (lat == "û" && is_conj_word(word)) {
-        out += prev_vowel ? "w" : "û";
+        out += ends_in_vowel(out, prev_o0, prev_end) ? "w" : "û";
       } else {
         out += lat;
       }
       if (opt.capitalize && sentence_start && out.size() > o0) capitalize_at(out, o0);
       sentence_start = false;
-      if (out.size() > o0 && static_cast<unsigned char>(out.back()) < 0x80) {
-        char c = out.back();
-        prev_vowel = c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'A' || c == 'E' ||
-                     c == 'I' || c == 'O' || c == 'U';
-      } else if (out.size() > o0) {
-        int l2;
-        size_t last = out.size() - 1;
-        while (last > o0 && (static_cast<unsigned char>(out[last]) & 0xC0) == 0x80) --last;
-        prev_vowel = latin_vowel_char(utf8::decode(out, last, l2));
+      if (out.size() > o0) {
+        prev_o0 = o0;
+        prev_end = out.size();
       }
       if (spans) spans->push_back(TranslitSpan{s, i, o0, out.size()});
     }
+  }
+
+  // The word written at out[o0, end) ends in a vowel (false when there is none).
+  static bool ends_in_vowel(const std::string& out, size_t o0, size_t end) {
+    if (end <= o0) return false;
+    if (static_cast<unsigned char>(out[end - 1]) < 0x80) {
+      char c = out[end - 1];
+      return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'A' || c == 'E' || c == 'I' ||
+             c == 'O' || c == 'U';
+    }
+    int l2;
+    size_t last = end - 1;
+    while (last > o0 && (static_cast<unsigned char>(out[last]) & 0xC0) == 0x80) --last;
+    return latin_vowel_char(utf8::decode(std::string_view(out).substr(0, end), last, l2));
   }
 
   bool is_conj_word(std::string_view word) const {
