@@ -90,16 +90,44 @@ ClusterMemo& cluster_memo() {
   return m;
 }
 
+// The class and sonority of every phoneme id in flat arrays: the search asks for them in its
+// innermost loops, and a Phoneme (four strings) is too wide to walk through there. Rebuilt when
+// read_word is given another inventory (an inventory must not change while in use).
+struct PhoneTable {
+  const Inventory* inv = nullptr;
+  const Phoneme* data = nullptr;
+  size_t n = 0;
+  uint8_t cls[256] = {};
+  int son[256] = {};
+  void prepare(const Inventory& in) {
+    if (inv == &in && data == in.ph.data() && n == in.ph.size()) return;
+    inv = &in;
+    data = in.ph.data();
+    n = in.ph.size();
+    for (size_t k = 0; k < 256; ++k) {
+      cls[k] = k < n ? in.ph[k].cls : kCons;
+      son[k] = k < n ? in.ph[k].sonority : 0;
+    }
+  }
+};
+
+PhoneTable& phone_table(const Inventory& inv) {
+  thread_local PhoneTable t;
+  t.prepare(inv);
+  return t;
+}
+
 struct Ctx {
   const Inventory& inv;
   const Weights& w;
+  const PhoneTable& pt;
   const uint8_t* base = nullptr;   // the sequence being read
   const uint8_t* bonus = nullptr;  // per phoneme of `base`: bonus for an i inserted before it
   bool exhaustive = false;         // reference search: every mask, every combination, no memo
   ClusterMemo* memo = nullptr;     // the thread's memo (validated for `w`)
-  bool vowel(uint8_t p) const { return inv.ph[p].cls == kVowel; }
-  bool glide(uint8_t p) const { return inv.ph[p].cls == kGlide; }
-  int son(uint8_t p) const { return inv.ph[p].sonority; }
+  bool vowel(uint8_t p) const { return pt.cls[p] == kVowel; }
+  bool glide(uint8_t p) const { return pt.cls[p] == kGlide; }
+  int son(uint8_t p) const { return pt.son[p]; }
 
   int onset(const uint8_t* c, int k, bool word_initial) const {
     if (k == 0) return word_initial ? 0 : w.onsetless;
@@ -400,7 +428,7 @@ void gen_y(const Ctx& cx, size_t len, size_t pos, bool first_vowel_only, bool fi
 
 void read_word(const Inventory& inv, const Weights& w, const std::vector<Unit>& units, Reading& out,
                bool exhaustive) {
-  Ctx cx{inv, w};
+  Ctx cx{inv, w, phone_table(inv)};
   cx.exhaustive = exhaustive;
   out.ph.clear();
   out.syl_start.clear();
@@ -485,8 +513,12 @@ void read_word(const Inventory& inv, const Weights& w, const std::vector<Unit>& 
     for (size_t k = lo; k < hi;) {
       if (r < runs.size() && runs[r].start == k) {
         const Option& o = s.options[runs[r].opt_begin + ch[r]];
-        std::memcpy(sq + m, s.pool.data() + o.off, o.n);
-        std::memset(bn + m, 0, o.n);
+        // a reading of a run is one or two phonemes as a rule: a loop, not a library call
+        const uint8_t* src = s.pool.data() + o.off;
+        for (uint32_t q = 0; q < o.n; ++q) {
+          sq[m + static_cast<int>(q)] = src[q];
+          bn[m + static_cast<int>(q)] = 0;
+        }
         m += static_cast<int>(o.n);
         *prior += o.prior;
         k += runs[r].len;

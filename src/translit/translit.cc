@@ -82,6 +82,9 @@ struct Data {
   std::vector<SuffixHint> suffixes;
   bool word_char[0x100] = {};  // U+0600..U+06FF: belongs inside an Arabic-script word
   bool word_start[0x100] = {};
+  // Byte pairs (first | second << 8) that are the UTF-8 of a word_char of U+0600..U+06FF: the word
+  // scan looks each pair up once instead of checking the lead and continuation bytes and decoding.
+  bool word_pair[0x10000] = {};
   bool plain[0x100] = {};  // U+0600..U+06FF: a standard Sorani letter the normalizer leaves as it is  // U+0600..U+06FF: starts an Arabic-script word (word_char, not skipped)
   std::vector<StemHint> stems;
   std::vector<std::u32string> preverbs;
@@ -142,6 +145,8 @@ struct Data {
     // Words of these letters only are already normalized (checked letter by letter in context by
     // TranslitPlainWords in tests/unit/translit_test.cc), except a word-final ه and a word-initial وو.
     for (char32_t cp : std::u32string_view(U"ئابپتجچحخدرڕزژسشعغفڤقکگلڵمنهەوۆیێ")) plain[cp - 0x600] = true;
+    for (char32_t cp = 0x600; cp <= 0x6FF; ++cp)
+      word_pair[(0xC0 | cp >> 6) | (0x80 | (cp & 0x3F)) << 8] = word_char[cp - 0x600];
     for (char32_t cp = 0x600; cp <= 0x6FF; ++cp)
       word_start[cp - 0x600] = word_char[cp - 0x600] && !(cp == 0x640 || chars::is_arabic_mark(cp));
 
@@ -305,7 +310,14 @@ struct WordTable {
     }
     if (n) {
       uint64_t v = 0;
-      for (size_t k = 0; k < n; ++k) v |= uint64_t{static_cast<unsigned char>(p[k])} << (8 * k);
+      if (s.size() >= 8) {
+        // the last eight bytes of the word, shifted down to the n not yet mixed in (the same value
+        // as the byte loop below, in one load)
+        std::memcpy(&v, p + n - 8, 8);
+        v >>= 8 * (8 - n);
+      } else {
+        for (size_t k = 0; k < n; ++k) v |= uint64_t{static_cast<unsigned char>(p[k])} << (8 * k);
+      }
       h = (h ^ v) * 0xbf58476d1ce4e5b9ull;
       h ^= h >> 29;
     }
@@ -429,6 +441,7 @@ struct Transliterator::Impl {
     for (const SuffixHint& h : d.suffixes) {
       size_t L = h.suffix.size();
       if (L == 0 || L >= letters.size() || L <= best_len) continue;
+      if (h.suffix.back() != letters.back()) continue;  // most suffixes fail on the last letter
       if (letters.compare(letters.size() - L, L, h.suffix) != 0) continue;
       size_t prev = letters.size() - L - 1;
       const Letter* pl = d.letter(letters[prev]);
@@ -552,7 +565,9 @@ struct Transliterator::Impl {
   // ---------------- Arabic -> Latin, text ----------------
   void text_to_latin(std::string_view in, std::string& out, std::vector<TranslitSpan>* spans) const {
     bool sentence_start = true;
-    bool prev_vowel = false;  // the last converted word ended in a vowel
+    // Where the output of the last word with any output starts and ends: whether it ended in a vowel
+    // matters only before the conjunction و, so it is looked at only then.
+    size_t prev_o0 = 0, prev_end = 0;
     const size_t n = in.size();
     size_t i = 0;
     while (i < n) {
@@ -586,16 +601,16 @@ struct Transliterator::Impl {
       // an Arabic-script word
       size_t s = i;
       i += static_cast<size_t>(len);
+      const unsigned char* p = reinterpret_cast<const unsigned char*>(in.data());
+      const bool* pair = d.word_pair;
       while (i < n) {
-        unsigned char b0 = static_cast<unsigned char>(in[i]);
-        if (b0 >= 0xD8 && b0 <= 0xDB && i + 1 < n && (static_cast<unsigned char>(in[i + 1]) & 0xC0) == 0x80) {
-          // fast path: a two-byte code point of U+0600..U+06FF
-          unsigned idx = ((b0 & 0x1Fu) << 6 | (static_cast<unsigned char>(in[i + 1]) & 0x3Fu)) - 0x600u;
-          if (!d.word_char[idx]) break;
-          i += 2;
-          continue;
-        }
+        // fast path: two-byte code points of U+0600..U+06FF, one table look-up each
+        while (i + 1 < n && pair[p[i] | p[i + 1] << 8]) i += 2;
+        if (i >= n) break;
+        unsigned char b0 = p[i];
         if (b0 < 0x80) break;
+        // a code point of the block that is not a word_char ends the word
+        if (b0 - 0xD8u < 4 && i + 1 < n && (p[i + 1] & 0xC0) == 0x80) break;
         char32_t c2 = utf8::decode(in, i, len);
         if (!arabic_word_char(d, c2)) break;
         i += static_cast<size_t>(len);
@@ -604,24 +619,32 @@ struct Transliterator::Impl {
       size_t o0 = out.size();
       std::string_view lat = cached(0, word);
       if (lat == "û" && is_conj_word(word)) {
-        out += prev_vowel ? "w" : "û";
+        out += ends_in_vowel(out, prev_o0, prev_end) ? "w" : "û";
       } else {
         out += lat;
       }
       if (opt.capitalize && sentence_start && out.size() > o0) capitalize_at(out, o0);
       sentence_start = false;
-      if (out.size() > o0 && static_cast<unsigned char>(out.back()) < 0x80) {
-        char c = out.back();
-        prev_vowel = c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'A' || c == 'E' ||
-                     c == 'I' || c == 'O' || c == 'U';
-      } else if (out.size() > o0) {
-        int l2;
-        size_t last = out.size() - 1;
-        while (last > o0 && (static_cast<unsigned char>(out[last]) & 0xC0) == 0x80) --last;
-        prev_vowel = latin_vowel_char(utf8::decode(out, last, l2));
+      if (out.size() > o0) {
+        prev_o0 = o0;
+        prev_end = out.size();
       }
       if (spans) spans->push_back(TranslitSpan{s, i, o0, out.size()});
     }
+  }
+
+  // The word written at out[o0, end) ends in a vowel (false when there is none).
+  static bool ends_in_vowel(const std::string& out, size_t o0, size_t end) {
+    if (end <= o0) return false;
+    if (static_cast<unsigned char>(out[end - 1]) < 0x80) {
+      char c = out[end - 1];
+      return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'A' || c == 'E' || c == 'I' ||
+             c == 'O' || c == 'U';
+    }
+    int l2;
+    size_t last = end - 1;
+    while (last > o0 && (static_cast<unsigned char>(out[last]) & 0xC0) == 0x80) --last;
+    return latin_vowel_char(utf8::decode(std::string_view(out).substr(0, end), last, l2));
   }
 
   bool is_conj_word(std::string_view word) const {
