@@ -15,16 +15,13 @@
 #include <string_view>
 #include <vector>
 
+#include "bench_util.h"
 #include "kurdi/decode.h"
 #include "kurdi/detect.h"
 
 namespace {
 
-double cpu_seconds() {
-  timespec ts;
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
-}
+using kurdi::bench::thread_cpu_seconds;
 
 // Median of 5 runs, wall-clock MB/s; `cpu` receives the median on thread CPU time (the figure that
 // matters on a shared, loaded machine).
@@ -33,9 +30,9 @@ double median_mbps(size_t bytes, F&& f, double* cpu = nullptr) {
   std::vector<double> v, c;
   for (int r = 0; r < 5; ++r) {
     auto t0 = std::chrono::steady_clock::now();
-    double c0 = cpu_seconds();
+    double c0 = thread_cpu_seconds();
     f();
-    double cs = cpu_seconds() - c0;
+    double cs = thread_cpu_seconds() - c0;
     double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     v.push_back(static_cast<double>(bytes) / 1e6 / s);
     c.push_back(static_cast<double>(bytes) / 1e6 / cs);

@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "bench_util.h"
 #include "kurdi/morph.h"
 
 int main(int argc, char** argv) {
@@ -35,13 +36,9 @@ int main(int argc, char** argv) {
   double load = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   std::printf("words %zu, analyzer construction %.3f s, compiled lexicon %zu entries, %.1f MB\n", words.size(), load,
               analyzer.lexicon_size(), analyzer.memory_bytes() / 1e6);
-  auto median = [](std::vector<double> v) { std::sort(v.begin(), v.end()); return v[v.size() / 2]; };
+  using kurdi::bench::median;
   // CPU time of this thread: the machine is shared, wall clock under load says nothing about the code
-  auto cpu = [] {
-    timespec ts{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
-  };
+  auto cpu = kurdi::bench::thread_cpu_seconds;
   std::vector<double> mc, nc, wc;
   std::string dst(text.size(), '\0');
   size_t sink = 0;

@@ -11,29 +11,15 @@
 #include <string>
 #include <vector>
 
+#include "bench_util.h"
 #include "kurdi/normalize.h"
 
 namespace {
 
-// Time is the thread's CPU time (CLOCK_THREAD_CPUTIME_ID): on a shared, loaded machine wall-clock
-// time mostly measures the other processes. Both the baseline and the subject use the same clock.
-double thread_seconds() {
-  timespec ts;
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return ts.tv_sec + ts.tv_nsec * 1e-9;
-}
-
+// Time is the thread's CPU time: both the baseline and the subject use the same clock.
 template <class F>
 double median_mbps(size_t bytes, int repeats, F&& f) {
-  std::vector<double> v;
-  for (int r = 0; r < repeats; ++r) {
-    double t0 = thread_seconds();
-    f();
-    double s = thread_seconds() - t0;
-    v.push_back(bytes / 1e6 / s);
-  }
-  std::sort(v.begin(), v.end());
-  return v[v.size() / 2];
+  return kurdi::bench::median_rate(static_cast<double>(bytes) / 1e6, repeats, f);
 }
 
 }  // namespace

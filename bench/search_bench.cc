@@ -26,22 +26,16 @@
 #include <string>
 #include <vector>
 
+#include "bench_util.h"
 #include "kurdi/search.h"
 
 namespace fs = std::filesystem;
 
-static double thread_cpu() {
-  timespec ts;
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
-}
+static double thread_cpu() { return kurdi::bench::thread_cpu_seconds(); }
 static double wall() {
   return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
 }
-static double median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  return v[v.size() / 2];
-}
+using kurdi::bench::median;
 
 int main(int argc, char** argv) {
   if (argc < 2) {

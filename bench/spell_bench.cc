@@ -15,32 +15,17 @@
 #include <string>
 #include <vector>
 
+#include "bench_util.h"
 #include "kurdi/spell.h"
 #include "kurdi/text.h"
 
 namespace {
 
-// Thread CPU time: the machine is shared, wall time would measure the neighbours.
-double cpu_seconds() {
-  timespec ts{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
-}
-
-// Median rate over the repeats; *first (optional) receives the rate of the first run, which is the
-// one with cold per-thread caches.
+// Median rate over the repeats in thread CPU time; *first (optional) receives the rate of the first
+// run, which is the one with cold per-thread caches.
 template <class F>
 double median_rate(size_t items, int repeats, F&& f, double* first = nullptr) {
-  std::vector<double> v;
-  for (int r = 0; r < repeats; ++r) {
-    double t0 = cpu_seconds();
-    f();
-    double s = cpu_seconds() - t0;
-    v.push_back(items / s);
-  }
-  if (first) *first = v[0];
-  std::sort(v.begin(), v.end());
-  return v[v.size() / 2];
+  return kurdi::bench::median_rate(static_cast<double>(items), repeats, f, first);
 }
 
 // Arabic-script words of the text.

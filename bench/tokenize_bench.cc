@@ -13,30 +13,16 @@
 #include <string_view>
 #include <vector>
 
+#include "bench_util.h"
 #include "kurdi/sentences.h"
 #include "kurdi/tokenize.h"
 
 namespace {
 
-// CPU time of this thread: the figure for one core, even when the machine is shared (wall-clock
-// time on a loaded 2-core box mostly measures the other processes).
-double thread_seconds() {
-  timespec ts;
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
-}
-
+// CPU time of this thread: the figure for one core, even when the machine is shared.
 template <class F>
 double median_mbps(size_t bytes, F&& f) {
-  std::vector<double> v;
-  for (int r = 0; r < 5; ++r) {
-    double t0 = thread_seconds();
-    f();
-    double s = thread_seconds() - t0;
-    v.push_back(static_cast<double>(bytes) / 1e6 / s);
-  }
-  std::sort(v.begin(), v.end());
-  return v[2];
+  return kurdi::bench::median_rate(static_cast<double>(bytes) / 1e6, 5, f);
 }
 
 }  // namespace
