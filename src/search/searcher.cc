@@ -19,15 +19,6 @@ namespace {
 
 int utf8_len(unsigned char c) { return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4; }
 
-std::u32string to_u32(std::string_view s) {
-  std::u32string out;
-  for (size_t i = 0; i < s.size();) {
-    int len = 1;
-    out.push_back(utf8::decode(s, i, len));
-    i += static_cast<size_t>(len);
-  }
-  return out;
-}
 
 bool has_arabic(std::string_view s) {
   for (size_t i = 0; i < s.size();) {
@@ -250,7 +241,7 @@ struct Searcher::Impl {
   // highest frequency. Candidates: the terms of its first letter, of its second letter (a first
   // letter too many) and of ئ (a missing hamza seat: "اربیل" for "ئەربیل").
   std::string suggest_word(const std::string& word) const {
-    std::u32string w = to_u32(word);
+    std::u32string w = utf8::to_u32(word);
     if (w.size() < 2 || word.size() < 4 || db.term_exists(word)) return std::string();
     std::vector<std::string> prefixes;
     size_t n0 = static_cast<size_t>(utf8_len(static_cast<unsigned char>(word[0])));
@@ -269,7 +260,7 @@ struct Searcher::Impl {
       for (Xapian::TermIterator it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
         const std::string& term = *it;
         if (term.size() < 4 || term.size() + 8 < word.size() || term.size() > word.size() + 8) continue;
-        t = to_u32(term);
+        t = utf8::to_u32(term);
         if (t.size() + 2 < w.size() || t.size() > w.size() + 2) continue;
         if (bounded_distance(w, t, 2) > 2) continue;
         double c = weighted_distance(w, t);

@@ -23,21 +23,9 @@ int run(Common& common) {
   Analyzer analyzer(o);
   bool jsonl = flags.format == "jsonl";
   return process_lines(common, [&](std::string_view line, bool, std::string& out) {
-    size_t i = 0;
     bool any = false;
-    while (i < line.size()) {
-      while (i < line.size() && (line[i] == ' ' || line[i] == '\t' || line[i] == '\r')) ++i;
-      if (i >= line.size()) break;
-      size_t j = i;
-      while (j < line.size() && line[j] != ' ' && line[j] != '\t' && line[j] != '\r') ++j;
-      const size_t chunk_end = j;
-      {  // the word without the punctuation around it ("کرد،")
-        size_t b, e;
-        word_core(line.substr(i, j - i), b, e);
-        if (e == b) { i = chunk_end; continue; }
-        j = i + e;
-        i += b;
-      }
+    for_word_spans(line, [&](size_t i, size_t j, size_t, size_t) {
+      if (i == j) return;  // punctuation alone
       std::string_view w = line.substr(i, j - i);
       auto as = analyzer.analyze(w);
       if (jsonl) {
@@ -93,8 +81,7 @@ int run(Common& common) {
         }
       }
       any = true;
-      i = chunk_end;
-    }
+    });
   }, true);
 }
 

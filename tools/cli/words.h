@@ -35,28 +35,36 @@ inline void word_core(std::string_view chunk, size_t& begin, size_t& end) {
   }
 }
 
-// Calls f(word, out) for each word of `line` (see word_core); the punctuation around a word and one
-// space between chunks are copied to `out`, so the output keeps the line's shape. A chunk of
-// punctuation alone is copied as it is.
+// Calls f(begin, end, chunk_begin, chunk_end) for each blank-separated chunk of `line`: [begin, end)
+// is its word (see word_core; begin == end for punctuation alone), all byte offsets into `line`.
 template <class F>
-void for_words(std::string_view line, std::string& out, F&& f) {
+void for_word_spans(std::string_view line, F&& f) {
   size_t i = 0;
-  bool first = true;
   while (i < line.size()) {
     while (i < line.size() && (line[i] == ' ' || line[i] == '\t' || line[i] == '\r')) ++i;
     if (i >= line.size()) break;
     size_t j = i;
     while (j < line.size() && line[j] != ' ' && line[j] != '\t' && line[j] != '\r') ++j;
-    if (!first) out += ' ';
-    first = false;
-    std::string_view chunk = line.substr(i, j - i);
     size_t b, e;
-    word_core(chunk, b, e);
-    out.append(chunk.substr(0, b));
-    if (e > b) f(chunk.substr(b, e - b), out);
-    out.append(chunk.substr(e));
+    word_core(line.substr(i, j - i), b, e);
+    f(i + b, i + e, i, j);
     i = j;
   }
+}
+
+// Calls f(word, out) for each word of `line` (see word_core); the punctuation around a word and one
+// space between chunks are copied to `out`, so the output keeps the line's shape. A chunk of
+// punctuation alone is copied as it is.
+template <class F>
+void for_words(std::string_view line, std::string& out, F&& f) {
+  bool first = true;
+  for_word_spans(line, [&](size_t b, size_t e, size_t cb, size_t ce) {
+    if (!first) out += ' ';
+    first = false;
+    out.append(line.substr(cb, b - cb));
+    if (e > b) f(line.substr(b, e - b), out);
+    out.append(line.substr(e, ce - e));
+  });
 }
 
 }  // namespace kurdi::cli
