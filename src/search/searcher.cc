@@ -359,7 +359,15 @@ Result<Searcher> Searcher::open(const std::vector<std::string>& databases, const
         if (fs::is_directory(spec, ec) && !fs::exists(fs::path(spec) / "iamglass", ec) &&
             !fs::exists(fs::path(spec) / "XAPIANDB", ec) && !fs::exists(fs::path(spec) / "iamchert", ec))
           return Error{ErrorCode::kNotFound, spec + ": not a Xapian database (no iamglass or XAPIANDB file)"};
-        impl->db.add_database(Xapian::Database(spec));
+        // Opening reads the latest revision; a writer committing meanwhile can discard it: retry.
+        for (int attempt = 0;; ++attempt) {
+          try {
+            impl->db.add_database(Xapian::Database(spec));
+            break;
+          } catch (const Xapian::DatabaseModifiedError&) {
+            if (attempt == 4) throw;
+          }
+        }
       }
     } catch (const Xapian::Error& e) {
       return xapian_error(e, spec);
@@ -367,27 +375,37 @@ Result<Searcher> Searcher::open(const std::vector<std::string>& databases, const
       return Error{ErrorCode::kBadOption, spec + ": " + e.what()};
     }
   }
-  try {
-    std::string st = impl->db.get_metadata(kMetaStemmer);
-    std::string format = impl->db.get_metadata(kMetaVersion);
-    if (!st.empty() && format != kIndexFormat)
-      return Error{ErrorCode::kUnsupported, databases.front() + ": index format " + format +
-                                                " (an older kurdi); this version reads format " + kIndexFormat +
-                                                ": re-index it"};
-    if (options.from_database) {
-      if (!st.empty()) {
+  // A writer that commits twice while the metadata is read discards the revision being read: reopen
+  // at the latest one and read again, as Xapian advises, a few times before giving up.
+  for (int attempt = 0;; ++attempt) {
+    try {
+      std::string st = impl->db.get_metadata(kMetaStemmer);
+      std::string format = impl->db.get_metadata(kMetaVersion);
+      if (!st.empty() && format != kIndexFormat)
+        return Error{ErrorCode::kUnsupported, databases.front() + ": index format " + format +
+                                                  " (an older kurdi); this version reads format " + kIndexFormat +
+                                                  ": re-index it"};
+      if (options.from_database && !st.empty()) {
         auto s = parse_search_stemmer(st);
         if (s) impl->options.stemmer = *s;
         impl->options.stop_categories = static_cast<unsigned>(std::stoul("0" + impl->db.get_metadata(kMetaStop)));
         impl->options.exact_terms = impl->db.get_metadata(kMetaExact) != "0";
-        if (impl->db.get_metadata(kMetaSpelling) == "0") impl->options.spelling = false;
+        impl->options.spelling = options.spelling && impl->db.get_metadata(kMetaSpelling) != "0";
       }
+      (void)impl->db.get_doccount();
+      break;
+    } catch (const Xapian::DatabaseModifiedError& e) {
+      if (attempt == 4) return xapian_error(e, databases.front());
+      try {
+        impl->db.reopen();
+      } catch (const Xapian::Error& e2) {
+        return xapian_error(e2, databases.front());
+      }
+    } catch (const Xapian::Error& e) {
+      return xapian_error(e, databases.front());
+    } catch (const std::exception& e) {
+      return Error{ErrorCode::kCorrupt, databases.front() + ": bad kurdi metadata"};
     }
-    (void)impl->db.get_doccount();
-  } catch (const Xapian::Error& e) {
-    return xapian_error(e, databases.front());
-  } catch (const std::exception& e) {
-    return Error{ErrorCode::kCorrupt, databases.front() + ": bad kurdi metadata"};
   }
   impl->analyzer = std::make_unique<SearchAnalyzer>(impl->options);
   impl->stopper.reset(impl->analyzer->new_stopper());

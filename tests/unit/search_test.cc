@@ -481,14 +481,25 @@ TEST(SearchIndex, ConcurrentReadersWithOneWriter) {
   for (int k = 0; k < 3; ++k) {
     readers.emplace_back([&] {
       auto s = Searcher::open({db});
-      if (!s.ok()) { ++failures; return; }
+      if (!s.ok()) {
+        ++failures;
+        ADD_FAILURE() << "open: " << s.error().message;
+        return;
+      }
       while (!done) {
         auto r = s->search("کوردستان");
         if (!r.ok()) {  // the writer moved on: reopen at the latest revision, as Xapian requires
-          if (!s->reopen().ok()) ++failures;
+          auto st = s->reopen();
+          if (!st.ok()) {
+            ++failures;
+            ADD_FAILURE() << "reopen after \"" << r.error().message << "\": " << st.error().message;
+          }
           continue;
         }
-        if (r->hits.empty()) ++failures;  // d3 and d8 are always there
+        if (r->hits.empty()) {  // d3 and d8 are always there
+          ++failures;
+          ADD_FAILURE() << "no hits; suggestion \"" << r->suggestion << "\" estimated " << r->estimated;
+        }
         ++searches;
       }
     });
