@@ -125,9 +125,12 @@ struct RuleSegmenter::Impl {
   }
   // Corpus evidence that stem+ی is a word ending in -î: it takes the endings of an î-word itself
   // (ezafe یی, copula ییە, determiners ییەکان ...) in at least 3 sightings and 2% of its own count.
-  // Nouns with an ezafe almost never do (ئاستیی, وشەیی are typos); adjectives and abstract nouns
-  // in -î do (کوردییەکان, سیاسیی, ئازادییە).
+  // Nouns with an ezafe almost never do (ئاستیی is a typo); adjectives and abstract nouns in -î do
+  // (کوردییەکان, سیاسیی, ئازادییە).
+  // After ە the -î suffix takes a glide and is written ەیی (ناوچەیی "regional", نەتەوەیی): X+ی is
+  // then never an î-word but X with its ezafe (ناوچەی), whatever the corpus says about X+یی.
   bool i_word(std::string_view stem) const {
+    if (last_kind(stem) == 'E') return false;
     static const char* const kIEndings[] = {"یی", "ییە", "ییەکان", "ییەکە", "ییەکانی", "ییەکەی", "ییان"};
     thread_local std::string w;
     uint32_t c = 0;

@@ -155,6 +155,14 @@ TEST(Tokenize, SplitClitics) {
   // Verbs stay whole: present forms with دە-, past stems with person endings.
   EXPECT_EQ(joined(t, "دەکات"), "دەکات");
   EXPECT_EQ(joined(t, "کردی"), "کردی");
+  // The suffix -yî after a vowel (ایی ۆیی ێیی وویی ەیی) is one piece: توانایی "ability" is not
+  // توانای + ی, although توانای (توانا + ezafe) is a word of its own.
+  EXPECT_EQ(joined(t, "توانایی ناوخۆیی لێهاتوویی تووڕەیی"), "توانایی ناوخۆیی لێهاتوویی تووڕەیی");
+  // ... but the ezafe on an -î noun is cut (بوێری + ی).
+  EXPECT_EQ(joined(t, "بوێریی"), "بوێری ی");
+  // After ە, X+ی is X with its ezafe even when the corpus has the -yî adjective X+یی
+  // (ناوچەیی "regional" does not make ناوچەی an î-word).
+  EXPECT_EQ(joined(t, "ناوچەی"), "ناوچە ی");
   // Words on the keep-whole list and short words are never cut.
   EXPECT_EQ(joined(t, "ئێستا کوردستان بۆ"), "ئێستا کوردستان بۆ");
   // Pieces are marked and cover the word exactly.

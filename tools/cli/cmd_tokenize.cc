@@ -47,6 +47,9 @@ class AnalyzerSegmenter final : public Segmenter {
         }
       }
     }
+    // A word in vowel + یی carries the suffix -yî (ئامادەیی, ئازایی, تووڕەیی), one piece in the
+    // KurdishTokenization convention; the analyzer's reading stem + ezafe + ی is not cut.
+    if (!morph_cuts.empty() && yi_after_vowel(word, morph_cuts.back())) morph_cuts.pop_back();
     if (mode_ == "morph") {
       cuts.insert(cuts.end(), morph_cuts.begin(), morph_cuts.end());
       return;
@@ -71,6 +74,15 @@ class AnalyzerSegmenter final : public Segmenter {
     size_t letters = 0;
     for (unsigned char c : stem) letters += (c & 0xC0) != 0x80;
     return letters >= 3;
+  }
+  // The word ends in یی at `cut` and a vowel letter (ا ە ۆ ێ و) comes before it.
+  static bool yi_after_vowel(std::string_view word, size_t cut) {
+    static constexpr std::string_view kYi = "\u06CC\u06CC";
+    if (word.substr(cut) != kYi || cut < 2) return false;
+    std::string_view before = word.substr(cut - 2, 2);
+    for (std::string_view v : {"\u0627", "\u06D5", "\u06C6", "\u06CE", "\u0648"})
+      if (before == v) return true;
+    return false;
   }
   static bool cut_tag(std::string_view tag) {
     for (std::string_view p : {"DEF", "INDF", "PL", "PSS", "LGSPEC1", "LGSPEC4", "ADP"})
