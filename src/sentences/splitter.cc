@@ -125,13 +125,27 @@ bool abbreviation_before(std::string_view s, size_t p, size_t term_end) {
   return false;
 }
 
-// "1." / "٢." / "12)" at the start of the paragraph: a list number, not a sentence.
+// "1." / "٢." at the start of the paragraph: a list number, not a sentence. So is a single letter,
+// Latin or Arabic-script ("a. ", "ب. ", "أ. "): lists lettered in either alphabet.
 bool list_number_before(std::string_view s, size_t start, size_t p) {
   size_t i = start;
   size_t digits = 0;
   int len;
   while (i < p && is_digit_at(s, i, len)) { i += static_cast<size_t>(len); ++digits; }
-  return digits > 0 && digits <= 3 && i == p;
+  if (digits > 0) return digits <= 3 && i == p;
+  if (start >= p) return false;
+  char32_t cp = utf8::decode(s, start, len);
+  if (start + static_cast<size_t>(len) != p) return false;
+  return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= 0x0621 && cp <= 0x064A) ||
+         (cp >= 0x0671 && cp <= 0x06D5);
+}
+
+// A terminator alone between brackets, "(؟)" "(!)" "[...]": the mark named in running text or an
+// omission in a quotation, never the end of a sentence.
+bool bracketed_mark(std::string_view s, size_t pos, size_t end) {
+  unsigned char b = pos > 0 ? static_cast<unsigned char>(s[pos - 1]) : 0;
+  unsigned char a = at(s, end);
+  return (b == '(' && a == ')') || (b == '[' && a == ']');
 }
 
 }  // namespace
@@ -226,6 +240,7 @@ void SentenceSplitter::split(std::string_view s, std::vector<SentenceSpan>& out,
     const Event& e = ev[k];
     if (e.kind != Ev::kTerm) { depth += e.delta; continue; }
     if (e.pos < sent_start) continue;
+    if (bracketed_mark(s, e.pos, e.end)) continue;
     // Closing quotes/brackets right after the terminator (possibly after blanks) belong to it.
     size_t r = e.end;
     size_t kk = k + 1;

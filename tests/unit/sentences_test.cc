@@ -40,6 +40,17 @@ TEST(Sentences, ClosingQuotesAndBrackets) {
   EXPECT_EQ(sents(s, "وتی \"جەخت کرایەوە. \" پاشان ڕۆیشت."), (V{"وتی \"جەخت کرایەوە. \"", "پاشان ڕۆیشت."}));
 }
 
+TEST(Sentences, MarkAloneInBracketsEndsNothing) {
+  SentenceSplitter s;
+  // The question or exclamation mark named in running text, or an omission in a quotation.
+  EXPECT_EQ(sents(s, "نیشانەی پرس (؟) لە کۆتایی پرسیار دادەنرێت. ئەمە ڕوونە."),
+            (V{"نیشانەی پرس (؟) لە کۆتایی پرسیار دادەنرێت.", "ئەمە ڕوونە."}));
+  EXPECT_EQ(sents(s, "نیشانەی سەرسوڕمان (!) دادەنرێت."), (V{"نیشانەی سەرسوڕمان (!) دادەنرێت."}));
+  EXPECT_EQ(sents(s, "وتی [.] ئینجا ڕۆیشت."), (V{"وتی [.] ئینجا ڕۆیشت."}));
+  // A sentence that ends inside brackets still ends.
+  EXPECT_EQ(sents(s, "(بڕوانە خشتەکە.) دواتر."), (V{"(بڕوانە خشتەکە.)", "دواتر."}));
+}
+
 TEST(Sentences, QuotedSpeechOfSeveralSentencesStaysInside) {
   SentenceSplitter s;
   EXPECT_EQ(sents(s, "دەڵێت \"ئێمە هیچ ناکەین. ئەمە بەسە.\" ئینجا ڕۆیشت."),
@@ -64,6 +75,11 @@ TEST(Sentences, ListItemsAndEllipsis) {
   SentenceSplitter s;
   EXPECT_EQ(sents(s, "1. یەکەم خاڵ. دووەم ڕستە."), (V{"1. یەکەم خاڵ.", "دووەم ڕستە."}));
   EXPECT_EQ(sents(s, "٢. خاڵی دووەم"), (V{"٢. خاڵی دووەم"}));
+  // Lettered lists, Latin or Arabic-script, at the start of the paragraph.
+  EXPECT_EQ(sents(s, "a. شەپۆلە درێژەکان. دووەم."), (V{"a. شەپۆلە درێژەکان.", "دووەم."}));
+  EXPECT_EQ(sents(s, "أ. بنەمای سروشتی. ئینجا."), (V{"أ. بنەمای سروشتی.", "ئینجا."}));
+  // Elsewhere a one-letter word before a stop is no list marker.
+  EXPECT_EQ(sents(s, "ئەمە پیتی a. ئینجا."), (V{"ئەمە پیتی a.", "ئینجا."}));
   EXPECT_EQ(sents(s, "زۆر قسە دەکات... من خۆم ئامادە دەکرد."), (V{"زۆر قسە دەکات... من خۆم ئامادە دەکرد."}));
   SentenceOptions o;
   o.ellipsis_ends = true;
