@@ -163,6 +163,9 @@ TEST(Tokenize, SplitClitics) {
   // After ە, X+ی is X with its ezafe even when the corpus has the -yî adjective X+یی
   // (ناوچەیی "regional" does not make ناوچەی an î-word).
   EXPECT_EQ(joined(t, "ناوچەی"), "ناوچە ی");
+  // -raw-e is the passive perfect (بینراوە "has been seen"), not a stem in -ra + the postposition وە;
+  // after other vowels وە is cut (ئەمریکاوە "from America").
+  EXPECT_EQ(joined(t, "بینراوە گیراوە ئەمریکاوە"), "بینراوە گیراوە ئەمریکا وە");
   // Words on the keep-whole list and short words are never cut.
   EXPECT_EQ(joined(t, "ئێستا کوردستان بۆ"), "ئێستا کوردستان بۆ");
   // Pieces are marked and cover the word exactly.

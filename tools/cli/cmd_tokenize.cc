@@ -75,11 +75,13 @@ class AnalyzerSegmenter final : public Segmenter {
     for (unsigned char c : stem) letters += (c & 0xC0) != 0x80;
     return letters >= 3;
   }
-  // The word ends in یی at `cut` and a vowel letter (ا ە ۆ ێ و) comes before it.
+  // The word ends in vowel letter (ا ە ۆ ێ و) + یی, and `cut` falls inside that یی.
   static bool yi_after_vowel(std::string_view word, size_t cut) {
-    static constexpr std::string_view kYi = "\u06CC\u06CC";
-    if (word.substr(cut) != kYi || cut < 2) return false;
-    std::string_view before = word.substr(cut - 2, 2);
+    static constexpr std::string_view kYi = "\u06CC\u06CC";  // each letter is 2 bytes
+    if (word.size() < kYi.size() + 2 || word.substr(word.size() - kYi.size()) != kYi) return false;
+    size_t yi = word.size() - kYi.size();
+    if (cut < yi) return false;
+    std::string_view before = word.substr(yi - 2, 2);
     for (std::string_view v : {"\u0627", "\u06D5", "\u06C6", "\u06CE", "\u0648"})
       if (before == v) return true;
     return false;
