@@ -166,6 +166,9 @@ TEST(Tokenize, SplitClitics) {
   // -raw-e is the passive perfect (بینراوە "has been seen"), not a stem in -ra + the postposition وە;
   // after other vowels وە is cut (ئەمریکاوە "from America").
   EXPECT_EQ(joined(t, "بینراوە گیراوە ئەمریکاوە"), "بینراوە گیراوە ئەمریکا وە");
+  // A person clitic needs a host that is not much rarer than the word: ئاسمان "sky" is not
+  // ئاس + مان; کتێبمان "our book" is کتێب + مان.
+  EXPECT_EQ(joined(t, "ئاسمان کتێبمان"), "ئاسمان کتێب مان");
   // Words on the keep-whole list and short words are never cut.
   EXPECT_EQ(joined(t, "ئێستا کوردستان بۆ"), "ئێستا کوردستان بۆ");
   // Pieces are marked and cover the word exactly.
