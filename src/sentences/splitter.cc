@@ -113,6 +113,17 @@ std::vector<SentenceSpan> SentenceSplitter::split(std::string_view paragraph) co
 
 namespace {
 
+bool arabic_initial(char32_t cp) {
+  if (!((cp >= 0x0628 && cp <= 0x064A) || (cp >= 0x0679 && cp <= 0x06D3))) return false;
+  switch (cp) {
+    case 0x0648: case 0x06C6: case 0x06D5: case 0x0646: case 0x0645: case 0x062A: case 0x06CC:
+    case 0x064A: case 0x0649: case 0x06CE: case 0x0634: case 0x0640:
+      return false;  // و ۆ ە ن م ت ی ي ى ێ ش, and the tatweel
+    default:
+      return true;
+  }
+}
+
 // The word just before byte `p` (back to white space, at most 24 bytes), plus the terminator.
 bool abbreviation_before(std::string_view s, size_t p, size_t term_end) {
   size_t b = p;
@@ -122,6 +133,11 @@ bool abbreviation_before(std::string_view s, size_t p, size_t term_end) {
   if (is_abbreviation(word)) return true;
   // A Latin initial: "J. K. Rowling".
   if (p - b == 1 && at(s, b) >= 'A' && at(s, b) <= 'Z') return true;
+  // An Arabic-script initial: "ئارسەر س. کلارک". Not the letters that are words or clitics written
+  // apart and can end a sentence: و "and", the copulas and person clitics ە ن م ت ی, ش "also".
+  int len;
+  char32_t cp = utf8::decode(s, b, len);
+  if (b + static_cast<size_t>(len) == p && arabic_initial(cp)) return true;
   return false;
 }
 

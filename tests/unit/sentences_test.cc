@@ -67,6 +67,10 @@ TEST(Sentences, AbbreviationsInitialsNumbersUrls) {
   EXPECT_EQ(sents(s, "د. کەمال هات. ڕۆیشت."), (V{"د. کەمال هات.", "ڕۆیشت."}));
   EXPECT_EQ(sents(s, "ساڵی ٥٠٠ پ.ز. شارەکە دروست کرا."), (V{"ساڵی ٥٠٠ پ.ز. شارەکە دروست کرا."}));
   EXPECT_EQ(sents(s, "J. K. Rowling wrote it. Yes."), (V{"J. K. Rowling wrote it.", "Yes."}));
+  // Arabic-script initials; but a copula or clitic written apart (ە, ن) still ends a sentence.
+  EXPECT_EQ(sents(s, "ئارسەر س. کلارک نووسیویەتی. ئینجا."), (V{"ئارسەر س. کلارک نووسیویەتی.", "ئینجا."}));
+  EXPECT_EQ(sents(s, "زێدی (کاشییەکان) ە. دواتر هات."), (V{"زێدی (کاشییەکان) ە.", "دواتر هات."}));
+  EXPECT_EQ(sents(s, "ئەوان (مامۆستا) ن. دواتر هات."), (V{"ئەوان (مامۆستا) ن.", "دواتر هات."}));
   EXPECT_EQ(sents(s, "نرخەکە ٣.٥ دۆلارە. لە 19.11.2021 هات."), (V{"نرخەکە ٣.٥ دۆلارە.", "لە 19.11.2021 هات."}));
   EXPECT_EQ(sents(s, "سەیری www.rudaw.net بکە. ئیمەیڵ a.b@x.com."), (V{"سەیری www.rudaw.net بکە.", "ئیمەیڵ a.b@x.com."}));
 }
