@@ -42,6 +42,10 @@ class AnalyzerSegmenter final : public Segmenter {
           // possessive clitics, ezafe, postpositions and attached prepositions. Comparative,
           // superlative, copula and derivational morphs stay on the word.
           if (!cut_tag(m.tag)) continue;
+          // A 2sg clitic ت right on the stem with more after it (پەتا+ت+ە, جیا+ت+ی,
+          // بەرپرسیارە+ت+ی) is the analyzer misreading -tî / -te words: lexical پەتاتە,
+          // abstract nouns in -etî, verbs in -ête. Such a reading is not cut at all.
+          if (m.tag.substr(0, 5) == "PSS2S" && i + 1 < a.morphs.size() && morph_cuts.empty()) break;
           if (m.start > 0 && m.start < word.size() && (morph_cuts.empty() || morph_cuts.back() < m.start))
             morph_cuts.push_back(static_cast<uint32_t>(m.start));
         }
