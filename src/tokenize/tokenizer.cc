@@ -563,6 +563,30 @@ struct SplitMemo {
   uint64_t owner = 0;  // Tokenizer::Impl::id of the tokenizer the entries belong to
   std::unordered_map<std::string, std::vector<uint32_t>> map;
 };
+
+// A cut in the normalized word, as a byte offset into the raw word. The offset map merges adjacent
+// rewrites into one span and sends every offset inside a span to its start, so a cut between two
+// rewritten letters (كوردێكى -> کوردێکی: ک and ی both rewritten, the cut between them) would land
+// a letter early. Inside a span that rewrote as many code points as it read, letters correspond
+// one to one, and the cut keeps its place by code point count.
+size_t cut_to_input(const OffsetMap& map, std::string_view raw, std::string_view norm, size_t cut) {
+  for (const OffsetMap::Edit& e : map.edits()) {
+    if (cut <= e.out_begin) break;
+    if (cut >= e.out_end) continue;
+    std::string_view in = raw.substr(e.in_begin, e.in_end - e.in_begin);
+    std::string_view out = norm.substr(e.out_begin, e.out_end - e.out_begin);
+    if (!utf8::is_boundary(norm, cut) || utf8::length(in) != utf8::length(out)) break;
+    size_t k = utf8::length(norm.substr(e.out_begin, cut - e.out_begin));
+    size_t i = 0;
+    for (; k > 0 && i < in.size(); --k) {
+      int len;
+      utf8::decode(in, i, len);
+      i += static_cast<size_t>(len);
+    }
+    return e.in_begin + i;
+  }
+  return map.to_input(cut, OffsetMap::Bias::kStart);
+}
 }  // namespace
 
 void Tokenizer::Impl::split(std::string_view text, std::vector<Token>& out, size_t from, size_t base) const {
@@ -599,7 +623,7 @@ void Tokenizer::Impl::split(std::string_view text, std::vector<Token>& out, size
       size_t prev = 0;
       for (uint32_t cut : cuts) {
         if (cut == 0 || cut >= norm.size()) continue;
-        size_t in = map.identity() && norm.size() == w.size() ? cut : map.to_input(cut, OffsetMap::Bias::kStart);
+        size_t in = map.identity() && norm.size() == w.size() ? cut : cut_to_input(map, w, norm, cut);
         if (in <= prev || in >= w.size() || !utf8::is_boundary(w, in)) continue;
         raw_cuts.push_back(static_cast<uint32_t>(in));
         prev = in;

@@ -169,6 +169,9 @@ TEST(Tokenize, SplitClitics) {
   // A person clitic needs a host that is not much rarer than the word: ئاسمان "sky" is not
   // ئاس + مان; کتێبمان "our book" is کتێب + مان.
   EXPECT_EQ(joined(t, "ئاسمان کتێبمان"), "ئاسمان کتێب مان");
+  // Cuts map back to the raw letters even between two letters the normalizer rewrote
+  // (Arabic ك ى -> ک ی): كوردێكى is كورد + ێك + ى, not كورد + ێ + كى.
+  EXPECT_EQ(joined(t, "كوردێكى شتێكى"), "كورد ێك ى شت ێك ى");
   // Words on the keep-whole list and short words are never cut.
   EXPECT_EQ(joined(t, "ئێستا کوردستان بۆ"), "ئێستا کوردستان بۆ");
   // Pieces are marked and cover the word exactly.
