@@ -80,6 +80,9 @@ class RuleSegmenter final : public Segmenter {
   RuleSegmenter();
   ~RuleSegmenter() override;
   void segment(std::string_view word, std::vector<uint32_t>& cuts) const override;
+  // The normalized word is on the keep-whole list (data/tokenize/keep_whole.tsv): no segmenter
+  // should cut it (a caller combining segmenters checks this before asking another one).
+  bool keeps_whole(std::string_view word) const;
 
   struct Impl;
 

@@ -207,6 +207,8 @@ struct RuleSegmenter::Impl {
 RuleSegmenter::RuleSegmenter() : impl_(std::make_unique<Impl>()) {}
 RuleSegmenter::~RuleSegmenter() = default;
 
+bool RuleSegmenter::keeps_whole(std::string_view word) const { return impl_->keep.find(word) != impl_->keep.end(); }
+
 void RuleSegmenter::segment(std::string_view word, std::vector<uint32_t>& cuts) const {
   if (word.size() < 6 || word.size() > 128 || impl_->keep.find(word) != impl_->keep.end()) return;
   // Word frequencies are Zipfian: a per-thread memo of recent words saves most of the table

@@ -174,6 +174,10 @@ TEST(Tokenize, SplitClitics) {
   EXPECT_EQ(joined(t, "كوردێكى شتێكى"), "كورد ێك ى شت ێك ى");
   // Words on the keep-whole list and short words are never cut.
   EXPECT_EQ(joined(t, "ئێستا کوردستان بۆ"), "ئێستا کوردستان بۆ");
+  EXPECT_EQ(joined(t, "بەرەو بەڕێوە"), "بەرەو بەڕێوە");
+  RuleSegmenter rules;
+  EXPECT_TRUE(rules.keeps_whole("کاتێک"));
+  EXPECT_FALSE(rules.keeps_whole("کتێبەکان"));
   // Pieces are marked and cover the word exactly.
   std::string s = "ماڵەکەی";
   auto v = t.tokenize(s);

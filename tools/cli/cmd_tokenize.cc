@@ -24,6 +24,8 @@ class AnalyzerSegmenter final : public Segmenter {
       rules_.segment(word, cuts);
       return;
     }
+    // The keep-whole list is final: the analyzer's reading کات + ێک does not undo it.
+    if (rules_.keeps_whole(word)) return;
     std::vector<Analysis> as = analyzer_.analyze(word);
     bool known = !as.empty() && !as[0].guessed;
     // A word the lexicon holds as a lexeme by itself (بەرهەمهێنان the verbal noun, کارلێک, گەلێک)
