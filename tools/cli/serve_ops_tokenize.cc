@@ -2,7 +2,7 @@
 // kurdi-stages: tokenize sentences morph serve
 #include <memory>
 
-#include "kurdi/morph.h"
+#include "analyzer_segmenter.h"
 #include "kurdi/sentences.h"
 #include "kurdi/tokenize.h"
 #include "serve_api.h"
@@ -10,39 +10,8 @@
 namespace kurdi::serve {
 namespace {
 
-// split_clitics through the morphological analyzer for the words it knows (as `kurdi tokenize`):
-// nominal words are cut at the morph boundaries of their best analysis, verbs stay whole; words it
-// only guesses go to the rule segmenter.
-class AnalyzerSegmenter final : public Segmenter {
- public:
-  explicit AnalyzerSegmenter(std::string mode) : mode_(std::move(mode)) {}
-  void segment(std::string_view word, std::vector<uint32_t>& cuts) const override {
-    if (mode_ != "rules") {
-      std::vector<Analysis> as = analyzer_.analyze(word);
-      if (!as.empty() && !as[0].guessed) {
-        const Analysis& a = as[0];
-        if (a.pos == "V" || a.pos == "V.PTCP") return;
-        for (size_t i = 1; i < a.morphs.size(); ++i) {
-          const Morph& m = a.morphs[i];
-          if (m.tag == "STEM" || m.tag.rfind("DER", 0) == 0) continue;
-          if (m.start > 0 && m.start < word.size() && (cuts.empty() || cuts.back() < m.start))
-            cuts.push_back(static_cast<uint32_t>(m.start));
-        }
-        return;
-      }
-      if (mode_ == "morph") return;
-    }
-    rules_.segment(word, cuts);
-  }
-
- private:
-  std::string mode_;
-  Analyzer analyzer_;
-  RuleSegmenter rules_;
-};
-
 struct TokEngine {
-  std::unique_ptr<AnalyzerSegmenter> segmenter;  // declared first: outlives the tokenizer
+  std::unique_ptr<cli::AnalyzerSegmenter> segmenter;  // declared first: outlives the tokenizer
   std::unique_ptr<Tokenizer> tokenizer;
 };
 
@@ -56,7 +25,7 @@ Reply tokenize(const Call& c) {
     o.dates = c.flag("dates");
     o.urls = c.flag("urls");
     o.multiword = c.flag("multiword");
-    if (o.split_clitics) t->segmenter = std::make_unique<AnalyzerSegmenter>(c.str("segmenter"));
+    if (o.split_clitics) t->segmenter = std::make_unique<cli::AnalyzerSegmenter>(c.str("segmenter"));
     t->tokenizer = std::make_unique<Tokenizer>(o, t->segmenter.get());
     return std::shared_ptr<const TokEngine>(t);
   });
