@@ -66,6 +66,13 @@ class AnalyzerSegmenter final : public Segmenter {
     // tok F1 0.815 and 0.839 against 0.866 for the rules; see docs/tokenize.md.)
     std::vector<uint32_t> rule_cuts;
     rules_.segment(word, rule_cuts);
+    // A lone final م / ت on the stem: the rules gate these one-letter clitics by corpus frequency
+    // (clitics.tsv, ratio 3: دەستم, حاڵەت, ئارت are words of their own), and the analyzer is asked
+    // only when they declined, so it does not overrule them (its verb misreadings such as
+    // دەتوانرێ + ت go with it).
+    if (rule_cuts.empty() && morph_cuts.size() == 1 && word.size() - morph_cuts.back() == 2 &&
+        (word.substr(morph_cuts.back()) == "\u0645" || word.substr(morph_cuts.back()) == "\u062A"))
+      morph_cuts.pop_back();
     const auto& chosen = rule_cuts.empty() ? morph_cuts : rule_cuts;
     cuts.insert(cuts.end(), chosen.begin(), chosen.end());
   }
