@@ -1105,7 +1105,7 @@ void Normalizer::Impl::normalize(std::string_view in, std::string& out, OffsetMa
   } else {
     run(in, tmp, map ? &m1 : nullptr, stats, path);
   }
-  const convention::Repairer& repair = convention::Repairer::shared();  // built on first use
+  const convention::Repairer& repair = convention::Repairer::shared();  // word indexes compiled in
   if (!repair.applies(tmp)) {
     out += tmp;
     if (map) *map = std::move(m1);
