@@ -1095,6 +1095,7 @@ void Normalizer::Impl::normalize(std::string_view in, std::string& out, OffsetMa
     const size_t base = out.size();
     run(in, out, map, stats, path);
     const std::string_view produced(out.data() + base, out.size() - base);
+    if (produced == in) return;  // the same answer as for `in` (most lines: a memcmp, not a scan)
     if (!convention::Repairer::applies_to_input(produced)) return;
     tmp.assign(produced);
     out.resize(base);
