@@ -873,12 +873,13 @@ void Normalizer::Impl::run(std::string_view in, std::string& out, OffsetMap* map
       return;
     }
     if (!chunk_copied) {
-      copy_to(chunk);
-      chunk_out = out.size();
+      // Where the chunk starts in the output once copied (patches keep lengths): one copy up to b
+      // below instead of two.
+      chunk_out = out.size() + (chunk - copy_from);
       chunk_copied = true;
     }
     copy_to(b);
-    out.append(rep, rep_len);
+    for (size_t k = 0; k < rep_len; ++k) out.push_back(rep[k]);  // 0-2 bytes: no append call
     copy_from = e;
   };
   auto end_chunk = [&](size_t e) {
