@@ -427,8 +427,14 @@ struct Transliterator::Impl {
       unsigned char b0 = static_cast<unsigned char>(w[i]);
       if (b0 >= 0xD8 && b0 <= 0xDB && i + 1 < w.size() && (static_cast<unsigned char>(w[i + 1]) & 0xC0) == 0x80) {
         cp = (b0 & 0x1Fu) << 6 | (static_cast<unsigned char>(w[i + 1]) & 0x3Fu);  // U+0600..U+06FF
-        if (fold) cp = d.plain_as[cp - 0x600];
         i += 2;
+        if (fold) {
+          cp = d.plain_as[cp - 0x600];
+          if (cp == 0x0647 && i + 3 <= w.size() && w.substr(i, 3) == "\u200C") {  // ه+ZWNJ: ە
+            cp = 0x06D5;
+            i += 3;
+          }
+        }
       } else {
         int len;
         cp = utf8::decode(w, i, len);
@@ -491,18 +497,27 @@ struct Transliterator::Impl {
   }
 
   // 1: the word is already what the normalizer makes of it (see Data::plain); 2: it is once its
-  // letters are read through Data::plain_as; 0: it needs the normalizer.
+  // letters are read through Data::plain_as and ه+ZWNJ as ە; 0: it needs the normalizer.
   int plain_word(std::string_view w) const {
-    if (w.size() < 2 || w.size() % 2) return 0;
+    if (w.size() < 2) return 0;
     bool folded = false;
-    for (size_t i = 0; i < w.size(); i += 2) {
-      unsigned char b0 = static_cast<unsigned char>(w[i]), b1 = static_cast<unsigned char>(w[i + 1]);
+    for (size_t i = 0; i < w.size();) {
+      unsigned char b0 = static_cast<unsigned char>(w[i]);
+      if (b0 == 0xE2) {  // a ZWNJ right after ه: ه+ZWNJ is the old spelling of ە (heh_zwnj)
+        if (i < 2 || w.substr(i - 2, 5) != "\u0647\u200C") return 0;
+        folded = true;
+        i += 3;
+        continue;
+      }
+      if (i + 1 >= w.size()) return 0;
+      unsigned char b1 = static_cast<unsigned char>(w[i + 1]);
       if (b0 < 0xD8 || b0 > 0xDB || (b1 & 0xC0) != 0x80) return 0;
       const unsigned k = ((b0 & 0x1Fu) << 6 | (b1 & 0x3Fu)) - 0x600u;
       if (!d.plain[k]) {
         if (!d.plain_as[k]) return 0;
         folded = true;
       }
+      i += 2;
     }
     if (w.substr(w.size() - 2) == "\u0647") return 0;                        // final ه
     if (w.size() >= 4 && w.substr(0, 4) == "\u0648\u0648") return 0;         // initial وو
