@@ -236,6 +236,11 @@ const DecodeOptions& LegacyDecoder::options() const { return impl_->options; }
 
 void LegacyDecoder::decode(std::string_view text, Font font, std::string& out, OffsetMap* map) const {
   if (font == Font::kNone) {
+    if (utf8::is_valid(text)) {  // the common case: appended as it is, without a copy
+      out.append(text);
+      if (map) map->finish(text.size(), text.size());
+      return;
+    }
     std::string clean = utf8::sanitize(text);
     out.append(clean);
     if (map) map->finish(text.size(), clean.size());

@@ -5,6 +5,7 @@
 #include <immintrin.h>
 #endif
 #include <charconv>
+#include <cstdio>
 #include <vector>
 
 #include "text/tables.h"
@@ -102,6 +103,15 @@ uint32_t WordIndex::hash(std::u32string_view w) {
   return h ^ (h >> 15);
 }
 
+void WordIndex::sync() {
+  arena_p_ = arena_.data();
+  off_p_ = off_.data();
+  len_p_ = len_.data();
+  slots_p_ = slots_.data();
+  words_ = off_.size();
+  nslots_ = slots_.size();
+}
+
 void WordIndex::reserve(size_t words) {
   size_t cap = 16;
   while (cap < words * 2) cap *= 2;
@@ -110,21 +120,23 @@ void WordIndex::reserve(size_t words) {
   arena_.reserve(words * 8);
   if (cap > slots_.size()) {
     slots_.assign(cap, npos);
+    sync();
     for (uint32_t id = 0; id < off_.size(); ++id) {
       size_t mask = slots_.size() - 1, k = hash(word(id)) & mask;
       while (slots_[k] != npos) k = (k + 1) & mask;
       slots_[k] = id;
     }
   }
+  sync();
 }
 
 void WordIndex::grow() { reserve(std::max<size_t>(off_.size() * 2, 8)); }
 
 uint32_t WordIndex::find(std::u32string_view w) const {
-  if (slots_.empty()) return npos;
-  size_t mask = slots_.size() - 1;
+  if (nslots_ == 0) return npos;
+  size_t mask = nslots_ - 1;
   for (size_t k = hash(w) & mask;; k = (k + 1) & mask) {
-    uint32_t id = slots_[k];
+    uint32_t id = slots_p_[k];
     if (id == npos || word(id) == w) return id;
   }
 }
@@ -142,7 +154,54 @@ uint32_t WordIndex::insert(std::u32string_view w) {
   len_.push_back(static_cast<uint32_t>(w.size()));
   arena_.append(w);
   slots_[k] = id;
+  sync();
   return id;
+}
+
+void WordIndex::adopt(const Arrays& a) {
+  arena_.clear();
+  off_.clear();
+  len_.clear();
+  slots_.clear();
+  arena_p_ = a.arena;
+  off_p_ = a.off;
+  len_p_ = a.len;
+  words_ = a.words;
+  slots_p_ = a.slots;
+  nslots_ = a.nslots;
+}
+
+namespace {
+
+template <class T>
+void write_array(std::string& out, const char* type, const std::string& name, const T* v, size_t n) {
+  out += "const " + std::string(type) + " " + name + "[] = {";
+  char buf[16];
+  for (size_t k = 0; k < n; ++k) {
+    if (k % 16 == 0) out += "\n";
+    std::snprintf(buf, sizeof buf, "0x%x,", static_cast<unsigned>(v[k]));
+    out += buf;
+  }
+  if (n == 0) out += "0";  // no empty arrays in C++
+  out += "};\n";
+}
+
+}  // namespace
+
+void WordIndex::write_cc(std::string& out, const std::string& name) const {
+  write_array(out, "char32_t", name + "_arena", arena_p_, words_ ? off_p_[words_ - 1] + len_p_[words_ - 1] : 0);
+  write_array(out, "uint32_t", name + "_off", off_p_, words_);
+  write_array(out, "uint32_t", name + "_len", len_p_, words_);
+  write_array(out, "uint32_t", name + "_slots", slots_p_, nslots_);
+  out += "const WordIndex::Arrays " + name + "{" + name + "_arena, " + name + "_off, " + name + "_len, " +
+         std::to_string(words_) + ", " + name + "_slots, " + std::to_string(nslots_) + "};\n";
+}
+
+bool WordIndex::same_words(const WordIndex& o) const {
+  if (words_ != o.words_) return false;
+  for (uint32_t id = 0; id < words_; ++id)
+    if (word(id) != o.word(id) || find(word(id)) != id || o.find(word(id)) != id) return false;
+  return true;
 }
 
 const Repairer& Repairer::shared() {
@@ -150,7 +209,50 @@ const Repairer& Repairer::shared() {
   return r;
 }
 
+#if defined(KURDI_CONVENTION_PREBUILT)
+extern const PrebuiltTables kConventionTables;  // convention_data.cc, written by convention_gen
+#endif
+
 Repairer::Repairer() {
+  load_cues();
+#if defined(KURDI_CONVENTION_PREBUILT)
+  vocab_.adopt(kConventionTables.vocab);
+  skeletons_.adopt(kConventionTables.skeletons);
+  targets_.adopt(kConventionTables.targets);
+  target_p_ = kConventionTables.target;
+  target_size_ = kConventionTables.target_size;
+#else
+  build_indexes();
+#endif
+}
+
+Repairer::Repairer(FromTables) {
+  load_cues();
+  build_indexes();
+}
+
+Repairer Repairer::from_tables() { return Repairer(FromTables{}); }
+
+std::string Repairer::prebuilt_source() const {
+  std::string out =
+      "// Written by convention_gen at build time from data/normalize/wordfreq.tsv (see convention.cc).\n"
+      "#include \"normalize/convention.h\"\n\nnamespace kurdi::convention {\nnamespace {\n";
+  vocab_.write_cc(out, "vocab");
+  skeletons_.write_cc(out, "skeletons");
+  targets_.write_cc(out, "targets");
+  write_array(out, "uint32_t", "target", target_p_, target_size_);
+  out += "}  // namespace\nextern const PrebuiltTables kConventionTables;\n"
+         "const PrebuiltTables kConventionTables{vocab, skeletons, targets, target, " +
+         std::to_string(target_size_) + "};\n}  // namespace kurdi::convention\n";
+  return out;
+}
+
+bool Repairer::same_tables(const Repairer& o) const {
+  return vocab_.same_words(o.vocab_) && skeletons_.same_words(o.skeletons_) && targets_.same_words(o.targets_) &&
+         target_size_ == o.target_size_ && std::equal(target_p_, target_p_ + target_size_, o.target_p_);
+}
+
+void Repairer::load_cues() {
   const auto& cues = tables::normalize_convention_cues_tsv;
   int cw = cues.column("word"), ck = cues.column("kind");
   cues.for_each_row([&](const std::vector<std::string_view>& f, size_t) {
@@ -161,6 +263,9 @@ Repairer::Repairer() {
     else if (f[ck] == "join") join_prefix_.insert(w);
     else if (f[ck] == "suffix") suffix_fragment_.insert(w);
   });
+}
+
+void Repairer::build_indexes() {
   const auto& wf = tables::normalize_wordfreq_tsv;
   int fw = wf.column("word"), fc = wf.column("count");
   // Per skeleton: the most frequent word (its id in targets_), its count and the runner-up's.
@@ -203,14 +308,16 @@ Repairer::Repairer() {
     const Best& b = best[id];
     if (b.count >= kMinTarget && b.count >= kDominance * b.second) target_[id] = b.word;
   }
+  target_p_ = target_.data();
+  target_size_ = target_.size();
 }
 
 std::u32string_view Repairer::mapped(std::u32string_view w) const {
   std::u32string k;
   skeleton_into(w, k);
   uint32_t id = skeletons_.find(k);
-  if (id == WordIndex::npos || target_[id] == WordIndex::npos) return {};
-  return targets_.word(target_[id]);
+  if (id == WordIndex::npos || target(id) == WordIndex::npos) return {};
+  return targets_.word(target(id));
 }
 
 bool Repairer::applies_to_input_reference(std::string_view original) {

@@ -21,27 +21,61 @@ namespace kurdi::convention {
 
 // Words (UTF-32) in one arena, found by open addressing: built once from the 17k-row frequency
 // table at a few instructions per character, where node-based hash sets cost a dozen allocations
-// per row (the CLI pays construction on every run).
+// per row. The library does not build it at run time: tools convention_gen builds it at compile time
+// (src/normalize/CMakeLists.txt) and the index is adopted from the arrays it wrote.
 class WordIndex {
  public:
   static constexpr uint32_t npos = 0xFFFFFFFFu;
+  WordIndex() = default;
+  WordIndex(const WordIndex&) = delete;  // the read pointers point into the owned containers
+  WordIndex& operator=(const WordIndex&) = delete;
   void reserve(size_t words);
   uint32_t find(std::u32string_view w) const;
-  uint32_t insert(std::u32string_view w);  // the id of w, new or existing
-  std::u32string_view word(uint32_t id) const { return std::u32string_view(arena_).substr(off_[id], len_[id]); }
-  size_t size() const { return off_.size(); }
+  uint32_t insert(std::u32string_view w);  // the id of w, new or existing (not on an adopted index)
+  std::u32string_view word(uint32_t id) const { return std::u32string_view(arena_p_ + off_p_[id], len_p_[id]); }
+  size_t size() const { return words_; }
+
+  // The arrays of an index written by write_cc(), compiled in; they must outlive the index.
+  struct Arrays {
+    const char32_t* arena;
+    const uint32_t* off;
+    const uint32_t* len;
+    size_t words;
+    const uint32_t* slots;
+    size_t nslots;
+  };
+  void adopt(const Arrays& a);
+  // Appends C++ definitions of the arrays, named <name>_arena ..., and `<name>` as an Arrays.
+  void write_cc(std::string& out, const std::string& name) const;
+  bool same_words(const WordIndex& o) const;  // the same words with the same ids
 
  private:
   static uint32_t hash(std::u32string_view w);
   void grow();
+  void sync();  // the read pointers <- the owned containers
   std::u32string arena_;
   std::vector<uint32_t> off_, len_;
   std::vector<uint32_t> slots_;  // ids; npos = empty
+  const char32_t* arena_p_ = nullptr;
+  const uint32_t *off_p_ = nullptr, *len_p_ = nullptr, *slots_p_ = nullptr;
+  size_t words_ = 0, nslots_ = 0;
+};
+
+// The indexes of a Repairer, compiled in (convention_data.cc, written by convention_gen).
+struct PrebuiltTables {
+  WordIndex::Arrays vocab, skeletons, targets;
+  const uint32_t* target;
+  size_t target_size;
 };
 
 class Repairer {
  public:
-  Repairer();
+  Repairer();  // the compiled-in indexes when the library has them, else built from the tables
+  // Built from the tables at run time, whatever the library has compiled in (convention_gen, tests).
+  static Repairer from_tables();
+  // The C++ source of the compiled-in indexes (convention_gen writes it).
+  std::string prebuilt_source() const;
+  bool same_tables(const Repairer& o) const;  // the same indexes (compiled-in vs built)
   // The one instance every Normalizer shares, built on first use (thread-safe; the tables are the
   // same for every option set).
   static const Repairer& shared();
@@ -58,6 +92,11 @@ class Repairer {
   static std::u32string skeleton(std::u32string_view word);
 
  private:
+  struct FromTables {};
+  explicit Repairer(FromTables);
+  void load_cues();
+  void build_indexes();
+  uint32_t target(uint32_t skeleton_id) const { return target_p_[skeleton_id]; }
   bool in_vocab(std::u32string_view w) const { return vocab_.find(w) != WordIndex::npos; }
   // The frequent standard word with w's skeleton, or empty.
   std::u32string_view mapped(std::u32string_view w) const;
@@ -67,6 +106,8 @@ class Repairer {
   WordIndex vocab_;                 // standard words frequent enough to keep as they are
   WordIndex skeletons_;             // skeleton -> (via target_) the standard word it maps to
   std::vector<uint32_t> target_;    // per skeleton id: the id in targets_ or npos
+  const uint32_t* target_p_ = nullptr;  // target_'s data, or the compiled-in array
+  size_t target_size_ = 0;
   WordIndex targets_;
 };
 

@@ -873,12 +873,13 @@ void Normalizer::Impl::run(std::string_view in, std::string& out, OffsetMap* map
       return;
     }
     if (!chunk_copied) {
-      copy_to(chunk);
-      chunk_out = out.size();
+      // Where the chunk starts in the output once copied (patches keep lengths): one copy up to b
+      // below instead of two.
+      chunk_out = out.size() + (chunk - copy_from);
       chunk_copied = true;
     }
     copy_to(b);
-    out.append(rep, rep_len);
+    for (size_t k = 0; k < rep_len; ++k) out.push_back(rep[k]);  // 0-2 bytes: no append call
     copy_from = e;
   };
   auto end_chunk = [&](size_t e) {
@@ -1095,6 +1096,7 @@ void Normalizer::Impl::normalize(std::string_view in, std::string& out, OffsetMa
     const size_t base = out.size();
     run(in, out, map, stats, path);
     const std::string_view produced(out.data() + base, out.size() - base);
+    if (produced == in) return;  // the same answer as for `in` (most lines: a memcmp, not a scan)
     if (!convention::Repairer::applies_to_input(produced)) return;
     tmp.assign(produced);
     out.resize(base);
@@ -1105,7 +1107,7 @@ void Normalizer::Impl::normalize(std::string_view in, std::string& out, OffsetMa
   } else {
     run(in, tmp, map ? &m1 : nullptr, stats, path);
   }
-  const convention::Repairer& repair = convention::Repairer::shared();  // built on first use
+  const convention::Repairer& repair = convention::Repairer::shared();  // word indexes compiled in
   if (!repair.applies(tmp)) {
     out += tmp;
     if (map) *map = std::move(m1);

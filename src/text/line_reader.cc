@@ -8,10 +8,10 @@
 
 namespace kurdi {
 
-// The buffer starts at 1 MiB and grows (up to max_piece + 64 KiB) only for a line that does not
-// fit: zero-filling and faulting in 8 MiB up front cost more CPU than normalizing a 1 MB file.
+// The buffer starts at 128 KiB (what `cat` reads at a time: the window stays in the L2 cache and
+// few pages are faulted in) and grows (up to max_piece + 64 KiB) only for a line that does not fit.
 LineReader::LineReader(int fd, size_t max_piece) : fd_(fd), max_piece_(max_piece < 64 ? 64 : max_piece) {
-  buf_.resize(std::min<size_t>(max_piece_ + (1u << 16), 1u << 20));
+  buf_.resize(std::min<size_t>(max_piece_ + (1u << 16), 1u << 17));
 }
 
 bool LineReader::fill() {

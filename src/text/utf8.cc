@@ -1,4 +1,8 @@
+#include <algorithm>
 #include <string>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "kurdi/text.h"
 
@@ -84,31 +88,61 @@ std::string encode(char32_t cp) {
   return s;
 }
 
-size_t find_invalid(std::string_view s) {
-  size_t i = 0, n = s.size();
+namespace {
+
+// One character of find_invalid() at byte i (not ASCII-only fast-pathed): its length, or 0 when
+// the bytes at i are not well formed.
+inline size_t valid_char_len(const unsigned char* s, size_t n, size_t i) {
+  const unsigned b = s[i];
+  if (b < 0x80) return 1;
+  if (b >= 0xC2 && b <= 0xDF && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) return 2;  // always well formed
+  int len;
+  char32_t cp = decode(reinterpret_cast<const char*>(s), n, i, len);
+  if (cp == kReplacement && !(len == 3 && s[i] == 0xEF && s[i + 1] == 0xBF && s[i + 2] == 0xBD)) return 0;
+  return static_cast<size_t>(len);
+}
+
+}  // namespace
+
+size_t find_invalid(std::string_view str) {
+  const auto* s = reinterpret_cast<const unsigned char*>(str.data());
+  size_t i = 0, n = str.size();
   while (i < n) {
-    // ASCII fast path, 8 bytes at a time.
-    while (i + 8 <= n) {
-      uint64_t w;
-      __builtin_memcpy(&w, s.data() + i, 8);
-      if (w & 0x8080808080808080ull) break;
-      i += 8;
+#if defined(__SSE2__)
+    // 16 bytes at a time while they are ASCII and two-byte sequences (Arabic script, Latin-1 ...):
+    // every byte is ASCII, a lead C2..DF or a continuation, and the continuations are exactly the
+    // bytes after the leads. (Signed compares: ASCII >= 0, continuations < -64, leads in -62..-33.)
+    const __m128i k_cont = _mm_set1_epi8(-64), k_lead_lo = _mm_set1_epi8(-63), k_lead_hi = _mm_set1_epi8(-32);
+    while (i + 16 <= n) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
+      const unsigned high = static_cast<unsigned>(_mm_movemask_epi8(v));
+      if (high == 0) {
+        i += 16;
+        continue;
+      }
+      const unsigned cont = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmplt_epi8(v, k_cont)));
+      const unsigned lead = static_cast<unsigned>(
+          _mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(v, k_lead_lo), _mm_cmplt_epi8(v, k_lead_hi))));
+      if ((cont | lead) != high || cont != ((lead << 1) & 0xFFFFu)) break;
+      if (lead & 0x8000u) {  // a lead in the last byte: its continuation is the next block's first byte
+        if (i + 16 >= n || (s[i + 16] & 0xC0) != 0x80) break;
+        i += 17;
+      } else {
+        i += 16;
+      }
     }
-    if (i >= n) break;
-    unsigned char b = static_cast<unsigned char>(s[i]);
-    if (b < 0x80) { ++i; continue; }
-    if (b >= 0xC2 && b <= 0xDF && i + 1 < n && (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80) {
-      i += 2;  // two-byte sequence (Arabic, Latin-1 ...): always well formed
-      continue;
+    // The block that did not pass (or the tail): character by character to its end.
+    const size_t stop = std::min(n, i + 16);
+    while (i < stop) {
+      const size_t len = valid_char_len(s, n, i);
+      if (len == 0) return i;
+      i += len;
     }
-    int len;
-    char32_t cp = decode(s.data(), n, i, len);
-    if (cp == kReplacement && !(len == 3 && static_cast<unsigned char>(s[i]) == 0xEF &&
-                                static_cast<unsigned char>(s[i + 1]) == 0xBF &&
-                                static_cast<unsigned char>(s[i + 2]) == 0xBD)) {
-      return i;
-    }
+#else
+    const size_t len = valid_char_len(s, n, i);
+    if (len == 0) return i;
     i += len;
+#endif
   }
   return std::string_view::npos;
 }

@@ -85,6 +85,7 @@ struct Data {
   // Byte pairs (first | second << 8) that are the UTF-8 of a word_char of U+0600..U+06FF: the word
   // scan looks each pair up once instead of checking the lead and continuation bytes and decoding.
   bool word_pair[0x10000] = {};
+  char16_t plain_as[0x100] = {};  // U+0600..U+06FF: the plain letter a letter reads as (0: not plain)
   bool plain[0x100] = {};  // U+0600..U+06FF: a standard Sorani letter the normalizer leaves as it is  // U+0600..U+06FF: starts an Arabic-script word (word_char, not skipped)
   std::vector<StemHint> stems;
   std::vector<std::u32string> preverbs;
@@ -145,6 +146,12 @@ struct Data {
     // Words of these letters only are already normalized (checked letter by letter in context by
     // TranslitPlainWords in tests/unit/translit_test.cc), except a word-final ه and a word-initial وو.
     for (char32_t cp : std::u32string_view(U"ئابپتجچحخدرڕزژسشعغفڤقکگلڵمنهەوۆیێ")) plain[cp - 0x600] = true;
+    // ... and words that differ from such a word only by letters the normalizer replaces one for one
+    // wherever they stand (Arabic kaf, yeh and alef maksura): read with the replacement, no normalizer.
+    for (char32_t cp = 0x600; cp <= 0x6FF; ++cp) plain_as[cp - 0x600] = plain[cp - 0x600] ? static_cast<char16_t>(cp) : 0;
+    plain_as[0x0643 - 0x600] = 0x06A9;  // ك -> ک
+    plain_as[0x064A - 0x600] = 0x06CC;  // ي -> ی
+    plain_as[0x0649 - 0x600] = 0x06CC;  // ى -> ی
     for (char32_t cp = 0x600; cp <= 0x6FF; ++cp)
       word_pair[(0xC0 | cp >> 6) | (0x80 | (cp & 0x3F)) << 8] = word_char[cp - 0x600];
     for (char32_t cp = 0x600; cp <= 0x6FF; ++cp)
@@ -405,10 +412,15 @@ struct Transliterator::Impl {
     thread_local std::string normalized;
     uint64_t have = 0;  // bit (cp & 63) of every letter read
     std::string_view w = word;
-    if (opt.normalize_input && !plain_word(word)) {
-      normalized.clear();
-      norm.normalize(word, normalized);
-      w = normalized;
+    bool fold = false;  // a plain word with letters read as their replacements (see Data::plain_as)
+    if (opt.normalize_input) {
+      const int pw = plain_word(word);
+      if (pw == 0) {
+        normalized.clear();
+        norm.normalize(word, normalized);
+        w = normalized;
+      }
+      fold = pw == 2;
     }
     for (size_t i = 0; i < w.size();) {
       char32_t cp;
@@ -416,6 +428,13 @@ struct Transliterator::Impl {
       if (b0 >= 0xD8 && b0 <= 0xDB && i + 1 < w.size() && (static_cast<unsigned char>(w[i + 1]) & 0xC0) == 0x80) {
         cp = (b0 & 0x1Fu) << 6 | (static_cast<unsigned char>(w[i + 1]) & 0x3Fu);  // U+0600..U+06FF
         i += 2;
+        if (fold) {
+          cp = d.plain_as[cp - 0x600];
+          if (cp == 0x0647 && i + 3 <= w.size() && w.substr(i, 3) == "\u200C") {  // ه+ZWNJ: ە
+            cp = 0x06D5;
+            i += 3;
+          }
+        }
       } else {
         int len;
         cp = utf8::decode(w, i, len);
@@ -477,17 +496,32 @@ struct Transliterator::Impl {
     }
   }
 
-  // The word is already what the normalizer makes of it (see Data::plain).
-  bool plain_word(std::string_view w) const {
-    if (w.size() < 2 || w.size() % 2) return false;
-    for (size_t i = 0; i < w.size(); i += 2) {
-      unsigned char b0 = static_cast<unsigned char>(w[i]), b1 = static_cast<unsigned char>(w[i + 1]);
-      if (b0 < 0xD8 || b0 > 0xDB || (b1 & 0xC0) != 0x80) return false;
-      if (!d.plain[((b0 & 0x1Fu) << 6 | (b1 & 0x3Fu)) - 0x600u]) return false;
+  // 1: the word is already what the normalizer makes of it (see Data::plain); 2: it is once its
+  // letters are read through Data::plain_as and ه+ZWNJ as ە; 0: it needs the normalizer.
+  int plain_word(std::string_view w) const {
+    if (w.size() < 2) return 0;
+    bool folded = false;
+    for (size_t i = 0; i < w.size();) {
+      unsigned char b0 = static_cast<unsigned char>(w[i]);
+      if (b0 == 0xE2) {  // a ZWNJ right after ه: ه+ZWNJ is the old spelling of ە (heh_zwnj)
+        if (i < 2 || w.substr(i - 2, 5) != "\u0647\u200C") return 0;
+        folded = true;
+        i += 3;
+        continue;
+      }
+      if (i + 1 >= w.size()) return 0;
+      unsigned char b1 = static_cast<unsigned char>(w[i + 1]);
+      if (b0 < 0xD8 || b0 > 0xDB || (b1 & 0xC0) != 0x80) return 0;
+      const unsigned k = ((b0 & 0x1Fu) << 6 | (b1 & 0x3Fu)) - 0x600u;
+      if (!d.plain[k]) {
+        if (!d.plain_as[k]) return 0;
+        folded = true;
+      }
+      i += 2;
     }
-    if (w.substr(w.size() - 2) == "\u0647") return false;                        // final ه
-    if (w.size() >= 4 && w.substr(0, 4) == "\u0648\u0648") return false;         // initial وو
-    return true;
+    if (w.substr(w.size() - 2) == "\u0647") return 0;                        // final ه
+    if (w.size() >= 4 && w.substr(0, 4) == "\u0648\u0648") return 0;         // initial وو
+    return folded ? 2 : 1;
   }
 
   bool is_conj(const std::vector<Unit>& u) const { return u.size() == 1 && u[0].kind == translit::kW; }

@@ -61,6 +61,21 @@ TEST(Utf8, AgreesWithReferenceOnRandomBytes) {
   }
 }
 
+// The 16-byte block path of find_invalid(): long, mostly valid text (ASCII, two-byte letters, a
+// three-byte ZWNJ now and then) with one damaged byte somewhere, against the reference.
+TEST(Utf8, FindInvalidBlocksAgreeWithReference) {
+  std::mt19937 rng(777);
+  const char* pieces[] = {"a", " ", "\xD8\xA8", "\xDB\x95", "\xDA\xB5", "\xE2\x80\x8C", "\xC3\xA9", "\xF0\x9F\x98\x80"};
+  const unsigned char damage[] = {0x80, 0xBF, 0xC0, 0xC2, 0xDF, 0xE0, 0xED, 0xF4, 0xFF, 'x'};
+  for (int iter = 0; iter < 20000; ++iter) {
+    std::string s;
+    size_t len = 1 + rng() % 80;
+    while (s.size() < len) s += pieces[rng() % 10 < 8 ? 2 + rng() % 3 : rng() % 8];
+    if (iter % 4 != 0) s[rng() % s.size()] = static_cast<char>(damage[rng() % 10]);
+    EXPECT_EQ(kurdi::utf8::find_invalid(s), kurdi_ref::find_invalid(s)) << "seed 777 iter " << iter;
+  }
+}
+
 TEST(Chars, Classes) {
   using namespace kurdi::chars;
   EXPECT_TRUE(is_arabic_letter(U'ە'));

@@ -273,12 +273,33 @@ TEST(TranslitPlainWords, NormalizerLeavesPlainWordsAlone) {
   o.convention_repair = false;  // as Transliterator::Impl::norm_options()
   o.initial_r = false;
   kurdi::Normalizer n(o);
-  const std::u32string letters = U"ئابپتجچحخدرڕزژسشعغفڤقکگلڵمنهەوۆیێ";
+  // The plain letters, and the letters the transliterator reads as one of them without the
+  // normalizer (Arabic kaf, yeh, alef maksura: Data::plain_as; ZWNJ after ه: ە).
+  const std::u32string letters = U"ئابپتجچحخدرڕزژسشعغفڤقکگلڵمنهەوۆیێكيى\u200C";
+  auto folded = [](const std::u32string& w) {
+    std::u32string r;
+    for (size_t k = 0; k < w.size(); ++k) {
+      char32_t c = w[k];
+      if (c == U'ه' && k + 1 < w.size() && w[k + 1] == 0x200C) {
+        r += U'ە';
+        ++k;
+        continue;
+      }
+      r += c == U'ك' ? U'ک' : (c == U'ي' || c == U'ى') ? U'ی' : c;
+    }
+    return r;
+  };
+  // A ZWNJ not right after ه is the normalizer's business (kept or dropped by context).
+  auto zwnj_after_heh_only = [](const std::u32string& w) {
+    for (size_t k = 0; k < w.size(); ++k)
+      if (w[k] == 0x200C && (k == 0 || w[k - 1] != U'ه')) return false;
+    return true;
+  };
   size_t checked = 0;
   auto check = [&](const std::u32string& w) {
-    if (w.back() == U'ه' || (w.size() >= 2 && w[0] == U'و' && w[1] == U'و')) return;
+    if (w.back() == U'ه' || (w.size() >= 2 && w[0] == U'و' && w[1] == U'و') || !zwnj_after_heh_only(w)) return;
     std::string u8 = kurdi::utf8::from_u32(w);
-    ASSERT_EQ(n.normalize(u8), u8);
+    ASSERT_EQ(n.normalize(u8), kurdi::utf8::from_u32(folded(w))) << u8;
     ++checked;
   };
   for (char32_t a : letters) {
@@ -300,5 +321,6 @@ TEST(TranslitPlainWords, NormalizerLeavesPlainWordsAlone) {
     for (size_t q = 0; q < len; ++q) w.push_back(letters[rng() % letters.size()]);
     std::string u8 = kurdi::utf8::from_u32(w);
     EXPECT_EQ(with.word_to_latin(u8), without.word_to_latin(n.normalize(u8))) << u8;
+    EXPECT_EQ(with.word_to_latin(u8), with.word_to_latin(kurdi::utf8::from_u32(folded(w)))) << u8;
   }
 }

@@ -15,7 +15,7 @@ std::vector<Command>& registry() {
   return r;
 }
 
-Output::Output() { buf_.reserve(2u << 20); }
+Output::Output() { buf_.reserve(1u << 18); }
 Output::~Output() { flush(); }
 
 void Output::flush() {
