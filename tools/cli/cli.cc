@@ -35,6 +35,11 @@ void error(std::string_view message) { std::cerr << "kurdi: " << message << "\n"
 
 void append_json_escaped(std::string& out, std::string_view s) {
   static const char* hex = "0123456789abcdef";
+  std::string clean;
+  if (!utf8::is_valid(s)) {
+    clean = utf8::sanitize(s);
+    s = clean;
+  }
   for (char ch : s) {
     unsigned char c = static_cast<unsigned char>(ch);
     switch (c) {
@@ -82,9 +87,17 @@ int for_each_input(const Common& common, F&& f) {
 
 }  // namespace
 
-int process_lines(const Common& common, const LineFn& fn, bool whole_lines) {
+int process_lines(const Common& common, const LineFn& fn, bool whole_lines, InputBytes bytes) {
   Output out;
   std::string line_buf;  // for whole_lines: a line assembled from pieces
+  std::string clean;     // a line or piece with invalid UTF-8 replaced
+  auto call = [&](std::string_view text, bool end_of_line) {
+    if (bytes == InputBytes::kReplaceInvalid && !common.strict && !utf8::is_valid(text)) {
+      clean = utf8::sanitize(text);
+      text = clean;
+    }
+    fn(text, end_of_line, out.buf());
+  };
   return for_each_input(common, [&](int fd, const std::string& name) {
     LineReader reader(fd);
     LineReader::Piece p;
@@ -105,10 +118,10 @@ int process_lines(const Common& common, const LineFn& fn, bool whole_lines) {
       }
       if (whole_lines && !line_buf.empty()) {
         line_buf.append(p.text);
-        fn(line_buf, true, out.buf());
+        call(line_buf, true);
         line_buf.clear();
       } else {
-        fn(p.text, p.end_of_line, out.buf());
+        call(p.text, p.end_of_line);
       }
       if (p.end_of_line) {
         if (p.crlf) out.buf() += '\r';
@@ -125,7 +138,8 @@ int process_lines(const Common& common, const LineFn& fn, bool whole_lines) {
   });
 }
 
-int process_documents(const Common& common, const std::function<void(std::string_view, std::string&)>& fn) {
+int process_documents(const Common& common, const std::function<void(std::string_view, std::string&)>& fn,
+                      InputBytes bytes) {
   Output out;
   return for_each_input(common, [&](int fd, const std::string& name) {
     std::string doc;
@@ -140,6 +154,8 @@ int process_documents(const Common& common, const std::function<void(std::string
     if (common.strict) {
       Status st = utf8::check(doc, Utf8Policy::kStrict);
       if (!st) { error(name + ": " + st.error().message + " (--strict)"); return kExitBadInput; }
+    } else if (bytes == InputBytes::kReplaceInvalid && !utf8::is_valid(doc)) {
+      doc = utf8::sanitize(doc);
     }
     fn(doc, out.buf());
     out.flush();

@@ -62,14 +62,21 @@ class Output {
 // input lines one for one. Under --strict the first invalid byte stops the run with exit 1.
 // `whole_lines`: give fn complete lines (a 100 MB line is held in memory); otherwise pieces of at
 // most 8 MiB cut at blanks, in constant memory.
+// Input bytes: by default fn sees valid UTF-8 (each invalid sequence replaced by U+FFFD, the
+// default policy); with `raw` it sees the bytes as read, for commands whose library call replaces
+// invalid UTF-8 itself or that report byte offsets into the input.
 using LineFn = std::function<void(std::string_view line, bool end_of_line, std::string& out)>;
-int process_lines(const Common& common, const LineFn& fn, bool whole_lines = false);
+enum class InputBytes { kReplaceInvalid, kRaw };
+int process_lines(const Common& common, const LineFn& fn, bool whole_lines = false,
+                  InputBytes bytes = InputBytes::kReplaceInvalid);
 
 // Reads each input whole (for commands that need a document, e.g. detect --document).
-int process_documents(const Common& common, const std::function<void(std::string_view, std::string&)>& fn);
+int process_documents(const Common& common, const std::function<void(std::string_view, std::string&)>& fn,
+                      InputBytes bytes = InputBytes::kReplaceInvalid);
 
 // JSON output: `s` (UTF-8) as a string literal with quotes, or escaped without them. Quotes,
-// backslashes and control characters are escaped; everything else is copied.
+// backslashes and control characters are escaped; invalid UTF-8 becomes U+FFFD (JSON text is
+// UTF-8); everything else is copied.
 void append_json_string(std::string& out, std::string_view s);
 void append_json_escaped(std::string& out, std::string_view s);
 

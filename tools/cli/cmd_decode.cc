@@ -38,8 +38,8 @@ int run(Common& common) {
     std::string* dst = jsonl ? &tmp : &out;
     if (jsonl) tmp.clear();
     if (automatic && font == Font::kNone) {
-      // not legacy: left exactly as it is
-      dst->append(line);
+      // not legacy: left as it is, apart from invalid UTF-8 (U+FFFD, the default policy)
+      decoder.decode(line, Font::kNone, *dst, nullptr);
     } else {
       std::string decoded = decoder.decode(line, font);
       normalizer.normalize(decoded, *dst);
@@ -53,7 +53,7 @@ int run(Common& common) {
       append_json_string(out, tmp);
       out += '}';
     }
-  }, /*whole_lines=*/true);
+  }, /*whole_lines=*/true, InputBytes::kRaw);  // the decoder replaces invalid UTF-8 itself
 }
 
 Registrar reg({"decode", "legacy-font Kurdish (Ali-K, Ali-Web, Dylan, Zarnegar) -> Unicode Sorani, line by line",

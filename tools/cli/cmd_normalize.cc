@@ -102,7 +102,7 @@ int run(Common& common) {
   if (!legacy_auto && legacy_font == Font::kNone) {
     return process_lines(common, [&](std::string_view line, bool, std::string& out) {
       finish(line, normalizer, out);
-    }, flags.repair);
+    }, flags.repair, InputBytes::kRaw);  // the normalizer replaces invalid UTF-8 itself
   }
   LegacyDecoder decoder;
   // Decoded text already tells ە from ه and follows the Sorani convention: no final-heh rule and
@@ -121,7 +121,7 @@ int run(Common& common) {
     decoded.clear();
     decoder.decode(line, f, decoded);
     finish(decoded, decoded_normalizer, out);
-  }, flags.repair);
+  }, flags.repair, InputBytes::kRaw);  // the normalizer replaces invalid UTF-8 itself
 }
 
 Registrar reg({"normalize", "normalize Sorani text (letters, ە/ه, ڕ, ZWNJ, digits ...), line by line",

@@ -122,7 +122,7 @@ int run(Common& common) {
         }
         out += "]}\n";
       }
-    });
+    }, InputBytes::kRaw);  // offsets index the input as read; JSON strings get U+FFFD
   }
   return process_lines(common, [&](std::string_view line, bool, std::string& out) {
     std::string_view w = line;

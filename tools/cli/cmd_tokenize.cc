@@ -114,10 +114,10 @@ int run(Common& common) {
         }
       } else {  // conllu: one sentence block per non-empty line
         if (tokens.empty()) return;
-        out += "# text = "; out.append(line); out += '\n';
+        out += "# text = "; out += utf8::sanitize(line); out += '\n';
         for (size_t i = 0; i < tokens.size(); ++i) {
           const Token& t = tokens[i];
-          std::string form(doc.substr(t.begin, t.end - t.begin));
+          std::string form = utf8::sanitize(doc.substr(t.begin, t.end - t.begin));
           std::replace(form.begin(), form.end(), '\t', ' ');
           out += std::to_string(i + 1) + "\t" + form + "\t_\t_\t_\t_\t_\t_\t_\t";
           if (!t.space_after && i + 1 < tokens.size()) out += "SpaceAfter=No|";
@@ -126,7 +126,7 @@ int run(Common& common) {
         out += '\n';
       }
     });
-  });
+  }, InputBytes::kRaw);  // offsets index the input as read; JSON strings and CoNLL-U forms get U+FFFD
 }
 
 Registrar reg({"tokenize",
