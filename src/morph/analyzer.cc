@@ -488,6 +488,9 @@ struct Analyzer::Impl {
         // lemma = head + the infinitive: a compound verb written joined
         std::string lem(head);
         lem += g.strings[e.lemma];
+        // a compound's -ewe verbal noun lemmatizes to the compound infinitive (grammar.cc): ڕوون +
+        // کردنەوە → ڕوونکردن
+        if (e.pos == pMsdr && ends_with(lem, "\u0646\u06D5\u0648\u06D5")) lem.resize(lem.size() - 6);
         LCand c;
         c.lemma_span = true;
         c.pos = e.pos;

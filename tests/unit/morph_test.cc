@@ -190,6 +190,18 @@ TEST(Morph, VerbalNounsWithEweAndPassive) {
   EXPECT_EQ(A().lemma("نەگرتنەوە"), "گرتن");
 }
 
+// On a preverb or light-verb compound the -ewe verbal noun lemmatizes to the compound infinitive,
+// listed (هەڵگرتن، دروستکردن) or joined on a known word (بەرز + کردنەوە); its passive too.
+TEST(Morph, CompoundVerbalNounsWithEwe) {
+  EXPECT_EQ(A().lemma("هەڵگرتنەوەی"), "هەڵگرتن");
+  EXPECT_EQ(A().lemma("دروستکردنەوەی"), "دروستکردن");
+  EXPECT_EQ(A().lemma("بەرزکردنەوەی"), "بەرزکردن");
+  EXPECT_EQ(A().lemma("دروستکرانەوەی"), "دروستکردن");
+  EXPECT_EQ(A().analyze("هەڵگرتنەوە")[0].pos, "V.MSDR");
+  // a simple verb keeps its own -ewe lemma
+  EXPECT_EQ(A().lemma("گرتنەوەی"), "گرتنەوە");
+}
+
 // Derivation and closed classes.
 TEST(Morph, AbstractNounsAndClosedClasses) {
   // participle + یی: abstract noun
