@@ -202,6 +202,22 @@ TEST(Morph, CompoundVerbalNounsWithEwe) {
   EXPECT_EQ(A().lemma("گرتنەوەی"), "گرتنەوە");
 }
 
+// Fourth lexicon round (frequent wishe types): the short subjunctive of بوون, verbs that were missing
+// or bound (سڕین، بەزاندن → causative of بەزین, وەشاندن standalone), and hand-written nominals.
+TEST(Morph, FourthRoundLexiconAndVerbs) {
+  EXPECT_EQ(A().lemma("بم"), "بوون");
+  EXPECT_EQ(A().lemma("بین"), "بوون");
+  EXPECT_EQ(A().lemma("دابەزێنە"), "دابەزین");
+  EXPECT_NE(A().analyze("دابەزێنە")[0].features.find("CAUS"), std::string::npos);
+  EXPECT_EQ(A().lemma("وەشێنرا"), "وەشاندن");
+  EXPECT_EQ(A().lemma("دەیسڕێتەوە"), "سڕین");
+  EXPECT_EQ(A().lemma("متمانەیان"), "متمانە");
+  EXPECT_EQ(A().lemma("تیمەکەی"), "تیم");
+  for (const char* w : {"گاردیان", "دژەڤایرۆسی", "بانگەشەی", "کانییەکان", "ڕیفڕاندۆمی"}) EXPECT_TRUE(A().known(w)) << w;
+  // not made known by the new rows: a misspelling stays unknown
+  EXPECT_FALSE(A().known("متمانەەی"));
+}
+
 // Derivation and closed classes.
 TEST(Morph, AbstractNounsAndClosedClasses) {
   // participle + یی: abstract noun
