@@ -218,6 +218,20 @@ TEST(Morph, FourthRoundLexiconAndVerbs) {
   EXPECT_FALSE(A().known("متمانەەی"));
 }
 
+// Definite -کە/-کان directly after ێ (هاوڕێکان beside هاوڕێیەکان) and the additive -یش after a vowel
+// (the older spelling ئەوەیش beside ئەوەش).
+TEST(Morph, SuffixesAfterVowels) {
+  EXPECT_EQ(A().lemma("هاوڕێکانمان"), "هاوڕێ");
+  EXPECT_EQ(A().lemma("هاوڕێکەم"), "هاوڕێ");
+  EXPECT_EQ(A().lemma("هاوڕێیەکان"), "هاوڕێ");
+  EXPECT_TRUE(A().known("ئێمەیش"));
+  EXPECT_EQ(A().lemma("نامەیش"), "نامە");
+  EXPECT_NE(A().analyze("نامەیش")[0].features.find("LGSPEC5"), std::string::npos);
+  // after a consonant it stays -یش, after a vowel -ش; no -یش on a ی-final stem
+  EXPECT_EQ(A().lemma("کوڕیش"), "کوڕ");
+  EXPECT_FALSE(A().known("کتێبش"));
+}
+
 // Derivation and closed classes.
 TEST(Morph, AbstractNounsAndClosedClasses) {
   // participle + یی: abstract noun
