@@ -28,6 +28,12 @@ constexpr std::string_view kNe = "\u0646\u06D5";   // نە
 constexpr std::string_view kHeh = "\u06D5";        // ە
 constexpr std::string_view kLe = "\u0644\u06D5";   // لە
 constexpr std::string_view kBe = "\u0628\u06D5";   // بە
+constexpr std::string_view kLew = "\u0644\u06D5\u0648";  // لەو
+constexpr std::string_view kLem = "\u0644\u06D5\u0645";  // لەم
+constexpr std::string_view kBew = "\u0628\u06D5\u0648";  // بەو
+constexpr std::string_view kBem = "\u0628\u06D5\u0645";  // بەم
+constexpr std::string_view kReh = "\u0631";   // ر
+constexpr std::string_view kRreh = "\u0695";  // ڕ
 
 // Morph kinds in a light candidate.
 enum MType : uint8_t { mStem, mNom, mPre, mTail, mPart, mNeg, mAdp, mConj };
@@ -886,14 +892,27 @@ struct Analyzer::Impl {
     }
   }
 
-  // A preposition written joined to the next word (لەکاتی = لە کاتی, بەشێوەی = بە شێوەی): when no
-  // analysis of the whole word is known, analyse the rest as a nominal and keep its lemma.
+  // A preposition written joined to the next word (لەکاتی = لە کاتی, بەشێوەی = بە شێوەی), or fused
+  // with the demonstrative of a circumfix (لەوکاتەدا = لەو کاتەدا, بەوشێوەیە = بەو شێوەیە; tried only
+  // when لە/بە + the rest gives nothing: لەماڵەوە is لە + ماڵەوە): when no analysis of the whole word
+  // is known, analyse the rest as a nominal and keep its lemma. With colloquial spellings on, a ر
+  // starting the rest is read as ڕ (no Sorani word starts with ر: لەرووی = لە ڕووی).
   void joined_preposition(std::string_view w, Sink& out) const {
     if (out.known) return;
-    for (std::string_view prep : {kLe, kBe}) {
+    bool any = false;
+    for (std::string_view prep : {kLe, kBe, kLew, kLem, kBew, kBem}) {
+      if (any && prep.size() > kLe.size()) break;
       if (!starts_with(w, prep) || !has_cps(w.substr(prep.size()), 3)) continue;
       LMorph st[10];
       std::string_view rest = w.substr(prep.size());
+      thread_local std::string var;
+      const bool r_fix = options.colloquial && starts_with(rest, kReh);
+      if (r_fix) {
+        var.assign(prep);
+        var += kRreh;
+        var.append(rest.substr(kReh.size()));
+        rest = std::string_view(var).substr(prep.size());
+      }
       Sink sub = sub_sink(out);
       nom_dfs(rest, rest.size(), kNomAll, true, st, 0, sub);
       if (out.mode == Sink::kKnown) {
@@ -904,8 +923,10 @@ struct Analyzer::Impl {
       for (auto& c : *sub.all) {
         if (c.guessed || c.n + 1 > kMaxMorphs) continue;
         c.prepend(off, mAdp);
+        if (r_fix) c.lemma_text = lemma_of(var, c);
         c.score -= 1.5f;
         out.add(std::move(c));
+        any = true;
       }
     }
   }

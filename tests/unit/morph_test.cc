@@ -232,6 +232,22 @@ TEST(Morph, SuffixesAfterVowels) {
   EXPECT_FALSE(A().known("کتێبش"));
 }
 
+// A preposition fused with the demonstrative of a circumfix, written joined to the noun; a ر after a
+// joined preposition read as ڕ (colloquial spellings only).
+TEST(Morph, JoinedPrepositionDemonstrativeAndReh) {
+  EXPECT_EQ(A().lemma("لەوکاتەدا"), "کات");
+  EXPECT_EQ(A().lemma("بەوشێوەیە"), "شێوە");
+  EXPECT_EQ(A().analyze("لەوکاتەدا")[0].morphs[0].tag, "ADP");
+  EXPECT_EQ(A().lemma("لەماڵەوە"), "ماڵ");  // لە + ماڵەوە, not لەم + اڵەوە
+  EXPECT_EQ(A().lemma("لەوڵاتدا"), "وڵات");  // لە + وڵاتدا
+  EXPECT_EQ(A().lemma("لەرێگەی"), "ڕێگە");
+  kurdi::MorphOptions strict;
+  strict.colloquial = false;
+  kurdi::Analyzer s(strict);
+  EXPECT_FALSE(s.known("لەرێگەی"));
+  EXPECT_TRUE(s.known("لەڕێگەی"));
+}
+
 // Derivation and closed classes.
 TEST(Morph, AbstractNounsAndClosedClasses) {
   // participle + یی: abstract noun
