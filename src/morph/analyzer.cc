@@ -33,6 +33,8 @@ constexpr std::string_view kLem = "\u0644\u06D5\u0645";  // لەم
 constexpr std::string_view kBew = "\u0628\u06D5\u0648";  // بەو
 constexpr std::string_view kBem = "\u0628\u06D5\u0645";  // بەم
 constexpr std::string_view kReh = "\u0631";   // ر
+constexpr std::string_view kAyeti = "\u0627\u06CC\u06D5\u062A\u06CC";  // ایەتی
+constexpr std::string_view kEti = "\u06CE\u062A\u06CC";  // ێتی
 constexpr std::string_view kRreh = "\u0695";  // ڕ
 
 // Morph kinds in a light candidate.
@@ -511,6 +513,19 @@ struct Analyzer::Impl {
         found = true;
         break;
       }
+    }
+    // abstract nouns in -ایەتی / -ێتی on a hand-written noun or adjective of 3+ letters (دۆست →
+    // دۆستایەتی, ڕاهێنەر → ڕاهێنەرایەتی, خاوەندار → خاوەندارێتی): lemmas of their own
+    if (!found && !edrop && !has_deg && (ends_with(stem, kAyeti) || ends_with(stem, kEti))) {
+      std::string_view base = stem.substr(0, stem.size() - (ends_with(stem, kAyeti) ? kAyeti : kEti).size());
+      const StemIndex::Rec* bt = has_cps(base, 3) && end_class(base) == kC ? idx.stem(base) : nullptr;
+      if (bt)
+        for (const auto& e : *bt)
+          if (e.kind == Kind::kNominal && e.source == 0 && (e.pos == pN || e.pos == pAdj)) {
+            emit(nullptr, 0, pN, false, 10.0f, false);
+            found = true;
+            break;
+          }
     }
     // -ی derivations (lemma: the derived word): an abstract noun from a participle or an agent noun
     // (data/morph/derivation.tsv), ranked below a hand-written base + ezafe (UniMorph-ckb reads

@@ -248,6 +248,18 @@ TEST(Morph, JoinedPrepositionDemonstrativeAndReh) {
   EXPECT_TRUE(s.known("لەڕێگەی"));
 }
 
+// Abstract nouns in -ایەتی / -ێتی on a hand-written noun or adjective are lemmas of their own; not
+// on an unknown or a vowel-final base.
+TEST(Morph, AbstractNounsInAyetiAndEti) {
+  EXPECT_EQ(A().lemma("دۆستایەتی"), "دۆستایەتی");
+  EXPECT_EQ(A().lemma("دۆستایەتییەکەمان"), "دۆستایەتی");
+  EXPECT_EQ(A().analyze("کوردایەتی")[0].pos, "N");
+  EXPECT_FALSE(A().analyze("کوردایەتی")[0].guessed);
+  EXPECT_EQ(A().lemma("خاوەندارێتی"), "خاوەندارێتی");
+  EXPECT_FALSE(A().known("قخفایەتی"));
+  EXPECT_TRUE(A().known("هەماهەنگییەکان"));
+}
+
 // Derivation and closed classes.
 TEST(Morph, AbstractNounsAndClosedClasses) {
   // participle + یی: abstract noun
