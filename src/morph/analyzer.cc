@@ -33,6 +33,8 @@ constexpr std::string_view kLem = "\u0644\u06D5\u0645";  // لەم
 constexpr std::string_view kBew = "\u0628\u06D5\u0648";  // بەو
 constexpr std::string_view kBem = "\u0628\u06D5\u0645";  // بەم
 constexpr std::string_view kReh = "\u0631";   // ر
+constexpr std::string_view kNa = "\u0646\u0627";   // نا
+constexpr std::string_view kHaw = "\u0647\u0627\u0648";  // هاو
 constexpr std::string_view kAyeti = "\u0627\u06CC\u06D5\u062A\u06CC";  // ایەتی
 constexpr std::string_view kEti = "\u06CE\u062A\u06CC";  // ێتی
 constexpr std::string_view kRreh = "\u0695";  // ڕ
@@ -469,6 +471,20 @@ struct Analyzer::Impl {
           }
     }
     if (found) return;
+    // derivational prefixes on a hand-written base of 3+ letters, the derived word its own lemma:
+    // negative نا + adjective (نادروست، ناشەرعی), sociative هاو + noun (هاوناو، هاونیشتمان)
+    for (const auto& [pre, base_pos] : {std::pair<std::string_view, uint8_t>{kNa, pAdj}, {kHaw, pN}}) {
+      if (!starts_with(stem, pre) || !has_cps(stem.substr(pre.size()), 3)) continue;
+      const StemIndex::Rec* jt = idx.stem(stem.substr(pre.size()));
+      if (jt)
+        for (const auto& e : *jt)
+          if (e.kind == Kind::kNominal && e.source == 0 && e.pos == base_pos) {
+            emit(nullptr, 0, base_pos, false, 9.0f, false);
+            found = true;
+            break;
+          }
+    }
+    if (found) return;
     // joined light-verb compound verbal noun: X + known infinitive. Cuts left of `from` are skipped:
     // no verbal noun or participle ends with stem[k, ...) for the first such k from the right, so
     // none ends with a longer piece either.
@@ -570,6 +586,15 @@ struct Analyzer::Impl {
         for (const auto& e : *bt)
           if (e.kind == Kind::kNominal && e.source == 0 && (e.pos == pN || e.pos == pPropn)) {
             emit(&e, 0, pAdj, false, 8.5f, false);
+            found = true;
+            break;
+          }
+      // an abstract noun in -ی from a hand-written adjective of 3+ letters (جوان → جوانی "beauty",
+      // لاواز → لاوازی), ranked like the nisba adjective: below the adjective + ezafe
+      if (!found && bt && has_cps(base, 3))
+        for (const auto& e : *bt)
+          if (e.kind == Kind::kNominal && e.source == 0 && e.pos == pAdj) {
+            emit(&e, 0, pN, false, 8.5f, false);
             found = true;
             break;
           }

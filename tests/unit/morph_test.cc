@@ -260,6 +260,19 @@ TEST(Morph, AbstractNounsInAyetiAndEti) {
   EXPECT_TRUE(A().known("هەماهەنگییەکان"));
 }
 
+// Derivation on hand-written bases: نا + adjective, هاو + noun, adjective + ی (abstract noun, below
+// the adjective + ezafe); the derived word is the lemma.
+TEST(Morph, NaHawAndAbstractFromAdjective) {
+  EXPECT_EQ(A().lemma("نادروست"), "نادروست");
+  EXPECT_EQ(A().analyze("نادروست")[0].pos, "ADJ");
+  EXPECT_EQ(A().lemma("هاوناوەکەی"), "هاوناو");
+  EXPECT_EQ(A().lemma("لاوازییەکەی"), "لاوازی");
+  EXPECT_EQ(A().lemma("جوانیی"), "جوانی");
+  EXPECT_EQ(A().lemma("جوانی"), "جوان");  // adjective + ezafe first
+  EXPECT_EQ(A().lemma("نامەکە"), "نامە");   // a listed word is not نا + X
+  EXPECT_FALSE(A().known("ناقخف"));
+}
+
 // Derivation and closed classes.
 TEST(Morph, AbstractNounsAndClosedClasses) {
   // participle + یی: abstract noun
