@@ -277,6 +277,20 @@ TEST(Morph, NaHawAndAbstractFromAdjective) {
   EXPECT_FALSE(A().known("ناقخف"));
 }
 
+// Passive bases without the passive vowel (خواردن: خور → خورا، دەخورێت; پێوان: پێور → پێورا) and
+// verbs added from wishe usage (کوڵان، قەومان، وەستاندن as causative of وەستان، هەڵپەساردن).
+TEST(Morph, PassiveBasesAndFifthRoundVerbs) {
+  EXPECT_EQ(A().lemma("خورا"), "خواردن");
+  EXPECT_NE(A().analyze("دەخورێت")[0].features.find("PASS"), std::string::npos);
+  EXPECT_EQ(A().lemma("پێورا"), "پێوان");
+  EXPECT_FALSE(A().known("خوراا"));
+  EXPECT_EQ(A().lemma("دەکوڵێ"), "کوڵان");
+  EXPECT_EQ(A().lemma("دەقەومێ"), "قەومان");
+  EXPECT_EQ(A().lemma("دەوەستێنێت"), "وەستان");
+  EXPECT_NE(A().analyze("دەوەستێنێت")[0].features.find("CAUS"), std::string::npos);
+  EXPECT_EQ(A().lemma("هەڵپەسارد"), "هەڵپەساردن");
+}
+
 // Derivation and closed classes.
 TEST(Morph, AbstractNounsAndClosedClasses) {
   // participle + یی: abstract noun
