@@ -590,8 +590,9 @@ struct Analyzer::Impl {
             break;
           }
       // an abstract noun in -ی from a hand-written adjective of 3+ letters (جوان → جوانی "beauty",
-      // لاواز → لاوازی), ranked like the nisba adjective: below the adjective + ezafe
-      if (!found && bt && has_cps(base, 3))
+      // لاواز → لاوازی), ranked like the nisba adjective, and only with a suffix after it
+      // (جوانییەکەی, جوانیی): a bare جوانی stays adjective + ezafe (the clitic splitter splits it)
+      if (!found && bt && depth > 0 && has_cps(base, 3))
         for (const auto& e : *bt)
           if (e.kind == Kind::kNominal && e.source == 0 && e.pos == pAdj) {
             emit(&e, 0, pN, false, 8.5f, false);
@@ -608,7 +609,12 @@ struct Analyzer::Impl {
     int multi = 0;
     for (int i = 0; i < depth; ++i) {
       size_t n = st[i].row ? st[i].row->letters : 0;
-      if (n >= 2) {
+      if (n >= 2 && depth == 1 &&
+          (same(st[i].row->feat, "PL") || st[i].row->slot == kPSS || st[i].row->slot == kCOP)) {
+        // a lone plural, possessive or copula ending (-ان، -مان، -یان، -ین) is no evidence on an
+        // unknown word: it ends many names and words (کامیاران، سازمان، نەسرین); the whole word wins
+        s -= 0.05f;
+      } else if (n >= 2) {
         s += 0.2f + 0.1f * static_cast<float>(std::min<size_t>(n, 4));
         multi += !same(st[i].row->feat, "PL");  // -ان ends many names and words (نێوچاوان، کامیاران)
       }

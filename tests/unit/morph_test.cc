@@ -273,6 +273,8 @@ TEST(Morph, NaHawAndAbstractFromAdjective) {
   EXPECT_EQ(A().lemma("لاوازییەکەی"), "لاوازی");
   EXPECT_EQ(A().lemma("جوانیی"), "جوانی");
   EXPECT_EQ(A().lemma("جوانی"), "جوان");  // adjective + ezafe first
+  // and bare, no abstract-noun reading at all: the clitic splitter splits جوان + ی
+  for (const auto& a : A().analyze("جوانی")) EXPECT_NE(a.lemma, "جوانی") << a.features;
   EXPECT_EQ(A().lemma("نامەکە"), "نامە");   // a listed word is not نا + X
   EXPECT_FALSE(A().known("ناقخف"));
 }
@@ -289,6 +291,19 @@ TEST(Morph, PassiveBasesAndFifthRoundVerbs) {
   EXPECT_EQ(A().lemma("دەوەستێنێت"), "وەستان");
   EXPECT_NE(A().analyze("دەوەستێنێت")[0].features.find("CAUS"), std::string::npos);
   EXPECT_EQ(A().lemma("هەڵپەسارد"), "هەڵپەساردن");
+}
+
+// The guesser keeps an unknown word whole when its only ending is a plural, possessive or copula
+// (names and words end in -ان، -مان، -ین); definite and indefinite endings are still stripped.
+TEST(Morph, GuesserKeepsNameLikeEndings) {
+  for (const char* w : {"کامیاران", "نەسرین", "پلاتفۆرمان"}) {
+    auto a = A().analyze(w);
+    EXPECT_TRUE(a[0].guessed) << w;
+    EXPECT_EQ(a[0].lemma, w);
+  }
+  EXPECT_EQ(A().lemma("پلاتفۆرمەکان"), "پلاتفۆرم");
+  EXPECT_EQ(A().lemma("پلاتفۆرمێک"), "پلاتفۆرم");
+  EXPECT_EQ(A().lemma("کتێبەکانمان"), "کتێب");  // a known stem is unaffected
 }
 
 // Derivation and closed classes.
