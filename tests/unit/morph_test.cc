@@ -310,6 +310,16 @@ TEST(Morph, GuesserKeepsNameLikeEndings) {
   EXPECT_EQ(A().lemma("کتێبەکانمان"), "کتێب");  // a known stem is unaffected
 }
 
+// Present stem گواز beside گوێز (as wishe writes it), and verbs added from wishe usage.
+TEST(Morph, GwazAndSixthRoundVerbs) {
+  EXPECT_EQ(A().lemma("دەگوازێتەوە"), "گواستن");
+  EXPECT_EQ(A().lemma("دەگوێزێتەوە"), "گواستن");
+  EXPECT_EQ(A().lemma("دۆڕاندبوو"), "دۆڕاندن");
+  EXPECT_EQ(A().lemma("دەیشێوێنێت"), "شێواندن");
+  EXPECT_EQ(A().lemma("تێکشکاند"), "تێکشکان");  // causative compound: lemma of the base compound
+  EXPECT_NE(A().analyze("تێکشکاند")[0].features.find("CAUS"), std::string::npos);
+}
+
 // Derivation and closed classes.
 TEST(Morph, AbstractNounsAndClosedClasses) {
   // participle + یی: abstract noun
