@@ -1028,6 +1028,41 @@ struct Analyzer::Impl {
     }
   }
 
+  // The postposition -دا after a stem ending in د written with one د (ئەندرۆیدا = ئەندرۆید + دا,
+  // شەهیدا = شەهید + دا; colloquial spellings only): when nothing is known, retry with the د doubled;
+  // only readings that end in the postposition are kept.
+  void single_dal_da(std::string_view w, Sink& out) const {
+    if (out.known) return;
+    constexpr std::string_view kDa = "\u062F\u0627", kDal = "\u062F";
+    if (!ends_with(w, kDa) || !has_cps(w, 5)) return;
+    const size_t after = w.size() - 2;  // the inserted د goes before the final ا
+    std::string v(w.substr(0, after));
+    v += kDa;
+    // every candidate is collected (also for known()), so known() keeps exactly the readings that
+    // analyze() keeps
+    thread_local std::vector<LCand> buf;
+    buf.clear();
+    Sink sub(&buf, Sink::kAll, false);
+    LMorph st[10];
+    nom_dfs(v, v.size(), kNomAll, true, st, 0, sub);
+    auto map = [&](uint16_t x) -> uint16_t {
+      return x <= after ? x : static_cast<uint16_t>(x - kDal.size());
+    };
+    for (auto& c : buf) {
+      if (c.guessed || c.n < 2 || c.m[c.n - 1].b != after) continue;  // the last morph is the دا
+      if (out.mode == Sink::kKnown) {
+        out.known = true;
+        return;
+      }
+      c.lemma_text = lemma_of(v, c);
+      c.stem_b = map(c.stem_b);
+      c.stem_e = map(c.stem_e);
+      for (int i = 0; i < c.n; ++i) { c.m[i].b = map(c.m[i].b); c.m[i].e = map(c.m[i].e); }
+      c.score -= 1.0f;
+      out.add(std::move(c));
+    }
+  }
+
   // The conjunction و written joined to a word ending in ە ێ ۆ ی (هەیەو = هەیە و, کێشەو = کێشە و):
   // when nothing is known (the single-و spelling of û is tried first), analyse the word without it
   // (morph tag CONJ).
@@ -1124,6 +1159,7 @@ struct Analyzer::Impl {
     joined_preposition(w, out);
     joined_light_verb(w, out);
     if (options.colloquial) single_waw(w, out);
+    if (options.colloquial) single_dal_da(w, out);
     joined_conjunction(w, out);
   }
   // Every candidate, best first (stable: the search order breaks ties).

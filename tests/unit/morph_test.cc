@@ -320,6 +320,18 @@ TEST(Morph, GwazAndSixthRoundVerbs) {
   EXPECT_NE(A().analyze("تێکشکاند")[0].features.find("CAUS"), std::string::npos);
 }
 
+// -دا after a د-final stem written with one د: a colloquial spelling, read as the doubled one.
+TEST(Morph, SingleDalBeforeDa) {
+  EXPECT_EQ(A().lemma("ناوەندا"), "ناوەند");
+  EXPECT_NE(A().analyze("ناوەندا")[0].features.find("LGSPEC4(DA)"), std::string::npos);
+  EXPECT_EQ(A().lemma("ئەمریکادا"), "ئەمریکا");  // the ordinary -دا is unaffected
+  kurdi::MorphOptions strict;
+  strict.colloquial = false;
+  kurdi::Analyzer s(strict);
+  EXPECT_FALSE(s.known("ناوەندا"));
+  EXPECT_TRUE(s.known("ناوەنددا"));
+}
+
 // Derivation and closed classes.
 TEST(Morph, AbstractNounsAndClosedClasses) {
   // participle + یی: abstract noun
