@@ -214,7 +214,8 @@ TEST(Morph, FourthRoundLexiconAndVerbs) {
   EXPECT_EQ(A().lemma("متمانەیان"), "متمانە");
   EXPECT_EQ(A().lemma("تیمەکەی"), "تیم");
   for (const char* w : {"گاردیان", "دژەڤایرۆسی", "بانگەشەی", "کانییەکان", "ڕیفڕاندۆمی", "هەماهەنگییەکی",
-                        "دیمانەیەکی", "شاشەکەی", "کەشتییەکان", "دووکانەکان"})
+                        "دیمانەیەکی", "شاشەکەی", "کەشتییەکان", "دووکانەکان", "وەتس", "سەرکۆماری",
+                        "چاپخانەکە", "یوتوبدا"})
     EXPECT_TRUE(A().known(w)) << w;
   // a noun that was only known through a wrong verb reading
   EXPECT_EQ(A().lemma("ئاڵاکان"), "ئاڵا");
