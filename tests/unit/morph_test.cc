@@ -333,6 +333,14 @@ TEST(Morph, SingleDalBeforeDa) {
   EXPECT_TRUE(s.known("ناوەنددا"));
 }
 
+// The plural demonstrative pronouns lemmatize to the singular (UniMorph-ckb: ئەوانەی is ئەو PRO;PL).
+TEST(Morph, PluralPronounsToSingular) {
+  EXPECT_EQ(A().lemma("ئەوان"), "ئەو");
+  EXPECT_EQ(A().lemma("ئەوانیش"), "ئەو");
+  EXPECT_EQ(A().lemma("ئەمانە"), "ئەم");
+  EXPECT_EQ(A().analyze("ئەوان")[0].pos, "PRO");
+}
+
 // Derivation and closed classes.
 TEST(Morph, AbstractNounsAndClosedClasses) {
   // participle + یی: abstract noun
