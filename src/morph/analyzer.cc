@@ -28,6 +28,16 @@ constexpr std::string_view kNe = "\u0646\u06D5";   // نە
 constexpr std::string_view kHeh = "\u06D5";        // ە
 constexpr std::string_view kLe = "\u0644\u06D5";   // لە
 constexpr std::string_view kBe = "\u0628\u06D5";   // بە
+constexpr std::string_view kLew = "\u0644\u06D5\u0648";  // لەو
+constexpr std::string_view kLem = "\u0644\u06D5\u0645";  // لەم
+constexpr std::string_view kBew = "\u0628\u06D5\u0648";  // بەو
+constexpr std::string_view kBem = "\u0628\u06D5\u0645";  // بەم
+constexpr std::string_view kReh = "\u0631";   // ر
+constexpr std::string_view kNa = "\u0646\u0627";   // نا
+constexpr std::string_view kHaw = "\u0647\u0627\u0648";  // هاو
+constexpr std::string_view kAyeti = "\u0627\u06CC\u06D5\u062A\u06CC";  // ایەتی
+constexpr std::string_view kEti = "\u06CE\u062A\u06CC";  // ێتی
+constexpr std::string_view kRreh = "\u0695";  // ڕ
 
 // Morph kinds in a light candidate.
 enum MType : uint8_t { mStem, mNom, mPre, mTail, mPart, mNeg, mAdp, mConj };
@@ -461,6 +471,20 @@ struct Analyzer::Impl {
           }
     }
     if (found) return;
+    // derivational prefixes on a hand-written base of 3+ letters, the derived word its own lemma:
+    // negative نا + adjective (نادروست، ناشەرعی), sociative هاو + noun (هاوناو، هاونیشتمان)
+    for (const auto& [pre, base_pos] : {std::pair<std::string_view, uint8_t>{kNa, pAdj}, {kHaw, pN}}) {
+      if (!starts_with(stem, pre) || !has_cps(stem.substr(pre.size()), 3)) continue;
+      const StemIndex::Rec* jt = idx.stem(stem.substr(pre.size()));
+      if (jt)
+        for (const auto& e : *jt)
+          if (e.kind == Kind::kNominal && e.source == 0 && e.pos == base_pos) {
+            emit(nullptr, 0, base_pos, false, 9.0f, false);
+            found = true;
+            break;
+          }
+    }
+    if (found) return;
     // joined light-verb compound verbal noun: X + known infinitive. Cuts left of `from` are skipped:
     // no verbal noun or participle ends with stem[k, ...) for the first such k from the right, so
     // none ends with a longer piece either.
@@ -488,6 +512,9 @@ struct Analyzer::Impl {
         // lemma = head + the infinitive: a compound verb written joined
         std::string lem(head);
         lem += g.strings[e.lemma];
+        // a compound's -ewe verbal noun lemmatizes to the compound infinitive (grammar.cc): ڕوون +
+        // کردنەوە → ڕوونکردن
+        if (e.pos == pMsdr && ends_with(lem, "\u0646\u06D5\u0648\u06D5")) lem.resize(lem.size() - 6);
         LCand c;
         c.lemma_span = true;
         c.pos = e.pos;
@@ -502,6 +529,19 @@ struct Analyzer::Impl {
         found = true;
         break;
       }
+    }
+    // abstract nouns in -ایەتی / -ێتی on a hand-written noun or adjective of 3+ letters (دۆست →
+    // دۆستایەتی, ڕاهێنەر → ڕاهێنەرایەتی, خاوەندار → خاوەندارێتی): lemmas of their own
+    if (!found && !edrop && !has_deg && (ends_with(stem, kAyeti) || ends_with(stem, kEti))) {
+      std::string_view base = stem.substr(0, stem.size() - (ends_with(stem, kAyeti) ? kAyeti : kEti).size());
+      const StemIndex::Rec* bt = has_cps(base, 3) && end_class(base) == kC ? idx.stem(base) : nullptr;
+      if (bt)
+        for (const auto& e : *bt)
+          if (e.kind == Kind::kNominal && e.source == 0 && (e.pos == pN || e.pos == pAdj)) {
+            emit(nullptr, 0, pN, false, 10.0f, false);
+            found = true;
+            break;
+          }
     }
     // -ی derivations (lemma: the derived word): an abstract noun from a participle or an agent noun
     // (data/morph/derivation.tsv), ranked below a hand-written base + ezafe (UniMorph-ckb reads
@@ -549,6 +589,16 @@ struct Analyzer::Impl {
             found = true;
             break;
           }
+      // an abstract noun in -ی from a hand-written adjective of 3+ letters (جوان → جوانی "beauty",
+      // لاواز → لاوازی), ranked like the nisba adjective, and only with a suffix after it
+      // (جوانییەکەی, جوانیی): a bare جوانی stays adjective + ezafe (the clitic splitter splits it)
+      if (!found && bt && depth > 0 && has_cps(base, 3))
+        for (const auto& e : *bt)
+          if (e.kind == Kind::kNominal && e.source == 0 && e.pos == pAdj) {
+            emit(&e, 0, pN, false, 8.5f, false);
+            found = true;
+            break;
+          }
     }
     if (found || !out.guess || edrop) return;
     if (!has_cps(stem, 2)) return;
@@ -559,7 +609,12 @@ struct Analyzer::Impl {
     int multi = 0;
     for (int i = 0; i < depth; ++i) {
       size_t n = st[i].row ? st[i].row->letters : 0;
-      if (n >= 2) {
+      if (n >= 2 && depth == 1 &&
+          (same(st[i].row->feat, "PL") || st[i].row->slot == kPSS || st[i].row->slot == kCOP)) {
+        // a lone plural, possessive or copula ending (-ان، -مان، -یان، -ین) is no evidence on an
+        // unknown word: it ends many names and words (کامیاران، سازمان، نەسرین); the whole word wins
+        s -= 0.05f;
+      } else if (n >= 2) {
         s += 0.2f + 0.1f * static_cast<float>(std::min<size_t>(n, 4));
         multi += !same(st[i].row->feat, "PL");  // -ان ends many names and words (نێوچاوان، کامیاران)
       }
@@ -883,14 +938,27 @@ struct Analyzer::Impl {
     }
   }
 
-  // A preposition written joined to the next word (لەکاتی = لە کاتی, بەشێوەی = بە شێوەی): when no
-  // analysis of the whole word is known, analyse the rest as a nominal and keep its lemma.
+  // A preposition written joined to the next word (لەکاتی = لە کاتی, بەشێوەی = بە شێوەی), or fused
+  // with the demonstrative of a circumfix (لەوکاتەدا = لەو کاتەدا, بەوشێوەیە = بەو شێوەیە; tried only
+  // when لە/بە + the rest gives nothing: لەماڵەوە is لە + ماڵەوە): when no analysis of the whole word
+  // is known, analyse the rest as a nominal and keep its lemma. With colloquial spellings on, a ر
+  // starting the rest is read as ڕ (no Sorani word starts with ر: لەرووی = لە ڕووی).
   void joined_preposition(std::string_view w, Sink& out) const {
     if (out.known) return;
-    for (std::string_view prep : {kLe, kBe}) {
+    bool any = false;
+    for (std::string_view prep : {kLe, kBe, kLew, kLem, kBew, kBem}) {
+      if (any && prep.size() > kLe.size()) break;
       if (!starts_with(w, prep) || !has_cps(w.substr(prep.size()), 3)) continue;
       LMorph st[10];
       std::string_view rest = w.substr(prep.size());
+      thread_local std::string var;
+      const bool r_fix = options.colloquial && starts_with(rest, kReh);
+      if (r_fix) {
+        var.assign(prep);
+        var += kRreh;
+        var.append(rest.substr(kReh.size()));
+        rest = std::string_view(var).substr(prep.size());
+      }
       Sink sub = sub_sink(out);
       nom_dfs(rest, rest.size(), kNomAll, true, st, 0, sub);
       if (out.mode == Sink::kKnown) {
@@ -901,8 +969,10 @@ struct Analyzer::Impl {
       for (auto& c : *sub.all) {
         if (c.guessed || c.n + 1 > kMaxMorphs) continue;
         c.prepend(off, mAdp);
+        if (r_fix) c.lemma_text = lemma_of(var, c);
         c.score -= 1.5f;
         out.add(std::move(c));
+        any = true;
       }
     }
   }
@@ -955,6 +1025,41 @@ struct Analyzer::Impl {
         any = true;
       }
       if (any) return;
+    }
+  }
+
+  // The postposition -دا after a stem ending in د written with one د (ئەندرۆیدا = ئەندرۆید + دا,
+  // شەهیدا = شەهید + دا; colloquial spellings only): when nothing is known, retry with the د doubled;
+  // only readings that end in the postposition are kept.
+  void single_dal_da(std::string_view w, Sink& out) const {
+    if (out.known) return;
+    constexpr std::string_view kDa = "\u062F\u0627", kDal = "\u062F";
+    if (!ends_with(w, kDa) || !has_cps(w, 5)) return;
+    const size_t after = w.size() - 2;  // the inserted د goes before the final ا
+    std::string v(w.substr(0, after));
+    v += kDa;
+    // every candidate is collected (also for known()), so known() keeps exactly the readings that
+    // analyze() keeps
+    thread_local std::vector<LCand> buf;
+    buf.clear();
+    Sink sub(&buf, Sink::kAll, false);
+    LMorph st[10];
+    nom_dfs(v, v.size(), kNomAll, true, st, 0, sub);
+    auto map = [&](uint16_t x) -> uint16_t {
+      return x <= after ? x : static_cast<uint16_t>(x - kDal.size());
+    };
+    for (auto& c : buf) {
+      if (c.guessed || c.n < 2 || c.m[c.n - 1].b != after) continue;  // the last morph is the دا
+      if (out.mode == Sink::kKnown) {
+        out.known = true;
+        return;
+      }
+      c.lemma_text = lemma_of(v, c);
+      c.stem_b = map(c.stem_b);
+      c.stem_e = map(c.stem_e);
+      for (int i = 0; i < c.n; ++i) { c.m[i].b = map(c.m[i].b); c.m[i].e = map(c.m[i].e); }
+      c.score -= 1.0f;
+      out.add(std::move(c));
     }
   }
 
@@ -1054,6 +1159,7 @@ struct Analyzer::Impl {
     joined_preposition(w, out);
     joined_light_verb(w, out);
     if (options.colloquial) single_waw(w, out);
+    if (options.colloquial) single_dal_da(w, out);
     joined_conjunction(w, out);
   }
   // Every candidate, best first (stable: the search order breaks ties).

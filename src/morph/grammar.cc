@@ -237,13 +237,16 @@ Grammar::Grammar() {
       add(p, e);
     }
     // verbal noun, participles: nominal stems. The verbal noun with -ewe (گواستنەوە، مانەوە) is a
-    // lemma of its own in UniMorph-ckb (V.MSDR, lemma = the -ewe infinitive); the passive verbal noun
-    // (کران، کرانەوە) lemmatizes to the active one (کردن، کردنەوە).
+    // lemma of its own in UniMorph-ckb (V.MSDR, lemma = the -ewe infinitive) for a simple verb; on a
+    // preverb or light-verb compound the -ewe verbal noun lemmatizes to the compound infinitive
+    // (بەرزبوونەوە → بەرزبوون, ڕوونکردنەوە → ڕوونکردن), as UniMorph-ckb writes them; the passive
+    // verbal noun (کران، کرانەوە) lemmatizes to the active one (کردن، کردنەوە).
     Entry n{lemma, 0, Kind::kNominal, pos_id("V.MSDR"), false, 0, 3.0f};
     n.caus = v.caus;
     add(v.infinitive, n);
     infinitives.emplace(v.infinitive, lemma);
-    Entry ne{intern(v.infinitive + "ەوە"), 0, Kind::kNominal, pos_id("V.MSDR"), false, 0, 3.0f};
+    Entry ne{v.part.empty() ? intern(v.infinitive + "ەوە") : lemma, 0, Kind::kNominal,
+             pos_id("V.MSDR"), false, 0, 3.0f};
     add(v.infinitive + "ەوە", ne);
     Entry np{intern(v.infinitive), 0, Kind::kNominal, pos_id("V.MSDR"), false, 0, 2.2f};
     for (const auto& p : v.passive) {

@@ -190,6 +190,157 @@ TEST(Morph, VerbalNounsWithEweAndPassive) {
   EXPECT_EQ(A().lemma("نەگرتنەوە"), "گرتن");
 }
 
+// On a preverb or light-verb compound the -ewe verbal noun lemmatizes to the compound infinitive,
+// listed (هەڵگرتن، دروستکردن) or joined on a known word (بەرز + کردنەوە); its passive too.
+TEST(Morph, CompoundVerbalNounsWithEwe) {
+  EXPECT_EQ(A().lemma("هەڵگرتنەوەی"), "هەڵگرتن");
+  EXPECT_EQ(A().lemma("دروستکردنەوەی"), "دروستکردن");
+  EXPECT_EQ(A().lemma("بەرزکردنەوەی"), "بەرزکردن");
+  EXPECT_EQ(A().lemma("دروستکرانەوەی"), "دروستکردن");
+  EXPECT_EQ(A().analyze("هەڵگرتنەوە")[0].pos, "V.MSDR");
+  // a simple verb keeps its own -ewe lemma
+  EXPECT_EQ(A().lemma("گرتنەوەی"), "گرتنەوە");
+}
+
+// Fourth lexicon round (frequent wishe types): the short subjunctive of بوون, verbs that were missing
+// or bound (سڕین، بەزاندن → causative of بەزین, وەشاندن standalone), and hand-written nominals.
+TEST(Morph, FourthRoundLexiconAndVerbs) {
+  EXPECT_EQ(A().lemma("بم"), "بوون");
+  EXPECT_FALSE(A().known("بینم"));  // بین is left out: بین + م would make بینم valid
+  EXPECT_EQ(A().lemma("دابەزێنە"), "دابەزین");
+  EXPECT_NE(A().analyze("دابەزێنە")[0].features.find("CAUS"), std::string::npos);
+  EXPECT_EQ(A().lemma("وەشێنرا"), "وەشاندن");
+  EXPECT_EQ(A().lemma("دەیسڕێتەوە"), "سڕین");
+  EXPECT_EQ(A().lemma("متمانەیان"), "متمانە");
+  EXPECT_EQ(A().lemma("تیمەکەی"), "تیم");
+  for (const char* w : {"گاردیان", "دژەڤایرۆسی", "بانگەشەی", "کانییەکان", "ڕیفڕاندۆمی", "هەماهەنگییەکی",
+                        "دیمانەیەکی", "شاشەکەی", "کەشتییەکان", "دووکانەکان", "وەتس", "سەرکۆماری",
+                        "چاپخانەکە", "یوتوبدا"})
+    EXPECT_TRUE(A().known(w)) << w;
+  // a noun that was only known through a wrong verb reading
+  EXPECT_EQ(A().lemma("ئاڵاکان"), "ئاڵا");
+  // not made known by the new rows: a misspelling stays unknown
+  EXPECT_FALSE(A().known("متمانەەی"));
+}
+
+// Definite -کە/-کان directly after ێ (هاوڕێکان beside هاوڕێیەکان) and the additive -یش after a vowel
+// (the older spelling ئەوەیش beside ئەوەش).
+TEST(Morph, SuffixesAfterVowels) {
+  EXPECT_EQ(A().lemma("هاوڕێکانمان"), "هاوڕێ");
+  EXPECT_EQ(A().lemma("هاوڕێکەم"), "هاوڕێ");
+  EXPECT_EQ(A().lemma("هاوڕێیەکان"), "هاوڕێ");
+  EXPECT_TRUE(A().known("ئێمەیش"));
+  EXPECT_EQ(A().lemma("نامەیش"), "نامە");
+  EXPECT_NE(A().analyze("نامەیش")[0].features.find("LGSPEC5"), std::string::npos);
+  // after a consonant it stays -یش, after a vowel -ش; no -یش on a ی-final stem
+  EXPECT_EQ(A().lemma("کوڕیش"), "کوڕ");
+  EXPECT_FALSE(A().known("کتێبش"));
+}
+
+// A preposition fused with the demonstrative of a circumfix, written joined to the noun; a ر after a
+// joined preposition read as ڕ (colloquial spellings only).
+TEST(Morph, JoinedPrepositionDemonstrativeAndReh) {
+  EXPECT_EQ(A().lemma("لەوکاتەدا"), "کات");
+  EXPECT_EQ(A().lemma("بەوشێوەیە"), "شێوە");
+  EXPECT_EQ(A().analyze("لەوکاتەدا")[0].morphs[0].tag, "ADP");
+  EXPECT_EQ(A().lemma("لەماڵەوە"), "ماڵ");  // لە + ماڵەوە, not لەم + اڵەوە
+  EXPECT_EQ(A().lemma("لەوڵاتدا"), "وڵات");  // لە + وڵاتدا
+  EXPECT_EQ(A().lemma("لەرێگەی"), "ڕێگە");
+  kurdi::MorphOptions strict;
+  strict.colloquial = false;
+  kurdi::Analyzer s(strict);
+  EXPECT_FALSE(s.known("لەرێگەی"));
+  EXPECT_TRUE(s.known("لەڕێگەی"));
+}
+
+// Abstract nouns in -ایەتی / -ێتی on a hand-written noun or adjective are lemmas of their own; not
+// on an unknown or a vowel-final base.
+TEST(Morph, AbstractNounsInAyetiAndEti) {
+  EXPECT_EQ(A().lemma("دۆستایەتی"), "دۆستایەتی");
+  EXPECT_EQ(A().lemma("دۆستایەتییەکەمان"), "دۆستایەتی");
+  EXPECT_EQ(A().analyze("کوردایەتی")[0].pos, "N");
+  EXPECT_FALSE(A().analyze("کوردایەتی")[0].guessed);
+  EXPECT_EQ(A().lemma("خاوەندارێتی"), "خاوەندارێتی");
+  EXPECT_FALSE(A().known("قخفایەتی"));
+  EXPECT_TRUE(A().known("هەماهەنگییەکان"));
+}
+
+// Derivation on hand-written bases: نا + adjective, هاو + noun, adjective + ی (abstract noun, below
+// the adjective + ezafe); the derived word is the lemma.
+TEST(Morph, NaHawAndAbstractFromAdjective) {
+  EXPECT_EQ(A().lemma("نادروست"), "نادروست");
+  EXPECT_EQ(A().analyze("نادروست")[0].pos, "ADJ");
+  EXPECT_EQ(A().lemma("هاوناوەکەی"), "هاوناو");
+  EXPECT_EQ(A().lemma("لاوازییەکەی"), "لاوازی");
+  EXPECT_EQ(A().lemma("جوانیی"), "جوانی");
+  EXPECT_EQ(A().lemma("جوانی"), "جوان");  // adjective + ezafe first
+  // and bare, no abstract-noun reading at all: the clitic splitter splits جوان + ی
+  for (const auto& a : A().analyze("جوانی")) {
+    if (!a.guessed) {
+      EXPECT_NE(a.lemma, "جوانی") << a.features;
+    }
+  }
+  EXPECT_EQ(A().lemma("نامەکە"), "نامە");   // a listed word is not نا + X
+  EXPECT_FALSE(A().known("ناقخف"));
+}
+
+// Passive bases without the passive vowel (خواردن: خور → خورا، دەخورێت; پێوان: پێور → پێورا) and
+// verbs added from wishe usage (کوڵان، قەومان، وەستاندن as causative of وەستان، هەڵپەساردن).
+TEST(Morph, PassiveBasesAndFifthRoundVerbs) {
+  EXPECT_EQ(A().lemma("خورا"), "خواردن");
+  EXPECT_NE(A().analyze("دەخورێت")[0].features.find("PASS"), std::string::npos);
+  EXPECT_EQ(A().lemma("پێورا"), "پێوان");
+  EXPECT_FALSE(A().known("خوراا"));
+  EXPECT_EQ(A().lemma("دەکوڵێ"), "کوڵان");
+  EXPECT_EQ(A().lemma("دەقەومێ"), "قەومان");
+  EXPECT_EQ(A().lemma("دەوەستێنێت"), "وەستان");
+  EXPECT_NE(A().analyze("دەوەستێنێت")[0].features.find("CAUS"), std::string::npos);
+  EXPECT_EQ(A().lemma("هەڵپەسارد"), "هەڵپەساردن");
+}
+
+// The guesser keeps an unknown word whole when its only ending is a plural, possessive or copula
+// (names and words end in -ان، -مان، -ین); definite and indefinite endings are still stripped.
+TEST(Morph, GuesserKeepsNameLikeEndings) {
+  for (const char* w : {"کامیاران", "نەسرین", "پلاتفۆرمان"}) {
+    auto a = A().analyze(w);
+    EXPECT_TRUE(a[0].guessed) << w;
+    EXPECT_EQ(a[0].lemma, w);
+  }
+  EXPECT_EQ(A().lemma("پلاتفۆرمەکان"), "پلاتفۆرم");
+  EXPECT_EQ(A().lemma("پلاتفۆرمێک"), "پلاتفۆرم");
+  EXPECT_EQ(A().lemma("کتێبەکانمان"), "کتێب");  // a known stem is unaffected
+}
+
+// Present stem گواز beside گوێز (as wishe writes it), and verbs added from wishe usage.
+TEST(Morph, GwazAndSixthRoundVerbs) {
+  EXPECT_EQ(A().lemma("دەگوازێتەوە"), "گواستن");
+  EXPECT_EQ(A().lemma("دەگوێزێتەوە"), "گواستن");
+  EXPECT_EQ(A().lemma("دۆڕاندبوو"), "دۆڕاندن");
+  EXPECT_EQ(A().lemma("دەیشێوێنێت"), "شێواندن");
+  EXPECT_EQ(A().lemma("تێکشکاند"), "تێکشکان");  // causative compound: lemma of the base compound
+  EXPECT_NE(A().analyze("تێکشکاند")[0].features.find("CAUS"), std::string::npos);
+}
+
+// -دا after a د-final stem written with one د: a colloquial spelling, read as the doubled one.
+TEST(Morph, SingleDalBeforeDa) {
+  EXPECT_EQ(A().lemma("ناوەندا"), "ناوەند");
+  EXPECT_NE(A().analyze("ناوەندا")[0].features.find("LGSPEC4(DA)"), std::string::npos);
+  EXPECT_EQ(A().lemma("ئەمریکادا"), "ئەمریکا");  // the ordinary -دا is unaffected
+  kurdi::MorphOptions strict;
+  strict.colloquial = false;
+  kurdi::Analyzer s(strict);
+  EXPECT_FALSE(s.known("ناوەندا"));
+  EXPECT_TRUE(s.known("ناوەنددا"));
+}
+
+// The plural demonstrative pronouns lemmatize to the singular (UniMorph-ckb: ئەوانەی is ئەو PRO;PL).
+TEST(Morph, PluralPronounsToSingular) {
+  EXPECT_EQ(A().lemma("ئەوان"), "ئەو");
+  EXPECT_EQ(A().lemma("ئەوانیش"), "ئەو");
+  EXPECT_EQ(A().lemma("ئەمانە"), "ئەم");
+  EXPECT_EQ(A().analyze("ئەوان")[0].pos, "PRO");
+}
+
 // Derivation and closed classes.
 TEST(Morph, AbstractNounsAndClosedClasses) {
   // participle + یی: abstract noun
