@@ -95,6 +95,13 @@ void keys(std::u32string_view w, F&& emit) {
   }
 }
 
+// True when one word is the other plus a final ە (U+06D5): the copula or definite suffix, so both
+// are words in their own right (کوێی / کوێیە) and neither is a typo for the other.
+bool final_e_pair(std::u32string_view a, std::u32string_view b) {
+  if (a.size() > b.size()) std::swap(a, b);
+  return b.size() == a.size() + 1 && b.back() == U'\u06D5' && b.substr(0, a.size()) == a;
+}
+
 uint64_t next_serial() {
   static std::atomic<uint64_t> n{0};
   return ++n;
@@ -168,8 +175,10 @@ void SpellChecker::Impl::build() {
       directory[b] = static_cast<uint32_t>(pos);
     }
   }
+  // Every rare entry, also those seen less than min_count times: they are valid only through the
+  // analyzer, and dominated() answers for them from this flag too.
   for (auto& e : entries)
-    if (e.count >= options.min_count && e.count < options.dominance_max_count) e.dominated = dominated_uncached(e.word, e.count);
+    if (e.count < options.dominance_max_count) e.dominated = dominated_uncached(e.word, e.count);
   // Precomputed verdicts: a model word seen min_count times is valid unless dominated (words seen
   // less often need the analyzer: left to the slow path and the per-thread cache).
   for (auto& slot : words.slots()) {
@@ -257,7 +266,8 @@ bool SpellChecker::Impl::dominated_uncached(std::string_view w, long own) const 
     const uint32_t id = static_cast<uint32_t>(index[i] & spell::kIdMask);
     if (static_cast<double>(entries[id].count) < need) break;  // ids run from frequent to rare
     const std::u32string_view y = letters_of(id);
-    if (y != q && errors.cost(q, y, 0.5, false) <= 0.5) return true;
+    if (y == q || spell::final_e_pair(q, y)) continue;
+    if (errors.cost(q, y, 0.5, false) <= 0.5) return true;
   }
   return false;
 }

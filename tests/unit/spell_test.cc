@@ -399,3 +399,30 @@ TEST(Spell, ColloquialSingleWawIsAnError) {
     EXPECT_EQ(s[0].word, c.fix);
   }
 }
+
+// Dominance (a rare word one cheap confusion away from a word ten times as frequent is a typo)
+// also judges words seen fewer than min_count times that only the analyzer accepts, and never
+// takes a word plus a final ە (copula / definite suffix) for a typo of the other.
+TEST(SpellDominance, SingletonsKnownToTheAnalyzerAndFinalE) {
+  kurdi::MorphOptions mo;
+  mo.colloquial = false;
+  const kurdi::Analyzer an(mo);
+  ASSERT_TRUE(an.known("شیر"));
+  ASSERT_TRUE(an.known("کتێب"));
+  FrequencyModel m;
+  m.add("شێر", 100);   // شیر (seen once) is one ێ/ی confusion (0.35) away
+  m.add("شیر", 1);
+  m.add("کتێبە", 100);  // کتێب (not in the model) is کتێبە without its final ە
+  m.add("و", 1000);
+  SpellOptions o;  // min_count 2: a word seen once is valid only through the analyzer
+  const SpellChecker sc(o, m, &an);
+  EXPECT_FALSE(sc.check("شیر"));
+  EXPECT_TRUE(sc.check("کتێب"));
+  o.fast_check = false;  // the reference path agrees
+  const SpellChecker ref(o, m, &an);
+  EXPECT_FALSE(ref.check("شیر"));
+  EXPECT_TRUE(ref.check("کتێب"));
+  o.dominance_ratio = 0;
+  const SpellChecker off(o, m, &an);
+  EXPECT_TRUE(off.check("شیر"));
+}
