@@ -42,7 +42,7 @@ class Analyzer;
 
 // Every option of the spell checker, with its default.
 struct SpellOptions {
-  long min_count = 2;              // a model word seen at least this often is valid
+  long min_count = 1;              // a model word seen at least this often is valid (unless dominated)
   long suggest_min_count = 1;      // a model word seen at least this often can be suggested
   bool use_morphology = true;      // words Analyzer::known() accepts are valid
   double max_cost = 2.0;           // suggestions cost at most this much (1.0 = one ordinary edit)
@@ -52,6 +52,11 @@ struct SpellOptions {
   // made it into the corpus: بریار for بڕیار). 0 turns this off.
   double dominance_ratio = 10;
   long dominance_max_count = 50;
+  // A word seen once (or valid only by the analyzer) is dominated by a word of the same confusion
+  // skeleton (confusion edits only: ێ/ی, ۆ/و, ڕ/ر, ڵ/ل, ە ...) at most singleton_dominance_cost
+  // away that is singleton_dominance_ratio times as frequent (تیبێنی 1 vs تێبینی 52).
+  double singleton_dominance_ratio = 3;
+  double singleton_dominance_cost = 0.75;
   bool splits = true;              // suggest splitting a word into two valid words ("بۆچی" -> "بۆ چی")
   // Suggest words the model has not seen but the analyzer knows: the variants one confusion edit of
   // cost <= morph_candidate_cost away, when the model has no candidate that cheap. They are scored
@@ -165,6 +170,10 @@ class SpellChecker {
 struct RepairOptions {
   double max_cost = 1.5;        // rewrite a word only into a word at most this far (confusion costs)
   long min_count = 1;           // ... seen at least this often in the model
+  // A model word seen at least this often is valid for the repair (seen less often: valid only
+  // when the analyzer knows it). Stricter than SpellOptions::min_count: a word seen once in the
+  // model's corpus is more likely a convention spelling than a word in its own right.
+  long valid_min_count = 2;
   bool joins = true;            // join two tokens when together they make a frequent valid word
   bool convention_only = true;  // only the edits of spelling conventions (no ordinary typos)
   // An invalid word with no fix in the frequency model is rewritten into the one word the analyzer

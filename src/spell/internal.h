@@ -148,8 +148,9 @@ struct SpellChecker::Impl {
   bool check_uncached(std::string_view word) const;
   // The calling thread's verdict cache for this checker.
   spell::VerdictCache& thread_cache() const;
-  // Word validity on the normalized form (no ZWNJ).
-  bool valid_normalized(std::string_view w) const;
+  // Word validity on the normalized form (no ZWNJ); a model word counts when seen at least
+  // `min_count` times (< 0: SpellOptions::min_count). Dominance is not applied here.
+  bool valid_normalized(std::string_view w, long min_count = -1) const;
   // A frequent word plus clitics, or a joined prefix + valid word (text mode leaves these alone).
   bool plausible(std::string_view w, int depth = 0) const;
   // A rare model word next to a much more frequent one (SpellOptions::dominance_ratio).

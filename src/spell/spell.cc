@@ -224,10 +224,10 @@ double SpellChecker::Impl::neglogp(std::string_view w) const {
   return n > 0 ? total_log - std::log(static_cast<double>(n)) : unseen_neglogp;
 }
 
-bool SpellChecker::Impl::valid_normalized(std::string_view w) const {
+bool SpellChecker::Impl::valid_normalized(std::string_view w, long min_count) const {
   if (w.empty()) return true;
   if (w.size() > options.max_word_bytes) return true;
-  if (words.count(w) >= options.min_count) return true;
+  if (words.count(w) >= (min_count < 0 ? options.min_count : min_count)) return true;
   if (!chars::has_arabic_letter(w)) return true;  // Latin script, digits, symbols
   if (!accepted.empty() && accepted.count(w)) return true;
   // Tokens mixing scripts or digits are not judged.
@@ -254,7 +254,11 @@ bool SpellChecker::Impl::dominated(std::string_view w) const {
 bool SpellChecker::Impl::dominated_uncached(std::string_view w, long own) const {
   if (options.dominance_ratio <= 0) return false;
   // A word one cheap confusion edit away has the same confusion skeleton: one index bucket.
-  const double need = options.dominance_ratio * static_cast<double>(own);
+  // A word seen once is weak evidence: any confusion-only variant (same skeleton) up to
+  // singleton_dominance_cost that is singleton_dominance_ratio times as frequent dominates it.
+  const bool once = own <= 1;
+  const double need = (once ? options.singleton_dominance_ratio : options.dominance_ratio) * static_cast<double>(own);
+  const double max_c = once ? std::max(0.5, options.singleton_dominance_cost) : 0.5;
   std::u32string q = utf8::to_u32(w), sk;
   spell::ErrorModel::skeleton(q, sk);
   if (sk.empty() || index.empty()) return false;
@@ -267,7 +271,7 @@ bool SpellChecker::Impl::dominated_uncached(std::string_view w, long own) const 
     if (static_cast<double>(entries[id].count) < need) break;  // ids run from frequent to rare
     const std::u32string_view y = letters_of(id);
     if (y == q || spell::final_e_pair(q, y)) continue;
-    if (errors.cost(q, y, 0.5, false) <= 0.5) return true;
+    if (errors.cost(q, y, max_c, false) <= max_c) return true;
   }
   return false;
 }
@@ -567,7 +571,9 @@ std::vector<SpellFlag> SpellChecker::check_text(std::string_view text, size_t n)
     std::string_view token = text.substr(s, e - s);
     if (token.size() > im.options.max_word_bytes) continue;
     std::string w = im.norm(token);
-    if (im.valid_normalized(w)) continue;
+    // Model words seen once are weak evidence: valid in running text unless dominated (as in word
+    // mode); other words as before (dominance there would flag rare but valid words).
+    if (im.count(w) == 1 ? !im.dominated(w) : im.valid_normalized(w, 2)) continue;
     if (im.options.text_affixes && im.plausible(w)) continue;
     auto sugg = suggest(w, std::max<size_t>(n, 1));
     // The evidence: the best one-word correction is cheap and frequent (a split alone is not

@@ -426,3 +426,43 @@ TEST(SpellDominance, SingletonsKnownToTheAnalyzerAndFinalE) {
   const SpellChecker off(o, m, &an);
   EXPECT_TRUE(off.check("شیر"));
 }
+
+// A model word seen once is valid (SpellOptions::min_count 1) unless a word of the same confusion
+// skeleton at most 0.75 away is 3 times as frequent; the repair keeps its stricter bar
+// (RepairOptions::valid_min_count 2: a word seen once is repaired when a convention fix exists).
+TEST(SpellDominance, WordsSeenOnce) {
+  FrequencyModel m;
+  m.add("کێلگە", 30);
+  m.add("کیلگە", 1);    // one ێ/ی confusion (0.35) from a word 30 times as frequent
+  m.add("پێرۆز", 6);
+  m.add("پیروز", 1);    // two confusions (0.7) from a word 6 times as frequent
+  m.add("دەرگا", 2);
+  m.add("درگا", 1);     // a missing ە (0.5) from a word only twice as frequent
+  m.add("دارستان", 1);  // no neighbour
+  m.add("و", 1000);
+  SpellOptions o;
+  const SpellChecker sc(o, m, nullptr);
+  EXPECT_FALSE(sc.check("کیلگە"));
+  EXPECT_FALSE(sc.check("پیروز"));
+  EXPECT_TRUE(sc.check("درگا"));
+  EXPECT_TRUE(sc.check("دارستان"));
+  EXPECT_TRUE(sc.check("کێلگە"));
+  o.fast_check = false;
+  const SpellChecker ref(o, m, nullptr);
+  for (const char* w : {"کیلگە", "پیروز", "درگا", "دارستان", "کێلگە"}) EXPECT_EQ(ref.check(w), sc.check(w)) << w;
+  o.min_count = 2;  // the former bar: a word seen once needs the analyzer
+  const SpellChecker strict(o, m, nullptr);
+  EXPECT_FALSE(strict.check("دارستان"));
+
+  // Running text: a dominated word seen once is flagged, one that is not is left alone.
+  const std::string text = "کیلگە و دارستان";
+  auto flags = sc.check_text(text, 1);
+  ASSERT_EQ(flags.size(), 1u);
+  EXPECT_EQ(flags[0].word, "کیلگە");
+
+  // The repair: درگا (seen once) is rewritten into دەرگا unless words seen once count as valid.
+  EXPECT_EQ(kurdi::Repairer(sc).repair("درگا"), "دەرگا");
+  kurdi::RepairOptions ro;
+  ro.valid_min_count = 1;
+  EXPECT_EQ(kurdi::Repairer(sc, ro).repair("درگا"), "درگا");
+}

@@ -151,7 +151,7 @@ Registrar reg({"spell", "spell checking and correction (word per line, or --text
                  app.add_flag("--learn-all-lines", flags.learn_all_lines,
                               "--learn: count every line (default: only lines with ە ێ ۆ ڵ ڕ, i.e. standard spelling)");
                  app.add_option("--learn-min-count", flags.learn_min_count, "--learn: keep words seen this often (default 1)");
-                 app.add_option("--min-count", flags.min_count, "a model word seen this often is valid (default 2)");
+                 app.add_option("--min-count", flags.min_count, "a model word seen this often is valid (default 1)");
                  app.add_option("--error-weight", flags.error_weight,
                                 "noisy channel: score = -ln P(word) + W * edit cost (default 8)");
                  app.add_option("--dominance", flags.dominance,
