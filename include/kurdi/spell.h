@@ -46,7 +46,7 @@ struct SpellOptions {
   long suggest_min_count = 1;      // a model word seen at least this often can be suggested
   bool use_morphology = true;      // words Analyzer::known() accepts are valid
   double max_cost = 2.0;           // suggestions cost at most this much (1.0 = one ordinary edit)
-  double error_weight = 8.0;       // noisy channel: score = -ln P(w) + error_weight * cost
+  double error_weight = 14.0;      // noisy channel: score = -ln P(w) + error_weight * cost
   // Word mode: a model word seen fewer than dominance_max_count times is still an error when a
   // word one confusion edit away (cost <= 0.5) is dominance_ratio times as frequent (typos that
   // made it into the corpus: بریار for بڕیار). 0 turns this off.
@@ -174,6 +174,9 @@ struct RepairOptions {
   // when the analyzer knows it). Stricter than SpellOptions::min_count: a word seen once in the
   // model's corpus is more likely a convention spelling than a word in its own right.
   long valid_min_count = 2;
+  // Noisy-channel weight of the error cost when ranking fixes (SpellOptions::error_weight is the
+  // spell checker's; the repair chooses among convention edits only and keeps frequency weightier).
+  double error_weight = 8.0;
   bool joins = true;            // join two tokens when together they make a frequent valid word
   bool convention_only = true;  // only the edits of spelling conventions (no ordinary typos)
   // An invalid word with no fix in the frequency model is rewritten into the one word the analyzer

@@ -160,8 +160,9 @@ struct SpellChecker::Impl {
   double neglogp(std::string_view w) const;
   // Candidates from the index with cost <= max_cost, sorted by score; `convention_only` restricts
   // the error model to convention edits.
+  // `error_weight` < 0: SpellOptions::error_weight.
   void candidates(std::u32string_view q, double max_cost, bool convention_only, size_t n,
-                  std::vector<Suggestion>& out) const;
+                  std::vector<Suggestion>& out, double error_weight = -1) const;
   std::string norm(std::string_view word) const;
   // The normalized word: `word` itself when already normalized, else `buf`.
   std::string_view norm_view(std::string_view word, std::string& buf) const;

@@ -296,7 +296,7 @@ bool SpellChecker::Impl::plausible(std::string_view w, int depth) const {
 }
 
 void SpellChecker::Impl::candidates(std::u32string_view q, double max_cost, bool conv, size_t n,
-                                    std::vector<Suggestion>& out) const {
+                                    std::vector<Suggestion>& out, double error_weight) const {
   if (n == 0 || index.empty()) return;
   // Per-thread scratch (no allocation per query once warm). The index and its directory are far
   // larger than the caches: every key's directory entry and index run is prefetched before any is
@@ -342,7 +342,7 @@ void SpellChecker::Impl::candidates(std::u32string_view q, double max_cost, bool
   // score, no later candidate can. The closest tier goes first so that the bound is tight early.
   constexpr double kMinEdit = 0.3;
   std::vector<Scored> best;
-  const double w = options.error_weight;
+  const double w = error_weight < 0 ? options.error_weight : error_weight;
   spell::ErrorModel::Typed typed;
   errors.prepare(q, conv, typed);
   for (int tier = 0; tier < 2; ++tier) {

@@ -466,3 +466,28 @@ TEST(SpellDominance, WordsSeenOnce) {
   ro.valid_min_count = 1;
   EXPECT_EQ(kurdi::Repairer(sc, ro).repair("درگا"), "درگا");
 }
+
+// Ranking weighs the edit cost against the word's probability (score = -ln P + error_weight *
+// cost): at the default weight (14) one missing ە (0.5) beats two (1.0) for a word 200 times as
+// frequent; at 8 it does not. The repair has its own weight (RepairOptions::error_weight, 8).
+TEST(SpellRanking, ErrorWeight) {
+  FrequencyModel m;
+  m.add("سەردە", 1000);
+  m.add("سەرد", 5);
+  m.add("و", 1000);
+  SpellOptions o;
+  EXPECT_EQ(o.error_weight, 14.0);
+  const SpellChecker sc(o, m, nullptr);
+  auto s = sc.suggest("سرد", 2);
+  ASSERT_EQ(s.size(), 2u);
+  EXPECT_EQ(s[0].word, "سەرد");
+  EXPECT_EQ(kurdi::Repairer(sc).repair("سرد"), "سەردە");
+  kurdi::RepairOptions ro;
+  ro.error_weight = 14;
+  EXPECT_EQ(kurdi::Repairer(sc, ro).repair("سرد"), "سەرد");
+  o.error_weight = 8;
+  const SpellChecker light(o, m, nullptr);
+  s = light.suggest("سرد", 2);
+  ASSERT_EQ(s.size(), 2u);
+  EXPECT_EQ(s[0].word, "سەردە");
+}

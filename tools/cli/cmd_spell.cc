@@ -160,6 +160,8 @@ Registrar reg({"spell", "spell checking and correction (word per line, or --text
                  app.add_flag("--repair", flags.repair,
                               "text in: normalize (standard) + lexicon-driven repair, line by line (= normalize --repair)");
                  app.add_option("--repair-max-cost", flags.repair_options.max_cost, "--repair: max convention cost (default 1.5)");
+                 app.add_option("--repair-error-weight", flags.repair_options.error_weight,
+                                "--repair: noisy-channel weight of the edit cost (default 8)");
                  app.add_option("--repair-min-count", flags.repair_options.min_count, "--repair: target seen this often (default 1)");
                  app.add_option("--repair-rare-ratio", flags.repair_options.rare_ratio,
                                 "--repair: rewrite a valid word into one this many times as frequent (default 30; 0 = off)");
