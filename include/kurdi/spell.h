@@ -59,7 +59,7 @@ struct SpellOptions {
   double singleton_dominance_cost = 0.75;
   bool splits = true;              // suggest splitting a word into two valid words ("بۆچی" -> "بۆ چی")
   // Suggest words the model has not seen but the analyzer knows: the variants one confusion edit of
-  // cost <= morph_candidate_cost away, when the model has no candidate that cheap. They are scored
+  // cost <= morph_candidate_cost away and cheaper than the model's cheapest candidate. They are scored
   // as unseen words (-ln P of a count of 1/2) plus morph_candidate_penalty.
   bool morph_candidates = true;
   double morph_candidate_cost = 0.5;

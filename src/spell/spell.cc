@@ -511,9 +511,10 @@ std::vector<Suggestion> SpellChecker::suggest(std::string_view word, size_t n) c
   const size_t before = out.size();
   im.candidates(q, im.options.max_cost, false, n + 1, out);
   // Words the model has not seen but the analyzer knows (inflected forms, rarer words): the
-  // variants one cheap confusion edit away, checked with the analyzer. Only when the model offers
-  // no equally cheap correction (a model word at that cost is more probable than an unseen one),
-  // which also keeps the analyzer calls off most queries.
+  // variants one cheap confusion edit away, checked with the analyzer. Only variants cheaper than
+  // the model's cheapest candidate (a model word at the same cost is more probable than an unseen
+  // one: ڕوبار -> ڕووبار (0.35) is checked beside the model's ڕوبارە (0.5)), and only those that
+  // could enter the top n, which keeps the analyzer calls off most queries.
   if (im.options.morph_candidates && im.analyzer) {
     double best_model = std::numeric_limits<double>::infinity();
     std::vector<double> scores;
@@ -527,11 +528,11 @@ std::vector<Suggestion> SpellChecker::suggest(std::string_view word, size_t n) c
     const double bar = scores.size() >= n ? scores[n - 1] : std::numeric_limits<double>::infinity();
     const double base = im.unseen_neglogp + im.options.morph_candidate_penalty;
     const double max_c = im.options.morph_candidate_cost;
-    if (best_model > max_c && base < bar) {
+    if (base < bar) {
       std::string v8;
       im.errors.variants(q, max_c, [&](std::u32string_view v, double c) {
         const double score = base + im.options.error_weight * c;
-        if (v.size() < 2 || score >= bar) return;
+        if (v.size() < 2 || score >= bar || c >= best_model) return;
         v8 = utf8::from_u32(v);
         if (im.words.count(v8) > 0 || v8 == w) return;  // model words come from the index
         if (!check(v8)) return;

@@ -491,3 +491,19 @@ TEST(SpellRanking, ErrorWeight) {
   ASSERT_EQ(s.size(), 2u);
   EXPECT_EQ(s[0].word, "سەردە");
 }
+
+// An analyzer-known word the model has not seen is suggested when it is cheaper than the model's
+// cheapest candidate, even when that one is itself cheap (کتێب at 0.35 beside the model's کتیبە at 0.5).
+TEST(SpellMorphCandidates, CheaperThanTheModelsBest) {
+  kurdi::MorphOptions mo;
+  mo.colloquial = false;
+  const kurdi::Analyzer an(mo);
+  ASSERT_TRUE(an.known("کتێب"));
+  FrequencyModel m;
+  m.add("کتیبە", 1);
+  m.add("و", 1000);
+  const SpellChecker sc(SpellOptions{}, m, &an);
+  auto s = sc.suggest("کتیب", 3);
+  ASSERT_FALSE(s.empty());
+  EXPECT_EQ(s[0].word, "کتێب");
+}
