@@ -57,6 +57,9 @@ struct SpellOptions {
   // away that is singleton_dominance_ratio times as frequent (تیبێنی 1 vs تێبینی 52).
   double singleton_dominance_ratio = 3;
   double singleton_dominance_cost = 0.75;
+  // A word of at least this many letters is also dominated by the word with two adjacent letters
+  // swapped when that one is dominance_ratio times as frequent (بارزگانی / بازرگانی). 0 = off.
+  size_t transposition_min_letters = 6;
   bool splits = true;              // suggest splitting a word into two valid words ("بۆچی" -> "بۆ چی")
   // Suggest words the model has not seen but the analyzer knows: the variants one confusion edit of
   // cost <= morph_candidate_cost away and cheaper than the model's cheapest candidate. They are scored

@@ -260,6 +260,19 @@ bool SpellChecker::Impl::dominated_uncached(std::string_view w, long own) const 
   const double need = (once ? options.singleton_dominance_ratio : options.dominance_ratio) * static_cast<double>(own);
   const double max_c = once ? std::max(0.5, options.singleton_dominance_cost) : 0.5;
   std::u32string q = utf8::to_u32(w), sk;
+  if (options.transposition_min_letters > 0 && q.size() >= options.transposition_min_letters) {
+    // Two adjacent letters swapped (a slip of the hand) in a longer word: rarely a word in its own
+    // right, so a neighbour dominance_ratio times as frequent dominates at any count below
+    // dominance_max_count.
+    const double need_t = options.dominance_ratio * static_cast<double>(own);
+    std::u32string t;
+    for (size_t k = 0; k + 1 < q.size(); ++k) {
+      if (q[k] == q[k + 1]) continue;
+      t = q;
+      std::swap(t[k], t[k + 1]);
+      if (static_cast<double>(words.count(utf8::from_u32(t))) >= need_t) return true;
+    }
+  }
   spell::ErrorModel::skeleton(q, sk);
   if (sk.empty() || index.empty()) return false;
   const uint64_t lo = spell::hash_skip(sk, std::u32string_view::npos, std::u32string_view::npos, spell::kSkelSeed)

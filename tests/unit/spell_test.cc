@@ -507,3 +507,22 @@ TEST(SpellMorphCandidates, CheaperThanTheModelsBest) {
   ASSERT_FALSE(s.empty());
   EXPECT_EQ(s[0].word, "کتێب");
 }
+
+// Two adjacent letters swapped in a word of 6+ letters: dominated by the swapped form when that is
+// 10 times as frequent; shorter words are left alone (swaps there often make other words).
+TEST(SpellDominance, Transpositions) {
+  FrequencyModel m;
+  m.add("کوردستانی", 200);
+  m.add("کوردساتنی", 3);  // ت and ا swapped
+  m.add("کرد", 500);
+  m.add("کدر", 3);        // ر and د swapped, but only 3 letters
+  m.add("و", 1000);
+  SpellOptions o;
+  const SpellChecker sc(o, m, nullptr);
+  EXPECT_FALSE(sc.check("کوردساتنی"));
+  EXPECT_TRUE(sc.check("کدر"));
+  EXPECT_TRUE(sc.check("کوردستانی"));
+  o.transposition_min_letters = 0;
+  const SpellChecker off(o, m, nullptr);
+  EXPECT_TRUE(off.check("کوردساتنی"));
+}
