@@ -60,6 +60,13 @@ struct SpellOptions {
   // A word of at least this many letters is also dominated by the word with two adjacent letters
   // swapped when that one is dominance_ratio times as frequent (بارزگانی / بازرگانی). 0 = off.
   size_t transposition_min_letters = 6;
+  // Word mode: a word that is two frequent model words written together (seen >= compound_first_count
+  // and >= compound_second_count times, compound_min_letters letters each), optionally joined by
+  // a linking ە or و, is valid unless dominated (ساردوسڕ, بووکەشووشە: Sorani writes compounds as one word).
+  bool compounds = true;
+  long compound_first_count = 50;
+  long compound_second_count = 100;
+  size_t compound_min_letters = 3;
   bool splits = true;              // suggest splitting a word into two valid words ("بۆچی" -> "بۆ چی")
   // Suggest words the model has not seen but the analyzer knows: the variants one confusion edit of
   // cost <= morph_candidate_cost away and cheaper than the model's cheapest candidate. They are scored

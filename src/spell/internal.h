@@ -151,6 +151,8 @@ struct SpellChecker::Impl {
   // Word validity on the normalized form (no ZWNJ); a model word counts when seen at least
   // `min_count` times (< 0: SpellOptions::min_count). Dominance is not applied here.
   bool valid_normalized(std::string_view w, long min_count = -1) const;
+  // Two frequent model words written together, maybe with a linking ە or و (SpellOptions::compounds).
+  bool compound(std::string_view w) const;
   // A frequent word plus clitics, or a joined prefix + valid word (text mode leaves these alone).
   bool plausible(std::string_view w, int depth = 0) const;
   // A rare model word next to a much more frequent one (SpellOptions::dominance_ratio).

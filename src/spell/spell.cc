@@ -289,6 +289,24 @@ bool SpellChecker::Impl::dominated_uncached(std::string_view w, long own) const 
   return false;
 }
 
+bool SpellChecker::Impl::compound(std::string_view w) const {
+  // First part, optional linking vowel (ە, و: بووکەشووشە, ساردوسڕ), second part; each part at least
+  // compound_min_letters letters and frequent in the model.
+  const size_t m = std::max<size_t>(1, options.compound_min_letters);
+  const std::u32string q = utf8::to_u32(w);
+  if (q.size() < 2 * m) return false;
+  static constexpr std::u32string_view kLinks[] = {U"", U"\u06D5", U"\u0648"};
+  for (size_t i = m; i + m <= q.size(); ++i) {
+    if (words.count(utf8::from_u32(q.substr(0, i))) < options.compound_first_count) continue;
+    const std::u32string_view rest = std::u32string_view(q).substr(i);
+    for (std::u32string_view link : kLinks) {
+      if (rest.size() < link.size() + m || rest.substr(0, link.size()) != link) continue;
+      if (words.count(utf8::from_u32(rest.substr(link.size()))) >= options.compound_second_count) return true;
+    }
+  }
+  return false;
+}
+
 bool SpellChecker::Impl::plausible(std::string_view w, int depth) const {
   constexpr size_t kMinBase = 6;  // bytes: at least three Arabic letters
   const long base_count = options.text_affix_base_count;
@@ -493,7 +511,8 @@ bool SpellChecker::Impl::check_uncached(std::string_view word) const {
     const auto* row = words.find(w);
     if (row && row->entry != spell::WordTable::kNoEntry && row->count >= options.min_count)
       return !entries[row->entry].dominated || (!accepted.empty() && accepted.count(w));
-    return valid_normalized(w) && !dominated(w);
+    if (valid_normalized(w)) return !dominated(w);
+    return options.compounds && compound(w) && !dominated(w);
   }
   size_t pos = 0;
   while (pos <= w.size()) {

@@ -526,3 +526,27 @@ TEST(SpellDominance, Transpositions) {
   const SpellChecker off(o, m, nullptr);
   EXPECT_TRUE(off.check("کوردساتنی"));
 }
+
+// Word mode: two frequent words written together (>= 50 and >= 100, three letters each), maybe
+// joined by a linking ە or و, make a valid compound.
+TEST(SpellCompounds, TwoFrequentWordsWrittenTogether) {
+  FrequencyModel m;
+  m.add("کتێب", 60);
+  m.add("خانە", 200);
+  m.add("دار", 40);  // too rare to start a compound
+  m.add("و", 1000);
+  SpellOptions o;
+  const SpellChecker sc(o, m, nullptr);
+  EXPECT_TRUE(sc.check("کتێبخانە"));
+  EXPECT_TRUE(sc.check("کتێبەخانە"));
+  EXPECT_TRUE(sc.check("کتێبوخانە"));
+  EXPECT_FALSE(sc.check("کتێبیخانە"));  // ی is no linking vowel
+  EXPECT_FALSE(sc.check("دارخانە"));
+  o.compounds = false;
+  const SpellChecker off(o, m, nullptr);
+  EXPECT_FALSE(off.check("کتێبخانە"));
+  o.compounds = true;
+  o.compound_second_count = 201;
+  const SpellChecker strict(o, m, nullptr);
+  EXPECT_FALSE(strict.check("کتێبخانە"));
+}
