@@ -264,13 +264,27 @@ bool SpellChecker::Impl::dominated_uncached(std::string_view w, long own) const 
     // Two adjacent letters swapped (a slip of the hand) in a longer word: rarely a word in its own
     // right, so a neighbour dominance_ratio times as frequent dominates at any count below
     // dominance_max_count.
+    // The swaps are made on the UTF-8 bytes, in one reused buffer (this runs for every rare model
+    // word at construction).
     const double need_t = options.dominance_ratio * static_cast<double>(own);
-    std::u32string t;
-    for (size_t k = 0; k + 1 < q.size(); ++k) {
+    thread_local std::vector<size_t> at;  // byte offset of each letter, and the end
+    thread_local std::string t;
+    at.clear();
+    for (size_t i = 0; i < w.size();) {
+      at.push_back(i);
+      int len = 1;
+      utf8::decode(w, i, len);
+      i += static_cast<size_t>(len);
+    }
+    at.push_back(w.size());
+    for (size_t k = 0; k + 1 < q.size() && k + 2 < at.size(); ++k) {
       if (q[k] == q[k + 1]) continue;
-      t = q;
-      std::swap(t[k], t[k + 1]);
-      if (static_cast<double>(words.count(utf8::from_u32(t))) >= need_t) return true;
+      const size_t a = at[k], b = at[k + 1], c = at[k + 2];
+      t.assign(w.data(), a);
+      t.append(w.data() + b, c - b);
+      t.append(w.data() + a, b - a);
+      t.append(w.data() + c, w.size() - c);
+      if (static_cast<double>(words.count(t)) >= need_t) return true;
     }
   }
   spell::ErrorModel::skeleton(q, sk);
@@ -291,17 +305,28 @@ bool SpellChecker::Impl::dominated_uncached(std::string_view w, long own) const 
 
 bool SpellChecker::Impl::compound(std::string_view w) const {
   // First part, optional linking vowel (ە, و: بووکەشووشە, ساردوسڕ), second part; each part at least
-  // compound_min_letters letters and frequent in the model.
+  // compound_min_letters letters and frequent in the model. Parts are byte ranges of w (no copies).
   const size_t m = std::max<size_t>(1, options.compound_min_letters);
-  const std::u32string q = utf8::to_u32(w);
-  if (q.size() < 2 * m) return false;
-  static constexpr std::u32string_view kLinks[] = {U"", U"\u06D5", U"\u0648"};
-  for (size_t i = m; i + m <= q.size(); ++i) {
-    if (words.count(utf8::from_u32(q.substr(0, i))) < options.compound_first_count) continue;
-    const std::u32string_view rest = std::u32string_view(q).substr(i);
-    for (std::u32string_view link : kLinks) {
-      if (rest.size() < link.size() + m || rest.substr(0, link.size()) != link) continue;
-      if (words.count(utf8::from_u32(rest.substr(link.size()))) >= options.compound_second_count) return true;
+  thread_local std::vector<size_t> at;  // byte offset of each letter, and the end
+  at.clear();
+  for (size_t i = 0; i < w.size();) {
+    at.push_back(i);
+    int len = 1;
+    utf8::decode(w, i, len);
+    i += static_cast<size_t>(len);
+  }
+  at.push_back(w.size());
+  const size_t n = at.size() - 1;  // letters
+  if (n < 2 * m) return false;
+  static constexpr std::string_view kLinks[] = {"", "\u06D5", "\u0648"};
+  for (size_t i = m; i + m <= n; ++i) {
+    if (words.count(w.substr(0, at[i])) < options.compound_first_count) continue;
+    const std::string_view rest = w.substr(at[i]);
+    const size_t rest_letters = n - i;
+    for (std::string_view link : kLinks) {
+      const size_t link_letters = link.empty() ? 0 : 1;
+      if (rest_letters < link_letters + m || rest.substr(0, link.size()) != link) continue;
+      if (words.count(rest.substr(link.size())) >= options.compound_second_count) return true;
     }
   }
   return false;
