@@ -550,3 +550,24 @@ TEST(SpellCompounds, TwoFrequentWordsWrittenTogether) {
   const SpellChecker strict(o, m, nullptr);
   EXPECT_FALSE(strict.check("کتێبخانە"));
 }
+
+// The Hunspell word list holds the words the checker accepts: a dominated model word is left out.
+TEST(Hunspell, DominatedWordsAreLeftOut) {
+  FrequencyModel m;
+  m.add("کێلگە", 30);
+  m.add("کیلگە", 1);  // dominated (see SpellDominance.WordsSeenOnce)
+  m.add("دارستان", 1);
+  const SpellChecker sc(SpellOptions{}, m, nullptr);
+  ASSERT_FALSE(sc.check("کیلگە"));
+  fs::path dir = fs::temp_directory_path() / "kurdi_spell_hunspell_dominated_test";
+  fs::remove_all(dir);
+  ASSERT_TRUE(sc.export_hunspell(dir.string()).ok());
+  std::ifstream dic(dir / "ckb.dic");
+  std::vector<std::string> lines;
+  for (std::string l; std::getline(dic, l);) lines.push_back(l);
+  ASSERT_EQ(lines.size(), 3u);
+  EXPECT_EQ(lines[0], "2");
+  EXPECT_EQ(lines[1], "کێلگە/A");
+  EXPECT_EQ(lines[2], "دارستان");
+  fs::remove_all(dir);
+}
