@@ -629,9 +629,13 @@ std::vector<SpellFlag> SpellChecker::check_text(std::string_view text, size_t n)
     std::string_view token = text.substr(s, e - s);
     if (token.size() > im.options.max_word_bytes) continue;
     std::string w = im.norm(token);
-    // Model words seen once are weak evidence: valid in running text unless dominated (as in word
-    // mode); other words as before (dominance there would flag rare but valid words).
-    if (im.count(w) == 1 ? !im.dominated(w) : im.valid_normalized(w, 2)) continue;
+    // Model words seen once (when min_count allows them) are valid in running text unless dominated,
+    // as in word mode; other words need 2+ sightings or the analyzer, without dominance (which
+    // would flag rare but valid words of edited text).
+    const long seen = im.count(w);
+    if (seen == 1 && im.options.min_count <= 1 ? !im.dominated(w)
+                                                : im.valid_normalized(w, std::max<long>(im.options.min_count, 2)))
+      continue;
     if (im.options.text_affixes && im.plausible(w)) continue;
     auto sugg = suggest(w, std::max<size_t>(n, 1));
     // The evidence: the best one-word correction is cheap and frequent (a split alone is not

@@ -153,7 +153,7 @@ Registrar reg({"spell", "spell checking and correction (word per line, or --text
                  app.add_option("--learn-min-count", flags.learn_min_count, "--learn: keep words seen this often (default 1)");
                  app.add_option("--min-count", flags.min_count, "a model word seen this often is valid (default 1)");
                  app.add_option("--error-weight", flags.error_weight,
-                                "noisy channel: score = -ln P(word) + W * edit cost (default 8)");
+                                "noisy channel: score = -ln P(word) + W * edit cost (default 14)");
                  app.add_option("--dominance", flags.dominance,
                                 "a rare word next to one this many times as frequent is an error (default 10; 0 = off)");
                  app.add_flag("--no-morph", flags.no_morph, "do not use the morphological analyzer for validity");
