@@ -42,19 +42,34 @@ class Analyzer;
 
 // Every option of the spell checker, with its default.
 struct SpellOptions {
-  long min_count = 2;              // a model word seen at least this often is valid
+  long min_count = 1;              // a model word seen at least this often is valid (unless dominated)
   long suggest_min_count = 1;      // a model word seen at least this often can be suggested
   bool use_morphology = true;      // words Analyzer::known() accepts are valid
   double max_cost = 2.0;           // suggestions cost at most this much (1.0 = one ordinary edit)
-  double error_weight = 8.0;       // noisy channel: score = -ln P(w) + error_weight * cost
+  double error_weight = 14.0;      // noisy channel: score = -ln P(w) + error_weight * cost
   // Word mode: a model word seen fewer than dominance_max_count times is still an error when a
   // word one confusion edit away (cost <= 0.5) is dominance_ratio times as frequent (typos that
   // made it into the corpus: بریار for بڕیار). 0 turns this off.
   double dominance_ratio = 10;
   long dominance_max_count = 50;
+  // A word seen once (or valid only by the analyzer) is dominated by a word of the same confusion
+  // skeleton (confusion edits only: ێ/ی, ۆ/و, ڕ/ر, ڵ/ل, ە ...) at most singleton_dominance_cost
+  // away that is singleton_dominance_ratio times as frequent (تیبێنی 1 vs تێبینی 52).
+  double singleton_dominance_ratio = 3;
+  double singleton_dominance_cost = 0.75;
+  // A word of at least this many letters is also dominated by the word with two adjacent letters
+  // swapped when that one is dominance_ratio times as frequent (بارزگانی / بازرگانی). 0 = off.
+  size_t transposition_min_letters = 6;
+  // Word mode: a word that is two frequent model words written together (seen >= compound_first_count
+  // and >= compound_second_count times, compound_min_letters letters each), optionally joined by
+  // a linking ە or و, is valid unless dominated (ساردوسڕ, بووکەشووشە: Sorani writes compounds as one word).
+  bool compounds = true;
+  long compound_first_count = 50;
+  long compound_second_count = 100;
+  size_t compound_min_letters = 3;
   bool splits = true;              // suggest splitting a word into two valid words ("بۆچی" -> "بۆ چی")
   // Suggest words the model has not seen but the analyzer knows: the variants one confusion edit of
-  // cost <= morph_candidate_cost away, when the model has no candidate that cheap. They are scored
+  // cost <= morph_candidate_cost away and cheaper than the model's cheapest candidate. They are scored
   // as unseen words (-ln P of a count of 1/2) plus morph_candidate_penalty.
   bool morph_candidates = true;
   double morph_candidate_cost = 0.5;
@@ -165,6 +180,13 @@ class SpellChecker {
 struct RepairOptions {
   double max_cost = 1.5;        // rewrite a word only into a word at most this far (confusion costs)
   long min_count = 1;           // ... seen at least this often in the model
+  // A model word seen at least this often is valid for the repair (seen less often: valid only
+  // when the analyzer knows it). Stricter than SpellOptions::min_count: a word seen once in the
+  // model's corpus is more likely a convention spelling than a word in its own right.
+  long valid_min_count = 2;
+  // Noisy-channel weight of the error cost when ranking fixes (SpellOptions::error_weight is the
+  // spell checker's; the repair chooses among convention edits only and keeps frequency weightier).
+  double error_weight = 8.0;
   bool joins = true;            // join two tokens when together they make a frequent valid word
   bool convention_only = true;  // only the edits of spelling conventions (no ordinary typos)
   // An invalid word with no fix in the frequency model is rewritten into the one word the analyzer

@@ -377,9 +377,19 @@ SpellOptions spell_options(const py::dict& kw) {
     else if (key == "text_min_count") o.text_min_count = get_int(key, v);
     else if (key == "text_affixes") o.text_affixes = get_bool(key, v);
     else if (key == "text_affix_base_count") o.text_affix_base_count = get_int(key, v);
+    else if (key == "singleton_dominance_ratio") o.singleton_dominance_ratio = get_float(key, v);
+    else if (key == "singleton_dominance_cost") o.singleton_dominance_cost = get_float(key, v);
+    else if (key == "transposition_min_letters") o.transposition_min_letters = static_cast<size_t>(std::max(0L, get_int(key, v)));
+    else if (key == "compounds") o.compounds = get_bool(key, v);
+    else if (key == "compound_first_count") o.compound_first_count = get_int(key, v);
+    else if (key == "compound_second_count") o.compound_second_count = get_int(key, v);
+    else if (key == "compound_min_letters") o.compound_min_letters = static_cast<size_t>(std::max(0L, get_int(key, v)));
     else unknown_option("spell", key, {"min_count", "suggest_min_count", "use_morphology", "max_cost", "error_weight",
                                        "dominance_ratio", "dominance_max_count", "splits", "text_max_cost",
-                                       "text_min_count", "text_affixes", "text_affix_base_count"});
+                                       "text_min_count", "text_affixes", "text_affix_base_count",
+                                       "singleton_dominance_ratio", "singleton_dominance_cost",
+                                       "transposition_min_letters", "compounds", "compound_first_count",
+                                       "compound_second_count", "compound_min_letters"});
   }
   return o;
 }

@@ -36,8 +36,12 @@ Status SpellChecker::export_hunspell(const std::string& dir) const {
   }
   aff << "\nSFX A Y " << im.suffixes.size() << "\n";
   for (const auto& s : im.suffixes) aff << "SFX A 0 " << s << " .\n";
-  dic << im.entries.size() << "\n";
+  // The words the checker accepts: dominated entries (typos that made it into the corpus) are left out.
+  size_t n = 0;
+  for (const auto& e : im.entries) n += e.dominated ? 0 : 1;
+  dic << n << "\n";
   for (const auto& e : im.entries) {
+    if (e.dominated) continue;
     dic << e.word;
     if (e.count >= 5) dic << "/A";
     dic << "\n";

@@ -148,8 +148,11 @@ struct SpellChecker::Impl {
   bool check_uncached(std::string_view word) const;
   // The calling thread's verdict cache for this checker.
   spell::VerdictCache& thread_cache() const;
-  // Word validity on the normalized form (no ZWNJ).
-  bool valid_normalized(std::string_view w) const;
+  // Word validity on the normalized form (no ZWNJ); a model word counts when seen at least
+  // `min_count` times (< 0: SpellOptions::min_count). Dominance is not applied here.
+  bool valid_normalized(std::string_view w, long min_count = -1) const;
+  // Two frequent model words written together, maybe with a linking ە or و (SpellOptions::compounds).
+  bool compound(std::string_view w) const;
   // A frequent word plus clitics, or a joined prefix + valid word (text mode leaves these alone).
   bool plausible(std::string_view w, int depth = 0) const;
   // A rare model word next to a much more frequent one (SpellOptions::dominance_ratio).
@@ -159,8 +162,9 @@ struct SpellChecker::Impl {
   double neglogp(std::string_view w) const;
   // Candidates from the index with cost <= max_cost, sorted by score; `convention_only` restricts
   // the error model to convention edits.
+  // `error_weight` < 0: SpellOptions::error_weight.
   void candidates(std::u32string_view q, double max_cost, bool convention_only, size_t n,
-                  std::vector<Suggestion>& out) const;
+                  std::vector<Suggestion>& out, double error_weight = -1) const;
   std::string norm(std::string_view word) const;
   // The normalized word: `word` itself when already normalized, else `buf`.
   std::string_view norm_view(std::string_view word, std::string& buf) const;

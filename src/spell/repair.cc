@@ -19,7 +19,7 @@ std::string fix(const SpellChecker::Impl& im, const RepairOptions& o, const std:
   if (q.size() < 2) return {};
   std::vector<Suggestion> c;
   double max_cost = rare_only ? std::min(o.max_cost, 0.5) : o.max_cost;
-  im.candidates(q, max_cost, o.convention_only, 3, c);
+  im.candidates(q, max_cost, o.convention_only, 3, c, o.error_weight);
   long own = im.count(w);
   for (const auto& s : c) {
     long n = im.count(s.word);
@@ -37,7 +37,7 @@ std::string fix(const SpellChecker::Impl& im, const RepairOptions& o, const std:
   im.errors.variants(q, 0.5, [&](std::u32string_view v, double cost) {
     if (v.size() < 2 || cost > best_cost) return;
     std::string v8 = utf8::from_u32(v);
-    if (v8 == w || v8 == best || !im.valid_normalized(v8)) return;
+    if (v8 == w || v8 == best || !im.valid_normalized(v8, o.valid_min_count)) return;
     tie = cost == best_cost;
     if (!tie) { best = std::move(v8); best_cost = cost; }
   });
@@ -74,7 +74,7 @@ void Repairer::repair(std::string_view line, std::string& out, OffsetMap* map) c
   std::vector<char> valid(spans.size());
   for (size_t i = 0; i < spans.size(); ++i) {
     words[i] = im.norm(line.substr(spans[i].first, spans[i].second - spans[i].first));
-    valid[i] = im.valid_normalized(words[i]) && !single_letter(words[i]);
+    valid[i] = im.valid_normalized(words[i], options_.valid_min_count) && !single_letter(words[i]);
   }
   for (size_t i = 0; i < spans.size();) {
     bool done = false;
@@ -108,7 +108,7 @@ void Repairer::repair(std::string_view line, std::string& out, OffsetMap* map) c
       std::u32string q = utf8::to_u32(w);
       for (size_t k = 2; k + 2 <= q.size() && target.empty(); ++k) {
         std::string a = utf8::from_u32(q.substr(0, k)), b = utf8::from_u32(q.substr(k));
-        if (im.count(a) >= options_.split_first_count && im.valid_normalized(b) && !single_letter(b))
+        if (im.count(a) >= options_.split_first_count && im.valid_normalized(b, options_.valid_min_count) && !single_letter(b))
           target = a + " " + b;
       }
     }

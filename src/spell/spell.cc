@@ -95,6 +95,13 @@ void keys(std::u32string_view w, F&& emit) {
   }
 }
 
+// True when one word is the other plus a final ە (U+06D5): the copula or definite suffix, so both
+// are words in their own right (کوێی / کوێیە) and neither is a typo for the other.
+bool final_e_pair(std::u32string_view a, std::u32string_view b) {
+  if (a.size() > b.size()) std::swap(a, b);
+  return b.size() == a.size() + 1 && b.back() == U'\u06D5' && b.substr(0, a.size()) == a;
+}
+
 uint64_t next_serial() {
   static std::atomic<uint64_t> n{0};
   return ++n;
@@ -168,8 +175,10 @@ void SpellChecker::Impl::build() {
       directory[b] = static_cast<uint32_t>(pos);
     }
   }
+  // Every rare entry, also those seen less than min_count times: they are valid only through the
+  // analyzer, and dominated() answers for them from this flag too.
   for (auto& e : entries)
-    if (e.count >= options.min_count && e.count < options.dominance_max_count) e.dominated = dominated_uncached(e.word, e.count);
+    if (e.count < options.dominance_max_count) e.dominated = dominated_uncached(e.word, e.count);
   // Precomputed verdicts: a model word seen min_count times is valid unless dominated (words seen
   // less often need the analyzer: left to the slow path and the per-thread cache).
   for (auto& slot : words.slots()) {
@@ -215,10 +224,10 @@ double SpellChecker::Impl::neglogp(std::string_view w) const {
   return n > 0 ? total_log - std::log(static_cast<double>(n)) : unseen_neglogp;
 }
 
-bool SpellChecker::Impl::valid_normalized(std::string_view w) const {
+bool SpellChecker::Impl::valid_normalized(std::string_view w, long min_count) const {
   if (w.empty()) return true;
   if (w.size() > options.max_word_bytes) return true;
-  if (words.count(w) >= options.min_count) return true;
+  if (words.count(w) >= (min_count < 0 ? options.min_count : min_count)) return true;
   if (!chars::has_arabic_letter(w)) return true;  // Latin script, digits, symbols
   if (!accepted.empty() && accepted.count(w)) return true;
   // Tokens mixing scripts or digits are not judged.
@@ -245,8 +254,39 @@ bool SpellChecker::Impl::dominated(std::string_view w) const {
 bool SpellChecker::Impl::dominated_uncached(std::string_view w, long own) const {
   if (options.dominance_ratio <= 0) return false;
   // A word one cheap confusion edit away has the same confusion skeleton: one index bucket.
-  const double need = options.dominance_ratio * static_cast<double>(own);
+  // A word seen once is weak evidence: any confusion-only variant (same skeleton) up to
+  // singleton_dominance_cost that is singleton_dominance_ratio times as frequent dominates it.
+  const bool once = own <= 1;
+  const double need = (once ? options.singleton_dominance_ratio : options.dominance_ratio) * static_cast<double>(own);
+  const double max_c = once ? std::max(0.5, options.singleton_dominance_cost) : 0.5;
   std::u32string q = utf8::to_u32(w), sk;
+  if (options.transposition_min_letters > 0 && q.size() >= options.transposition_min_letters) {
+    // Two adjacent letters swapped (a slip of the hand) in a longer word: rarely a word in its own
+    // right, so a neighbour dominance_ratio times as frequent dominates at any count below
+    // dominance_max_count.
+    // The swaps are made on the UTF-8 bytes, in one reused buffer (this runs for every rare model
+    // word at construction).
+    const double need_t = options.dominance_ratio * static_cast<double>(own);
+    thread_local std::vector<size_t> at;  // byte offset of each letter, and the end
+    thread_local std::string t;
+    at.clear();
+    for (size_t i = 0; i < w.size();) {
+      at.push_back(i);
+      int len = 1;
+      utf8::decode(w, i, len);
+      i += static_cast<size_t>(len);
+    }
+    at.push_back(w.size());
+    for (size_t k = 0; k + 1 < q.size() && k + 2 < at.size(); ++k) {
+      if (q[k] == q[k + 1]) continue;
+      const size_t a = at[k], b = at[k + 1], c = at[k + 2];
+      t.assign(w.data(), a);
+      t.append(w.data() + b, c - b);
+      t.append(w.data() + a, b - a);
+      t.append(w.data() + c, w.size() - c);
+      if (static_cast<double>(words.count(t)) >= need_t) return true;
+    }
+  }
   spell::ErrorModel::skeleton(q, sk);
   if (sk.empty() || index.empty()) return false;
   const uint64_t lo = spell::hash_skip(sk, std::u32string_view::npos, std::u32string_view::npos, spell::kSkelSeed)
@@ -257,7 +297,37 @@ bool SpellChecker::Impl::dominated_uncached(std::string_view w, long own) const 
     const uint32_t id = static_cast<uint32_t>(index[i] & spell::kIdMask);
     if (static_cast<double>(entries[id].count) < need) break;  // ids run from frequent to rare
     const std::u32string_view y = letters_of(id);
-    if (y != q && errors.cost(q, y, 0.5, false) <= 0.5) return true;
+    if (y == q || spell::final_e_pair(q, y)) continue;
+    if (errors.cost(q, y, max_c, false) <= max_c) return true;
+  }
+  return false;
+}
+
+bool SpellChecker::Impl::compound(std::string_view w) const {
+  // First part, optional linking vowel (ە, و: بووکەشووشە, ساردوسڕ), second part; each part at least
+  // compound_min_letters letters and frequent in the model. Parts are byte ranges of w (no copies).
+  const size_t m = std::max<size_t>(1, options.compound_min_letters);
+  thread_local std::vector<size_t> at;  // byte offset of each letter, and the end
+  at.clear();
+  for (size_t i = 0; i < w.size();) {
+    at.push_back(i);
+    int len = 1;
+    utf8::decode(w, i, len);
+    i += static_cast<size_t>(len);
+  }
+  at.push_back(w.size());
+  const size_t n = at.size() - 1;  // letters
+  if (n < 2 * m) return false;
+  static constexpr std::string_view kLinks[] = {"", "\u06D5", "\u0648"};
+  for (size_t i = m; i + m <= n; ++i) {
+    if (words.count(w.substr(0, at[i])) < options.compound_first_count) continue;
+    const std::string_view rest = w.substr(at[i]);
+    const size_t rest_letters = n - i;
+    for (std::string_view link : kLinks) {
+      const size_t link_letters = link.empty() ? 0 : 1;
+      if (rest_letters < link_letters + m || rest.substr(0, link.size()) != link) continue;
+      if (words.count(rest.substr(link.size())) >= options.compound_second_count) return true;
+    }
   }
   return false;
 }
@@ -282,7 +352,7 @@ bool SpellChecker::Impl::plausible(std::string_view w, int depth) const {
 }
 
 void SpellChecker::Impl::candidates(std::u32string_view q, double max_cost, bool conv, size_t n,
-                                    std::vector<Suggestion>& out) const {
+                                    std::vector<Suggestion>& out, double error_weight) const {
   if (n == 0 || index.empty()) return;
   // Per-thread scratch (no allocation per query once warm). The index and its directory are far
   // larger than the caches: every key's directory entry and index run is prefetched before any is
@@ -328,7 +398,7 @@ void SpellChecker::Impl::candidates(std::u32string_view q, double max_cost, bool
   // score, no later candidate can. The closest tier goes first so that the bound is tight early.
   constexpr double kMinEdit = 0.3;
   std::vector<Scored> best;
-  const double w = options.error_weight;
+  const double w = error_weight < 0 ? options.error_weight : error_weight;
   spell::ErrorModel::Typed typed;
   errors.prepare(q, conv, typed);
   for (int tier = 0; tier < 2; ++tier) {
@@ -466,7 +536,8 @@ bool SpellChecker::Impl::check_uncached(std::string_view word) const {
     const auto* row = words.find(w);
     if (row && row->entry != spell::WordTable::kNoEntry && row->count >= options.min_count)
       return !entries[row->entry].dominated || (!accepted.empty() && accepted.count(w));
-    return valid_normalized(w) && !dominated(w);
+    if (valid_normalized(w)) return !dominated(w);
+    return options.compounds && compound(w) && !dominated(w);
   }
   size_t pos = 0;
   while (pos <= w.size()) {
@@ -497,9 +568,10 @@ std::vector<Suggestion> SpellChecker::suggest(std::string_view word, size_t n) c
   const size_t before = out.size();
   im.candidates(q, im.options.max_cost, false, n + 1, out);
   // Words the model has not seen but the analyzer knows (inflected forms, rarer words): the
-  // variants one cheap confusion edit away, checked with the analyzer. Only when the model offers
-  // no equally cheap correction (a model word at that cost is more probable than an unseen one),
-  // which also keeps the analyzer calls off most queries.
+  // variants one cheap confusion edit away, checked with the analyzer. Only variants cheaper than
+  // the model's cheapest candidate (a model word at the same cost is more probable than an unseen
+  // one: ڕوبار -> ڕووبار (0.35) is checked beside the model's ڕوبارە (0.5)), and only those that
+  // could enter the top n, which keeps the analyzer calls off most queries.
   if (im.options.morph_candidates && im.analyzer) {
     double best_model = std::numeric_limits<double>::infinity();
     std::vector<double> scores;
@@ -513,11 +585,11 @@ std::vector<Suggestion> SpellChecker::suggest(std::string_view word, size_t n) c
     const double bar = scores.size() >= n ? scores[n - 1] : std::numeric_limits<double>::infinity();
     const double base = im.unseen_neglogp + im.options.morph_candidate_penalty;
     const double max_c = im.options.morph_candidate_cost;
-    if (best_model > max_c && base < bar) {
+    if (base < bar) {
       std::string v8;
       im.errors.variants(q, max_c, [&](std::u32string_view v, double c) {
         const double score = base + im.options.error_weight * c;
-        if (v.size() < 2 || score >= bar) return;
+        if (v.size() < 2 || score >= bar || c >= best_model) return;
         v8 = utf8::from_u32(v);
         if (im.words.count(v8) > 0 || v8 == w) return;  // model words come from the index
         if (!check(v8)) return;
@@ -557,7 +629,13 @@ std::vector<SpellFlag> SpellChecker::check_text(std::string_view text, size_t n)
     std::string_view token = text.substr(s, e - s);
     if (token.size() > im.options.max_word_bytes) continue;
     std::string w = im.norm(token);
-    if (im.valid_normalized(w)) continue;
+    // Model words seen once (when min_count allows them) are valid in running text unless dominated,
+    // as in word mode; other words need 2+ sightings or the analyzer, without dominance (which
+    // would flag rare but valid words of edited text).
+    const long seen = im.count(w);
+    if (seen == 1 && im.options.min_count <= 1 ? !im.dominated(w)
+                                                : im.valid_normalized(w, std::max<long>(im.options.min_count, 2)))
+      continue;
     if (im.options.text_affixes && im.plausible(w)) continue;
     auto sugg = suggest(w, std::max<size_t>(n, 1));
     // The evidence: the best one-word correction is cheap and frequent (a split alone is not

@@ -399,3 +399,175 @@ TEST(Spell, ColloquialSingleWawIsAnError) {
     EXPECT_EQ(s[0].word, c.fix);
   }
 }
+
+// Dominance (a rare word one cheap confusion away from a word ten times as frequent is a typo)
+// also judges words seen fewer than min_count times that only the analyzer accepts, and never
+// takes a word plus a final ە (copula / definite suffix) for a typo of the other.
+TEST(SpellDominance, SingletonsKnownToTheAnalyzerAndFinalE) {
+  kurdi::MorphOptions mo;
+  mo.colloquial = false;
+  const kurdi::Analyzer an(mo);
+  ASSERT_TRUE(an.known("شیر"));
+  ASSERT_TRUE(an.known("کتێب"));
+  FrequencyModel m;
+  m.add("شێر", 100);   // شیر (seen once) is one ێ/ی confusion (0.35) away
+  m.add("شیر", 1);
+  m.add("کتێبە", 100);  // کتێب (not in the model) is کتێبە without its final ە
+  m.add("و", 1000);
+  SpellOptions o;  // min_count 2: a word seen once is valid only through the analyzer
+  const SpellChecker sc(o, m, &an);
+  EXPECT_FALSE(sc.check("شیر"));
+  EXPECT_TRUE(sc.check("کتێب"));
+  o.fast_check = false;  // the reference path agrees
+  const SpellChecker ref(o, m, &an);
+  EXPECT_FALSE(ref.check("شیر"));
+  EXPECT_TRUE(ref.check("کتێب"));
+  o.dominance_ratio = 0;
+  const SpellChecker off(o, m, &an);
+  EXPECT_TRUE(off.check("شیر"));
+}
+
+// A model word seen once is valid (SpellOptions::min_count 1) unless a word of the same confusion
+// skeleton at most 0.75 away is 3 times as frequent; the repair keeps its stricter bar
+// (RepairOptions::valid_min_count 2: a word seen once is repaired when a convention fix exists).
+TEST(SpellDominance, WordsSeenOnce) {
+  FrequencyModel m;
+  m.add("کێلگە", 30);
+  m.add("کیلگە", 1);    // one ێ/ی confusion (0.35) from a word 30 times as frequent
+  m.add("پێرۆز", 6);
+  m.add("پیروز", 1);    // two confusions (0.7) from a word 6 times as frequent
+  m.add("دەرگا", 2);
+  m.add("درگا", 1);     // a missing ە (0.5) from a word only twice as frequent
+  m.add("دارستان", 1);  // no neighbour
+  m.add("و", 1000);
+  SpellOptions o;
+  const SpellChecker sc(o, m, nullptr);
+  EXPECT_FALSE(sc.check("کیلگە"));
+  EXPECT_FALSE(sc.check("پیروز"));
+  EXPECT_TRUE(sc.check("درگا"));
+  EXPECT_TRUE(sc.check("دارستان"));
+  EXPECT_TRUE(sc.check("کێلگە"));
+  o.fast_check = false;
+  const SpellChecker ref(o, m, nullptr);
+  for (const char* w : {"کیلگە", "پیروز", "درگا", "دارستان", "کێلگە"}) EXPECT_EQ(ref.check(w), sc.check(w)) << w;
+  o.min_count = 2;  // the former bar: a word seen once needs the analyzer
+  const SpellChecker strict(o, m, nullptr);
+  EXPECT_FALSE(strict.check("دارستان"));
+
+  // Running text: a dominated word seen once is flagged, one that is not is left alone.
+  const std::string text = "کیلگە و دارستان";
+  auto flags = sc.check_text(text, 1);
+  ASSERT_EQ(flags.size(), 1u);
+  EXPECT_EQ(flags[0].word, "کیلگە");
+
+  // The repair: درگا (seen once) is rewritten into دەرگا unless words seen once count as valid.
+  EXPECT_EQ(kurdi::Repairer(sc).repair("درگا"), "دەرگا");
+  kurdi::RepairOptions ro;
+  ro.valid_min_count = 1;
+  EXPECT_EQ(kurdi::Repairer(sc, ro).repair("درگا"), "درگا");
+}
+
+// Ranking weighs the edit cost against the word's probability (score = -ln P + error_weight *
+// cost): at the default weight (14) one missing ە (0.5) beats two (1.0) for a word 200 times as
+// frequent; at 8 it does not. The repair has its own weight (RepairOptions::error_weight, 8).
+TEST(SpellRanking, ErrorWeight) {
+  FrequencyModel m;
+  m.add("سەردە", 1000);
+  m.add("سەرد", 5);
+  m.add("و", 1000);
+  SpellOptions o;
+  EXPECT_EQ(o.error_weight, 14.0);
+  const SpellChecker sc(o, m, nullptr);
+  auto s = sc.suggest("سرد", 2);
+  ASSERT_EQ(s.size(), 2u);
+  EXPECT_EQ(s[0].word, "سەرد");
+  EXPECT_EQ(kurdi::Repairer(sc).repair("سرد"), "سەردە");
+  kurdi::RepairOptions ro;
+  ro.error_weight = 14;
+  EXPECT_EQ(kurdi::Repairer(sc, ro).repair("سرد"), "سەرد");
+  o.error_weight = 8;
+  const SpellChecker light(o, m, nullptr);
+  s = light.suggest("سرد", 2);
+  ASSERT_EQ(s.size(), 2u);
+  EXPECT_EQ(s[0].word, "سەردە");
+}
+
+// An analyzer-known word the model has not seen is suggested when it is cheaper than the model's
+// cheapest candidate, even when that one is itself cheap (کتێب at 0.35 beside the model's کتیبە at 0.5).
+TEST(SpellMorphCandidates, CheaperThanTheModelsBest) {
+  kurdi::MorphOptions mo;
+  mo.colloquial = false;
+  const kurdi::Analyzer an(mo);
+  ASSERT_TRUE(an.known("کتێب"));
+  FrequencyModel m;
+  m.add("کتیبە", 1);
+  m.add("و", 1000);
+  const SpellChecker sc(SpellOptions{}, m, &an);
+  auto s = sc.suggest("کتیب", 3);
+  ASSERT_FALSE(s.empty());
+  EXPECT_EQ(s[0].word, "کتێب");
+}
+
+// Two adjacent letters swapped in a word of 6+ letters: dominated by the swapped form when that is
+// 10 times as frequent; shorter words are left alone (swaps there often make other words).
+TEST(SpellDominance, Transpositions) {
+  FrequencyModel m;
+  m.add("کوردستانی", 200);
+  m.add("کوردساتنی", 3);  // ت and ا swapped
+  m.add("کرد", 500);
+  m.add("کدر", 3);        // ر and د swapped, but only 3 letters
+  m.add("و", 1000);
+  SpellOptions o;
+  const SpellChecker sc(o, m, nullptr);
+  EXPECT_FALSE(sc.check("کوردساتنی"));
+  EXPECT_TRUE(sc.check("کدر"));
+  EXPECT_TRUE(sc.check("کوردستانی"));
+  o.transposition_min_letters = 0;
+  const SpellChecker off(o, m, nullptr);
+  EXPECT_TRUE(off.check("کوردساتنی"));
+}
+
+// Word mode: two frequent words written together (>= 50 and >= 100, three letters each), maybe
+// joined by a linking ە or و, make a valid compound.
+TEST(SpellCompounds, TwoFrequentWordsWrittenTogether) {
+  FrequencyModel m;
+  m.add("کتێب", 60);
+  m.add("خانە", 200);
+  m.add("دار", 40);  // too rare to start a compound
+  m.add("و", 1000);
+  SpellOptions o;
+  const SpellChecker sc(o, m, nullptr);
+  EXPECT_TRUE(sc.check("کتێبخانە"));
+  EXPECT_TRUE(sc.check("کتێبەخانە"));
+  EXPECT_TRUE(sc.check("کتێبوخانە"));
+  EXPECT_FALSE(sc.check("کتێبیخانە"));  // ی is no linking vowel
+  EXPECT_FALSE(sc.check("دارخانە"));
+  o.compounds = false;
+  const SpellChecker off(o, m, nullptr);
+  EXPECT_FALSE(off.check("کتێبخانە"));
+  o.compounds = true;
+  o.compound_second_count = 201;
+  const SpellChecker strict(o, m, nullptr);
+  EXPECT_FALSE(strict.check("کتێبخانە"));
+}
+
+// The Hunspell word list holds the words the checker accepts: a dominated model word is left out.
+TEST(Hunspell, DominatedWordsAreLeftOut) {
+  FrequencyModel m;
+  m.add("کێلگە", 30);
+  m.add("کیلگە", 1);  // dominated (see SpellDominance.WordsSeenOnce)
+  m.add("دارستان", 1);
+  const SpellChecker sc(SpellOptions{}, m, nullptr);
+  ASSERT_FALSE(sc.check("کیلگە"));
+  fs::path dir = fs::temp_directory_path() / "kurdi_spell_hunspell_dominated_test";
+  fs::remove_all(dir);
+  ASSERT_TRUE(sc.export_hunspell(dir.string()).ok());
+  std::ifstream dic(dir / "ckb.dic");
+  std::vector<std::string> lines;
+  for (std::string l; std::getline(dic, l);) lines.push_back(l);
+  ASSERT_EQ(lines.size(), 3u);
+  EXPECT_EQ(lines[0], "2");
+  EXPECT_EQ(lines[1], "کێلگە/A");
+  EXPECT_EQ(lines[2], "دارستان");
+  fs::remove_all(dir);
+}

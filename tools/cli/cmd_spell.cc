@@ -151,15 +151,17 @@ Registrar reg({"spell", "spell checking and correction (word per line, or --text
                  app.add_flag("--learn-all-lines", flags.learn_all_lines,
                               "--learn: count every line (default: only lines with ە ێ ۆ ڵ ڕ, i.e. standard spelling)");
                  app.add_option("--learn-min-count", flags.learn_min_count, "--learn: keep words seen this often (default 1)");
-                 app.add_option("--min-count", flags.min_count, "a model word seen this often is valid (default 2)");
+                 app.add_option("--min-count", flags.min_count, "a model word seen this often is valid (default 1)");
                  app.add_option("--error-weight", flags.error_weight,
-                                "noisy channel: score = -ln P(word) + W * edit cost (default 8)");
+                                "noisy channel: score = -ln P(word) + W * edit cost (default 14)");
                  app.add_option("--dominance", flags.dominance,
                                 "a rare word next to one this many times as frequent is an error (default 10; 0 = off)");
                  app.add_flag("--no-morph", flags.no_morph, "do not use the morphological analyzer for validity");
                  app.add_flag("--repair", flags.repair,
                               "text in: normalize (standard) + lexicon-driven repair, line by line (= normalize --repair)");
                  app.add_option("--repair-max-cost", flags.repair_options.max_cost, "--repair: max convention cost (default 1.5)");
+                 app.add_option("--repair-error-weight", flags.repair_options.error_weight,
+                                "--repair: noisy-channel weight of the edit cost (default 8)");
                  app.add_option("--repair-min-count", flags.repair_options.min_count, "--repair: target seen this often (default 1)");
                  app.add_option("--repair-rare-ratio", flags.repair_options.rare_ratio,
                                 "--repair: rewrite a valid word into one this many times as frequent (default 30; 0 = off)");
