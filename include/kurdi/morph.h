@@ -29,6 +29,8 @@
 #include <string_view>
 #include <vector>
 
+#include "kurdi/tokenize.h"
+
 namespace kurdi {
 
 // Every option of the analyzer, with its default.
@@ -110,6 +112,26 @@ class MorphCache {
   struct Impl;
 
  private:
+  std::unique_ptr<Impl> impl_;
+};
+
+// The clitic segmenter of tokenize --split-clitics built on the analyzer (Tokenizer takes any
+// Segmenter; this one is what `kurdi tokenize`, `kurdi serve` and the Python module use). A word
+// the analyzer knows is cut at the boundaries of its best nominal analysis (determiners, plural,
+// possessive clitics, ezafe, postpositions, attached prepositions; verb forms stay whole, as in the
+// KurdishTokenization convention); mode "auto" (default) lets the rule tables (RuleSegmenter) decide
+// where they cut and uses the analyzer where they leave a word whole, "morph" uses the analyzer
+// alone, "rules" the rules alone. Immutable and thread-safe once built.
+class AnalyzerSegmenter final : public Segmenter {
+ public:
+  explicit AnalyzerSegmenter(std::string mode = "auto");
+  ~AnalyzerSegmenter() override;
+  AnalyzerSegmenter(const AnalyzerSegmenter&) = delete;
+  AnalyzerSegmenter& operator=(const AnalyzerSegmenter&) = delete;
+  void segment(std::string_view word, std::vector<uint32_t>& cuts) const override;
+
+ private:
+  struct Impl;
   std::unique_ptr<Impl> impl_;
 };
 

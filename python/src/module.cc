@@ -226,6 +226,15 @@ TokenizeOptions tokenize_options(const py::dict& kw) {
   return o;
 }
 
+// A tokenizer; with split_clitics it cuts words with the analyzer-backed segmenter that `kurdi
+// tokenize --split-clitics` uses (built once, never destroyed: tokenizers may outlive the module's
+// statics at interpreter exit).
+std::shared_ptr<Tokenizer> make_tokenizer(const TokenizeOptions& o) {
+  if (!o.split_clitics) return std::make_shared<Tokenizer>(o);
+  static const AnalyzerSegmenter* segmenter = new AnalyzerSegmenter();
+  return std::make_shared<Tokenizer>(o, segmenter);
+}
+
 SentenceOptions sentence_options(const py::dict& kw) {
   SentenceOptions o;
   for (auto item : kw) {
@@ -831,7 +840,7 @@ class Pipeline {
       s.verbalizer = std::make_shared<Verbalizer>(verbalize_options(kw));
     } else if (name == "tokenize" || name == "tokens") {
       s.kind = name == "tokenize" ? StageKind::kTokenize : StageKind::kTokens;
-      s.tokenizer = std::make_shared<Tokenizer>(tokenize_options(kw));
+      s.tokenizer = make_tokenizer(tokenize_options(kw));
     } else if (name == "sentences") {
       s.kind = StageKind::kSentences;
       s.splitter = std::make_shared<SentenceSplitter>(sentence_options(kw));
@@ -1020,7 +1029,7 @@ options) choose the normalized form of tokens.
       .def(py::init([](py::kwargs kw) {
         TokenizeOptions o = tokenize_options(kw);
         py::gil_scoped_release nogil;
-        return std::make_shared<Tokenizer>(o);
+        return make_tokenizer(o);
       }))
       .def("tokenize",
            [](std::shared_ptr<Tokenizer> t, py::handle text, bool normalized) {

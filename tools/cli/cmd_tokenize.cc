@@ -6,8 +6,8 @@
 #include <string>
 #include <unordered_map>
 
-#include "analyzer_segmenter.h"
 #include "cli.h"
+#include "kurdi/morph.h"
 #include "kurdi/tokenize.h"
 
 namespace kurdi::cli {

@@ -2,7 +2,7 @@
 // kurdi-stages: tokenize sentences morph serve
 #include <memory>
 
-#include "analyzer_segmenter.h"
+#include "kurdi/morph.h"
 #include "kurdi/sentences.h"
 #include "kurdi/tokenize.h"
 #include "serve_api.h"
@@ -11,7 +11,7 @@ namespace kurdi::serve {
 namespace {
 
 struct TokEngine {
-  std::unique_ptr<cli::AnalyzerSegmenter> segmenter;  // declared first: outlives the tokenizer
+  std::unique_ptr<AnalyzerSegmenter> segmenter;  // declared first: outlives the tokenizer
   std::unique_ptr<Tokenizer> tokenizer;
 };
 
@@ -25,7 +25,7 @@ Reply tokenize(const Call& c) {
     o.dates = c.flag("dates");
     o.urls = c.flag("urls");
     o.multiword = c.flag("multiword");
-    if (o.split_clitics) t->segmenter = std::make_unique<cli::AnalyzerSegmenter>(c.str("segmenter"));
+    if (o.split_clitics) t->segmenter = std::make_unique<AnalyzerSegmenter>(c.str("segmenter"));
     t->tokenizer = std::make_unique<Tokenizer>(o, t->segmenter.get());
     return std::shared_ptr<const TokEngine>(t);
   });
