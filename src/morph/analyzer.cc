@@ -1016,16 +1016,27 @@ struct Analyzer::Impl {
       };
       for (auto& c : *sub.all) {
         if (c.guessed) continue;
-        c.lemma_text = lemma_of(v, c);
-        c.stem_b = map(c.stem_b);
-        c.stem_e = map(c.stem_e);
-        for (int i = 0; i < c.n; ++i) { c.m[i].b = map(c.m[i].b); c.m[i].e = map(c.m[i].e); }
-        c.score -= 1.0f;
+        respelled(c, v, map);
         out.add(std::move(c));
         any = true;
       }
       if (any) return;
     }
+  }
+
+  // A candidate found in a respelling `v` of the word, moved back onto the word as written: its
+  // lemma read from v, its spans through `map` (offsets in v -> offsets in the word), and a
+  // point off its score for the respelling.
+  template <class Map>
+  void respelled(LCand& c, std::string_view v, Map&& map) const {
+    c.lemma_text = lemma_of(v, c);
+    c.stem_b = map(c.stem_b);
+    c.stem_e = map(c.stem_e);
+    for (int i = 0; i < c.n; ++i) {
+      c.m[i].b = map(c.m[i].b);
+      c.m[i].e = map(c.m[i].e);
+    }
+    c.score -= 1.0f;
   }
 
   // The postposition -دا after a stem ending in د written with one د (ئەندرۆیدا = ئەندرۆید + دا,
@@ -1054,11 +1065,7 @@ struct Analyzer::Impl {
         out.known = true;
         return;
       }
-      c.lemma_text = lemma_of(v, c);
-      c.stem_b = map(c.stem_b);
-      c.stem_e = map(c.stem_e);
-      for (int i = 0; i < c.n; ++i) { c.m[i].b = map(c.m[i].b); c.m[i].e = map(c.m[i].e); }
-      c.score -= 1.0f;
+      respelled(c, v, map);
       out.add(std::move(c));
     }
   }

@@ -114,6 +114,18 @@ std::string strip_zwnj(std::string s) {
   return s;
 }
 
+// The byte offset of each letter of `w`, then w.size().
+void letter_offsets(std::string_view w, std::vector<size_t>& at) {
+  at.clear();
+  for (size_t i = 0; i < w.size();) {
+    at.push_back(i);
+    int len = 1;
+    utf8::decode(w, i, len);
+    i += static_cast<size_t>(len);
+  }
+  at.push_back(w.size());
+}
+
 }  // namespace
 }  // namespace spell
 
@@ -269,14 +281,7 @@ bool SpellChecker::Impl::dominated_uncached(std::string_view w, long own) const 
     const double need_t = options.dominance_ratio * static_cast<double>(own);
     thread_local std::vector<size_t> at;  // byte offset of each letter, and the end
     thread_local std::string t;
-    at.clear();
-    for (size_t i = 0; i < w.size();) {
-      at.push_back(i);
-      int len = 1;
-      utf8::decode(w, i, len);
-      i += static_cast<size_t>(len);
-    }
-    at.push_back(w.size());
+    spell::letter_offsets(w, at);
     for (size_t k = 0; k + 1 < q.size() && k + 2 < at.size(); ++k) {
       if (q[k] == q[k + 1]) continue;
       const size_t a = at[k], b = at[k + 1], c = at[k + 2];
@@ -308,14 +313,7 @@ bool SpellChecker::Impl::compound(std::string_view w) const {
   // compound_min_letters letters and frequent in the model. Parts are byte ranges of w (no copies).
   const size_t m = std::max<size_t>(1, options.compound_min_letters);
   thread_local std::vector<size_t> at;  // byte offset of each letter, and the end
-  at.clear();
-  for (size_t i = 0; i < w.size();) {
-    at.push_back(i);
-    int len = 1;
-    utf8::decode(w, i, len);
-    i += static_cast<size_t>(len);
-  }
-  at.push_back(w.size());
+  spell::letter_offsets(w, at);
   const size_t n = at.size() - 1;  // letters
   if (n < 2 * m) return false;
   static constexpr std::string_view kLinks[] = {"", "\u06D5", "\u0648"};
