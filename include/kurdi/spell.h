@@ -57,6 +57,13 @@ struct SpellOptions {
   // away that is singleton_dominance_ratio times as frequent (تیبێنی 1 vs تێبینی 52).
   double singleton_dominance_ratio = 3;
   double singleton_dominance_cost = 0.75;
+  // Dropped marks: writers drop the marks of ێ ۆ ڕ ڵ far more often than they add them. A word
+  // seen 2+ times (below dominance_max_count) is also dominated by its twin with one dropped mark
+  // restored (ی -> ێ, و -> ۆ, ر -> ڕ, ل -> ڵ: خەلات / خەڵات) that is mark_dominance_ratio times as
+  // frequent (0 = off), and a word valid only by the analyzer (never seen) by that twin seen
+  // unseen_dominance_count times (other variants: singleton_dominance_ratio, 3).
+  double mark_dominance_ratio = 3;
+  long unseen_dominance_count = 2;
   // A word of at least this many letters is also dominated by the word with two adjacent letters
   // swapped when that one is dominance_ratio times as frequent (بارزگانی / بازرگانی). 0 = off.
   size_t transposition_min_letters = 6;

@@ -102,6 +102,22 @@ bool final_e_pair(std::u32string_view a, std::u32string_view b) {
   return b.size() == a.size() + 1 && b.back() == U'\u06D5' && b.substr(0, a.size()) == a;
 }
 
+// True when b is a with one plain letter replaced by its marked twin (ی -> ێ, و -> ۆ, ر -> ڕ,
+// ل -> ڵ): the marks a writer drops (keyboards and older habits without them), rarely adds.
+bool mark_added(std::u32string_view a, std::u32string_view b) {
+  if (a.size() != b.size()) return false;
+  size_t diff = 0;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (a[i] == b[i]) continue;
+    if (++diff > 1) return false;
+    const char32_t x = a[i], y = b[i];
+    if (!((x == U'\u06CC' && y == U'\u06CE') || (x == U'\u0648' && y == U'\u06C6') ||
+          (x == U'\u0631' && y == U'\u0695') || (x == U'\u0644' && y == U'\u06B5')))
+      return false;
+  }
+  return diff == 1;
+}
+
 uint64_t next_serial() {
   static std::atomic<uint64_t> n{0};
   return ++n;
@@ -260,7 +276,7 @@ bool SpellChecker::Impl::dominated(std::string_view w) const {
   if (row && row->entry != spell::WordTable::kNoEntry) return entries[row->entry].dominated;
   long own = row ? row->count : 0;
   if (own >= options.dominance_max_count) return false;
-  return dominated_uncached(w, std::max<long>(own, 1));  // valid by morphology only: as if seen once
+  return dominated_uncached(w, own);  // own 0: valid by morphology only
 }
 
 bool SpellChecker::Impl::dominated_uncached(std::string_view w, long own) const {
@@ -269,8 +285,21 @@ bool SpellChecker::Impl::dominated_uncached(std::string_view w, long own) const 
   // A word seen once is weak evidence: any confusion-only variant (same skeleton) up to
   // singleton_dominance_cost that is singleton_dominance_ratio times as frequent dominates it.
   const bool once = own <= 1;
-  const double need = (once ? options.singleton_dominance_ratio : options.dominance_ratio) * static_cast<double>(own);
+  const double need = (once ? options.singleton_dominance_ratio : options.dominance_ratio) *
+                      static_cast<double>(std::max<long>(own, 1));
+  // Two refinements below that bar. A word seen 2+ times that the analyzer does not know is also
+  // dominated by its twin with one dropped mark restored (ێ ۆ ڕ ڵ) when that one is
+  // mark_dominance_ratio times as frequent (an analyzed form is left alone: -یت 2SG beside -ێت 3SG
+  // is grammar, not a dropped mark). A word
+  // never seen (valid by the analyzer only) is dominated by that twin when it is seen
+  // unseen_dominance_count times.
+  const double need_m = options.mark_dominance_ratio * static_cast<double>(own);
+  const bool use_m = !once && options.mark_dominance_ratio > 0 && need_m < need;
+  const double need_u = static_cast<double>(std::max<long>(1, options.unseen_dominance_count));
+  const bool use_u = own <= 0 && need_u < need;
+  const double lowest = std::min({need, use_m ? need_m : need, use_u ? need_u : need});
   const double max_c = once ? std::max(0.5, options.singleton_dominance_cost) : 0.5;
+  own = std::max<long>(own, 1);  // the transpositions below: as if seen once
   std::u32string q = utf8::to_u32(w), sk;
   if (options.transposition_min_letters > 0 && q.size() >= options.transposition_min_letters) {
     // Two adjacent letters swapped (a slip of the hand) in a longer word: rarely a word in its own
@@ -300,9 +329,15 @@ bool SpellChecker::Impl::dominated_uncached(std::string_view w, long own) const 
   for (size_t i = directory[b], e = directory[b + 1]; i < e; ++i) {
     if ((index[i] & ~spell::kIdMask) != lo) continue;
     const uint32_t id = static_cast<uint32_t>(index[i] & spell::kIdMask);
-    if (static_cast<double>(entries[id].count) < need) break;  // ids run from frequent to rare
+    const double c = static_cast<double>(entries[id].count);
+    if (c < lowest) break;  // ids run from frequent to rare
     const std::u32string_view y = letters_of(id);
     if (y == q || spell::final_e_pair(q, y)) continue;
+    if (c < need) {
+      if (use_m && c >= need_m && spell::mark_added(q, y) && !(analyzer && analyzer->known(w))) return true;
+      if (use_u && c >= need_u && spell::mark_added(q, y)) return true;
+      continue;
+    }
     if (errors.cost(q, y, max_c, false) <= max_c) return true;
   }
   return false;

@@ -527,6 +527,66 @@ TEST(SpellDominance, Transpositions) {
   EXPECT_TRUE(off.check("کوردساتنی"));
 }
 
+// A word seen 2+ times is dominated by its twin with one dropped mark restored (ی -> ێ, و -> ۆ,
+// ر -> ڕ, ل -> ڵ) when that one is 3 times as frequent (not 10: writers drop these marks, they
+// rarely add them); the other direction keeps the ratio 10.
+TEST(SpellDominance, DroppedMarks) {
+  FrequencyModel m;
+  m.add("خەڵات", 12);
+  m.add("خەلات", 3);   // ڵ written ل, the marked twin 4 times as frequent
+  m.add("چۆنیەتی", 120);
+  m.add("چونیەتی", 36);  // ۆ written و, 3.3 times
+  m.add("پێشەنگ", 5);
+  m.add("پیشەنگ", 3);  // only 1.7 times
+  m.add("کوڕان", 4);
+  m.add("کوران", 12);  // the plain twin is the frequent one: کوڕان keeps the ratio 10
+  m.add("و", 1000);
+  SpellOptions o;
+  const SpellChecker sc(o, m, nullptr);
+  EXPECT_FALSE(sc.check("خەلات"));
+  EXPECT_FALSE(sc.check("چونیەتی"));
+  EXPECT_TRUE(sc.check("پیشەنگ"));
+  EXPECT_TRUE(sc.check("کوڕان"));
+  EXPECT_TRUE(sc.check("کوران"));
+  EXPECT_EQ(sc.suggest("خەلات", 1).at(0).word, "خەڵات");
+  o.mark_dominance_ratio = 0;
+  const SpellChecker off(o, m, nullptr);
+  EXPECT_TRUE(off.check("خەلات"));
+  EXPECT_TRUE(off.check("چونیەتی"));
+
+  // A form the analyzer knows keeps the ratio 10: -یت (2SG) beside -ێت (3SG) is grammar.
+  kurdi::MorphOptions mo;
+  mo.colloquial = false;
+  const kurdi::Analyzer an(mo);
+  ASSERT_TRUE(an.known("دەچیت"));
+  m.add("دەچێت", 40);
+  m.add("دەچیت", 5);
+  SpellOptions d;
+  EXPECT_TRUE(SpellChecker(d, m, &an).check("دەچیت"));
+  EXPECT_FALSE(SpellChecker(d, m, nullptr).check("دەچیت"));
+}
+
+// A word the model has never seen and only the analyzer knows is dominated by a confusion-only
+// variant seen twice (SpellOptions::unseen_dominance_count; 3 before).
+TEST(SpellDominance, UnseenWordsKnownToTheAnalyzer) {
+  kurdi::MorphOptions mo;
+  mo.colloquial = false;
+  const kurdi::Analyzer an(mo);
+  ASSERT_TRUE(an.known("شیر"));
+  FrequencyModel m;
+  m.add("شێر", 2);  // شیر (not in the model) is one ێ/ی confusion away
+  m.add("و", 1000);
+  SpellOptions o;
+  const SpellChecker sc(o, m, &an);
+  EXPECT_FALSE(sc.check("شیر"));
+  o.fast_check = false;
+  const SpellChecker ref(o, m, &an);
+  EXPECT_FALSE(ref.check("شیر"));
+  o.unseen_dominance_count = 3;
+  const SpellChecker three(o, m, &an);
+  EXPECT_TRUE(three.check("شیر"));
+}
+
 // Word mode: two frequent words written together (>= 50 and >= 100, three letters each), maybe
 // joined by a linking ە or و, make a valid compound.
 TEST(SpellCompounds, TwoFrequentWordsWrittenTogether) {
