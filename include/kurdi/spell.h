@@ -62,7 +62,7 @@ struct SpellOptions {
   // restored (ی -> ێ, و -> ۆ, ر -> ڕ, ل -> ڵ: خەلات / خەڵات) that is mark_dominance_ratio times as
   // frequent (0 = off), and a word valid only by the analyzer (never seen) by that twin seen
   // unseen_dominance_count times (other variants: singleton_dominance_ratio, 3).
-  double mark_dominance_ratio = 3;
+  double mark_dominance_ratio = 2;
   long unseen_dominance_count = 2;
   // A word of at least this many letters is also dominated by the word with two adjacent letters
   // swapped when that one is dominance_ratio times as frequent (بارزگانی / بازرگانی). 0 = off.

@@ -528,12 +528,14 @@ TEST(SpellDominance, Transpositions) {
 }
 
 // A word seen 2+ times is dominated by its twin with one dropped mark restored (ی -> ێ, و -> ۆ,
-// ر -> ڕ, ل -> ڵ) when that one is 3 times as frequent (not 10: writers drop these marks, they
+// ر -> ڕ, ل -> ڵ) when that one is twice as frequent (not 10: writers drop these marks, they
 // rarely add them); the other direction keeps the ratio 10.
 TEST(SpellDominance, DroppedMarks) {
   FrequencyModel m;
   m.add("خەڵات", 12);
   m.add("خەلات", 3);   // ڵ written ل, the marked twin 4 times as frequent
+  m.add("زاخۆ", 19);
+  m.add("زاخو", 8);    // ۆ written و, 2.4 times
   m.add("چۆنیەتی", 120);
   m.add("چونیەتی", 36);  // ۆ written و, 3.3 times
   m.add("پێشەنگ", 5);
@@ -545,6 +547,7 @@ TEST(SpellDominance, DroppedMarks) {
   const SpellChecker sc(o, m, nullptr);
   EXPECT_FALSE(sc.check("خەلات"));
   EXPECT_FALSE(sc.check("چونیەتی"));
+  EXPECT_FALSE(sc.check("زاخو"));
   EXPECT_TRUE(sc.check("پیشەنگ"));
   EXPECT_TRUE(sc.check("کوڕان"));
   EXPECT_TRUE(sc.check("کوران"));
@@ -553,6 +556,11 @@ TEST(SpellDominance, DroppedMarks) {
   const SpellChecker off(o, m, nullptr);
   EXPECT_TRUE(off.check("خەلات"));
   EXPECT_TRUE(off.check("چونیەتی"));
+  EXPECT_TRUE(off.check("زاخو"));
+  o.mark_dominance_ratio = 3;
+  const SpellChecker three(o, m, nullptr);
+  EXPECT_FALSE(three.check("خەلات"));
+  EXPECT_TRUE(three.check("زاخو"));
 
   // A form the analyzer knows keeps the ratio 10: -یت (2SG) beside -ێت (3SG) is grammar.
   kurdi::MorphOptions mo;
