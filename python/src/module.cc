@@ -393,12 +393,15 @@ SpellOptions spell_options(const py::dict& kw) {
     else if (key == "compound_first_count") o.compound_first_count = get_int(key, v);
     else if (key == "compound_second_count") o.compound_second_count = get_int(key, v);
     else if (key == "compound_min_letters") o.compound_min_letters = static_cast<size_t>(std::max(0L, get_int(key, v)));
+    else if (key == "mark_dominance_ratio") o.mark_dominance_ratio = get_float(key, v);
+    else if (key == "unseen_dominance_count") o.unseen_dominance_count = get_int(key, v);
     else unknown_option("spell", key, {"min_count", "suggest_min_count", "use_morphology", "max_cost", "error_weight",
                                        "dominance_ratio", "dominance_max_count", "splits", "text_max_cost",
                                        "text_min_count", "text_affixes", "text_affix_base_count",
                                        "singleton_dominance_ratio", "singleton_dominance_cost",
                                        "transposition_min_letters", "compounds", "compound_first_count",
-                                       "compound_second_count", "compound_min_letters"});
+                                       "compound_second_count", "compound_min_letters", "mark_dominance_ratio",
+                                       "unseen_dominance_count"});
   }
   return o;
 }

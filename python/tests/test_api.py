@@ -216,6 +216,10 @@ def test_spell():
     assert flags and flags[0]["word"] == "پیویست"
     text = "ئەمە زۆر پیویست بوو"
     assert text[flags[0]["start"]:flags[0]["end"]] == "پیویست"
+    # the dominance options of the C++ SpellOptions are accepted (0 turns the dropped-mark rule off)
+    assert kurdi.check("پێویست", mark_dominance_ratio=0, unseen_dominance_count=3)
+    with pytest.raises(ValueError, match="unknown spell option"):
+        kurdi.check("پێویست", mark_dominance=2)
 
 
 # ---- pipeline --------------------------------------------------------------------------------
