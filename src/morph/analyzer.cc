@@ -11,6 +11,7 @@
 #include "kurdi/normalize.h"
 #include "kurdi/text.h"
 #include "morph/grammar.h"
+#include "text/hash.h"
 #include "text/tables.h"
 
 KURDI_DECLARE_TABLE(normalize_wordfreq_tsv)
@@ -194,37 +195,6 @@ struct Prefix {
 int neg_code(const Row* r) { return same(r->feat, "NE") ? 0 : same(r->feat, "NA") ? 1 : 2; }
 int asp_code(const Row* r) { return same(r->feat, "DE") ? 0 : 1; }
 
-// A short-string hash for the stem index (words are tens of bytes): 8-byte blocks, multiply-mix.
-inline uint64_t mix64(uint64_t h) {
-  h ^= h >> 32;
-  h *= 0xD6E8FEB86659FD93ull;
-  h ^= h >> 32;
-  return h;
-}
-inline uint64_t hash_sv(std::string_view s) {
-  const char* p = s.data();
-  size_t n = s.size();
-  uint64_t h = 0x9E3779B97F4A7C15ull ^ (static_cast<uint64_t>(n) * 0xFF51AFD7ED558CCDull);
-  while (n >= 8) {
-    uint64_t x;
-    std::memcpy(&x, p, 8);
-    h = (h ^ x) * 0xC2B2AE3D27D4EB4Full;
-    h ^= h >> 29;
-    p += 8;
-    n -= 8;
-  }
-  if (n >= 4) {
-    uint32_t a, b;
-    std::memcpy(&a, p, 4);
-    std::memcpy(&b, p + n - 4, 4);
-    h = (h ^ ((static_cast<uint64_t>(a) << 32) | b)) * 0xC2B2AE3D27D4EB4Full;
-  } else if (n > 0) {
-    uint64_t x = static_cast<unsigned char>(p[0]) | (static_cast<uint64_t>(static_cast<unsigned char>(p[n / 2])) << 8) |
-                 (static_cast<uint64_t>(static_cast<unsigned char>(p[n - 1])) << 16);
-    h = (h ^ x) * 0xC2B2AE3D27D4EB4Full;
-  }
-  return mix64(h);
-}
 
 // Every string the search looks up (surface stems, preverbs / light-verb parts) in one open-addressing
 // table with the hash stored beside the key: a miss (most lookups) rarely touches the key bytes.
@@ -261,20 +231,20 @@ class StemIndex {
       bool verbal = false;
       for (const auto& e : v) verbal |= e.kind != Kind::kNominal;
       for (size_t b = 1; b < k.size(); ++b) {
-        const uint64_t h = hash_sv(std::string_view(k).substr(0, b));
+        const uint64_t h = text::hash_bytes(std::string_view(k).substr(0, b));
         set(stem_prefix_, h);
         if (verbal) set(verb_prefix_, h);
       }
     }
     for (const auto& p : g.parts)
-      for (size_t b = 1; b < p.size(); ++b) set(part_prefix_, hash_sv(std::string_view(p).substr(0, b)));
+      for (size_t b = 1; b < p.size(); ++b) set(part_prefix_, text::hash_bytes(std::string_view(p).substr(0, b)));
     const uint8_t msdr = pos_id("V.MSDR"), ptcp = pos_id("V.PTCP");
     ending_.assign(size_t{1} << 12, 0);  // 2^18 bits
     for (const auto& [k, v] : g.stems) {
       bool vn = false;
       for (const auto& e : v) vn |= e.kind == Kind::kNominal && (e.pos == msdr || e.pos == ptcp);
       if (vn)
-        for (size_t b = 0; b < k.size(); ++b) set(ending_, hash_sv(std::string_view(k).substr(b)));
+        for (size_t b = 0; b < k.size(); ++b) set(ending_, text::hash_bytes(std::string_view(k).substr(b)));
     }
   }
 
@@ -288,9 +258,9 @@ class StemIndex {
                sizeof(uint64_t);
   }
   // A verbal noun or participle (a stem with a V.MSDR / V.PTCP entry) may end with s.
-  bool may_end_verbal_noun(std::string_view s) const { return test(ending_, hash_sv(s)); }
+  bool may_end_verbal_noun(std::string_view s) const { return test(ending_, text::hash_bytes(s)); }
 
-  const Rec* find(std::string_view s) const { return find(s, hash_sv(s)); }
+  const Rec* find(std::string_view s) const { return find(s, text::hash_bytes(s)); }
   const Rec* find(std::string_view s, uint64_t h) const {
     for (size_t i = h & mask_;; i = (i + 1) & mask_) {
       const Slot& sl = slots_[i];
@@ -299,7 +269,7 @@ class StemIndex {
     }
   }
   // The stem's entries, or null.
-  const Rec* stem(std::string_view s) const { return stem(s, hash_sv(s)); }
+  const Rec* stem(std::string_view s) const { return stem(s, text::hash_bytes(s)); }
   const Rec* stem(std::string_view s, uint64_t h) const {
     const Rec* r = find(s, h);
     return r && r->n ? r : nullptr;
@@ -313,7 +283,7 @@ class StemIndex {
     Rec rec;
   };
   Rec& insert(const std::string& k) {
-    const uint64_t h = hash_sv(k);
+    const uint64_t h = text::hash_bytes(k);
     for (size_t i = h & mask_;; i = (i + 1) & mask_) {
       Slot& sl = slots_[i];
       if (!sl.key) {
@@ -841,7 +811,7 @@ struct Analyzer::Impl {
     size_t i = pre.pos;
     for (size_t j = next_cp(w, i); j <= w.size() && j - i <= g.max_stem_bytes && !out.done(); j = next_cp(w, j)) {
       const std::string_view piece = w.substr(i, j - i);
-      const uint64_t h = hash_sv(piece);
+      const uint64_t h = text::hash_bytes(piece);
       if (const StemIndex::Rec* it = idx.stem(piece, h)) {
         for (const auto& e : *it) {
           if (e.kind == Kind::kNominal || e.part != pre.part) continue;
@@ -925,7 +895,7 @@ struct Analyzer::Impl {
     Prefix pre;
     prefix_stage(w, pre, 0, out);
     for (size_t k = next_cp(w, 0); k < w.size() && k <= max_part_bytes && !out.done(); k = next_cp(w, k)) {
-      const uint64_t h = hash_sv(w.substr(0, k));
+      const uint64_t h = text::hash_bytes(w.substr(0, k));
       const StemIndex::Rec* r = idx.find(w.substr(0, k), h);
       if (const uint32_t part = r ? r->part : 0) {
         Prefix p;
@@ -1111,7 +1081,7 @@ struct Analyzer::Impl {
     if (out.known) return;
     for (size_t k = next_cp(w, next_cp(w, 0)); k + 4 <= w.size() && k <= g.max_stem_bytes; k = next_cp(w, k)) {
       const std::string_view head = w.substr(0, k);
-      const uint64_t h = hash_sv(head);
+      const uint64_t h = text::hash_bytes(head);
       // hand-written only: induced heads admit misspellings; چا + کا, پی + ویست: misspellings, not compounds
       if (const StemIndex::Rec* it = idx.stem(head, h); it && has_cps(head, 3)) {
         bool nominal = false;
@@ -1790,7 +1760,7 @@ struct MorphCache::Impl {
       std::fill(index.begin(), index.end(), 0);
     }
     if ((recs.size() + 1) * 2 > index.size()) grow();
-    const uint64_t h = hash_sv(w);
+    const uint64_t h = text::hash_bytes(w);
     const size_t mask = index.size() - 1;
     size_t i = h & mask;
     for (; index[i]; i = (i + 1) & mask) {

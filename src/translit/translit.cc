@@ -8,6 +8,7 @@
 
 #include "kurdi/normalize.h"
 #include "kurdi/text.h"
+#include "text/hash.h"
 #include "text/tables.h"
 #include "translit/syllabify.h"
 
@@ -302,36 +303,8 @@ struct WordTable {
   static constexpr size_t kMaxWords = 1u << 20;
   static constexpr size_t kMaxArena = size_t{1} << 31;
 
-  static uint64_t hash_of(std::string_view s) {
-    // eight bytes at a time (a multiply-xorshift mix per block), then a final mix for the low bits
-    const char* p = s.data();
-    size_t n = s.size();
-    uint64_t h = 0x9e3779b97f4a7c15ull ^ n;
-    while (n >= 8) {
-      uint64_t v;
-      std::memcpy(&v, p, 8);
-      h = (h ^ v) * 0xbf58476d1ce4e5b9ull;
-      h ^= h >> 29;
-      p += 8;
-      n -= 8;
-    }
-    if (n) {
-      uint64_t v = 0;
-      if (s.size() >= 8) {
-        // the last eight bytes of the word, shifted down to the n not yet mixed in (the same value
-        // as the byte loop below, in one load)
-        std::memcpy(&v, p + n - 8, 8);
-        v >>= 8 * (8 - n);
-      } else {
-        for (size_t k = 0; k < n; ++k) v |= uint64_t{static_cast<unsigned char>(p[k])} << (8 * k);
-      }
-      h = (h ^ v) * 0xbf58476d1ce4e5b9ull;
-      h ^= h >> 29;
-    }
-    h *= 0x94d049bb133111ebull;
-    h ^= h >> 32;
-    return h | 1;
-  }
+  // never 0 (an empty slot)
+  static uint64_t hash_of(std::string_view s) { return text::hash_bytes(s) | 1; }
   bool find(std::string_view key, uint64_t h, std::string_view* value) const {
     if (slots.empty()) return false;
     size_t mask = slots.size() - 1;
