@@ -290,15 +290,15 @@ bool SpellChecker::Impl::dominated_uncached(std::string_view w, long own) const 
   // Two refinements below that bar. A word seen 2+ times that the analyzer does not know is also
   // dominated by its twin with one dropped mark restored (ێ ۆ ڕ ڵ) when that one is
   // mark_dominance_ratio times as frequent (an analyzed form is left alone: -یت 2SG beside -ێت 3SG
-  // is grammar, not a dropped mark). A word
-  // never seen (valid by the analyzer only) is dominated by that twin when it is seen
-  // unseen_dominance_count times.
+  // is grammar, not a dropped mark). A word never seen (valid by the analyzer only) is dominated
+  // by that twin when it is seen unseen_dominance_count times.
   const double need_m = options.mark_dominance_ratio * static_cast<double>(own);
   const bool use_m = !once && options.mark_dominance_ratio > 0 && need_m < need;
   const double need_u = static_cast<double>(std::max<long>(1, options.unseen_dominance_count));
   const bool use_u = own <= 0 && need_u < need;
   const double lowest = std::min({need, use_m ? need_m : need, use_u ? need_u : need});
   const double max_c = once ? std::max(0.5, options.singleton_dominance_cost) : 0.5;
+  int known_w = -1;  // whether the analyzer knows w: not yet asked
   own = std::max<long>(own, 1);  // the transpositions below: as if seen once
   std::u32string q = utf8::to_u32(w), sk;
   if (options.transposition_min_letters > 0 && q.size() >= options.transposition_min_letters) {
@@ -334,7 +334,10 @@ bool SpellChecker::Impl::dominated_uncached(std::string_view w, long own) const 
     const std::u32string_view y = letters_of(id);
     if (y == q || spell::final_e_pair(q, y)) continue;
     if (c < need) {
-      if (use_m && c >= need_m && spell::mark_added(q, y) && !(analyzer && analyzer->known(w))) return true;
+      if (use_m && c >= need_m && spell::mark_added(q, y)) {
+        if (known_w < 0) known_w = analyzer && analyzer->known(w) ? 1 : 0;  // asked once, when needed
+        if (!known_w) return true;
+      }
       if (use_u && c >= need_u && spell::mark_added(q, y)) return true;
       continue;
     }
