@@ -121,10 +121,12 @@ class MorphCache {
 // possessive clitics, ezafe, postpositions, attached prepositions; verb forms stay whole, as in the
 // KurdishTokenization convention); mode "auto" (default) lets the rule tables (RuleSegmenter) decide
 // where they cut and uses the analyzer where they leave a word whole, "morph" uses the analyzer
-// alone, "rules" the rules alone. Immutable and thread-safe once built.
+// alone, "rules" the rules alone; any other mode throws std::invalid_argument (valid_mode says
+// beforehand). Immutable and thread-safe once built.
 class AnalyzerSegmenter final : public Segmenter {
  public:
-  explicit AnalyzerSegmenter(std::string mode = "auto");
+  explicit AnalyzerSegmenter(std::string_view mode = "auto");
+  static bool valid_mode(std::string_view mode);
   ~AnalyzerSegmenter() override;
   AnalyzerSegmenter(const AnalyzerSegmenter&) = delete;
   AnalyzerSegmenter& operator=(const AnalyzerSegmenter&) = delete;

@@ -1,6 +1,7 @@
 // AnalyzerSegmenter: --split-clitics through the morphological analyzer combined with the rule
 // tables (modes auto, rules, morph; docs/tokenize.md). One definition for the command, the service
 // and the Python module, so that they cut words the same way.
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -39,19 +40,40 @@ bool cut_tag(std::string_view tag) {
   return false;
 }
 
+enum class Mode { kAuto, kRules, kMorph };
+
+bool parse_mode(std::string_view s, Mode& out) {
+  if (s == "auto") out = Mode::kAuto;
+  else if (s == "rules") out = Mode::kRules;
+  else if (s == "morph") out = Mode::kMorph;
+  else return false;
+  return true;
+}
+
 }  // namespace
 
 struct AnalyzerSegmenter::Impl {
-  std::string mode;
+  Mode mode = Mode::kAuto;
   Analyzer analyzer;
   RuleSegmenter rules;
 };
 
-AnalyzerSegmenter::AnalyzerSegmenter(std::string mode) : impl_(std::make_unique<Impl>()) { impl_->mode = std::move(mode); }
+bool AnalyzerSegmenter::valid_mode(std::string_view mode) {
+  Mode m;
+  return parse_mode(mode, m);
+}
+
+AnalyzerSegmenter::AnalyzerSegmenter(std::string_view mode) {
+  Mode m;
+  if (!parse_mode(mode, m))
+    throw std::invalid_argument("unknown segmenter mode '" + std::string(mode) + "' (auto, rules or morph)");
+  impl_ = std::make_unique<Impl>();
+  impl_->mode = m;
+}
 AnalyzerSegmenter::~AnalyzerSegmenter() = default;
 
 void AnalyzerSegmenter::segment(std::string_view word, std::vector<uint32_t>& cuts) const {
-  if (impl_->mode == "rules") {
+  if (impl_->mode == Mode::kRules) {
     impl_->rules.segment(word, cuts);
     return;
   }
@@ -87,7 +109,7 @@ void AnalyzerSegmenter::segment(std::string_view word, std::vector<uint32_t>& cu
   // A word in vowel + یی carries the suffix -yî (ئامادەیی, ئازایی, تووڕەیی), one piece in the
   // KurdishTokenization convention; the analyzer's reading stem + ezafe + ی is not cut.
   if (!morph_cuts.empty() && yi_after_vowel(word, morph_cuts.back())) morph_cuts.pop_back();
-  if (impl_->mode == "morph") {
+  if (impl_->mode == Mode::kMorph) {
     cuts.insert(cuts.end(), morph_cuts.begin(), morph_cuts.end());
     return;
   }

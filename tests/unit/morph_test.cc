@@ -3,6 +3,7 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <stdexcept>
 #include <string>
 #include <thread>
 #include <vector>
@@ -456,3 +457,22 @@ TEST(Morph, GoldenLemmas) {
 }
 
 }  // namespace
+
+// The analyzer-backed clitic segmenter: the three modes cut, an unknown mode is an error rather
+// than silently acting as "auto".
+TEST(Morph, AnalyzerSegmenterModes) {
+  std::vector<uint32_t> cuts;
+  // پەیامنێرانی: the rule tables leave it whole, the analyzer cuts پەیامنێر + ان + ی.
+  const std::string word = "\u067E\u06D5\u06CC\u0627\u0645\u0646\u06CE\u0631\u0627\u0646\u06CC";
+  kurdi::AnalyzerSegmenter("auto").segment(word, cuts);
+  EXPECT_EQ(cuts, (std::vector<uint32_t>{16, 20}));
+  cuts.clear();
+  kurdi::AnalyzerSegmenter("morph").segment(word, cuts);
+  EXPECT_EQ(cuts, (std::vector<uint32_t>{16, 20}));
+  cuts.clear();
+  kurdi::AnalyzerSegmenter("rules").segment(word, cuts);
+  EXPECT_TRUE(cuts.empty());
+  EXPECT_TRUE(kurdi::AnalyzerSegmenter::valid_mode("morph"));
+  EXPECT_FALSE(kurdi::AnalyzerSegmenter::valid_mode("Auto"));
+  EXPECT_THROW(kurdi::AnalyzerSegmenter("analyzer"), std::invalid_argument);
+}

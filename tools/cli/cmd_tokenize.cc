@@ -47,7 +47,7 @@ int run(Common& common) {
     return kExitUsage;
   }
   o.multiword = f == "jsonl";
-  if (flags.segmenter != "auto" && flags.segmenter != "rules" && flags.segmenter != "morph") {
+  if (!AnalyzerSegmenter::valid_mode(flags.segmenter)) {
     error("unknown --segmenter '" + flags.segmenter + "' (auto, rules or morph)");
     return kExitUsage;
   }
