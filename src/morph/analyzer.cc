@@ -440,8 +440,9 @@ struct Analyzer::Impl {
       for (const auto& e : *it)
         if (e.kind == Kind::kNominal) {
           if (!only_is_cop && (e.pos == kConjPos || e.pos == kPartPos || e.pos == kIntjPos)) continue;
-          // irregular verb forms (هەیە، نییە، بم: data/morph/irregular.tsv) take only -یش (هەیەش); the
-          // infinitive هەبوون is a verbal noun and takes them all (هەبوونی)
+          // irregular verb forms (هەیە، نییە، بم: data/morph/irregular.tsv) take only -یش and the
+          // copula (هەیەش، هەنە), like conjunctions; the infinitive هەبوون is a verbal noun and takes
+          // them all (هەبوونی)
           if (e.pos == pV && !only_is_cop && !same(g.strings[e.lemma], stem)) continue;
           emit(&e, e.lemma, e.pos, false, 10.0f + e.weight, false);
           found = true;

@@ -402,14 +402,15 @@ TEST(Morph, SingleYehBeforeSuffix) {
   EXPECT_NE(A().lemma("مەسیحیەت"), "مەسیحی");
 }
 
-// Irregular verb forms (هەیە، نییە، بم) take no nominal suffix but -یش; the infinitive هەبوون does
-// (a verbal noun).
+// Irregular verb forms (هەیە، نییە، بم) take no nominal suffix but -یش and the copula (colloquial
+// هەنە); the infinitive هەبوون does (a verbal noun).
 TEST(Morph, IrregularVerbFormsTakeNoNominalSuffixes) {
   EXPECT_FALSE(A().known("هەیەکان"));
   EXPECT_FALSE(A().known("نییەکە"));
   EXPECT_FALSE(A().known("بمەکان"));
   EXPECT_TRUE(A().known("هەیەش"));
   EXPECT_EQ(A().lemma("هەیەش"), "هەبوون");
+  EXPECT_EQ(A().lemma("هەنە"), "هەبوون");
   EXPECT_EQ(A().lemma("هەبوونی"), "هەبوون");
   EXPECT_EQ(A().lemma("نییە"), "هەبوون");
 }
