@@ -696,6 +696,8 @@ struct Analyzer::Impl {
         const Row& r = *rp;
         if (!(r.after & cls) || !starts_with(rest, r.form)) continue;
         if (ctx.kind == Kind::kPresent3 && s == vPRS && !same(r.feat, "3S")) continue;
+        // the postverbal -ێ "to it" follows a person ending only (دەداتێ، دامێ), never a bare stem
+        if (s == vGOAL && same(r.form, "\u06CE") && last != vPRS && last != vPST && last != vSCL) continue;
         TailCtx c2 = ctx;
         int nl = s;
         if (s == vPST || s == vSCL || s == vPRS) c2.npers++;

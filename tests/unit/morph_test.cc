@@ -436,6 +436,23 @@ TEST(Morph, BarePresentStemInEIsImperativeOnly) {
   EXPECT_EQ(A().lemma("نایە"), "هاتن");
 }
 
+// The postverbal -ێ "to it" (goal, LGSPEC2) after a person ending: دەداتێ، بدەمێ، دامێ; never right
+// after a stem (گرتێ is no verb form).
+TEST(Morph, PostverbalEAfterPersonEnding) {
+  auto goal = [](const std::string& w) {
+    for (const auto& a : A().analyze(w))
+      if (!a.guessed && a.pos == "V" && a.features.find("LGSPEC2") != std::string::npos) return a.lemma;
+    return std::string();
+  };
+  EXPECT_EQ(goal("دەداتێ"), "دان");
+  EXPECT_EQ(goal("بدەمێ"), "دان");
+  EXPECT_EQ(goal("دامێ"), "دان");
+  EXPECT_EQ(goal("گرتێ"), "");
+  EXPECT_FALSE(A().known("گرتێ"));
+  // the 3sg present -ێ stays a person ending
+  EXPECT_EQ(A().analyze("دەنووسێ")[0].features, "V;PRS;IND;ARGNO3S");
+}
+
 // known() and lemma() run their own search (no candidate built, early exit, no guesser for known();
 // only the best candidate kept for lemma()): their twins through analyze() must agree on every path
 // (lexicon, suffix grammar, verbs, joined compounds, each fallback, guesser, unknown words).
