@@ -357,6 +357,11 @@ struct Analyzer::Impl {
   }
   const uint8_t kConjPos = pos_id("CONJ"), kPartPos = pos_id("PART"), kIntjPos = pos_id("INTJ");
   // POS ids looked up once (pos_id compares strings)
+  const uint32_t hebun_lemma = [] {  // هەبوون (0, no lemma, if the table lacks it)
+    const auto& gr = grammar();
+    auto it = gr.string_ids.find("\u0647\u06D5\u0628\u0648\u0648\u0646");
+    return it == gr.string_ids.end() ? 0u : it->second;
+  }();
   const uint8_t pN = pos_id("N"), pAdj = pos_id("ADJ"), pPropn = pos_id("PROPN"), pV = pos_id("V"),
                 pMsdr = pos_id("V.MSDR"), pPtcp = pos_id("V.PTCP"), pNum = pos_id("NUM");
 
@@ -396,13 +401,14 @@ struct Analyzer::Impl {
     }
     bool found = false;
     // the suffixes stripped so far: a degree suffix; an ordinal; only -یش and the copula
-    bool has_deg = false, ord = false, only_is_cop = true, only_is = true;
+    bool has_deg = false, ord = false, only_is_cop = true, only_is = true, is_cop3 = true;
     for (int i = 0; i < depth; ++i) {
       const Row* r = st[i].row;
       has_deg |= r && r->slot == kDEG;
       ord |= r && same(r->feat, "ORD");
       only_is_cop &= r && (r->slot == kIS || r->slot == kCOP);
       only_is &= r && r->slot == kIS;
+      is_cop3 &= r && (r->slot == kIS || (r->slot == kCOP && same(r->form, kHeh)));
     }
     auto emit = [&](const Entry* e, uint32_t lemma, uint8_t pos, bool guessed, float score, bool neg) {
       float sc = score - 1.0f * depth;
@@ -440,10 +446,11 @@ struct Analyzer::Impl {
       for (const auto& e : *it)
         if (e.kind == Kind::kNominal) {
           if (!only_is_cop && (e.pos == kConjPos || e.pos == kPartPos || e.pos == kIntjPos)) continue;
-          // irregular verb forms (هەیە، نییە، بم: data/morph/irregular.tsv) take only -یش and the
-          // copula (هەیەش، هەنە), like conjunctions; the infinitive هەبوون is a verbal noun and takes
-          // them all (هەبوونی)
-          if (e.pos == pV && !only_is_cop && !same(g.strings[e.lemma], stem)) continue;
+          // irregular verb forms (هەیە، نییە، بم، بین: data/morph/irregular.tsv) take only -یش
+          // (هەیەش), those of هەبوون also the 3sg copula -ە (colloquial هەنە; not بینم، بینە); the
+          // infinitive هەبوون is a verbal noun and takes them all (هەبوونی)
+          if (e.pos == pV && !only_is && !same(g.strings[e.lemma], stem) &&
+              !(is_cop3 && e.lemma == hebun_lemma)) continue;
           emit(&e, e.lemma, e.pos, false, 10.0f + e.weight, false);
           found = true;
         }

@@ -411,6 +411,10 @@ TEST(Morph, IrregularVerbFormsTakeNoNominalSuffixes) {
   EXPECT_TRUE(A().known("هەیەش"));
   EXPECT_EQ(A().lemma("هەیەش"), "هەبوون");
   EXPECT_EQ(A().lemma("هەنە"), "هەبوون");
+  // the short subjunctive بین takes neither person endings nor the copula (بینم، بینە)
+  EXPECT_EQ(A().lemma("بین"), "بوون");
+  EXPECT_FALSE(A().known("بینم"));
+  EXPECT_FALSE(A().known("بینە"));
   EXPECT_EQ(A().lemma("هەبوونی"), "هەبوون");
   EXPECT_EQ(A().lemma("نییە"), "هەبوون");
 }
