@@ -457,6 +457,20 @@ TEST(Morph, PostverbalEAfterPersonEnding) {
   EXPECT_EQ(A().analyze("دەنووسێ")[0].features, "V;PRS;IND;ARGNO3S");
 }
 
+// Verb rows added in h-cov: دانیشتن is دا + نیشتن (the preverb goes before دە/ب/مە), تێچوون، بووردن
+// and لێبووردن, نان's passive with -ندر-, سەندن also outside compounds; a lexicon noun with ی.
+TEST(Morph, HCovVerbRows) {
+  EXPECT_EQ(A().lemma("دادەنیشێت"), "دانیشتن");
+  EXPECT_EQ(A().lemma("دابنیشە"), "دانیشتن");
+  EXPECT_EQ(A().lemma("دانیشتم"), "دانیشتن");
+  EXPECT_EQ(A().lemma("تێدەچێت"), "تێچوون");
+  EXPECT_EQ(A().lemma("ببوورە"), "بووردن");
+  EXPECT_EQ(A().lemma("دادەندرێت"), "دانان");
+  EXPECT_EQ(A().lemma("سەندووە"), "سەندن");
+  EXPECT_EQ(A().lemma("بچنە"), "چوون");  // چ + ن + goal, not a verb چنین
+  EXPECT_EQ(A().lemma("گۆڕستانەکە"), "گۆڕستان");
+}
+
 // known() and lemma() run their own search (no candidate built, early exit, no guesser for known();
 // only the best candidate kept for lemma()): their twins through analyze() must agree on every path
 // (lexicon, suffix grammar, verbs, joined compounds, each fallback, guesser, unknown words).
