@@ -157,6 +157,20 @@ size_t next_cp(std::string_view s, size_t i) {
   while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;
   return i;
 }
+// start of the code point before byte i (i > 0)
+size_t prev_cp(std::string_view s, size_t i) {
+  --i;
+  while (i > 0 && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) --i;
+  return i;
+}
+// the word ends in ە or ۆ: a present stem in it takes no bare 3sg (see finish_verb)
+// (not یە of هاتن: its 3sg is نایەت، colloquially نایە)
+inline bool bare_imp_stem(std::string_view w) {
+  if (w.size() < 4) return false;
+  std::string_view last = w.substr(w.size() - 2);
+  if (last == "\u06C6") return true;
+  return last == "\u06D5" && w.substr(w.size() - 4, 2) != "\u06CC";
+}
 // s has at least k code points (counting stops there: every test is against a small k)
 inline bool has_cps(std::string_view s, size_t k) {
   if (k == 0) return true;
@@ -343,6 +357,11 @@ struct Analyzer::Impl {
   }
   const uint8_t kConjPos = pos_id("CONJ"), kPartPos = pos_id("PART"), kIntjPos = pos_id("INTJ");
   // POS ids looked up once (pos_id compares strings)
+  const uint32_t hebun_lemma = [] {  // هەبوون (0, no lemma, if the table lacks it)
+    const auto& gr = grammar();
+    auto it = gr.string_ids.find("\u0647\u06D5\u0628\u0648\u0648\u0646");
+    return it == gr.string_ids.end() ? 0u : it->second;
+  }();
   const uint8_t pN = pos_id("N"), pAdj = pos_id("ADJ"), pPropn = pos_id("PROPN"), pV = pos_id("V"),
                 pMsdr = pos_id("V.MSDR"), pPtcp = pos_id("V.PTCP"), pNum = pos_id("NUM");
 
@@ -382,12 +401,14 @@ struct Analyzer::Impl {
     }
     bool found = false;
     // the suffixes stripped so far: a degree suffix; an ordinal; only -یش and the copula
-    bool has_deg = false, ord = false, only_is_cop = true;
+    bool has_deg = false, ord = false, only_is_cop = true, only_is = true, is_cop3 = true;
     for (int i = 0; i < depth; ++i) {
       const Row* r = st[i].row;
       has_deg |= r && r->slot == kDEG;
       ord |= r && same(r->feat, "ORD");
       only_is_cop &= r && (r->slot == kIS || r->slot == kCOP);
+      only_is &= r && r->slot == kIS;
+      is_cop3 &= r && (r->slot == kIS || (r->slot == kCOP && same(r->form, kHeh)));
     }
     auto emit = [&](const Entry* e, uint32_t lemma, uint8_t pos, bool guessed, float score, bool neg) {
       float sc = score - 1.0f * depth;
@@ -425,6 +446,11 @@ struct Analyzer::Impl {
       for (const auto& e : *it)
         if (e.kind == Kind::kNominal) {
           if (!only_is_cop && (e.pos == kConjPos || e.pos == kPartPos || e.pos == kIntjPos)) continue;
+          // irregular verb forms (هەیە، نییە، بم، بین: data/morph/irregular.tsv) take only -یش
+          // (هەیەش), those of هەبوون also the 3sg copula -ە (colloquial هەنە; not بینم، بینە); the
+          // infinitive هەبوون is a verbal noun and takes them all (هەبوونی)
+          if (e.pos == pV && !only_is && !same(g.strings[e.lemma], stem) &&
+              !(is_cop3 && e.lemma == hebun_lemma)) continue;
           emit(&e, e.lemma, e.pos, false, 10.0f + e.weight, false);
           found = true;
         }
@@ -677,6 +703,8 @@ struct Analyzer::Impl {
         const Row& r = *rp;
         if (!(r.after & cls) || !starts_with(rest, r.form)) continue;
         if (ctx.kind == Kind::kPresent3 && s == vPRS && !same(r.feat, "3S")) continue;
+        // the postverbal -ێ "to it" follows a person ending only (دەداتێ، دامێ), never a bare stem
+        if (s == vGOAL && same(r.form, "\u06CE") && last != vPRS && last != vPST && last != vSCL) continue;
         TailCtx c2 = ctx;
         int nl = s;
         if (s == vPST || s == vSCL || s == vPRS) c2.npers++;
@@ -754,7 +782,13 @@ struct Analyzer::Impl {
           if (e.kind == Kind::kPresent3) break;
           uint8_t cls = end_class(w.substr(0, w.size()));
           if (cls == kC) return;
-          if (!((pre.asp == 1 && pre.neg < 0) || pre.neg == 2 || pre.asp == 0 || pre.neg == 1)) return;
+          // a stem in ە or ۆ has its own 3sg variant (کا، خوا: kPresent3); bare, it is only the
+          // imperative (بکە، مەکە، بخۆ), never a 3sg (دەکە، ناکە)
+          if (bare_imp_stem(w)) {
+            if (!((pre.asp == 1 && pre.neg < 0) || pre.neg == 2)) return;
+          } else if (!((pre.asp == 1 && pre.neg < 0) || pre.neg == 2 || pre.asp == 0 || pre.neg == 1)) {
+            return;
+          }
           pen += 0.3f;
           break;
         }
@@ -1009,6 +1043,59 @@ struct Analyzer::Impl {
     c.score -= 1.0f;
   }
 
+  // A suffix starting with a vowel after a stem ending in ی written with one ی (نەخۆشیەکی =
+  // نەخۆشییەکی, ماسیان = ماسییان, بینیان = بینییان; colloquial spellings only): when nothing is
+  // known, retry with each ی that follows a consonant and precedes ە ا ێ doubled (right to left, at
+  // most 3 positions); the first variant with known analyses wins, lemmas in the standard spelling.
+  void single_yeh(std::string_view w, Sink& out) const {
+    if (out.known) return;
+    constexpr std::string_view kYeh = "\u06CC";
+    int tried = 0;
+    size_t k = w.size();
+    while (k > 2 && tried < 3) {
+      k = prev_cp(w, k);
+      if (k < 2 || w.compare(k, kYeh.size(), kYeh) != 0) continue;
+      const size_t after = k + kYeh.size();
+      if (after >= w.size()) continue;
+      int len = 0;
+      size_t q = after;
+      char32_t nc = utf8::decode(w, q, len);
+      if (nc != U'\u06D5' && nc != U'\u0627' && nc != U'\u06CE') continue;
+      // -یەت is the Arabic abstract ending, written with one ی (دیموکراسیەت، مەدەنیەت، ئەندامیەتی)
+      if (nc == U'\u06D5' && w.compare(after + 2, 2, "\u062A") == 0) continue;
+      size_t prev = prev_cp(w, k);
+      q = prev;
+      char32_t pc = utf8::decode(w, q, len);
+      if (pc == U'\u06CC' || pc == U'\u0627' || pc == U'\u06D5' || pc == U'\u06CE' || pc == U'\u06C6' ||
+          pc == U'\u0648')
+        continue;
+      ++tried;
+      std::string v(w.substr(0, after));
+      v += kYeh;
+      v += w.substr(after);
+      Sink sub = sub_sink(out);
+      LMorph st[10];
+      nom_dfs(v, v.size(), kNomAll, true, st, 0, sub);
+      verbal(v, sub);
+      if (out.mode == Sink::kKnown) {
+        if ((out.known = sub.known)) return;
+        continue;
+      }
+      auto map = [&](uint16_t x) -> uint16_t {
+        if (x <= after) return x;
+        return static_cast<uint16_t>(x - kYeh.size());
+      };
+      bool any = false;
+      for (auto& c : *sub.all) {
+        if (c.guessed) continue;
+        respelled(c, v, map);
+        out.add(std::move(c));
+        any = true;
+      }
+      if (any) return;
+    }
+  }
+
   // The postposition -دا after a stem ending in د written with one د (ئەندرۆیدا = ئەندرۆید + دا,
   // شەهیدا = شەهید + دا; colloquial spellings only): when nothing is known, retry with the د doubled;
   // only readings that end in the postposition are kept.
@@ -1137,6 +1224,7 @@ struct Analyzer::Impl {
     joined_light_verb(w, out);
     if (options.colloquial) single_waw(w, out);
     if (options.colloquial) single_dal_da(w, out);
+    if (options.colloquial) single_yeh(w, out);
     joined_conjunction(w, out);
   }
   // Every candidate, best first (stable: the search order breaks ties).
@@ -1263,6 +1351,8 @@ std::string Analyzer::Impl::features_of(std::string_view w, const LCand& c) cons
     }
   }
   bool present = c.kind == Kind::kPresent || c.kind == Kind::kPresent3 || (pass && pass_t == "PRS");
+  // a bare present stem in ە/ۆ (no ending) is the imperative 2sg: بکە، ببە، مەکە
+  if (c.kind == Kind::kPresent && pers.empty() && !pass && c.stem_e == w.size() && bare_imp_stem(w)) imp = true;
   if (imp) f += ";IMP";
   else if (present) f += (asp == 0 || neg == 1) ? ";PRS;IND" : ";PRS;SBJV";
   else if (prfsbjv) f += ";PRS;PRF;SBJV";

@@ -107,6 +107,8 @@ void Repairer::repair(std::string_view line, std::string& out, OffsetMap* map) c
     if (target.empty() && !valid[i] && options_.split_first_count > 0) {
       std::u32string q = utf8::to_u32(w);
       for (size_t k = 2; k + 2 <= q.size() && target.empty(); ++k) {
+        // no Sorani word starts with a vowel letter (ە ێ ۆ ا are written after ئ): نین ەکە is no split
+        if (q[k] == U'\u06D5' || q[k] == U'\u06CE' || q[k] == U'\u06C6' || q[k] == U'\u0627') continue;
         std::string a = utf8::from_u32(q.substr(0, k)), b = utf8::from_u32(q.substr(k));
         if (im.count(a) >= options_.split_first_count && im.valid_normalized(b, options_.valid_min_count) && !single_letter(b))
           target = a + " " + b;

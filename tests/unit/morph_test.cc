@@ -387,6 +387,91 @@ TEST(Morph, ThirdRoundLexiconAndGuesser) {
   EXPECT_FALSE(A().known("پۆلو"));
 }
 
+// A vowel-initial suffix after a stem in ی written with one ی (colloquial spellings only): the ی is
+// read doubled; the Arabic abstract ending -یەت is left alone.
+TEST(Morph, SingleYehBeforeSuffix) {
+  EXPECT_EQ(A().lemma("نەخۆشیەکی"), "نەخۆشی");
+  EXPECT_TRUE(A().known("نەخۆشیەکی"));
+  EXPECT_EQ(A().lemma("بینیان"), "بینین");
+  EXPECT_EQ(A().lemma("دۆزیەوە"), "دۆزین");
+  kurdi::MorphOptions formal;
+  formal.colloquial = false;
+  EXPECT_FALSE(kurdi::Analyzer(formal).known("نەخۆشیەکی"));
+  EXPECT_TRUE(kurdi::Analyzer(formal).known("نەخۆشییەکی"));
+  // the doubled spelling is untouched
+  EXPECT_EQ(A().lemma("نەخۆشییەکی"), "نەخۆشی");
+  EXPECT_NE(A().lemma("مەسیحیەت"), "مەسیحی");
+}
+
+// Irregular verb forms (هەیە، نییە، بم) take no nominal suffix but -یش and the copula (colloquial
+// هەنە); the infinitive هەبوون does (a verbal noun).
+TEST(Morph, IrregularVerbFormsTakeNoNominalSuffixes) {
+  EXPECT_FALSE(A().known("هەیەکان"));
+  EXPECT_FALSE(A().known("نییەکە"));
+  EXPECT_FALSE(A().known("بمەکان"));
+  EXPECT_TRUE(A().known("هەیەش"));
+  EXPECT_EQ(A().lemma("هەیەش"), "هەبوون");
+  EXPECT_EQ(A().lemma("هەنە"), "هەبوون");
+  // the short subjunctive بین takes neither person endings nor the copula (بینم، بینە)
+  EXPECT_EQ(A().lemma("بین"), "بوون");
+  EXPECT_FALSE(A().known("بینم"));
+  EXPECT_FALSE(A().known("بینە"));
+  EXPECT_EQ(A().lemma("هەبوونی"), "هەبوون");
+  EXPECT_EQ(A().lemma("نییە"), "هەبوون");
+}
+
+// A bare present stem in ە/ۆ is only an imperative (بکە، ببە، مەکە، بخۆ): the 3sg takes the ا
+// variant (دەکا، دەکات، دەخوا), so دەکە and ناکە are no verbs; هاتن's یە keeps its colloquial
+// 3sg without -ت (نایە).
+TEST(Morph, BarePresentStemInEIsImperativeOnly) {
+  auto verb_reading = [](const std::string& w, const std::string& lemma) {
+    for (const auto& a : A().analyze(w))
+      if (!a.guessed && a.lemma == lemma && a.pos == "V") return a.features;
+    return std::string();
+  };
+  EXPECT_EQ(verb_reading("دەکە", "کردن"), "");
+  EXPECT_EQ(verb_reading("ناکە", "کردن"), "");
+  EXPECT_EQ(verb_reading("دەخۆ", "خواردن"), "");
+  EXPECT_EQ(verb_reading("بکە", "کردن"), "V;IMP;ARGNO2S");
+  EXPECT_EQ(verb_reading("ببە", "بردن"), "V;IMP;ARGNO2S");
+  EXPECT_EQ(verb_reading("بخۆ", "خواردن"), "V;IMP;ARGNO2S");
+  EXPECT_EQ(verb_reading("مەکە", "کردن"), "V;IMP;NEG;ARGNO2S");
+  EXPECT_EQ(verb_reading("دەکا", "کردن"), "V;PRS;IND;ARGNO3S");
+  EXPECT_EQ(verb_reading("دەکات", "کردن"), "V;PRS;IND;ARGNO3S");
+  EXPECT_EQ(A().lemma("نایە"), "هاتن");
+}
+
+// The postverbal -ێ "to it" (goal, LGSPEC2) after a person ending: دەداتێ، بدەمێ، دامێ; never right
+// after a stem (گرتێ is no verb form).
+TEST(Morph, PostverbalEAfterPersonEnding) {
+  auto goal = [](const std::string& w) {
+    for (const auto& a : A().analyze(w))
+      if (!a.guessed && a.pos == "V" && a.features.find("LGSPEC2") != std::string::npos) return a.lemma;
+    return std::string();
+  };
+  EXPECT_EQ(goal("دەداتێ"), "دان");
+  EXPECT_EQ(goal("بدەمێ"), "دان");
+  EXPECT_EQ(goal("دامێ"), "دان");
+  EXPECT_EQ(goal("گرتێ"), "");
+  EXPECT_FALSE(A().known("گرتێ"));
+  // the 3sg present -ێ stays a person ending
+  EXPECT_EQ(A().analyze("دەنووسێ")[0].features, "V;PRS;IND;ARGNO3S");
+}
+
+// Verb rows added in h-cov: دانیشتن is دا + نیشتن (the preverb goes before دە/ب/مە), تێچوون، بووردن
+// and لێبووردن, نان's passive with -ندر-, سەندن also outside compounds; a lexicon noun with ی.
+TEST(Morph, HCovVerbRows) {
+  EXPECT_EQ(A().lemma("دادەنیشێت"), "دانیشتن");
+  EXPECT_EQ(A().lemma("دابنیشە"), "دانیشتن");
+  EXPECT_EQ(A().lemma("دانیشتم"), "دانیشتن");
+  EXPECT_EQ(A().lemma("تێدەچێت"), "تێچوون");
+  EXPECT_EQ(A().lemma("ببوورە"), "بووردن");
+  EXPECT_EQ(A().lemma("دادەندرێت"), "دانان");
+  EXPECT_EQ(A().lemma("سەندووە"), "سەندن");
+  EXPECT_EQ(A().lemma("بچنە"), "چوون");  // چ + ن + goal, not a verb چنین
+  EXPECT_EQ(A().lemma("گۆڕستانەکە"), "گۆڕستان");
+}
+
 // known() and lemma() run their own search (no candidate built, early exit, no guesser for known();
 // only the best candidate kept for lemma()): their twins through analyze() must agree on every path
 // (lexicon, suffix grammar, verbs, joined compounds, each fallback, guesser, unknown words).
@@ -398,7 +483,8 @@ TEST(Morph, KnownAndLemmaAgreeWithAnalyze) {
       "مێژوی", "هاتوە", "نوسیوە", "هەیەو", "کێشەو", "نیشتمانی", "ژینگەیی", "وێنەکێشی", "یەکگرتوویی",
       "جێگری", "ڕێکخراو", "یانەکانی", "براشمان", "زڤلەقۆڕەکان", "زڤلەقۆڕێکی", "چاکا", "پۆلو", "پشکو",
       "پیویست", "ئەوروپیەکان", "دەیکەن", "بکە", "مەکە", "دەکا", "123", "abc", "کتێب123", "\xff\xfe",
-      "ك", "ی", "و", "نە", "لە", "بە", "کتێبهات", "کتێبدەڕوات", "کتێبهەڵگرت", "شارهاتن"};
+      "ك", "ی", "و", "نە", "لە", "بە", "کتێبهات", "کتێبدەڕوات", "کتێبهەڵگرت", "شارهاتن",
+      "نەخۆشیەکی", "ماسیان", "بینیان", "مەسیحیەت", "هەیەکان", "هەیەش", "دەکە", "ببە", "نایە", "دەخۆ"};
   kurdi::MorphOptions all;
   all.max_analyses = 0;
   kurdi::MorphOptions formal = all;

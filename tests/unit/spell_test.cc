@@ -156,6 +156,15 @@ TEST(Repair, InflectedFormsTheModelHasNotSeen) {
   EXPECT_EQ(off.repair(typed), typed);
 }
 
+// The split of an unknown word into a frequent word + a valid word never cuts before a vowel letter:
+// no Sorani word starts with ە ێ ۆ ا (they follow ئ), so نینەکە is not split into نین ەکە.
+TEST(Repair, SplitNeverStartsAWordWithAVowelLetter) {
+  kurdi::Repairer rep(checker());
+  std::string out = rep.repair("نینەکە");
+  EXPECT_EQ(out.find(" \u06D5"), std::string::npos) << out;
+  EXPECT_EQ(out.find(" \u06CE"), std::string::npos) << out;
+}
+
 TEST(Hunspell, ExportWritesDicAndAff) {
   fs::path dir = fs::temp_directory_path() / "kurdi_spell_hunspell_test";
   fs::remove_all(dir);
