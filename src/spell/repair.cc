@@ -40,11 +40,48 @@ std::string fix(const SpellChecker::Impl& im, const RepairOptions& o, const std:
     if (v8 == w || v8 == best || !im.valid_normalized(v8, o.valid_min_count)) return;
     tie = cost == best_cost;
     if (!tie) { best = std::move(v8); best_cost = cost; }
-  });
+  }, o.convention_only);
   return tie ? std::string() : best;
 }
 
+// An invalid word that starts with a bare ا: Sorani writes every vowel-initial word with the seat
+// ئ, so the ا is the vowel a (ئا: ئاو) or stands, as in Arabic-convention typing, for ئە (اخۆم ->
+// ئەخۆم, او -> ئەو). The reading that is a valid word, or has a convention fix; ئە first (the
+// commoner), then ئا. "" when neither.
+std::string fix_initial_alef(const SpellChecker::Impl& im, const RepairOptions& o, const std::string& w) {
+  static const std::string alef = "ا";
+  if (w.size() <= alef.size() || w.compare(0, alef.size(), alef) != 0) return {};
+  for (const char* seat : {"ئە", "ئ"}) {
+    std::string v = std::string(seat) + (seat == std::string("ئە") ? w.substr(alef.size()) : w);
+    if (im.valid_normalized(v, o.valid_min_count)) return v;
+    std::string f = fix(im, o, v, false);
+    if (!f.empty()) return f;
+  }
+  return {};
+}
+
 bool single_letter(std::string_view w) { return utf8::length(w) == 1 && w != "و"; }
+
+// `w` with every run of three or more of the same letter shortened to one (expressive lengthening
+// of informal writing: شێررررر). Sorani spelling doubles a letter at most (وو, یی, ڵڵ, تت), so
+// such a run is never the word's own; a doubled letter the word needs comes back through the
+// convention edits (و/وو, ی/یی). A token of one letter repeated is left as it is, and so is
+// laughter (هههههە: ه and ە only). Returns false when `w` is unchanged.
+bool collapse_lengthening(std::string& w) {
+  std::u32string q = utf8::to_u32(w), r;
+  if (std::all_of(q.begin(), q.end(), [](char32_t c) { return c == U'ه' || c == U'ە'; })) return false;
+  bool changed = false;
+  for (size_t i = 0; i < q.size();) {
+    size_t j = i;
+    while (j < q.size() && q[j] == q[i]) ++j;
+    if (j - i >= 3) changed = true;
+    r.append(j - i >= 3 ? 1 : j - i, q[i]);
+    i = j;
+  }
+  if (!changed || r.size() < 2) return false;
+  w = utf8::from_u32(r);
+  return true;
+}
 
 }  // namespace
 
@@ -71,9 +108,10 @@ void Repairer::repair(std::string_view line, std::string& out, OffsetMap* map) c
     copied = e;
   };
   std::vector<std::string> words(spans.size());
-  std::vector<char> valid(spans.size());
+  std::vector<char> valid(spans.size()), lengthened(spans.size());
   for (size_t i = 0; i < spans.size(); ++i) {
     words[i] = im.norm(line.substr(spans[i].first, spans[i].second - spans[i].first));
+    lengthened[i] = collapse_lengthening(words[i]);
     valid[i] = im.valid_normalized(words[i], options_.valid_min_count) && !single_letter(words[i]);
   }
   for (size_t i = 0; i < spans.size();) {
@@ -87,6 +125,9 @@ void Repairer::repair(std::string_view line, std::string& out, OffsetMap* map) c
             std::string_view gap = line.substr(spans[j - 1].second, spans[j].first - spans[j - 1].second);
             spaced = spaced && gap == " ";
           }
+          // The conjunction و is written as a word of its own: a join through it (چاو و برۆ ->
+          // چاوو) loses it.
+          spaced = spaced && words[j] != "و";
           any_invalid = any_invalid || !valid[j];
           joined += words[j];
         }
@@ -112,6 +153,8 @@ void Repairer::repair(std::string_view line, std::string& out, OffsetMap* map) c
           target = a + " " + b;
       }
     }
+    if (target.empty() && !valid[i] && options_.initial_alef) target = fix_initial_alef(im, options_, w);
+    if (target.empty() && lengthened[i]) target = w;
     if (!target.empty() && target != orig) replace(spans[i].first, spans[i].second, target);
     ++i;
   }

@@ -156,6 +156,72 @@ TEST(Repair, InflectedFormsTheModelHasNotSeen) {
   EXPECT_EQ(off.repair(typed), typed);
 }
 
+// A word-final ە is a morpheme, not a spelling convention: the repair neither adds nor drops it
+// (an invalid word, or a valid rare one beside a frequent twin), while a word-internal ە left out
+// is still restored.
+TEST(Repair, WordFinalEIsNotAConventionEdit) {
+  FrequencyModel m;
+  m.add("کتێبە", 1000);  // کتێب + final ە
+  m.add("باران", 1);     // valid rare (seen once: the repair's bar is 2, so invalid there)
+  m.add("بارانە", 900);
+  m.add("ماڵ", 3);       // valid (seen 3 times) beside a twin with final ە 300 times as frequent
+  m.add("ماڵە", 900);
+  m.add("دەرگا", 50);
+  m.add("و", 1000);
+  const SpellChecker sc(SpellOptions{}, m, nullptr);
+  kurdi::Repairer rep(sc);
+  EXPECT_EQ(rep.repair("کتێب"), "کتێب");
+  EXPECT_EQ(rep.repair("باران"), "باران");
+  EXPECT_EQ(rep.repair("ماڵ"), "ماڵ");
+  EXPECT_EQ(rep.repair("درگا"), "دەرگا");  // the internal ە
+  // The spell checker's own model keeps the final-ە edit.
+  auto s = sc.suggest("کتێب", 1);
+  ASSERT_EQ(s.size(), 1u);
+  EXPECT_EQ(s[0].word, "کتێبە");
+}
+
+// Expressive lengthening (a letter typed three or more times) is shortened before the word is
+// judged; a token that is one letter repeated (laughter) is left alone.
+TEST(Repair, LengtheningIsShortened) {
+  FrequencyModel m;
+  m.add("شێر", 100);
+  m.add("زۆر", 100);
+  m.add("و", 1000);
+  const SpellChecker sc(SpellOptions{}, m, nullptr);
+  kurdi::Repairer rep(sc);
+  EXPECT_EQ(rep.repair("شێررررر"), "شێر");
+  EXPECT_EQ(rep.repair("زۆۆۆۆر و شێر"), "زۆر و شێر");
+  EXPECT_EQ(rep.repair("هەههههە"), "هەههههە");
+  EXPECT_EQ(rep.repair("ههههە"), "ههههە");
+  EXPECT_EQ(rep.repair("خخخخخ"), "خخخخخ");
+}
+
+// The conjunction و stays a word of its own: a join through it would swallow it.
+TEST(Repair, NoJoinThroughTheConjunction) {
+  FrequencyModel m;
+  m.add("چاو", 500);
+  m.add("برۆ", 100);
+  m.add("و", 1000);
+  const SpellChecker sc(SpellOptions{}, m, nullptr);
+  kurdi::Repairer rep(sc);
+  EXPECT_EQ(rep.repair("جاو و برۆ"), "چاو و برۆ");
+  EXPECT_EQ(rep.repair("جا و"), "جا و");
+}
+
+// A word-initial bare ا is read with the seat: ئە (Arabic-convention typing), then ئا.
+TEST(Repair, InitialBareAlef) {
+  FrequencyModel m;
+  m.add("ئەخۆم", 50);
+  m.add("ئاسمان", 50);
+  m.add("و", 1000);
+  const SpellChecker sc(SpellOptions{}, m, nullptr);
+  EXPECT_EQ(kurdi::Repairer(sc).repair("اخوم"), "ئەخۆم");
+  EXPECT_EQ(kurdi::Repairer(sc).repair("اسمان"), "ئاسمان");
+  kurdi::RepairOptions o;
+  o.initial_alef = false;
+  EXPECT_EQ(kurdi::Repairer(sc, o).repair("اخوم"), "اخوم");
+}
+
 TEST(Hunspell, ExportWritesDicAndAff) {
   fs::path dir = fs::temp_directory_path() / "kurdi_spell_hunspell_test";
   fs::remove_all(dir);
@@ -469,10 +535,11 @@ TEST(SpellDominance, WordsSeenOnce) {
 
 // Ranking weighs the edit cost against the word's probability (score = -ln P + error_weight *
 // cost): at the default weight (14) one missing ە (0.5) beats two (1.0) for a word 200 times as
-// frequent; at 8 it does not. The repair has its own weight (RepairOptions::error_weight, 8).
+// frequent (سەرد, سەرەد: a word-internal ە, the one the repair's convention edits restore); at 8
+// it does not. The repair has its own weight (RepairOptions::error_weight, 8).
 TEST(SpellRanking, ErrorWeight) {
   FrequencyModel m;
-  m.add("سەردە", 1000);
+  m.add("سەرەد", 1000);
   m.add("سەرد", 5);
   m.add("و", 1000);
   SpellOptions o;
@@ -481,7 +548,7 @@ TEST(SpellRanking, ErrorWeight) {
   auto s = sc.suggest("سرد", 2);
   ASSERT_EQ(s.size(), 2u);
   EXPECT_EQ(s[0].word, "سەرد");
-  EXPECT_EQ(kurdi::Repairer(sc).repair("سرد"), "سەردە");
+  EXPECT_EQ(kurdi::Repairer(sc).repair("سرد"), "سەرەد");
   kurdi::RepairOptions ro;
   ro.error_weight = 14;
   EXPECT_EQ(kurdi::Repairer(sc, ro).repair("سرد"), "سەرد");
@@ -489,7 +556,7 @@ TEST(SpellRanking, ErrorWeight) {
   const SpellChecker light(o, m, nullptr);
   s = light.suggest("سرد", 2);
   ASSERT_EQ(s.size(), 2u);
-  EXPECT_EQ(s[0].word, "سەردە");
+  EXPECT_EQ(s[0].word, "سەرەد");
 }
 
 // An analyzer-known word the model has not seen is suggested when it is cheaper than the model's
