@@ -13,8 +13,10 @@ namespace kurdi {
 
 namespace {
 
-// The best replacement of `w` (normalized), or "" when none qualifies.
-std::string fix(const SpellChecker::Impl& im, const RepairOptions& o, const std::string& w, bool rare_only) {
+// The best replacement of `w` (normalized), or "" when none qualifies; only replacements that
+// start with `keep` (a prefix the caller has settled) are considered.
+std::string fix(const SpellChecker::Impl& im, const RepairOptions& o, const std::string& w, bool rare_only,
+                std::string_view keep = {}) {
   std::u32string q = utf8::to_u32(w);
   if (q.size() < 2) return {};
   std::vector<Suggestion> c;
@@ -23,7 +25,7 @@ std::string fix(const SpellChecker::Impl& im, const RepairOptions& o, const std:
   long own = im.count(w);
   for (const auto& s : c) {
     long n = im.count(s.word);
-    if (n < o.min_count) continue;
+    if (n < o.min_count || s.word.compare(0, keep.size(), keep) != 0) continue;
     if (rare_only && static_cast<double>(n) < static_cast<double>(own) * o.rare_ratio) continue;
     return s.word;
   }
@@ -37,7 +39,8 @@ std::string fix(const SpellChecker::Impl& im, const RepairOptions& o, const std:
   im.errors.variants(q, 0.5, [&](std::u32string_view v, double cost) {
     if (v.size() < 2 || cost > best_cost) return;
     std::string v8 = utf8::from_u32(v);
-    if (v8 == w || v8 == best || !im.valid_normalized(v8, o.valid_min_count)) return;
+    if (v8 == w || v8 == best || v8.compare(0, keep.size(), keep) != 0 || !im.valid_normalized(v8, o.valid_min_count))
+      return;
     tie = cost == best_cost;
     if (!tie) { best = std::move(v8); best_cost = cost; }
   }, o.convention_only);
@@ -54,7 +57,7 @@ std::string fix_initial_alef(const SpellChecker::Impl& im, const RepairOptions& 
   for (const char* seat : {"ئە", "ئ"}) {
     std::string v = std::string(seat) + (seat == std::string("ئە") ? w.substr(alef.size()) : w);
     if (im.valid_normalized(v, o.valid_min_count)) return v;
-    std::string f = fix(im, o, v, false);
+    std::string f = fix(im, o, v, false, "ئ");  // a fix that keeps the seat
     if (!f.empty()) return f;
   }
   return {};

@@ -217,6 +217,11 @@ TEST(Repair, InitialBareAlef) {
   const SpellChecker sc(SpellOptions{}, m, nullptr);
   EXPECT_EQ(kurdi::Repairer(sc).repair("اخوم"), "ئەخۆم");
   EXPECT_EQ(kurdi::Repairer(sc).repair("اسمان"), "ئاسمان");
+  // The fix keeps the seat it was given: not the far more frequent خۆی with ئە dropped again.
+  m.add("خۆی", 100000);
+  m.add("ئەخۆی", 2);
+  const SpellChecker sc2(SpellOptions{}, m, nullptr);
+  EXPECT_EQ(kurdi::Repairer(sc2).repair("اخوی"), "ئەخۆی");
   kurdi::RepairOptions o;
   o.initial_alef = false;
   EXPECT_EQ(kurdi::Repairer(sc, o).repair("اخوم"), "اخوم");
