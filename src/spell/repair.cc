@@ -152,7 +152,10 @@ void Repairer::repair(std::string_view line, std::string& out, OffsetMap* map) c
       std::u32string q = utf8::to_u32(w);
       for (size_t k = 2; k + 2 <= q.size() && target.empty(); ++k) {
         std::string a = utf8::from_u32(q.substr(0, k)), b = utf8::from_u32(q.substr(k));
-        if (im.count(a) >= options_.split_first_count && im.valid_normalized(b, options_.valid_min_count) && !single_letter(b))
+        // The rest must be a word the model has seen, or a longer one the analyzer knows: a short
+        // rest is too easily analysed (منتە as من + ت + ە out of کۆمنتە).
+        if (im.count(a) >= options_.split_first_count && !single_letter(b) &&
+            (im.count(b) >= 1 || k + 5 <= q.size()) && im.valid_normalized(b, options_.valid_min_count))
           target = a + " " + b;
       }
     }

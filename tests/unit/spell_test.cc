@@ -227,6 +227,17 @@ TEST(Repair, InitialBareAlef) {
   EXPECT_EQ(kurdi::Repairer(sc, o).repair("اخوم"), "اخوم");
 }
 
+// A split needs a rest the model has seen, or a longer one the analyzer knows: a short rest is
+// too easily analysed (منتە as من + ت + ە).
+TEST(Repair, SplitNeedsAnAttestedOrLongerRest) {
+  kurdi::Repairer rep(checker());
+  ASSERT_EQ(FrequencyModel::builtin().count("منتە"), 0);
+  ASSERT_TRUE(checker().check("منتە"));
+  EXPECT_EQ(rep.repair("بۆمنتە"), "بۆمنتە");
+  ASSERT_EQ(FrequencyModel::builtin().count("پێشانگاکانیشمان"), 0);
+  EXPECT_EQ(rep.repair("بۆپێشانگاکانیشمان"), "بۆ پێشانگاکانیشمان");
+}
+
 TEST(Hunspell, ExportWritesDicAndAff) {
   fs::path dir = fs::temp_directory_path() / "kurdi_spell_hunspell_test";
   fs::remove_all(dir);
