@@ -47,6 +47,26 @@ std::string fix(const SpellChecker::Impl& im, const RepairOptions& o, const std:
   return tie ? std::string() : best;
 }
 
+bool vowel_letter(char32_t c) { return c == U'ا' || c == U'ە' || c == U'ێ' || c == U'ۆ' || c == U'ی' || c == U'و'; }
+
+// `w` with every ئ between a consonant and a consonant (or the word's end) written as ێ: the seat
+// ئ only begins a syllable (word-initially or after a vowel), and an Arabic keyboard types the
+// hamza for ێ (شئر -> شێر). Not after ل: older Kurdish fonts wrote ڵ as لأ (پالأ for پاڵ), and
+// an Arabic word with the article ال (القرئن) is not Sorani. Returns false when `w` is unchanged.
+bool hamza_as_e(std::string& w) {
+  std::u32string q = utf8::to_u32(w);
+  if (q.size() >= 2 && q[0] == U'ا' && q[1] == U'ل') return false;
+  bool changed = false;
+  for (size_t k = 1; k < q.size(); ++k) {
+    if (q[k] != U'ئ' || vowel_letter(q[k - 1]) || q[k - 1] == U'ئ' || q[k - 1] == U'ل') continue;
+    if (k + 1 < q.size() && vowel_letter(q[k + 1])) continue;
+    q[k] = U'ێ';
+    changed = true;
+  }
+  if (changed) w = utf8::from_u32(q);
+  return changed;
+}
+
 // An invalid word that starts with a bare ا: Sorani writes every vowel-initial word with the seat
 // ئ, so the ا is the vowel a (ئا: ئاو) or stands, as in Arabic-convention typing, for ئە (اخۆم ->
 // ئەخۆم, او -> ئەو). The reading that is a valid word, or has a convention fix; ئە first (the
@@ -111,10 +131,15 @@ void Repairer::repair(std::string_view line, std::string& out, OffsetMap* map) c
     copied = e;
   };
   std::vector<std::string> words(spans.size());
-  std::vector<char> valid(spans.size()), lengthened(spans.size());
+  std::vector<char> valid(spans.size()), rewritten(spans.size());
   for (size_t i = 0; i < spans.size(); ++i) {
     words[i] = im.norm(line.substr(spans[i].first, spans[i].second - spans[i].first));
-    lengthened[i] = collapse_lengthening(words[i]);
+    // Letter-level rewrites before the word is judged; a rewritten word is emitted even when it
+    // gets no fix.
+    rewritten[i] = collapse_lengthening(words[i]);
+    valid[i] = im.valid_normalized(words[i], options_.valid_min_count) && !single_letter(words[i]);
+    if (valid[i] || !hamza_as_e(words[i])) continue;
+    rewritten[i] = true;
     valid[i] = im.valid_normalized(words[i], options_.valid_min_count) && !single_letter(words[i]);
   }
   for (size_t i = 0; i < spans.size();) {
@@ -160,7 +185,7 @@ void Repairer::repair(std::string_view line, std::string& out, OffsetMap* map) c
       }
     }
     if (target.empty() && !valid[i] && options_.initial_alef) target = fix_initial_alef(im, options_, w);
-    if (target.empty() && lengthened[i]) target = w;
+    if (target.empty() && rewritten[i]) target = w;
     if (!target.empty() && target != orig) replace(spans[i].first, spans[i].second, target);
     ++i;
   }

@@ -238,6 +238,23 @@ TEST(Repair, SplitNeedsAnAttestedOrLongerRest) {
   EXPECT_EQ(rep.repair("بۆپێشانگاکانیشمان"), "بۆ پێشانگاکانیشمان");
 }
 
+// ئ between consonants is ێ typed on an Arabic keyboard, even where a far more frequent word
+// would be reached by dropping it; not after ل (the older fonts' لأ for ڵ) nor in ال- words.
+TEST(Repair, HamzaBetweenConsonantsIsE) {
+  FrequencyModel m;
+  m.add("شێر", 20);
+  m.add("شەر", 100000);
+  m.add("پاڵ", 500);
+  m.add("پاڵێ", 500);
+  m.add("و", 1000);
+  const SpellChecker sc(SpellOptions{}, m, nullptr);
+  kurdi::Repairer rep(sc);
+  EXPECT_EQ(rep.repair("شئر"), "شێر");
+  EXPECT_EQ(rep.repair("شئررر و شێر"), "شێر و شێر");
+  EXPECT_EQ(rep.repair("پالئ"), "پاڵ");
+  EXPECT_EQ(rep.repair("الئقتصاد"), "الئقتصاد");
+}
+
 TEST(Hunspell, ExportWritesDicAndAff) {
   fs::path dir = fs::temp_directory_path() / "kurdi_spell_hunspell_test";
   fs::remove_all(dir);
