@@ -85,25 +85,23 @@ std::string fix_initial_alef(const SpellChecker::Impl& im, const RepairOptions& 
 
 bool single_letter(std::string_view w) { return utf8::length(w) == 1 && w != "و"; }
 
-// `w` with every run of three or more of the same letter shortened to one (expressive lengthening
-// of informal writing: شێررررر). Sorani spelling doubles a letter at most (وو, یی, ڵڵ, تت), so
-// such a run is never the word's own; a doubled letter the word needs comes back through the
-// convention edits (و/وو, ی/یی). A token of one letter repeated is left as it is, and so is
-// laughter (هههههە: ه and ە only). Returns false when `w` is unchanged.
-bool collapse_lengthening(std::string& w) {
+// `w` with every run of three or more of the same letter shortened to `keep` letters (expressive
+// lengthening of informal writing: شێررررر). Only for a word that is not valid as typed: ییی is
+// standard where a stem in -یی takes -یە (ئاسایییە). A token of one letter repeated is left as it
+// is, and so is laughter (هههههە: ه and ە only). "" when `w` has no such run.
+std::string shorten_runs(const std::string& w, size_t keep) {
   std::u32string q = utf8::to_u32(w), r;
-  if (std::all_of(q.begin(), q.end(), [](char32_t c) { return c == U'ه' || c == U'ە'; })) return false;
+  if (std::all_of(q.begin(), q.end(), [](char32_t c) { return c == U'ه' || c == U'ە'; })) return {};
   bool changed = false;
   for (size_t i = 0; i < q.size();) {
     size_t j = i;
     while (j < q.size() && q[j] == q[i]) ++j;
     if (j - i >= 3) changed = true;
-    r.append(j - i >= 3 ? 1 : j - i, q[i]);
+    r.append(j - i >= 3 ? keep : j - i, q[i]);
     i = j;
   }
-  if (!changed || r.size() < 2) return false;
-  w = utf8::from_u32(r);
-  return true;
+  if (!changed || r.size() < 2) return {};
+  return utf8::from_u32(r);
 }
 
 }  // namespace
@@ -136,9 +134,21 @@ void Repairer::repair(std::string_view line, std::string& out, OffsetMap* map) c
     words[i] = im.norm(line.substr(spans[i].first, spans[i].second - spans[i].first));
     // Letter-level rewrites before the word is judged; a rewritten word is emitted even when it
     // gets no fix.
-    rewritten[i] = collapse_lengthening(words[i]);
     valid[i] = im.valid_normalized(words[i], options_.valid_min_count) && !single_letter(words[i]);
-    if (valid[i] || !hamza_as_e(words[i])) continue;
+    if (valid[i]) continue;
+    // Lengthening: the run shortened to one letter, or to two when only that makes a valid word
+    // (دەبینننەوە -> دەبیننەوە); one otherwise (a doubled letter the word needs comes back through
+    // the convention edits و/وو, ی/یی).
+    std::string one = shorten_runs(words[i], 1);
+    if (!one.empty()) {
+      std::string two = shorten_runs(words[i], 2);
+      bool use_two = !im.valid_normalized(one, options_.valid_min_count) && im.valid_normalized(two, options_.valid_min_count);
+      words[i] = use_two ? two : one;
+      rewritten[i] = true;
+      valid[i] = im.valid_normalized(words[i], options_.valid_min_count) && !single_letter(words[i]);
+      if (valid[i]) continue;
+    }
+    if (!hamza_as_e(words[i])) continue;
     rewritten[i] = true;
     valid[i] = im.valid_normalized(words[i], options_.valid_min_count) && !single_letter(words[i]);
   }

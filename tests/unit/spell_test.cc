@@ -180,12 +180,16 @@ TEST(Repair, WordFinalEIsNotAConventionEdit) {
   EXPECT_EQ(s[0].word, "کتێبە");
 }
 
-// Expressive lengthening (a letter typed three or more times) is shortened before the word is
-// judged; a token that is one letter repeated (laughter) is left alone.
+// Expressive lengthening (a letter typed three or more times) is shortened in a word that is not
+// valid as typed: to one letter, or two when only that is a valid word; a valid word with ییی
+// (a stem in -یی + -یە) and a token that is one letter repeated (laughter) are left alone.
 TEST(Repair, LengtheningIsShortened) {
   FrequencyModel m;
   m.add("شێر", 100);
   m.add("زۆر", 100);
+  m.add("ئاسایییە", 20);
+  m.add("ئاسایە", 2000);
+  m.add("دەبیننەوە", 10);
   m.add("و", 1000);
   const SpellChecker sc(SpellOptions{}, m, nullptr);
   kurdi::Repairer rep(sc);
@@ -194,6 +198,8 @@ TEST(Repair, LengtheningIsShortened) {
   EXPECT_EQ(rep.repair("هەههههە"), "هەههههە");
   EXPECT_EQ(rep.repair("ههههە"), "ههههە");
   EXPECT_EQ(rep.repair("خخخخخ"), "خخخخخ");
+  EXPECT_EQ(rep.repair("ئاسایییە"), "ئاسایییە");
+  EXPECT_EQ(rep.repair("دەبینننەوە"), "دەبیننەوە");
 }
 
 // The conjunction و stays a word of its own: a join through it would swallow it.
