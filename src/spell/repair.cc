@@ -188,9 +188,11 @@ void Repairer::repair(std::string_view line, std::string& out, OffsetMap* map) c
       for (size_t k = 2; k + 2 <= q.size() && target.empty(); ++k) {
         std::string a = utf8::from_u32(q.substr(0, k)), b = utf8::from_u32(q.substr(k));
         // The rest must be a word the model has seen, or a longer one the analyzer knows: a short
-        // rest is too easily analysed (منتە as من + ت + ە out of کۆمنتە).
+        // rest is too easily analysed (منتە as من + ت + ە out of کۆمنتە). A rest of two letters
+        // is as often a word's own ending (ڕەنگینی, سیار): only a frequent word (هەرلە -> هەر لە).
+        const long min_rest = k + 2 == q.size() ? options_.split_first_count : 1;
         if (im.count(a) >= options_.split_first_count && !single_letter(b) &&
-            (im.count(b) >= 1 || k + 5 <= q.size()) && im.valid_normalized(b, options_.valid_min_count))
+            (im.count(b) >= min_rest || k + 5 <= q.size()) && im.valid_normalized(b, options_.valid_min_count))
           target = a + " " + b;
       }
     }

@@ -234,7 +234,7 @@ TEST(Repair, InitialBareAlef) {
 }
 
 // A split needs a rest the model has seen, or a longer one the analyzer knows: a short rest is
-// too easily analysed (منتە as من + ت + ە).
+// too easily analysed (منتە as من + ت + ە); a two-letter rest must be a frequent word.
 TEST(Repair, SplitNeedsAnAttestedOrLongerRest) {
   kurdi::Repairer rep(checker());
   ASSERT_EQ(FrequencyModel::builtin().count("منتە"), 0);
@@ -242,6 +242,10 @@ TEST(Repair, SplitNeedsAnAttestedOrLongerRest) {
   EXPECT_EQ(rep.repair("بۆمنتە"), "بۆمنتە");
   ASSERT_EQ(FrequencyModel::builtin().count("پێشانگاکانیشمان"), 0);
   EXPECT_EQ(rep.repair("بۆپێشانگاکانیشمان"), "بۆ پێشانگاکانیشمان");
+  // A rest of two letters only when it is a frequent word itself.
+  EXPECT_EQ(rep.repair("ڕەنگینی"), "ڕەنگینی");
+  EXPECT_EQ(rep.repair("دوولا"), "دوولا");
+  EXPECT_EQ(rep.repair("تەنیالە"), "تەنیا لە");
 }
 
 // ئ between consonants is ێ typed on an Arabic keyboard, even where a far more frequent word
