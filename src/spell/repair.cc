@@ -13,6 +13,15 @@ namespace kurdi {
 
 namespace {
 
+// Whether `to` has fewer of some letter only a Kurdish keyboard types (ێ ۆ ڵ ڕ ڤ) than `from`:
+// the writer typed that letter, so a valid word is not respelled away from it (دەرێن -> دەرین).
+bool drops_kurdish_letter(std::u32string_view from, std::string_view to) {
+  std::u32string t = utf8::to_u32(to);
+  for (char32_t c : {U'ێ', U'ۆ', U'ڵ', U'ڕ', U'ڤ'})
+    if (std::count(t.begin(), t.end(), c) < std::count(from.begin(), from.end(), c)) return true;
+  return false;
+}
+
 // The best replacement of `w` (normalized), or "" when none qualifies; only replacements that
 // start with `keep` (a prefix the caller has settled) are considered.
 std::string fix(const SpellChecker::Impl& im, const RepairOptions& o, const std::string& w, bool rare_only,
@@ -27,6 +36,7 @@ std::string fix(const SpellChecker::Impl& im, const RepairOptions& o, const std:
     long n = im.count(s.word);
     if (n < o.min_count || s.word.compare(0, keep.size(), keep) != 0) continue;
     if (rare_only && static_cast<double>(n) < static_cast<double>(own) * o.rare_ratio) continue;
+    if (rare_only && drops_kurdish_letter(q, s.word)) continue;
     return s.word;
   }
   if (rare_only || !o.known_forms) return {};

@@ -265,6 +265,21 @@ TEST(Repair, HamzaBetweenConsonantsIsE) {
   EXPECT_EQ(rep.repair("الئقتصاد"), "الئقتصاد");
 }
 
+// A valid word is not respelled away from a letter only a Kurdish keyboard types (the writer typed
+// it), however much more frequent the plain twin; the plain word still gets the Kurdish letter.
+TEST(Repair, ValidWordKeepsItsKurdishLetters) {
+  FrequencyModel m;
+  m.add("زمانی", 5000);
+  m.add("زمانێ", 5);
+  m.add("شێری", 5000);
+  m.add("شیری", 3);
+  m.add("و", 1000);
+  const SpellChecker sc(SpellOptions{}, m, nullptr);
+  kurdi::Repairer rep(sc);
+  EXPECT_EQ(rep.repair("زمانێ"), "زمانێ");
+  EXPECT_EQ(rep.repair("شیری"), "شێری");
+}
+
 TEST(Hunspell, ExportWritesDicAndAff) {
   fs::path dir = fs::temp_directory_path() / "kurdi_spell_hunspell_test";
   fs::remove_all(dir);
