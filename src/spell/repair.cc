@@ -6,8 +6,12 @@
 // word; otherwise rewrites a single invalid word into its best convention-only candidate, and a
 // valid but rare word into a much more frequent word one convention edit away.
 #include <algorithm>
+#include <unordered_set>
 
 #include "spell/internal.h"
+#include "text/tables.h"
+
+KURDI_DECLARE_TABLE(normalize_convention_cues_tsv)
 
 namespace kurdi {
 
@@ -57,6 +61,8 @@ std::string fix(const SpellChecker::Impl& im, const RepairOptions& o, const std:
   return tie ? std::string() : best;
 }
 
+bool ends_with_e(std::string_view w) { return w.size() >= 2 && w.substr(w.size() - 2) == "ە"; }
+
 bool vowel_letter(char32_t c) { return c == U'ا' || c == U'ە' || c == U'ێ' || c == U'ۆ' || c == U'ی' || c == U'و'; }
 
 // `w` with every ئ between a consonant and a consonant (or the word's end) written as ێ: the seat
@@ -91,6 +97,21 @@ std::string fix_initial_alef(const SpellChecker::Impl& im, const RepairOptions& 
     if (!f.empty()) return f;
   }
   return {};
+}
+
+// The suffixes that an Arabic-keyboard writer types apart after a stem's final ە (ه + space:
+// کتێبە کان): the `suffix` rows of the normalizer's convention cues.
+const std::unordered_set<std::string>& suffix_fragments() {
+  static const std::unordered_set<std::string> set = [] {
+    std::unordered_set<std::string> out;
+    const auto& t = tables::normalize_convention_cues_tsv;
+    const int cw = t.column("word"), ck = t.column("kind");
+    t.for_each_row([&](const std::vector<std::string_view>& f, size_t) {
+      if (f[ck] == "suffix") out.emplace(f[cw]);
+    });
+    return out;
+  }();
+  return set;
 }
 
 bool single_letter(std::string_view w) { return utf8::length(w) == 1 && w != "و"; }
@@ -187,6 +208,22 @@ void Repairer::repair(std::string_view line, std::string& out, OffsetMap* map) c
         replace(spans[i].first, spans[i + k - 1].second, target);
         i += k;
         done = true;
+      }
+    }
+    // A suffix typed apart after an invalid word's final ە (کۆمنتە کان -> کۆمنتەکان): joined even
+    // when the model does not know the whole (fixed when it can be), unless the fragment is also a
+    // frequent word of its own (کە "that", یان "or", وە, یەک): then only into a valid or fixable
+    // word.
+    if (!done && options_.joins && i + 1 < spans.size() && !valid[i] && ends_with_e(words[i]) &&
+        line.substr(spans[i].second, spans[i + 1].first - spans[i].second) == " " &&
+        suffix_fragments().count(words[i + 1])) {
+      std::string joined = words[i] + words[i + 1];
+      std::string target = im.valid_normalized(joined, options_.valid_min_count) ? joined : fix(im, options_, joined, false);
+      if (target.empty() && im.count(words[i + 1]) < options_.split_first_count) target = joined;
+      if (!target.empty()) {
+        replace(spans[i].first, spans[i + 1].second, target);
+        i += 2;
+        continue;
       }
     }
     if (done) continue;

@@ -280,6 +280,24 @@ TEST(Repair, ValidWordKeepsItsKurdishLetters) {
   EXPECT_EQ(rep.repair("شیری"), "شێری");
 }
 
+// A suffix typed apart after an invalid word's final ە is joined to it; a fragment that is also a
+// frequent word (کە "that") only when the whole is a valid word; never after a valid word.
+TEST(Repair, SuffixTypedApartAfterFinalE) {
+  FrequencyModel m;
+  m.add("و", 1000);
+  m.add("کە", 12000);
+  m.add("کان", 19);
+  m.add("کتێبە", 50);
+  const SpellChecker sc(SpellOptions{}, m, nullptr);
+  kurdi::Repairer rep(sc);
+  EXPECT_EQ(rep.repair("دەفتەرۆچە کان"), "دەفتەرۆچەکان");
+  EXPECT_EQ(rep.repair("دەفتەرۆچە کە"), "دەفتەرۆچە کە");
+  EXPECT_EQ(rep.repair("کتێبە کان"), "کتێبە کان");
+  kurdi::RepairOptions o;
+  o.joins = false;
+  EXPECT_EQ(kurdi::Repairer(sc, o).repair("دەفتەرۆچە کان"), "دەفتەرۆچە کان");
+}
+
 TEST(Hunspell, ExportWritesDicAndAff) {
   fs::path dir = fs::temp_directory_path() / "kurdi_spell_hunspell_test";
   fs::remove_all(dir);
