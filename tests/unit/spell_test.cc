@@ -141,6 +141,23 @@ TEST(Repair, RewritesConventionSpellingsWithOffsets) {
   // Standard text is left as it is.
   std::string clean = "ئەمڕۆ هەوا زۆر خۆشە";
   EXPECT_EQ(rep.repair(clean), clean);
+  // The letter rules (lengthening, ئ for ێ, bare ا, a suffix typed apart) keep the map monotone
+  // and whole.
+  for (const char* line : {"شئررررر و اخوم، دەفتەرۆچە کان!", "  زۆۆۆۆر  شئر\tکتێبە کان "}) {
+    std::string o2;
+    kurdi::OffsetMap m2;
+    rep.repair(line, o2, &m2);
+    EXPECT_EQ(o2, rep.repair(line));
+    EXPECT_EQ(m2.input_size(), std::string(line).size());
+    EXPECT_EQ(m2.output_size(), o2.size());
+    size_t last = 0;
+    for (size_t o = 0; o <= o2.size(); ++o) {
+      size_t i = m2.to_input(o);
+      EXPECT_LE(i, std::string(line).size());
+      EXPECT_GE(i, last);
+      last = i;
+    }
+  }
 }
 
 // An inflected form the frequency model has never seen is repaired when the analyzer knows the one
