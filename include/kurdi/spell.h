@@ -206,6 +206,9 @@ struct RepairOptions {
   // An invalid word with no convention fix is split in two when its first part is a word seen at
   // least split_first_count times (ئەو, بەو, جا ...) and the rest a valid word (ئەوکفتەی -> ئەو کفتەی).
   long split_first_count = 100;
+  // An invalid word starting with a bare ا is read with the seat Sorani writes (ئە, then ئا) when
+  // that reading is valid or has a convention fix (اخوی -> ئەخۆی).
+  bool initial_alef = true;
 };
 
 // Lexicon-driven respelling of normalized text: a word that is not valid Sorani but is a few

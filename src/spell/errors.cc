@@ -82,6 +82,10 @@ double ErrorModel::sub(char32_t a, char32_t b, bool conv) const {
 }
 
 double ErrorModel::indel(char32_t c, char32_t prev, char32_t next, bool conv) const {
+  // A word-final ە is a morpheme (the definite/demonstrative -ە, the copula, the verbs' -ە), and
+  // Arabic/Persian-keyboard writers type it (as ه or ة): only the word-internal short vowel is the
+  // convention's omission. Adding or dropping it at the end changes the word, not its spelling.
+  if (conv && c == U'ە' && next == 0) return kInf;
   const int i = idx(c);
   float best = baset_[conv][i];
   if (next) best = std::min(best, beforet_[conv][i][idx(next)]);

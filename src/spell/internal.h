@@ -48,9 +48,10 @@ class ErrorModel {
   static void skeleton(std::u32string_view w, std::u32string& out);
   const std::vector<std::pair<std::u32string, std::u32string>>& rep_pairs() const { return rep_; }
   // Every string one edit of cost <= max_cost away from w (substitution, insertion or deletion of
-  // the confusion model), with its cost: f(std::u32string_view variant, double cost).
+  // the confusion model), with its cost: f(std::u32string_view variant, double cost). With
+  // convention_only, the indels are those of the convention edits (ErrorModel::indel).
   template <class F>
-  void variants(std::u32string_view w, double max_cost, F&& f) const;
+  void variants(std::u32string_view w, double max_cost, F&& f, bool convention_only = false) const;
 
  private:
   double sub(char32_t a, char32_t b, bool conv) const;
@@ -75,7 +76,7 @@ class ErrorModel {
 };
 
 template <class F>
-void ErrorModel::variants(std::u32string_view w, double max_cost, F&& f) const {
+void ErrorModel::variants(std::u32string_view w, double max_cost, F&& f, bool convention_only) const {
   std::u32string v;
   const size_t n = w.size();
   for (size_t k = 0; k < n; ++k) {
@@ -88,7 +89,7 @@ void ErrorModel::variants(std::u32string_view w, double max_cost, F&& f) const {
         f(std::u32string_view(v), cost);
       }
     }
-    double dc = indel(w[k], k ? w[k - 1] : 0, k + 1 < n ? w[k + 1] : 0, false);
+    double dc = indel(w[k], k ? w[k - 1] : 0, k + 1 < n ? w[k + 1] : 0, convention_only);
     if (dc <= max_cost) {
       v.assign(w);
       v.erase(k, 1);
@@ -97,7 +98,7 @@ void ErrorModel::variants(std::u32string_view w, double max_cost, F&& f) const {
   }
   for (size_t k = 0; k <= n; ++k) {
     for (char32_t c : insertable_) {
-      double ic = indel(c, k ? w[k - 1] : 0, k < n ? w[k] : 0, false);
+      double ic = indel(c, k ? w[k - 1] : 0, k < n ? w[k] : 0, convention_only);
       if (ic > max_cost) continue;
       v.assign(w);
       v.insert(v.begin() + static_cast<std::ptrdiff_t>(k), c);

@@ -141,6 +141,23 @@ TEST(Repair, RewritesConventionSpellingsWithOffsets) {
   // Standard text is left as it is.
   std::string clean = "ئەمڕۆ هەوا زۆر خۆشە";
   EXPECT_EQ(rep.repair(clean), clean);
+  // The letter rules (lengthening, ئ for ێ, bare ا, a suffix typed apart) keep the map monotone
+  // and whole.
+  for (const char* line : {"شئررررر و اخوم، دەفتەرۆچە کان!", "  زۆۆۆۆر  شئر\tکتێبە کان "}) {
+    std::string o2;
+    kurdi::OffsetMap m2;
+    rep.repair(line, o2, &m2);
+    EXPECT_EQ(o2, rep.repair(line));
+    EXPECT_EQ(m2.input_size(), std::string(line).size());
+    EXPECT_EQ(m2.output_size(), o2.size());
+    size_t last = 0;
+    for (size_t o = 0; o <= o2.size(); ++o) {
+      size_t i = m2.to_input(o);
+      EXPECT_LE(i, std::string(line).size());
+      EXPECT_GE(i, last);
+      last = i;
+    }
+  }
 }
 
 // An inflected form the frequency model has never seen is repaired when the analyzer knows the one
@@ -163,6 +180,148 @@ TEST(Repair, SplitNeverStartsAWordWithAVowelLetter) {
   std::string out = rep.repair("نینەکە");
   EXPECT_EQ(out.find(" \u06D5"), std::string::npos) << out;
   EXPECT_EQ(out.find(" \u06CE"), std::string::npos) << out;
+}
+
+// A word-final ە is a morpheme, not a spelling convention: the repair neither adds nor drops it
+// (an invalid word, or a valid rare one beside a frequent twin), while a word-internal ە left out
+// is still restored.
+TEST(Repair, WordFinalEIsNotAConventionEdit) {
+  FrequencyModel m;
+  m.add("کتێبە", 1000);  // کتێب + final ە
+  m.add("باران", 1);     // valid rare (seen once: the repair's bar is 2, so invalid there)
+  m.add("بارانە", 900);
+  m.add("ماڵ", 3);       // valid (seen 3 times) beside a twin with final ە 300 times as frequent
+  m.add("ماڵە", 900);
+  m.add("دەرگا", 50);
+  m.add("و", 1000);
+  const SpellChecker sc(SpellOptions{}, m, nullptr);
+  kurdi::Repairer rep(sc);
+  EXPECT_EQ(rep.repair("کتێب"), "کتێب");
+  EXPECT_EQ(rep.repair("باران"), "باران");
+  EXPECT_EQ(rep.repair("ماڵ"), "ماڵ");
+  EXPECT_EQ(rep.repair("درگا"), "دەرگا");  // the internal ە
+  // The spell checker's own model keeps the final-ە edit.
+  auto s = sc.suggest("کتێب", 1);
+  ASSERT_EQ(s.size(), 1u);
+  EXPECT_EQ(s[0].word, "کتێبە");
+}
+
+// Expressive lengthening (a letter typed three or more times) is shortened in a word that is not
+// valid as typed: to one letter, or two when only that is a valid word; a valid word with ییی
+// (a stem in -یی + -یە) and a token that is one letter repeated (laughter) are left alone.
+TEST(Repair, LengtheningIsShortened) {
+  FrequencyModel m;
+  m.add("شێر", 100);
+  m.add("زۆر", 100);
+  m.add("ئاسایییە", 20);
+  m.add("ئاسایە", 2000);
+  m.add("دەبیننەوە", 10);
+  m.add("و", 1000);
+  const SpellChecker sc(SpellOptions{}, m, nullptr);
+  kurdi::Repairer rep(sc);
+  EXPECT_EQ(rep.repair("شێررررر"), "شێر");
+  EXPECT_EQ(rep.repair("زۆۆۆۆر و شێر"), "زۆر و شێر");
+  EXPECT_EQ(rep.repair("هەههههە"), "هەههههە");
+  EXPECT_EQ(rep.repair("ههههە"), "ههههە");
+  EXPECT_EQ(rep.repair("خخخخخ"), "خخخخخ");
+  EXPECT_EQ(rep.repair("ئاسایییە"), "ئاسایییە");
+  EXPECT_EQ(rep.repair("دەبینننەوە"), "دەبیننەوە");
+}
+
+// The conjunction و stays a word of its own: a join through it would swallow it.
+TEST(Repair, NoJoinThroughTheConjunction) {
+  FrequencyModel m;
+  m.add("چاو", 500);
+  m.add("برۆ", 100);
+  m.add("و", 1000);
+  const SpellChecker sc(SpellOptions{}, m, nullptr);
+  kurdi::Repairer rep(sc);
+  EXPECT_EQ(rep.repair("جاو و برۆ"), "چاو و برۆ");
+  EXPECT_EQ(rep.repair("جا و"), "جا و");
+}
+
+// A word-initial bare ا is read with the seat: ئە (Arabic-convention typing), then ئا.
+TEST(Repair, InitialBareAlef) {
+  FrequencyModel m;
+  m.add("ئەخۆم", 50);
+  m.add("ئاسمان", 50);
+  m.add("و", 1000);
+  const SpellChecker sc(SpellOptions{}, m, nullptr);
+  EXPECT_EQ(kurdi::Repairer(sc).repair("اخوم"), "ئەخۆم");
+  EXPECT_EQ(kurdi::Repairer(sc).repair("اسمان"), "ئاسمان");
+  // The fix keeps the seat it was given: not the far more frequent خۆی with ئە dropped again.
+  m.add("خۆی", 100000);
+  m.add("ئەخۆی", 2);
+  const SpellChecker sc2(SpellOptions{}, m, nullptr);
+  EXPECT_EQ(kurdi::Repairer(sc2).repair("اخوی"), "ئەخۆی");
+  kurdi::RepairOptions o;
+  o.initial_alef = false;
+  EXPECT_EQ(kurdi::Repairer(sc, o).repair("اخوم"), "اخوم");
+}
+
+// A split needs a rest the model has seen, or a longer one the analyzer knows: a short rest is
+// too easily analysed (منتە as من + ت + ە); a two-letter rest must be a frequent word.
+TEST(Repair, SplitNeedsAnAttestedOrLongerRest) {
+  kurdi::Repairer rep(checker());
+  ASSERT_EQ(FrequencyModel::builtin().count("منتە"), 0);
+  ASSERT_TRUE(checker().check("منتە"));
+  EXPECT_EQ(rep.repair("بۆمنتە"), "بۆمنتە");
+  ASSERT_EQ(FrequencyModel::builtin().count("پێشانگاکانیشمان"), 0);
+  EXPECT_EQ(rep.repair("بۆپێشانگاکانیشمان"), "بۆ پێشانگاکانیشمان");
+  // A rest of two letters only when it is a frequent word itself.
+  EXPECT_EQ(rep.repair("ڕەنگینی"), "ڕەنگینی");
+  EXPECT_EQ(rep.repair("دوولا"), "دوولا");
+  EXPECT_EQ(rep.repair("تەنیالە"), "تەنیا لە");
+}
+
+// ئ between consonants is ێ typed on an Arabic keyboard, even where a far more frequent word
+// would be reached by dropping it; not after ل (the older fonts' لأ for ڵ) nor in ال- words.
+TEST(Repair, HamzaBetweenConsonantsIsE) {
+  FrequencyModel m;
+  m.add("شێر", 20);
+  m.add("شەر", 100000);
+  m.add("پاڵ", 500);
+  m.add("پاڵێ", 500);
+  m.add("و", 1000);
+  const SpellChecker sc(SpellOptions{}, m, nullptr);
+  kurdi::Repairer rep(sc);
+  EXPECT_EQ(rep.repair("شئر"), "شێر");
+  EXPECT_EQ(rep.repair("شئررر و شێر"), "شێر و شێر");
+  EXPECT_EQ(rep.repair("پالئ"), "پاڵ");
+  EXPECT_EQ(rep.repair("الئقتصاد"), "الئقتصاد");
+}
+
+// A valid word is not respelled away from a letter only a Kurdish keyboard types (the writer typed
+// it), however much more frequent the plain twin; the plain word still gets the Kurdish letter.
+TEST(Repair, ValidWordKeepsItsKurdishLetters) {
+  FrequencyModel m;
+  m.add("زمانی", 5000);
+  m.add("زمانێ", 5);
+  m.add("شێری", 5000);
+  m.add("شیری", 3);
+  m.add("و", 1000);
+  const SpellChecker sc(SpellOptions{}, m, nullptr);
+  kurdi::Repairer rep(sc);
+  EXPECT_EQ(rep.repair("زمانێ"), "زمانێ");
+  EXPECT_EQ(rep.repair("شیری"), "شێری");
+}
+
+// A suffix typed apart after an invalid word's final ە is joined to it; a fragment that is also a
+// frequent word (کە "that") only when the whole is a valid word; never after a valid word.
+TEST(Repair, SuffixTypedApartAfterFinalE) {
+  FrequencyModel m;
+  m.add("و", 1000);
+  m.add("کە", 12000);
+  m.add("کان", 19);
+  m.add("کتێبە", 50);
+  const SpellChecker sc(SpellOptions{}, m, nullptr);
+  kurdi::Repairer rep(sc);
+  EXPECT_EQ(rep.repair("دەفتەرۆچە کان"), "دەفتەرۆچەکان");
+  EXPECT_EQ(rep.repair("دەفتەرۆچە کە"), "دەفتەرۆچە کە");
+  EXPECT_EQ(rep.repair("کتێبە کان"), "کتێبە کان");
+  kurdi::RepairOptions o;
+  o.joins = false;
+  EXPECT_EQ(kurdi::Repairer(sc, o).repair("دەفتەرۆچە کان"), "دەفتەرۆچە کان");
 }
 
 TEST(Hunspell, ExportWritesDicAndAff) {
@@ -478,10 +637,11 @@ TEST(SpellDominance, WordsSeenOnce) {
 
 // Ranking weighs the edit cost against the word's probability (score = -ln P + error_weight *
 // cost): at the default weight (14) one missing ە (0.5) beats two (1.0) for a word 200 times as
-// frequent; at 8 it does not. The repair has its own weight (RepairOptions::error_weight, 8).
+// frequent (سەرد, سەرەد: a word-internal ە, the one the repair's convention edits restore); at 8
+// it does not. The repair has its own weight (RepairOptions::error_weight, 8).
 TEST(SpellRanking, ErrorWeight) {
   FrequencyModel m;
-  m.add("سەردە", 1000);
+  m.add("سەرەد", 1000);
   m.add("سەرد", 5);
   m.add("و", 1000);
   SpellOptions o;
@@ -490,7 +650,7 @@ TEST(SpellRanking, ErrorWeight) {
   auto s = sc.suggest("سرد", 2);
   ASSERT_EQ(s.size(), 2u);
   EXPECT_EQ(s[0].word, "سەرد");
-  EXPECT_EQ(kurdi::Repairer(sc).repair("سرد"), "سەردە");
+  EXPECT_EQ(kurdi::Repairer(sc).repair("سرد"), "سەرەد");
   kurdi::RepairOptions ro;
   ro.error_weight = 14;
   EXPECT_EQ(kurdi::Repairer(sc, ro).repair("سرد"), "سەرد");
@@ -498,7 +658,7 @@ TEST(SpellRanking, ErrorWeight) {
   const SpellChecker light(o, m, nullptr);
   s = light.suggest("سرد", 2);
   ASSERT_EQ(s.size(), 2u);
-  EXPECT_EQ(s[0].word, "سەردە");
+  EXPECT_EQ(s[0].word, "سەرەد");
 }
 
 // An analyzer-known word the model has not seen is suggested when it is cheaper than the model's
