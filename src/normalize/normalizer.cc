@@ -150,6 +150,11 @@ struct Normalizer::Impl {
   bool initial_r_subst = false;                     // word-initial ر -> ڕ is one substitution
   void run_piece(std::string_view in, size_t in_off, size_t out_line_base, std::string& out, OffsetMap* map,
                  NormalizeStats* stats) const;
+  // run() without an offset map, on a CPU with AVX2: every byte of the line goes through the block
+  // classifier (the line's first and last bytes from a padded copy), the output is written through
+  // a pointer into `out` (runs copied 32 bytes at a time), and a chunk that needs run_piece() is
+  // rewound and redone from its input. Same output as run() (NormalizeSimd.* compare them).
+  void run_blocks(std::string_view in, std::string& out, NormalizeStats* stats) const;
   // One line: the character layer, then the convention repair when the line calls for it.
   void normalize(std::string_view in, std::string& out, OffsetMap* map, NormalizeStats* stats,
                  NormalizePath path) const;
@@ -823,6 +828,10 @@ void Normalizer::Impl::run(std::string_view in, std::string& out, OffsetMap* map
     if (map) map->finish(in.size(), out.size() - out_line_base);
     return;
   }
+  if (!map && depth == 0 && path == NormalizePath::kFast && blocks.usable) {
+    run_blocks(in, out, stats);
+    return;
+  }
   const auto* s = reinterpret_cast<const unsigned char*>(in.data());
   const size_t n = in.size();
   size_t copy_from = 0, chunk = 0, i = 0;
@@ -1065,6 +1074,231 @@ void Normalizer::Impl::run(std::string_view in, std::string& out, OffsetMap* map
   end_chunk(n);
   copy_to(n);
   if (map) map->finish(n, out.size() - out_line_base);
+}
+
+void Normalizer::Impl::run_blocks(std::string_view in, std::string& out, NormalizeStats* stats) const {
+  namespace nd = normalize_detail;
+  const auto* s = reinterpret_cast<const unsigned char*>(in.data());
+  const size_t n = in.size();
+  // Output is written at d + wo. Invariant: out.size() >= wo + (n - copy_from) + kSlack, so a run
+  // of input copies with 32-byte stores that may write up to 31 bytes past its end, and a
+  // substitution (never longer than what it replaces) always has room.
+  constexpr size_t kSlack = 64;
+  const size_t base_out = out.size();
+  out.resize(base_out + n + kSlack);
+  char* d = out.data();
+  size_t wo = base_out;
+  size_t copy_from = 0;  // input before it is written
+  size_t chunk = 0;      // start of the current chunk (bytes between spaces and tabs)
+  bool work = false;     // the chunk goes to run_piece()
+  bool chunk_edited = false;  // the chunk has a substitution written; its output starts at chunk_w
+  size_t chunk_w = 0;
+  std::string piece;  // run_piece()'s output of a chunk that needs work
+  const bool tatweel_deleted = options.tatweel;
+  const bool heh_zwnj = options.heh_zwnj, smart_zwnj = options.zwnj == ZwnjPolicy::kSmart,
+             keep_zwnj = options.zwnj == ZwnjPolicy::kKeep;
+
+  auto copy_to = [&](size_t to) __attribute__((always_inline)) {
+    const size_t len = to - copy_from;
+    const unsigned char* p = s + copy_from;
+    char* q = d + wo;
+    if (copy_from + ((len + 31) & ~size_t{31}) <= n) {
+      for (size_t k = 0; k < len; k += 32) std::memcpy(q + k, p + k, 32);
+    } else {
+      std::memcpy(q, p, len);
+    }
+    wo += len;
+    copy_from = to;
+  };
+  // Replace input [b, e) of the current chunk by rep[0..rep_len) (rep_len <= e - b).
+  auto substitute = [&](size_t b, size_t e, const char* rep, size_t rep_len) __attribute__((always_inline)) {
+    if (work) return;
+    if (!chunk_edited) {
+      chunk_edited = true;
+      chunk_w = wo + (chunk - copy_from);  // copy_from <= chunk here; copies keep lengths
+    }
+    copy_to(b);
+    if (rep_len == 2) {
+      d[wo] = rep[0];
+      d[wo + 1] = rep[1];
+    } else if (rep_len == 1) {
+      d[wo] = rep[0];
+    }
+    wo += rep_len;
+    copy_from = e;
+  };
+  auto end_chunk = [&](size_t e) {
+    if (work) {
+      if (chunk_edited) wo = chunk_w;  // take back the chunk's substitutions
+      else copy_to(chunk);
+      piece.clear();
+      run_piece_fixed(in.substr(chunk, e - chunk), chunk, 0, piece, nullptr, stats, NormalizePath::kFast, 0);
+      const size_t need = wo + piece.size() + (n - e) + kSlack;
+      if (need > out.size()) {
+        out.resize(std::max(need, base_out + 2 * (out.size() - base_out)));
+        d = out.data();
+      }
+      std::memcpy(d + wo, piece.data(), piece.size());
+      wo += piece.size();
+      copy_from = e;
+    }
+    work = false;
+    chunk_edited = false;
+  };
+  auto prev_cp = [&](size_t at) -> char32_t {
+    if (at == chunk) return ' ';
+    unsigned p1 = s[at - 1];
+    if (p1 < 0x80) return p1;
+    if (at >= chunk + 2 && s[at - 2] >= 0xC2 && s[at - 2] <= 0xDF)
+      return (static_cast<char32_t>(s[at - 2] & 0x1F) << 6) | (p1 & 0x3F);
+    if (at >= chunk + 3 && s[at - 3] == 0xE2 && s[at - 2] == 0x80 && p1 == 0x8C) return 0x200C;
+    return 0xFFFD;
+  };
+  auto at_word_start = [&](size_t at) {
+    char32_t p = prev_cp(at);
+    if (p == 0x200C || p == 0xFFFD) return false;
+    return !(scan[p] & sLetter);
+  };
+  // The scanner's step (run()) at a flagged byte `at`; returns the byte after its character.
+  auto step = [&](size_t at) -> size_t {
+    const unsigned b = s[at];
+    if (b >= 0xC2 && b <= 0xDF) {
+      if (at + 1 >= n || (s[at + 1] & 0xC0) != 0x80) {  // ill-formed
+        work = true;
+        return at + 1;
+      }
+      const char32_t c = (static_cast<char32_t>(b & 0x1F) << 6) | (s[at + 1] & 0x3F);
+      const uint8_t sc = scan[c];
+      if (sc & sSubst) {
+        const char32_t r = subst[c];
+        const char rep[2] = {static_cast<char>(0xC0 | (r >> 6)), static_cast<char>(0x80 | (r & 0x3F))};
+        substitute(at, at + 2, rep, 2);
+      } else if (sc & sInterior) {
+        const char32_t pc = c == 0x0640 ? prev_cp(at) : 0;
+        if (c == 0x0640 && tatweel_deleted && pc != 0x0647 && pc != 0x06BE && pc != 0x0640 && pc != 0x200C &&
+            pc != 0xFFFD && (scan[pc] & sLetter)) {
+          substitute(at, at + 2, "", 0);
+        } else {
+          work = true;
+        }
+      } else if (sc & sInitial) {
+        if (at_word_start(at)) {
+          if (c == 0x0631 && initial_r_subst) substitute(at, at + 2, "\xDA\x95", 2);
+          else if (c == 0x0648 && !(at + 3 < n && s[at + 2] == 0xD9 && s[at + 3] == 0x88)) {
+          } else {
+            work = true;
+          }
+        }
+      } else if (sc & sFinal) {
+        bool plain_next = heh_zwnj && at + 4 < n && s[at + 2] == 0xE2 && s[at + 3] == 0x80 && s[at + 4] == 0x8C;
+        if (!plain_next && at + 3 < n && s[at + 2] >= 0xC2 && s[at + 2] <= 0xDF && (s[at + 3] & 0xC0) == 0x80) {
+          const char32_t nc = (static_cast<char32_t>(s[at + 2] & 0x1F) << 6) | (s[at + 3] & 0x3F);
+          plain_next = (scan[nc] & (sLetter | sInterior)) == sLetter;
+        }
+        if (!plain_next) work = true;
+      }
+      return at + 2;
+    }
+    if (b < 0x80) {  // never a space or tab: those come in the spaces mask
+      if (scan[b] & sInterior) work = true;
+      return at + 1;
+    }
+    if (b == 0xE2 && at + 2 < n && s[at + 1] == 0x80 && s[at + 2] == 0x8C) {
+      const char32_t pc = prev_cp(at);
+      if (pc == 0x0647 && heh_zwnj) {
+        substitute(at - 2, at + 3, "\xDB\x95", 2);  // ه + ZWNJ -> ە
+      } else if (pc == 0x0640 && options.tatweel && !keep_zwnj) {
+        work = true;
+      } else if (keep_zwnj) {
+      } else {
+        bool keep = false;
+        if (smart_zwnj && pc < 0x800 && (low[pc] & fJoining) && pc != 0x06BE && at + 4 < n && s[at + 3] >= 0xD8 &&
+            s[at + 3] <= 0xDB && (s[at + 4] & 0xC0) == 0x80) {
+          const char32_t nc = (static_cast<char32_t>(s[at + 3] & 0x1F) << 6) | (s[at + 4] & 0x3F);
+          keep = (scan[nc] & (sLetter | sInterior | sSubst)) == sLetter && nc != 0x0640 && (low[nc] & fArabic);
+        }
+        if (!keep) work = true;
+      }
+      return at + 3;
+    }
+    work = true;
+    return at + 1;
+  };
+  size_t i = 0;
+  // Spaces and tabs of bytes [from, to) of the block at `base`: each ends a chunk (only the first
+  // can end one that has work or substitutions; the ones after it are clean).
+  auto block_spaces = [&](size_t base, uint32_t spaces, size_t from, size_t to) __attribute__((always_inline)) {
+    const uint32_t lanes = spaces & (~0u << (from - base)) & ~(~0u << (to - base));
+    if (lanes) {
+      const size_t first = base + static_cast<size_t>(__builtin_ctz(lanes));
+      if (work || chunk_edited) end_chunk(first);
+      chunk = base + 31 - static_cast<size_t>(__builtin_clz(lanes)) + 1;
+    }
+  };
+  auto process_block = [&](size_t base, uint32_t f, uint32_t sp, size_t end) __attribute__((always_inline)) {
+    for (; f; f &= f - 1) {
+      const size_t at = base + static_cast<size_t>(__builtin_ctz(f));
+      if (at < i) continue;
+      block_spaces(base, sp, i, at);
+      if (work) {  // the rest of the chunk goes to run_piece() anyway: on to its end
+        i = at + 1;
+        continue;
+      }
+      // The commonest flags without the call: a letter-for-letter substitution (ك -> ک), and ه
+      // followed by ZWNJ (-> ە; the step would find nothing to do at the ه and substitute at the
+      // ZWNJ).
+      const unsigned b = s[at];
+      if (b >= 0xC2 && b <= 0xDF && at + 1 < n && (s[at + 1] & 0xC0) == 0x80) {
+        const char32_t c = (static_cast<char32_t>(b & 0x1F) << 6) | (s[at + 1] & 0x3F);
+        const uint8_t sc = scan[c];
+        if (sc & sSubst) {
+          const char32_t r = subst[c];
+          const char rep[2] = {static_cast<char>(0xC0 | (r >> 6)), static_cast<char>(0x80 | (r & 0x3F))};
+          substitute(at, at + 2, rep, 2);
+          i = at + 2;
+          continue;
+        }
+        if ((sc & (sSubst | sInterior | sInitial | sFinal)) == sFinal && heh_zwnj && at + 4 < n &&
+            s[at + 2] == 0xE2 && s[at + 3] == 0x80 && s[at + 4] == 0x8C) {
+          substitute(at, at + 5, "\xDB\x95", 2);  // ه + ZWNJ -> ە
+          i = at + 5;
+          continue;
+        }
+      }
+      i = step(at);
+    }
+    if (i < end) {
+      block_spaces(base, sp, i, end);
+      i = end;
+      if (end < n && (s[end - 1] & 0xE0) == 0xC0) ++i;  // a two-byte character across the block end
+    }
+  };
+  constexpr size_t kSegment = 64;  // blocks classified per call: 1792 bytes
+  uint32_t flags[kSegment], spaces[kSegment];
+  size_t base = 0;
+  while (base < n) {
+    if (base >= 3 && base + 31 <= n) {
+      const size_t count = nd::classify_blocks(blocks, s, base, n, flags, spaces, kSegment);
+      for (size_t k = 0; k < count; ++k, base += nd::kBlockStep)
+        process_block(base, flags[k], spaces[k], base + nd::kBlockStep);
+      continue;
+    }
+    // The first block and the last: classified from a copy padded with spaces (a line starts and
+    // ends a word), the lanes past the end masked off.
+    alignas(32) unsigned char pad[64];
+    std::memset(pad, ' ', sizeof pad);
+    for (size_t k = 1; k <= 3 && k <= base; ++k) pad[3 - k] = s[base - k];
+    std::memcpy(pad + 3, s + base, std::min<size_t>(n - base, 31));
+    uint32_t f = 0, sp = 0;
+    nd::classify_blocks(blocks, pad, 3, 34, &f, &sp, 1);
+    const size_t end = std::min(n, base + nd::kBlockStep);
+    const uint32_t valid = end - base == nd::kBlockStep ? nd::kBlockBits : (1u << (end - base)) - 1;
+    process_block(base, f & valid, sp & valid, end);
+    base += nd::kBlockStep;
+  }
+  end_chunk(n);
+  copy_to(n);
+  out.resize(wo);
 }
 
 Normalizer::Normalizer() : Normalizer(NormalizeOptions::standard()) {}
