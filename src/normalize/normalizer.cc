@@ -1093,7 +1093,8 @@ void Normalizer::Impl::run_blocks(std::string_view in, std::string& out, Normali
   bool work = false;     // the chunk goes to run_piece()
   bool chunk_edited = false;  // the chunk has a substitution written; its output starts at chunk_w
   size_t chunk_w = 0;
-  std::string piece;  // run_piece()'s output of a chunk that needs work
+  // run_piece()'s output of a chunk that needs work (kept per thread: no allocation per line).
+  thread_local std::string piece;
   const bool tatweel_deleted = options.tatweel;
   const bool heh_zwnj = options.heh_zwnj, smart_zwnj = options.zwnj == ZwnjPolicy::kSmart,
              keep_zwnj = options.zwnj == ZwnjPolicy::kKeep;
@@ -1239,7 +1240,11 @@ void Normalizer::Impl::run_blocks(std::string_view in, std::string& out, Normali
     for (; f; f &= f - 1) {
       const size_t at = base + static_cast<size_t>(__builtin_ctz(f));
       if (at < i) continue;
-      block_spaces(base, sp, i, at);
+      // The spaces before `at` not handled yet (the ones before i are behind the scanner).
+      if (const uint32_t lanes = sp & ~(~0u << (at - base))) {
+        sp &= ~0u << (at - base);
+        block_spaces(base, lanes, i, at);
+      }
       if (work) {  // the rest of the chunk goes to run_piece() anyway: on to its end
         i = at + 1;
         continue;
