@@ -1161,7 +1161,7 @@ void Normalizer::Impl::run_blocks(std::string_view in, std::string& out, Normali
     return !(scan[p] & sLetter);
   };
   // The scanner's step (run()) at a flagged byte `at`; returns the byte after its character.
-  auto step = [&](size_t at) -> size_t {
+  auto step = [&](size_t at) __attribute__((always_inline)) -> size_t {
     const unsigned b = s[at];
     if (b >= 0xC2 && b <= 0xDF) {
       if (at + 1 >= n || (s[at + 1] & 0xC0) != 0x80) {  // ill-formed
