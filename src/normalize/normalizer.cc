@@ -1083,10 +1083,15 @@ void Normalizer::Impl::run_blocks(std::string_view in, std::string& out, Normali
   // Output is written at d + wo. Invariant: out.size() >= wo + (n - copy_from) + kSlack, so a run
   // of input copies with 32-byte stores that may write up to 31 bytes past its end, and a
   // substitution (never longer than what it replaces) always has room.
+  // The output starts as a copy of the input (one memcpy instead of the zero fill of a resize):
+  // while every change so far kept its length (`aligned`), the bytes after wo are already the
+  // input's, and a run of unchanged input needs no copy.
   constexpr size_t kSlack = 64;
   const size_t base_out = out.size();
-  out.resize(base_out + n + kSlack);
+  out.append(in);
+  out.append(kSlack, '\0');
   char* d = out.data();
+  bool aligned = true;
   size_t wo = base_out;
   size_t copy_from = 0;  // input before it is written
   size_t chunk = 0;      // start of the current chunk (bytes between spaces and tabs)
@@ -1101,6 +1106,11 @@ void Normalizer::Impl::run_blocks(std::string_view in, std::string& out, Normali
 
   auto copy_to = [&](size_t to) __attribute__((always_inline)) {
     const size_t len = to - copy_from;
+    if (aligned) {
+      wo += len;
+      copy_from = to;
+      return;
+    }
     const unsigned char* p = s + copy_from;
     char* q = d + wo;
     if (copy_from + ((len + 31) & ~size_t{31}) <= n) {
@@ -1119,6 +1129,7 @@ void Normalizer::Impl::run_blocks(std::string_view in, std::string& out, Normali
       chunk_w = wo + (chunk - copy_from);  // copy_from <= chunk here; copies keep lengths
     }
     copy_to(b);
+    aligned = aligned && rep_len == e - b;
     if (rep_len == 2) {
       d[wo] = rep[0];
       d[wo + 1] = rep[1];
@@ -1139,6 +1150,7 @@ void Normalizer::Impl::run_blocks(std::string_view in, std::string& out, Normali
         out.resize(std::max(need, base_out + 2 * (out.size() - base_out)));
         d = out.data();
       }
+      aligned = aligned && piece.size() == e - chunk;
       std::memcpy(d + wo, piece.data(), piece.size());
       wo += piece.size();
       copy_from = e;
