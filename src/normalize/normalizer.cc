@@ -160,6 +160,9 @@ struct Normalizer::Impl {
                  NormalizePath path) const;
   bool needs_line_context = false;  // an option looks across spaces (punctuation by context)
   bool keeps_final_h(std::string_view word_with_h) const;
+  // True when run()'s scanner would copy `text` unchanged: only one- and two-byte characters,
+  // none with a scanner class (so run_piece_fixed() needs no further pass).
+  bool scanner_inert(std::string_view text) const;
 };
 
 Normalizer::Impl::Impl(const NormalizeOptions& o) : options(o) {
@@ -311,6 +314,25 @@ bool Normalizer::Impl::deleted(char32_t c) const {
   if (it == entries.end()) return false;
   const Rule& r = it->second.by_where[kAny];
   return r.set && r.to.empty();
+}
+
+bool Normalizer::Impl::scanner_inert(std::string_view text) const {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t n = text.size();
+  constexpr uint8_t kActing = sInterior | sInitial | sFinal | sSubst;
+  for (size_t i = 0; i < n;) {
+    const unsigned b = s[i];
+    if (b < 0x80) {
+      if (scan[b] & kActing) return false;
+      ++i;
+    } else if (b >= 0xC2 && b <= 0xDF && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) {
+      if (scan[(static_cast<char32_t>(b & 0x1F) << 6) | (s[i + 1] & 0x3F)] & kActing) return false;
+      i += 2;
+    } else {
+      return false;  // wider characters (ZWNJ ...) and broken sequences: the scanner looks at them
+    }
+  }
+  return true;
 }
 
 bool Normalizer::Impl::keeps_final_h(std::string_view w) const {
@@ -798,6 +820,8 @@ void Normalizer::Impl::run_piece_fixed(std::string_view in, size_t in_off, size_
   run_piece(in, in_off, out_line_base, out, map, stats);
   const std::string_view produced(out.data() + ob, out.size() - ob);
   if (depth + 1 >= kMaxPasses || produced == in) return;
+  // The next pass would copy a word in which no character has a scanner class unchanged.
+  if (!needs_line_context && path != NormalizePath::kPerCharacter && scanner_inert(produced)) return;
   std::string again;
   OffsetMap m2;
   run(produced, again, map ? &m2 : nullptr, nullptr, path, depth + 1);
