@@ -126,14 +126,24 @@ struct Normalizer::Impl {
   std::vector<std::string> h_suffixes;
 
   explicit Impl(const NormalizeOptions& o);
+  // flags() and deleted() of U+2000-U+206F (ZWNJ, ZWJ, bidi controls, dashes: the commonest
+  // characters above U+0800 in Sorani text), filled from the general lookups at construction.
+  static constexpr char32_t kPunctBlock = 0x2000, kPunctBlockSize = 0x70;
+  std::array<uint8_t, kPunctBlockSize> punct_flags{};
+  std::array<bool, kPunctBlockSize> punct_deleted{};
   uint8_t flags(char32_t c) const {
     if (c < 0x800) return low[c];
+    if (c - kPunctBlock < kPunctBlockSize) return punct_flags[c - kPunctBlock];
+    return far_flags_of(c);
+  }
+  uint8_t far_flags_of(char32_t c) const {
     auto it = far_flags.find(c);
     if (it != far_flags.end()) return it->second;
     return chars::is_letter(c) || chars::is_mark(c) ? fLetter : 0;
   }
   bool is_word_char(char32_t c) const { return (flags(c) & fLetter) || c == chars::kZwnj || c == chars::kZwj; }
   bool deleted(char32_t c) const;
+  bool far_deleted(char32_t c) const;  // deleted() by the rule table (any code point)
   // One line (or a piece of one, cut after a space); the character layer.
   // `path` (testing.h): kFast skips clean blocks with the block classifier (block_scan.h);
   // kScanner runs the scalar scanner alone (the path on CPUs without AVX2); kPerCharacter runs
@@ -306,10 +316,19 @@ Normalizer::Impl::Impl(const NormalizeOptions& o) : options(o) {
   blocks.build(scan, 0x0648);  // و: the scanner checks word-initial وو itself
   initial_r_subst = low_entry[0x0631] && low_entry[0x0631]->by_where[kInitial].set &&
                     low_entry[0x0631]->by_where[kInitial].to == "\xDA\x95";
+  for (char32_t c = kPunctBlock; c < kPunctBlock + kPunctBlockSize; ++c) {
+    punct_flags[c - kPunctBlock] = far_flags_of(c);
+    punct_deleted[c - kPunctBlock] = far_deleted(c);
+  }
 }
 
 bool Normalizer::Impl::deleted(char32_t c) const {
   if (c < 0x800) return low[c] & fDeleted;
+  if (c - kPunctBlock < kPunctBlockSize) return punct_deleted[c - kPunctBlock];
+  return far_deleted(c);
+}
+
+bool Normalizer::Impl::far_deleted(char32_t c) const {
   auto it = entries.find(c);
   if (it == entries.end()) return false;
   const Rule& r = it->second.by_where[kAny];
