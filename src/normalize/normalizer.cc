@@ -126,14 +126,24 @@ struct Normalizer::Impl {
   std::vector<std::string> h_suffixes;
 
   explicit Impl(const NormalizeOptions& o);
+  // flags() and deleted() of U+2000-U+206F (ZWNJ, ZWJ, bidi controls, dashes: the commonest
+  // characters above U+0800 in Sorani text), filled from the general lookups at construction.
+  static constexpr char32_t kPunctBlock = 0x2000, kPunctBlockSize = 0x70;
+  std::array<uint8_t, kPunctBlockSize> punct_flags{};
+  std::array<bool, kPunctBlockSize> punct_deleted{};
   uint8_t flags(char32_t c) const {
     if (c < 0x800) return low[c];
+    if (c - kPunctBlock < kPunctBlockSize) return punct_flags[c - kPunctBlock];
+    return far_flags_of(c);
+  }
+  uint8_t far_flags_of(char32_t c) const {
     auto it = far_flags.find(c);
     if (it != far_flags.end()) return it->second;
     return chars::is_letter(c) || chars::is_mark(c) ? fLetter : 0;
   }
   bool is_word_char(char32_t c) const { return (flags(c) & fLetter) || c == chars::kZwnj || c == chars::kZwj; }
   bool deleted(char32_t c) const;
+  bool far_deleted(char32_t c) const;  // deleted() by the rule table (any code point)
   // One line (or a piece of one, cut after a space); the character layer.
   // `path` (testing.h): kFast skips clean blocks with the block classifier (block_scan.h);
   // kScanner runs the scalar scanner alone (the path on CPUs without AVX2); kPerCharacter runs
@@ -150,11 +160,19 @@ struct Normalizer::Impl {
   bool initial_r_subst = false;                     // word-initial ر -> ڕ is one substitution
   void run_piece(std::string_view in, size_t in_off, size_t out_line_base, std::string& out, OffsetMap* map,
                  NormalizeStats* stats) const;
+  // run() without an offset map, on a CPU with AVX2: every byte of the line goes through the block
+  // classifier (the line's first and last bytes from a padded copy), the output is written through
+  // a pointer into `out` (runs copied 32 bytes at a time), and a chunk that needs run_piece() is
+  // rewound and redone from its input. Same output as run() (NormalizeSimd.* compare them).
+  void run_blocks(std::string_view in, std::string& out, NormalizeStats* stats) const;
   // One line: the character layer, then the convention repair when the line calls for it.
   void normalize(std::string_view in, std::string& out, OffsetMap* map, NormalizeStats* stats,
                  NormalizePath path) const;
   bool needs_line_context = false;  // an option looks across spaces (punctuation by context)
   bool keeps_final_h(std::string_view word_with_h) const;
+  // True when run()'s scanner would copy `text` unchanged: only one- and two-byte characters,
+  // none with a scanner class (so run_piece_fixed() needs no further pass).
+  bool scanner_inert(std::string_view text) const;
 };
 
 Normalizer::Impl::Impl(const NormalizeOptions& o) : options(o) {
@@ -298,14 +316,42 @@ Normalizer::Impl::Impl(const NormalizeOptions& o) : options(o) {
   blocks.build(scan, 0x0648);  // و: the scanner checks word-initial وو itself
   initial_r_subst = low_entry[0x0631] && low_entry[0x0631]->by_where[kInitial].set &&
                     low_entry[0x0631]->by_where[kInitial].to == "\xDA\x95";
+  for (char32_t c = kPunctBlock; c < kPunctBlock + kPunctBlockSize; ++c) {
+    punct_flags[c - kPunctBlock] = far_flags_of(c);
+    punct_deleted[c - kPunctBlock] = far_deleted(c);
+  }
 }
 
 bool Normalizer::Impl::deleted(char32_t c) const {
   if (c < 0x800) return low[c] & fDeleted;
+  if (c - kPunctBlock < kPunctBlockSize) return punct_deleted[c - kPunctBlock];
+  return far_deleted(c);
+}
+
+bool Normalizer::Impl::far_deleted(char32_t c) const {
   auto it = entries.find(c);
   if (it == entries.end()) return false;
   const Rule& r = it->second.by_where[kAny];
   return r.set && r.to.empty();
+}
+
+bool Normalizer::Impl::scanner_inert(std::string_view text) const {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t n = text.size();
+  constexpr uint8_t kActing = sInterior | sInitial | sFinal | sSubst;
+  for (size_t i = 0; i < n;) {
+    const unsigned b = s[i];
+    if (b < 0x80) {
+      if (scan[b] & kActing) return false;
+      ++i;
+    } else if (b >= 0xC2 && b <= 0xDF && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) {
+      if (scan[(static_cast<char32_t>(b & 0x1F) << 6) | (s[i + 1] & 0x3F)] & kActing) return false;
+      i += 2;
+    } else {
+      return false;  // wider characters (ZWNJ ...) and broken sequences: the scanner looks at them
+    }
+  }
+  return true;
 }
 
 bool Normalizer::Impl::keeps_final_h(std::string_view w) const {
@@ -793,6 +839,8 @@ void Normalizer::Impl::run_piece_fixed(std::string_view in, size_t in_off, size_
   run_piece(in, in_off, out_line_base, out, map, stats);
   const std::string_view produced(out.data() + ob, out.size() - ob);
   if (depth + 1 >= kMaxPasses || produced == in) return;
+  // The next pass would copy a word in which no character has a scanner class unchanged.
+  if (!needs_line_context && path != NormalizePath::kPerCharacter && scanner_inert(produced)) return;
   std::string again;
   OffsetMap m2;
   run(produced, again, map ? &m2 : nullptr, nullptr, path, depth + 1);
@@ -821,6 +869,10 @@ void Normalizer::Impl::run(std::string_view in, std::string& out, OffsetMap* map
   if (needs_line_context || path == NormalizePath::kPerCharacter) {
     run_piece_fixed(in, 0, out_line_base, out, map, stats, path, depth);
     if (map) map->finish(in.size(), out.size() - out_line_base);
+    return;
+  }
+  if (!map && depth == 0 && path == NormalizePath::kFast && blocks.usable) {
+    run_blocks(in, out, stats);
     return;
   }
   const auto* s = reinterpret_cast<const unsigned char*>(in.data());
@@ -1065,6 +1117,248 @@ void Normalizer::Impl::run(std::string_view in, std::string& out, OffsetMap* map
   end_chunk(n);
   copy_to(n);
   if (map) map->finish(n, out.size() - out_line_base);
+}
+
+void Normalizer::Impl::run_blocks(std::string_view in, std::string& out, NormalizeStats* stats) const {
+  namespace nd = normalize_detail;
+  const auto* s = reinterpret_cast<const unsigned char*>(in.data());
+  const size_t n = in.size();
+  // Output is written at d + wo. Invariant: out.size() >= wo + (n - copy_from) + kSlack, so a run
+  // of input copies with 32-byte stores that may write up to 31 bytes past its end, and a
+  // substitution (never longer than what it replaces) always has room.
+  // The output starts as a copy of the input (one memcpy instead of the zero fill of a resize):
+  // while every change so far kept its length (`aligned`), the bytes after wo are already the
+  // input's, and a run of unchanged input needs no copy.
+  constexpr size_t kSlack = 64;
+  const size_t base_out = out.size();
+  out.append(in);
+  out.append(kSlack, '\0');
+  char* d = out.data();
+  bool aligned = true;
+  size_t wo = base_out;
+  size_t copy_from = 0;  // input before it is written
+  size_t chunk = 0;      // start of the current chunk (bytes between spaces and tabs)
+  bool work = false;     // the chunk goes to run_piece()
+  bool chunk_edited = false;  // the chunk has a substitution written; its output starts at chunk_w
+  size_t chunk_w = 0;
+  // run_piece()'s output of a chunk that needs work (kept per thread: no allocation per line).
+  thread_local std::string piece;
+  const bool tatweel_deleted = options.tatweel;
+  const bool heh_zwnj = options.heh_zwnj, smart_zwnj = options.zwnj == ZwnjPolicy::kSmart,
+             keep_zwnj = options.zwnj == ZwnjPolicy::kKeep;
+
+  auto copy_to = [&](size_t to) __attribute__((always_inline)) {
+    const size_t len = to - copy_from;
+    if (aligned) {
+      wo += len;
+      copy_from = to;
+      return;
+    }
+    const unsigned char* p = s + copy_from;
+    char* q = d + wo;
+    if (copy_from + ((len + 31) & ~size_t{31}) <= n) {
+      for (size_t k = 0; k < len; k += 32) std::memcpy(q + k, p + k, 32);
+    } else {
+      std::memcpy(q, p, len);
+    }
+    wo += len;
+    copy_from = to;
+  };
+  // Replace input [b, e) of the current chunk by rep[0..rep_len) (rep_len <= e - b).
+  auto substitute = [&](size_t b, size_t e, const char* rep, size_t rep_len) __attribute__((always_inline)) {
+    if (work) return;
+    if (!chunk_edited) {
+      chunk_edited = true;
+      chunk_w = wo + (chunk - copy_from);  // copy_from <= chunk here; copies keep lengths
+    }
+    copy_to(b);
+    aligned = aligned && rep_len == e - b;
+    if (rep_len == 2) {
+      d[wo] = rep[0];
+      d[wo + 1] = rep[1];
+    } else if (rep_len == 1) {
+      d[wo] = rep[0];
+    }
+    wo += rep_len;
+    copy_from = e;
+  };
+  auto end_chunk = [&](size_t e) {
+    if (work) {
+      if (chunk_edited) wo = chunk_w;  // take back the chunk's substitutions
+      else copy_to(chunk);
+      piece.clear();
+      run_piece_fixed(in.substr(chunk, e - chunk), chunk, 0, piece, nullptr, stats, NormalizePath::kFast, 0);
+      const size_t need = wo + piece.size() + (n - e) + kSlack;
+      if (need > out.size()) {
+        out.resize(std::max(need, base_out + 2 * (out.size() - base_out)));
+        d = out.data();
+      }
+      aligned = aligned && piece.size() == e - chunk;
+      std::memcpy(d + wo, piece.data(), piece.size());
+      wo += piece.size();
+      copy_from = e;
+    }
+    work = false;
+    chunk_edited = false;
+  };
+  auto prev_cp = [&](size_t at) -> char32_t {
+    if (at == chunk) return ' ';
+    unsigned p1 = s[at - 1];
+    if (p1 < 0x80) return p1;
+    if (at >= chunk + 2 && s[at - 2] >= 0xC2 && s[at - 2] <= 0xDF)
+      return (static_cast<char32_t>(s[at - 2] & 0x1F) << 6) | (p1 & 0x3F);
+    if (at >= chunk + 3 && s[at - 3] == 0xE2 && s[at - 2] == 0x80 && p1 == 0x8C) return 0x200C;
+    return 0xFFFD;
+  };
+  auto at_word_start = [&](size_t at) {
+    char32_t p = prev_cp(at);
+    if (p == 0x200C || p == 0xFFFD) return false;
+    return !(scan[p] & sLetter);
+  };
+  // The scanner's step (run()) at a flagged byte `at`; returns the byte after its character.
+  auto step = [&](size_t at) __attribute__((always_inline)) -> size_t {
+    const unsigned b = s[at];
+    if (b >= 0xC2 && b <= 0xDF) {
+      if (at + 1 >= n || (s[at + 1] & 0xC0) != 0x80) {  // ill-formed
+        work = true;
+        return at + 1;
+      }
+      const char32_t c = (static_cast<char32_t>(b & 0x1F) << 6) | (s[at + 1] & 0x3F);
+      const uint8_t sc = scan[c];
+      if (sc & sSubst) {
+        const char32_t r = subst[c];
+        const char rep[2] = {static_cast<char>(0xC0 | (r >> 6)), static_cast<char>(0x80 | (r & 0x3F))};
+        substitute(at, at + 2, rep, 2);
+      } else if (sc & sInterior) {
+        const char32_t pc = c == 0x0640 ? prev_cp(at) : 0;
+        if (c == 0x0640 && tatweel_deleted && pc != 0x0647 && pc != 0x06BE && pc != 0x0640 && pc != 0x200C &&
+            pc != 0xFFFD && (scan[pc] & sLetter)) {
+          substitute(at, at + 2, "", 0);
+        } else {
+          work = true;
+        }
+      } else if (sc & sInitial) {
+        if (at_word_start(at)) {
+          if (c == 0x0631 && initial_r_subst) substitute(at, at + 2, "\xDA\x95", 2);
+          else if (c == 0x0648 && !(at + 3 < n && s[at + 2] == 0xD9 && s[at + 3] == 0x88)) {
+          } else {
+            work = true;
+          }
+        }
+      } else if (sc & sFinal) {
+        bool plain_next = heh_zwnj && at + 4 < n && s[at + 2] == 0xE2 && s[at + 3] == 0x80 && s[at + 4] == 0x8C;
+        if (!plain_next && at + 3 < n && s[at + 2] >= 0xC2 && s[at + 2] <= 0xDF && (s[at + 3] & 0xC0) == 0x80) {
+          const char32_t nc = (static_cast<char32_t>(s[at + 2] & 0x1F) << 6) | (s[at + 3] & 0x3F);
+          plain_next = (scan[nc] & (sLetter | sInterior)) == sLetter;
+        }
+        if (!plain_next) work = true;
+      }
+      return at + 2;
+    }
+    if (b < 0x80) {  // never a space or tab: those come in the spaces mask
+      if (scan[b] & sInterior) work = true;
+      return at + 1;
+    }
+    if (b == 0xE2 && at + 2 < n && s[at + 1] == 0x80 && s[at + 2] == 0x8C) {
+      const char32_t pc = prev_cp(at);
+      if (pc == 0x0647 && heh_zwnj) {
+        substitute(at - 2, at + 3, "\xDB\x95", 2);  // ه + ZWNJ -> ە
+      } else if (pc == 0x0640 && options.tatweel && !keep_zwnj) {
+        work = true;
+      } else if (keep_zwnj) {
+      } else {
+        bool keep = false;
+        if (smart_zwnj && pc < 0x800 && (low[pc] & fJoining) && pc != 0x06BE && at + 4 < n && s[at + 3] >= 0xD8 &&
+            s[at + 3] <= 0xDB && (s[at + 4] & 0xC0) == 0x80) {
+          const char32_t nc = (static_cast<char32_t>(s[at + 3] & 0x1F) << 6) | (s[at + 4] & 0x3F);
+          keep = (scan[nc] & (sLetter | sInterior | sSubst)) == sLetter && nc != 0x0640 && (low[nc] & fArabic);
+        }
+        if (!keep) work = true;
+      }
+      return at + 3;
+    }
+    work = true;
+    return at + 1;
+  };
+  size_t i = 0;
+  // Spaces and tabs of bytes [from, to) of the block at `base`: each ends a chunk (only the first
+  // can end one that has work or substitutions; the ones after it are clean).
+  auto block_spaces = [&](size_t base, uint32_t spaces, size_t from, size_t to) __attribute__((always_inline)) {
+    const uint32_t lanes = spaces & (~0u << (from - base)) & ~(~0u << (to - base));
+    if (lanes) {
+      const size_t first = base + static_cast<size_t>(__builtin_ctz(lanes));
+      if (work || chunk_edited) end_chunk(first);
+      chunk = base + 31 - static_cast<size_t>(__builtin_clz(lanes)) + 1;
+    }
+  };
+  auto process_block = [&](size_t base, uint32_t f, uint32_t sp, size_t end) __attribute__((always_inline)) {
+    for (; f; f &= f - 1) {
+      const size_t at = base + static_cast<size_t>(__builtin_ctz(f));
+      if (at < i) continue;
+      // The spaces before `at` not handled yet (the ones before i are behind the scanner).
+      if (const uint32_t lanes = sp & ~(~0u << (at - base))) {
+        sp &= ~0u << (at - base);
+        block_spaces(base, lanes, i, at);
+      }
+      if (work) {  // the rest of the chunk goes to run_piece() anyway: on to its end
+        i = at + 1;
+        continue;
+      }
+      // The commonest flags without the call: a letter-for-letter substitution (ك -> ک), and ه
+      // followed by ZWNJ (-> ە; the step would find nothing to do at the ه and substitute at the
+      // ZWNJ).
+      const unsigned b = s[at];
+      if (b >= 0xC2 && b <= 0xDF && at + 1 < n && (s[at + 1] & 0xC0) == 0x80) {
+        const char32_t c = (static_cast<char32_t>(b & 0x1F) << 6) | (s[at + 1] & 0x3F);
+        const uint8_t sc = scan[c];
+        if (sc & sSubst) {
+          const char32_t r = subst[c];
+          const char rep[2] = {static_cast<char>(0xC0 | (r >> 6)), static_cast<char>(0x80 | (r & 0x3F))};
+          substitute(at, at + 2, rep, 2);
+          i = at + 2;
+          continue;
+        }
+        if ((sc & (sSubst | sInterior | sInitial | sFinal)) == sFinal && heh_zwnj && at + 4 < n &&
+            s[at + 2] == 0xE2 && s[at + 3] == 0x80 && s[at + 4] == 0x8C) {
+          substitute(at, at + 5, "\xDB\x95", 2);  // ه + ZWNJ -> ە
+          i = at + 5;
+          continue;
+        }
+      }
+      i = step(at);
+    }
+    if (i < end) {
+      block_spaces(base, sp, i, end);
+      i = end;
+      if (end < n && (s[end - 1] & 0xE0) == 0xC0) ++i;  // a two-byte character across the block end
+    }
+  };
+  constexpr size_t kSegment = 64;  // blocks classified per call: 1792 bytes
+  uint32_t flags[kSegment], spaces[kSegment];
+  size_t base = 0;
+  while (base < n) {
+    if (base >= 3 && base + 31 <= n) {
+      const size_t count = nd::classify_blocks(blocks, s, base, n, flags, spaces, kSegment);
+      for (size_t k = 0; k < count; ++k, base += nd::kBlockStep)
+        process_block(base, flags[k], spaces[k], base + nd::kBlockStep);
+      continue;
+    }
+    // The first block and the last: classified from a copy padded with spaces (a line starts and
+    // ends a word), the lanes past the end masked off.
+    alignas(32) unsigned char pad[64];
+    std::memset(pad, ' ', sizeof pad);
+    for (size_t k = 1; k <= 3 && k <= base; ++k) pad[3 - k] = s[base - k];
+    std::memcpy(pad + 3, s + base, std::min<size_t>(n - base, 31));
+    uint32_t f = 0, sp = 0;
+    nd::classify_blocks(blocks, pad, 3, 34, &f, &sp, 1);
+    const size_t end = std::min(n, base + nd::kBlockStep);
+    const uint32_t valid = end - base == nd::kBlockStep ? nd::kBlockBits : (1u << (end - base)) - 1;
+    process_block(base, f & valid, sp & valid, end);
+    base += nd::kBlockStep;
+  }
+  end_chunk(n);
+  copy_to(n);
+  out.resize(wo);
 }
 
 Normalizer::Normalizer() : Normalizer(NormalizeOptions::standard()) {}

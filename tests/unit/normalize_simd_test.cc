@@ -162,6 +162,40 @@ TEST(NormalizeSimd, ManySubstitutionsInOneLine) {
   }
 }
 
+// The no-map fast path (run_blocks) classifies a line's first and last block from a padded copy,
+// writes through a pointer into the caller's string and grows it when run_piece() writes more than
+// it reads: every line length around the block size, appended to text already in `out`, and lines
+// whose output is three times their input (each invalid byte -> U+FFFD) in many chunks.
+TEST(NormalizeSimd, NoMapPathAtEveryLengthAndGrowing) {
+  std::mt19937 rng(29);
+  const std::string prefix = "پێشەکی ";
+  for (const auto& [name, o] : option_sets()) {
+    Normalizer n(o);
+    for (size_t len = 0; len <= 90; ++len) {
+      for (int rep = 0; rep < 6; ++rep) {
+        std::string in = random_line(rng, len);
+        if (in.size() > len && rep % 2 == 0) in.resize(len);  // cut inside a character too
+        std::string fast = prefix, scanner = prefix;
+        kurdi::NormalizerTesting::normalize(n, in, fast, nullptr, nullptr, kurdi::NormalizePath::kFast);
+        kurdi::NormalizerTesting::normalize(n, in, scanner, nullptr, nullptr, kurdi::NormalizePath::kScanner);
+        ASSERT_TRUE(fast == scanner) << name << " length " << len << " " << first_difference(fast, scanner)
+                                     << "\ninput " << ::testing::PrintToString(in);
+      }
+    }
+    for (const std::string& unit : {std::string("\xff\xfe\xff "), std::string("\xff\xffكە\xfe\t"),
+                                    std::string("ﻻﻻﻻ\xff "), std::string("ه\u200c\xd9")}) {
+      std::string in;
+      for (int k = 0; k < 700; ++k) in += unit;
+      std::string fast = prefix, scanner = prefix;
+      kurdi::NormalizeStats fs, ss;
+      kurdi::NormalizerTesting::normalize(n, in, fast, nullptr, &fs, kurdi::NormalizePath::kFast);
+      kurdi::NormalizerTesting::normalize(n, in, scanner, nullptr, &ss, kurdi::NormalizePath::kScanner);
+      ASSERT_TRUE(fast == scanner) << name << " " << first_difference(fast, scanner);
+      ASSERT_EQ(fs.invalid_utf8, ss.invalid_utf8) << name;
+    }
+  }
+}
+
 // The convention repair's line test: the vectorized count against the byte-by-byte reference, on
 // lines of Arabic-block letters, presentation forms, Kurdish-only letters and broken sequences.
 TEST(NormalizeSimd, RepairLineTestSameAsReference) {
