@@ -107,6 +107,27 @@ const icu::Normalizer2* nfc() {
   return n;
 }
 
+// The character before byte `at` of a chunk that starts at byte `chunk` of `s` (' ' at the chunk
+// start). The block loops read context back from the bytes on demand, so they keep no
+// per-character state. ASCII, two-byte characters and ZWNJ are decoded; anything wider gives
+// U+FFFD (its chunk is already on the slow path).
+inline char32_t prev_cp_in(const unsigned char* s, size_t chunk, size_t at) {
+  if (at == chunk) return ' ';
+  unsigned p1 = s[at - 1];
+  if (p1 < 0x80) return p1;
+  if (at >= chunk + 2 && s[at - 2] >= 0xC2 && s[at - 2] <= 0xDF)
+    return (static_cast<char32_t>(s[at - 2] & 0x1F) << 6) | (p1 & 0x3F);
+  if (at >= chunk + 3 && s[at - 3] == 0xE2 && s[at - 2] == 0x80 && p1 == 0x8C) return 0x200C;
+  return 0xFFFD;
+}
+// A word starts at byte `at`: the character before it is not a letter of the scanner's classes
+// (ZWNJ and wider characters never count as a word start).
+inline bool word_start_in(const unsigned char* s, size_t chunk, size_t at, const std::array<uint8_t, 0x800>& scan) {
+  char32_t p = prev_cp_in(s, chunk, at);
+  if (p == 0x200C || p == 0xFFFD) return false;
+  return !(scan[p] & sLetter);
+}
+
 }  // namespace
 
 struct Normalizer::Impl {
@@ -952,22 +973,8 @@ void Normalizer::Impl::run(std::string_view in, std::string& out, OffsetMap* map
     chunk_edited = false;
     chunk_copied = false;
   };
-  // The character before byte `at` in the current chunk (' ' at the chunk start). Context is read
-  // back from the bytes on demand, so the loop keeps no per-character state.
-  auto prev_cp = [&](size_t at) -> char32_t {
-    if (at == chunk) return ' ';
-    unsigned p1 = s[at - 1];
-    if (p1 < 0x80) return p1;
-    if (at >= chunk + 2 && s[at - 2] >= 0xC2 && s[at - 2] <= 0xDF)
-      return (static_cast<char32_t>(s[at - 2] & 0x1F) << 6) | (p1 & 0x3F);
-    if (at >= chunk + 3 && s[at - 3] == 0xE2 && s[at - 2] == 0x80 && p1 == 0x8C) return 0x200C;
-    return 0xFFFD;  // a wider character: its chunk is already on the slow path
-  };
-  auto at_word_start = [&](size_t at) {
-    char32_t p = prev_cp(at);
-    if (p == 0x200C || p == 0xFFFD) return false;
-    return !(scan[p] & sLetter);
-  };
+  auto prev_cp = [&](size_t at) { return prev_cp_in(s, chunk, at); };
+  auto at_word_start = [&](size_t at) { return word_start_in(s, chunk, at, scan); };
   // One character of the scanner at byte i: writes its substitution, or marks the chunk for
   // run_piece() (`work`), ends the chunk at a space or tab, and advances i.
   auto step = [&] {
@@ -1201,20 +1208,8 @@ void Normalizer::Impl::run_blocks(std::string_view in, std::string& out, Normali
     work = false;
     chunk_edited = false;
   };
-  auto prev_cp = [&](size_t at) -> char32_t {
-    if (at == chunk) return ' ';
-    unsigned p1 = s[at - 1];
-    if (p1 < 0x80) return p1;
-    if (at >= chunk + 2 && s[at - 2] >= 0xC2 && s[at - 2] <= 0xDF)
-      return (static_cast<char32_t>(s[at - 2] & 0x1F) << 6) | (p1 & 0x3F);
-    if (at >= chunk + 3 && s[at - 3] == 0xE2 && s[at - 2] == 0x80 && p1 == 0x8C) return 0x200C;
-    return 0xFFFD;
-  };
-  auto at_word_start = [&](size_t at) {
-    char32_t p = prev_cp(at);
-    if (p == 0x200C || p == 0xFFFD) return false;
-    return !(scan[p] & sLetter);
-  };
+  auto prev_cp = [&](size_t at) { return prev_cp_in(s, chunk, at); };
+  auto at_word_start = [&](size_t at) { return word_start_in(s, chunk, at, scan); };
   // The scanner's step (run()) at a flagged byte `at`; returns the byte after its character.
   auto step = [&](size_t at) __attribute__((always_inline)) -> size_t {
     const unsigned b = s[at];
