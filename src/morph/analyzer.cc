@@ -1001,31 +1001,36 @@ struct Analyzer::Impl {
           pc == U'\u06C6')
         continue;
       ++tried;
-      std::string v(w.substr(0, after));
-      v += kWaw;
-      v += w.substr(after);
-      Sink sub = sub_sink(out);
-      LMorph st[10];
-      nom_dfs(v, v.size(), kNomAll, true, st, 0, sub);
-      verbal(v, sub);
-      if (out.mode == Sink::kKnown) {
-        if ((out.known = sub.known)) return;
-        continue;
-      }
-      bool any = false;
-      auto map = [&](uint16_t x) -> uint16_t {
-        if (x <= after) return x;
-        if (x >= after + kWaw.size()) return static_cast<uint16_t>(x - kWaw.size());
-        return static_cast<uint16_t>(after);
-      };
-      for (auto& c : *sub.all) {
-        if (c.guessed) continue;
-        respelled(c, v, map);
-        out.add(std::move(c));
-        any = true;
-      }
-      if (any) return;
+      if (try_inserted(w, after, kWaw, out)) return;
     }
+  }
+
+  // Analyzes `w` respelled with `ins` inserted at byte `at` (nominal and verbal readings). In
+  // known() mode it records whether the respelling is known; otherwise it moves the respelling's
+  // non-guessed candidates back onto `w` (respelled()). True when the caller stops: the
+  // respelling is known, or candidates were added.
+  bool try_inserted(std::string_view w, size_t at, std::string_view ins, Sink& out) const {
+    std::string v(w.substr(0, at));
+    v += ins;
+    v += w.substr(at);
+    Sink sub = sub_sink(out);
+    LMorph st[10];
+    nom_dfs(v, v.size(), kNomAll, true, st, 0, sub);
+    verbal(v, sub);
+    if (out.mode == Sink::kKnown) return (out.known = sub.known);
+    auto map = [&](uint16_t x) -> uint16_t {
+      if (x <= at) return x;
+      if (x >= at + ins.size()) return static_cast<uint16_t>(x - ins.size());
+      return static_cast<uint16_t>(at);
+    };
+    bool any = false;
+    for (auto& c : *sub.all) {
+      if (c.guessed) continue;
+      respelled(c, v, map);
+      out.add(std::move(c));
+      any = true;
+    }
+    return any;
   }
 
   // A candidate found in a respelling `v` of the word, moved back onto the word as written: its
@@ -1070,29 +1075,7 @@ struct Analyzer::Impl {
           pc == U'\u0648')
         continue;
       ++tried;
-      std::string v(w.substr(0, after));
-      v += kYeh;
-      v += w.substr(after);
-      Sink sub = sub_sink(out);
-      LMorph st[10];
-      nom_dfs(v, v.size(), kNomAll, true, st, 0, sub);
-      verbal(v, sub);
-      if (out.mode == Sink::kKnown) {
-        if ((out.known = sub.known)) return;
-        continue;
-      }
-      auto map = [&](uint16_t x) -> uint16_t {
-        if (x <= after) return x;
-        return static_cast<uint16_t>(x - kYeh.size());
-      };
-      bool any = false;
-      for (auto& c : *sub.all) {
-        if (c.guessed) continue;
-        respelled(c, v, map);
-        out.add(std::move(c));
-        any = true;
-      }
-      if (any) return;
+      if (try_inserted(w, after, kYeh, out)) return;
     }
   }
 
