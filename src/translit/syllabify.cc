@@ -282,7 +282,11 @@ struct Ctx {
     for (int q = 0; q < n; ++q) any_vowel |= vowel(s[q]);
     if (!any_vowel) {
       if (n <= 1) {
-        if (out) { out->ph.assign(s, s + n); out->syl_start.assign(static_cast<size_t>(n), 0); if (n > 0) out->syl_start[0] = 1; }
+        if (out) {
+          out->ph.assign(s, s + n);
+          out->syl_start.clear();
+          if (out->syllables && n > 0) out->syl_start.assign(1, 1);
+        }
         return 0;
       }
       uint32_t mask = 0;
@@ -302,8 +306,7 @@ struct Ctx {
       if (e < n) {
         if (out) {
           out->ph.push_back(s[e]);
-          out->syl_start.push_back(0);
-          if (e == 0 || vowel(s[e - 1])) out->syl_start.back() = 1;  // vowel without onset
+          if (out->syllables) out->syl_start.push_back(e == 0 || vowel(s[e - 1]) ? 1 : 0);  // 1: vowel without onset
         }
         k = e + 1;
       } else {
@@ -314,6 +317,13 @@ struct Ctx {
   }
 
   void emit(const uint8_t* c, int n, bool left_v, bool right_v, uint32_t mask, Reading& out, uint8_t vb) const {
+    if (!out.syllables) {  // phonemes only: the cluster with an i after every bit of mask
+      for (int g = 0; g < n; ++g) {
+        out.ph.push_back(c[g]);
+        if (g + 1 < n && g < 32 && (mask >> g & 1u)) out.ph.push_back(inv.i);
+      }
+      return;
+    }
     int start = 0, split;
     bool lv = left_v;
     for (int g = 0; g < n; ++g) {

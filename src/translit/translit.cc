@@ -519,6 +519,7 @@ struct Transliterator::Impl {
   // Appends the Latin spelling of one word to `out`.
   void latin_into(std::string_view word, std::string& out) const {
     thread_local Reading r;
+    r.syllables = false;  // the spelling needs the phonemes only
     bool conj;
     read(word, d.latin_w, r, conj);
     for (size_t k = 0; k < r.ph.size(); ++k) {
