@@ -70,7 +70,38 @@ struct ClusterMemo {
   }
   void clear_slots() {
     for (Slot& sl : slots) sl.used = false;
+    for (StretchSlot& sl : stretches) sl.used = false;
     clear_one();
+  }
+  // The choices of one group of و/ی runs (see read_word), keyed by its stretch of units: the
+  // profile, whether the stretch starts / ends the word, and kind, phoneme and bonus of every unit.
+  static constexpr size_t kStretchUnits = 16, kStretchRuns = 8;
+  struct StretchKey {
+    const Weights* w = nullptr;
+    const Inventory* inv = nullptr;
+    uint8_t n = 0, flags = 0;
+    uint8_t u[kStretchUnits * 3] = {};
+    uint8_t pad[6] = {};
+  };
+  static_assert(sizeof(StretchKey) == 72, "StretchKey has no implicit padding");
+  struct StretchSlot {
+    StretchKey key;
+    uint8_t choice[kStretchRuns] = {};
+    bool used = false;
+  };
+  static constexpr size_t kStretchSlots = size_t{1} << 13;
+  std::vector<StretchSlot> stretches = std::vector<StretchSlot>(kStretchSlots);
+  StretchSlot& stretch_slot(const StretchKey& k) {
+    uint64_t parts[9];
+    std::memcpy(parts, &k, sizeof parts);
+    uint64_t h = 0x9e3779b97f4a7c15ull;
+    const size_t used = 3 + (size_t{k.n} * 3 + 2 + 7) / 8;  // words holding w, inv, n, flags and the units
+    for (size_t q = 0; q < used && q < 9; ++q) {
+      h ^= parts[q];
+      h *= 0xbf58476d1ce4e5b9ull;
+      h ^= h >> 31;
+    }
+    return stretches[h & (kStretchSlots - 1)];
   }
   Slot& slot(const ClusterKey& k) {
     uint64_t parts[5];
@@ -601,6 +632,32 @@ void read_word(const Inventory& inv, const Weights& w, const std::vector<Unit>& 
       if (hi < units.size()) ++hi;
       size_t gcombos = 1;
       for (size_t r = g0; r < g1; ++r) gcombos *= runs[r].opt_end - runs[r].opt_begin;
+      if (gcombos == 1) {  // one reading: best[g0..g1) stays 0
+        g0 = g1;
+        continue;
+      }
+      // The choice depends on the units of the stretch only (the runs' readings are made from
+      // them and from the unit before and after each run, all inside the stretch, and from
+      // whether the first run starts the word): remembered per thread.
+      ClusterMemo::StretchSlot* ms = nullptr;
+      ClusterMemo::StretchKey mk;
+      if (hi - lo <= ClusterMemo::kStretchUnits && g1 - g0 <= ClusterMemo::kStretchRuns) {
+        mk.w = &w;
+        mk.inv = &inv;
+        mk.n = static_cast<uint8_t>(hi - lo);
+        mk.flags = static_cast<uint8_t>((lo == 0 ? 1 : 0) | (hi == units.size() ? 2 : 0));
+        for (size_t k = lo; k < hi; ++k) {
+          mk.u[3 * (k - lo)] = units[k].kind;
+          mk.u[3 * (k - lo) + 1] = units[k].ph;
+          mk.u[3 * (k - lo) + 2] = units[k].bonus;
+        }
+        ms = &cx.memo->stretch_slot(mk);
+        if (ms->used && std::memcmp(&ms->key, &mk, sizeof mk) == 0) {
+          for (size_t r = g0; r < g1; ++r) best[r] = ms->choice[r - g0];
+          g0 = g1;
+          continue;
+        }
+      }
       int best_cost = INT_MAX;
       for (size_t c = 0; c < gcombos; ++c) {
         size_t x = c;
@@ -615,6 +672,15 @@ void read_word(const Inventory& inv, const Weights& w, const std::vector<Unit>& 
         if (cost < best_cost) {
           best_cost = cost;
           for (size_t r = g0; r < g1; ++r) best[r] = choice[r];
+        }
+      }
+      if (ms) {
+        bool fits = true;
+        for (size_t r = g0; r < g1; ++r) fits &= best[r] < 256;
+        if (fits) {
+          ms->key = mk;
+          for (size_t r = g0; r < g1; ++r) ms->choice[r - g0] = static_cast<uint8_t>(best[r]);
+          ms->used = true;
         }
       }
       g0 = g1;
