@@ -68,7 +68,9 @@ struct ClusterMemo {
     }
     seen.emplace_back(&w, w);
   }
+  uint64_t generation = 1;  // changes whenever the remembered results are dropped
   void clear_slots() {
+    ++generation;
     for (Slot& sl : slots) sl.used = false;
     for (StretchSlot& sl : stretches) sl.used = false;
     clear_one();
@@ -399,6 +401,28 @@ struct Scratch {
   std::vector<uint8_t> seq, bon;
 };
 
+// The readings of a run depend on its letter (و or ی), its length, whether it follows ئ, starts the
+// word, follows or precedes a written vowel, and on the weights: remembered per thread for runs of
+// up to 6 letters (keyed by the weights' address and the cluster memo's generation, which changes
+// when the weights at an address change).
+struct RunMemo {
+  struct Entry {
+    const Weights* w = nullptr;
+    uint64_t generation = 0;
+    std::vector<Option> options;  // offsets into pool
+    std::vector<uint8_t> pool;
+  };
+  Entry entries[2][7][16];
+  static Entry& at(RunMemo& m, bool waw, size_t len, bool after_q, bool initial, bool v_before, bool v_after) {
+    return m.entries[waw ? 1 : 0][len][(after_q ? 1 : 0) | (initial ? 2 : 0) | (v_before ? 4 : 0) | (v_after ? 8 : 0)];
+  }
+};
+
+RunMemo& run_memo() {
+  thread_local RunMemo m;
+  return m;
+}
+
 // The phonemes being generated for one run (runs are searched up to 6 letters).
 struct Cur {
   uint8_t ph[8];
@@ -492,9 +516,27 @@ void read_word(const Inventory& inv, const Weights& w, const std::vector<Unit>& 
     Run r{k, e - k, s.options.size(), 0};
     bool after_q = k > 0 && units[k - 1].kind == kQ;
     bool initial = k == 0;
+    bool v_before = k > 0 && units[k - 1].kind == kV;
+    bool v_after = e < units.size() && units[e].kind == kV;
     Cur cur;
     size_t len = std::min<size_t>(r.len, 6);
     size_t tail = r.len - len;  // absurdly long runs: the rest are glides
+    RunMemo::Entry* me = nullptr;
+    if (!exhaustive && tail == 0) {
+      me = &RunMemo::at(run_memo(), kd == kW, len, after_q, initial, v_before, v_after);
+      if (me->w == &w && me->generation == cx.memo->generation) {
+        const uint32_t base = static_cast<uint32_t>(s.pool.size());
+        s.pool.insert(s.pool.end(), me->pool.begin(), me->pool.end());
+        for (Option o : me->options) {
+          o.off += base;
+          s.options.push_back(o);
+        }
+        r.opt_end = s.options.size();
+        s.runs.push_back(r);
+        k = e;
+        continue;
+      }
+    }
     if (kd == kW) {
       gen_w(cx, len, 0, after_q, initial, cur, s, tail);
     } else {
@@ -511,8 +553,6 @@ void read_word(const Inventory& inv, const Weights& w, const std::vector<Unit>& 
       push_option(s, c, tail, kd == kW ? inv.w : inv.y);
     }
     // prune readings that put a vowel next to a written vowel (hiatus: never the cheapest reading)
-    bool v_before = k > 0 && units[k - 1].kind == kV;
-    bool v_after = e < units.size() && units[e].kind == kV;
     if ((v_before || v_after) && len == r.len) {
       size_t keep = r.opt_begin;
       for (size_t q = r.opt_begin; q < s.options.size(); ++q) {
@@ -530,6 +570,17 @@ void read_word(const Inventory& inv, const Weights& w, const std::vector<Unit>& 
       }
     }
     r.opt_end = s.options.size();
+    if (me) {
+      me->options.clear();
+      me->pool.clear();
+      for (size_t q = r.opt_begin; q < r.opt_end; ++q) {
+        Option o = s.options[q];
+        me->options.push_back(Option{static_cast<uint32_t>(me->pool.size()), o.n, o.prior});
+        me->pool.insert(me->pool.end(), s.pool.begin() + o.off, s.pool.begin() + o.off + o.n);
+      }
+      me->w = &w;
+      me->generation = cx.memo->generation;
+    }
     s.runs.push_back(r);
     k = e;
   }
