@@ -81,6 +81,10 @@ struct Data {
   std::unordered_map<char32_t, char32_t> lower;      // Latin capitals -> lowercase
   std::unordered_map<char32_t, std::string> upper;   // lowercase -> capital (UTF-8)
   std::vector<SuffixHint> suffixes;
+  // Indices into suffixes by the suffix's last letter when it is in U+0600..U+06FF (in table order);
+  // suffixes_other: the rest (checked for every word).
+  std::vector<uint16_t> suffixes_by_last[0x100];
+  std::vector<uint16_t> suffixes_other;
   bool word_char[0x100] = {};  // U+0600..U+06FF: belongs inside an Arabic-script word
   bool word_start[0x100] = {};
   // Byte pairs (first | second << 8) that are the UTF-8 of a word_char of U+0600..U+06FF: the word
@@ -181,6 +185,12 @@ struct Data {
       h.latin = static_cast<uint8_t>(to_int(f[s_l]));
       suffixes.push_back(h);
     });
+    for (size_t k = 0; k < suffixes.size(); ++k) {
+      const std::u32string& sf = suffixes[k].suffix;
+      if (sf.empty()) continue;  // never matches
+      if (sf.back() >= 0x600 && sf.back() <= 0x6FF) suffixes_by_last[sf.back() - 0x600].push_back(static_cast<uint16_t>(k));
+      else suffixes_other.push_back(static_cast<uint16_t>(k));
+    }
 
     const auto& mt = tables::translit_stems_tsv;
     int m_s = mt.column("stem"), m_g = mt.column("g2p"), m_l = mt.column("latin_bonus");
@@ -378,46 +388,25 @@ struct Transliterator::Impl {
   // Arabic word -> units (after normalization). `is_conj`: the word is the bare conjunction و.
   void units_of(std::string_view word, std::vector<Unit>& units, bool latin_profile) const {
     units.clear();
-    thread_local std::u32string letters;  // the letters read, one per unit group
-    thread_local std::vector<size_t> first_unit;
-    letters.clear();
-    first_unit.clear();
+    // the letters read, one per unit group, and the index of the group's first unit
+    thread_local std::vector<char32_t> letters_buf;
+    thread_local std::vector<uint32_t> first_buf;
+    if (letters_buf.size() < word.size() + 1) {
+      letters_buf.resize(word.size() + 1);
+      first_buf.resize(word.size() + 1);
+    }
+    char32_t* letters = letters_buf.data();
+    uint32_t* first_unit = first_buf.data();
+    size_t nl = 0;
     thread_local std::string normalized;
     uint64_t have = 0;  // bit (cp & 63) of every letter read
-    std::string_view w = word;
-    bool fold = false;  // a plain word with letters read as their replacements (see Data::plain_as)
-    if (opt.normalize_input) {
-      const int pw = plain_word(word);
-      if (pw == 0) {
-        normalized.clear();
-        norm.normalize(word, normalized);
-        w = normalized;
-      }
-      fold = pw == 2;
-    }
-    for (size_t i = 0; i < w.size();) {
-      char32_t cp;
-      unsigned char b0 = static_cast<unsigned char>(w[i]);
-      if (b0 >= 0xD8 && b0 <= 0xDB && i + 1 < w.size() && (static_cast<unsigned char>(w[i + 1]) & 0xC0) == 0x80) {
-        cp = (b0 & 0x1Fu) << 6 | (static_cast<unsigned char>(w[i + 1]) & 0x3Fu);  // U+0600..U+06FF
-        i += 2;
-        if (fold) {
-          cp = d.plain_as[cp - 0x600];
-          if (cp == 0x0647 && i + 3 <= w.size() && w.substr(i, 3) == "\u200C") {  // ه+ZWNJ: ە
-            cp = 0x06D5;
-            i += 3;
-          }
-        }
-      } else {
-        int len;
-        cp = utf8::decode(w, i, len);
-        i += static_cast<size_t>(len);
-      }
+    auto add = [&](char32_t cp) {
       const Letter* L = d.letter(cp);
-      if (!L) continue;  // marks, tatweel, ZWNJ, unknown letters
-      letters.push_back(cp);
+      if (!L) return;  // marks, tatweel, ZWNJ, unknown letters
+      letters[nl] = cp;
+      first_unit[nl] = static_cast<uint32_t>(units.size());
+      ++nl;
       have |= uint64_t{1} << (cp & 63);
-      first_unit.push_back(units.size());
       if (L->nph > 1) {
         for (uint8_t k = 0; k < L->nph; ++k) {
           translit::UnitKind kd = d.inv.ph[L->ph[k]].cls == translit::kVowel ? translit::kV : translit::kC;
@@ -426,75 +415,107 @@ struct Transliterator::Impl {
       } else {
         units.push_back(Unit{L->kind, L->ph[0], 0});
       }
+    };
+    // Fast path: a word of standard letters, of letters the normalizer replaces one for one
+    // (Data::plain_as) and of ه+ZWNJ (read as ە), not ending in ه and not starting with وو, is what
+    // the normalizer makes of it (TranslitPlainWords): read directly. Anything else goes through the
+    // normalizer and is read as it comes out.
+    bool plain = !opt.normalize_input;
+    if (opt.normalize_input && word.size() >= 2 && word.substr(word.size() - 2) != "\u0647" &&
+        !(word.size() >= 4 && word.substr(0, 4) == "\u0648\u0648")) {
+      const unsigned char* p = reinterpret_cast<const unsigned char*>(word.data());
+      const size_t n = word.size();
+      size_t i = 0;
+      while (i + 1 < n) {
+        const unsigned b0 = p[i], b1 = p[i + 1];
+        if (b0 - 0xD8u > 3u || (b1 & 0xC0u) != 0x80u) break;
+        char32_t cp = d.plain_as[((b0 & 0x1Fu) << 6 | (b1 & 0x3Fu)) - 0x600u];
+        if (!cp) break;
+        i += 2;
+        if (cp == 0x0647 && i + 3 <= n && p[i] == 0xE2 && p[i + 1] == 0x80 && p[i + 2] == 0x8C) {  // ه+ZWNJ: ە
+          cp = 0x06D5;
+          i += 3;
+        }
+        add(cp);
+      }
+      if (i == n) {
+        plain = true;
+      } else {  // start again through the normalizer
+        units.clear();
+        nl = 0;
+        have = 0;
+      }
     }
-    // suffix hints: the longest matching suffix after a consonant letter
+    if (!plain || !opt.normalize_input) {
+      std::string_view w = word;
+      if (opt.normalize_input) {
+        normalized.clear();
+        norm.normalize(word, normalized);
+        w = normalized;
+        if (letters_buf.size() < w.size() + 1) {
+          letters_buf.resize(w.size() + 1);
+          first_buf.resize(w.size() + 1);
+          letters = letters_buf.data();
+          first_unit = first_buf.data();
+        }
+      }
+      for (size_t i = 0; i < w.size();) {
+        int len;
+        char32_t cp = utf8::decode(w, i, len);
+        i += static_cast<size_t>(len);
+        add(cp);
+      }
+    }
+    const std::u32string_view lv(letters, nl);
+    // suffix hints: the longest matching suffix after a consonant letter (the first in the table
+    // among equally long ones)
     size_t best_len = 0;
     const SuffixHint* best = nullptr;
-    for (const SuffixHint& h : d.suffixes) {
+    auto try_suffix = [&](const SuffixHint& h) {
       size_t L = h.suffix.size();
-      if (L == 0 || L >= letters.size() || L <= best_len) continue;
-      if (h.suffix.back() != letters.back()) continue;  // most suffixes fail on the last letter
-      if (letters.compare(letters.size() - L, L, h.suffix) != 0) continue;
-      size_t prev = letters.size() - L - 1;
+      if (L == 0 || L >= nl || L <= best_len) return;
+      if (lv.compare(nl - L, L, h.suffix) != 0) return;
+      size_t prev = nl - L - 1;
       const Letter* pl = d.letter(letters[prev]);
-      if (!pl || pl->kind != translit::kC || pl->nph != 1) continue;
-      if (!h.after.empty() && h.after.find(letters[prev]) == std::u32string::npos) continue;
+      if (!pl || pl->kind != translit::kC || pl->nph != 1) return;
+      if (!h.after.empty() && h.after.find(letters[prev]) == std::u32string::npos) return;
       best = &h;
       best_len = L;
+    };
+    if (nl > 0) {
+      const char32_t last = letters[nl - 1];
+      if (d.suffixes_other.empty()) {
+        if (last >= 0x600 && last <= 0x6FF)
+          for (uint16_t k : d.suffixes_by_last[last - 0x600]) try_suffix(d.suffixes[k]);
+      } else {
+        for (const SuffixHint& h : d.suffixes) try_suffix(h);
+      }
     }
-    if (best) units[first_unit[letters.size() - best_len]].bonus = latin_profile ? best->latin : best->g2p;
+    if (best) units[first_unit[nl - best_len]].bonus = latin_profile ? best->latin : best->g2p;
     // stems with a known bizroke
     for (const StemHint& h : d.stems) {
       uint8_t b = latin_profile ? h.latin : h.g2p;
       if (!b || (h.need & ~have) != 0) continue;
-      size_t pos = letters.find(h.letters);
-      if (pos != std::u32string::npos) {
+      size_t pos = lv.find(h.letters);
+      if (pos != std::u32string_view::npos) {
         Unit& u = units[first_unit[pos + h.at]];
         u.bonus = std::max(u.bonus, b);
       }
     }
     // the verbal prefix bi- before a consonant: بـ at the word start or right after a preverb
     uint8_t pb = latin_profile ? d.prefix_bi_latin : d.prefix_bi_g2p;
-    if (pb) {
-      for (size_t k = 0; k + 1 < letters.size(); ++k) {
+    if (pb && (have & uint64_t{1} << (U'ب' & 63))) {
+      for (size_t k = 0; k + 1 < nl; ++k) {
         if (letters[k] != U'ب') continue;
         const Letter* next = d.letter(letters[k + 1]);
         bool start_ok = k == 0;
         for (const std::u32string& p : d.preverbs)
-          if (!start_ok && p.size() == k && letters.compare(0, k, p) == 0) start_ok = true;
+          if (!start_ok && p.size() == k && lv.compare(0, k, p) == 0) start_ok = true;
         if (!start_ok || !next || next->kind != translit::kC) continue;
         Unit& u = units[first_unit[k + 1]];
         u.bonus = std::max(u.bonus, pb);
       }
     }
-  }
-
-  // 1: the word is already what the normalizer makes of it (see Data::plain); 2: it is once its
-  // letters are read through Data::plain_as and ه+ZWNJ as ە; 0: it needs the normalizer.
-  int plain_word(std::string_view w) const {
-    if (w.size() < 2) return 0;
-    bool folded = false;
-    for (size_t i = 0; i < w.size();) {
-      unsigned char b0 = static_cast<unsigned char>(w[i]);
-      if (b0 == 0xE2) {  // a ZWNJ right after ه: ه+ZWNJ is the old spelling of ە (heh_zwnj)
-        if (i < 2 || w.substr(i - 2, 5) != "\u0647\u200C") return 0;
-        folded = true;
-        i += 3;
-        continue;
-      }
-      if (i + 1 >= w.size()) return 0;
-      unsigned char b1 = static_cast<unsigned char>(w[i + 1]);
-      if (b0 < 0xD8 || b0 > 0xDB || (b1 & 0xC0) != 0x80) return 0;
-      const unsigned k = ((b0 & 0x1Fu) << 6 | (b1 & 0x3Fu)) - 0x600u;
-      if (!d.plain[k]) {
-        if (!d.plain_as[k]) return 0;
-        folded = true;
-      }
-      i += 2;
-    }
-    if (w.substr(w.size() - 2) == "\u0647") return 0;                        // final ه
-    if (w.size() >= 4 && w.substr(0, 4) == "\u0648\u0648") return 0;         // initial وو
-    return folded ? 2 : 1;
   }
 
   bool is_conj(const std::vector<Unit>& u) const { return u.size() == 1 && u[0].kind == translit::kW; }
