@@ -493,6 +493,10 @@ void gen_y(const Ctx& cx, size_t len, size_t pos, bool first_vowel_only, bool fi
 
 void read_word(const Inventory& inv, const Weights& w, const std::vector<Unit>& units, Reading& out,
                bool exhaustive) {
+  // the units as a pointer and a count: vector::size() of 3-byte units is a division, and the
+  // compiler cannot keep it out of loops that write other vectors
+  const Unit* const U = units.data();
+  const size_t nu = units.size();
   Ctx cx{inv, w, phone_table(inv)};
   cx.exhaustive = exhaustive;
   out.ph.clear();
@@ -508,16 +512,16 @@ void read_word(const Inventory& inv, const Weights& w, const std::vector<Unit>& 
   s.pool.clear();
 
   // Runs of و and of ی, with their readings.
-  for (size_t k = 0; k < units.size();) {
-    UnitKind kd = units[k].kind;
+  for (size_t k = 0; k < nu;) {
+    UnitKind kd = U[k].kind;
     if (kd != kW && kd != kY) { ++k; continue; }
     size_t e = k;
-    while (e < units.size() && units[e].kind == kd) ++e;
+    while (e < nu && U[e].kind == kd) ++e;
     Run r{k, e - k, s.options.size(), 0};
-    bool after_q = k > 0 && units[k - 1].kind == kQ;
+    bool after_q = k > 0 && U[k - 1].kind == kQ;
     bool initial = k == 0;
-    bool v_before = k > 0 && units[k - 1].kind == kV;
-    bool v_after = e < units.size() && units[e].kind == kV;
+    bool v_before = k > 0 && U[k - 1].kind == kV;
+    bool v_after = e < nu && U[e].kind == kV;
     Cur cur;
     size_t len = std::min<size_t>(r.len, 6);
     size_t tail = r.len - len;  // absurdly long runs: the rest are glides
@@ -590,14 +594,14 @@ void read_word(const Inventory& inv, const Weights& w, const std::vector<Unit>& 
   choice.assign(runs.size(), 0);
   std::vector<uint8_t>& seq = s.seq;
   std::vector<uint8_t>& bon = s.bon;
-  if (seq.size() < units.size()) {
-    seq.resize(units.size());
-    bon.resize(units.size());
+  if (seq.size() < nu) {
+    seq.resize(nu);
+    bon.resize(nu);
   }
   int seq_n = 0;
   // The units [lo, hi) alone, runs from `r` on (the first run at or after lo).
   auto build_range = [&](const std::vector<size_t>& ch, size_t lo, size_t hi, size_t r, int* prior) {
-    // a reading of a run is never longer than the run (وو is one û): units.size() bounds the length
+    // a reading of a run is never longer than the run (وو is one û): nu bounds the length
     uint8_t* sq = seq.data();
     uint8_t* bn = bon.data();
     int m = 0;
@@ -617,8 +621,8 @@ void read_word(const Inventory& inv, const Weights& w, const std::vector<Unit>& 
         ++r;
         continue;
       }
-      sq[m] = units[k].kind == kQ ? inv.glottal : units[k].ph;
-      bn[m] = units[k].bonus;
+      sq[m] = U[k].kind == kQ ? inv.glottal : U[k].ph;
+      bn[m] = U[k].bonus;
       ++m;
       ++k;
     }
@@ -627,7 +631,7 @@ void read_word(const Inventory& inv, const Weights& w, const std::vector<Unit>& 
     cx.bonus = bn;
   };
   auto build = [&](const std::vector<size_t>& ch, int* prior) {
-    build_range(ch, 0, units.size(), 0, prior);
+    build_range(ch, 0, nu, 0, prior);
   };
   auto evaluate = [&](const std::vector<size_t>& ch) {
     int prior;
@@ -670,17 +674,17 @@ void read_word(const Inventory& inv, const Weights& w, const std::vector<Unit>& 
       while (g1 < runs.size()) {
         bool vowel_between = false;
         for (size_t k = runs[g1 - 1].start + runs[g1 - 1].len; k < runs[g1].start && !vowel_between; ++k)
-          vowel_between = units[k].kind != kQ && cx.vowel(units[k].ph);
+          vowel_between = U[k].kind != kQ && cx.vowel(U[k].ph);
         if (vowel_between) break;
         ++g1;
       }
       // its stretch: from the fixed vowel before the first run to the fixed vowel after the last
       size_t lo = runs[g0].start;
-      while (lo > 0 && !(units[lo - 1].kind != kQ && cx.vowel(units[lo - 1].ph))) --lo;
+      while (lo > 0 && !(U[lo - 1].kind != kQ && cx.vowel(U[lo - 1].ph))) --lo;
       if (lo > 0) --lo;
       size_t hi = runs[g1 - 1].start + runs[g1 - 1].len;
-      while (hi < units.size() && !(units[hi].kind != kQ && cx.vowel(units[hi].ph))) ++hi;
-      if (hi < units.size()) ++hi;
+      while (hi < nu && !(U[hi].kind != kQ && cx.vowel(U[hi].ph))) ++hi;
+      if (hi < nu) ++hi;
       size_t gcombos = 1;
       for (size_t r = g0; r < g1; ++r) gcombos *= runs[r].opt_end - runs[r].opt_begin;
       if (gcombos == 1) {  // one reading: best[g0..g1) stays 0
@@ -696,11 +700,11 @@ void read_word(const Inventory& inv, const Weights& w, const std::vector<Unit>& 
         mk.w = &w;
         mk.inv = &inv;
         mk.n = static_cast<uint8_t>(hi - lo);
-        mk.flags = static_cast<uint8_t>((lo == 0 ? 1 : 0) | (hi == units.size() ? 2 : 0));
+        mk.flags = static_cast<uint8_t>((lo == 0 ? 1 : 0) | (hi == nu ? 2 : 0));
         for (size_t k = lo; k < hi; ++k) {
-          mk.u[3 * (k - lo)] = units[k].kind;
-          mk.u[3 * (k - lo) + 1] = units[k].ph;
-          mk.u[3 * (k - lo) + 2] = units[k].bonus;
+          mk.u[3 * (k - lo)] = U[k].kind;
+          mk.u[3 * (k - lo) + 1] = U[k].ph;
+          mk.u[3 * (k - lo) + 2] = U[k].bonus;
         }
         ms = &cx.memo->stretch_slot(mk);
         if (ms->used && std::memcmp(&ms->key, &mk, sizeof mk) == 0) {

@@ -400,11 +400,12 @@ struct Transliterator::Impl {
     size_t nl = 0;
     thread_local std::string normalized;
     uint64_t have = 0;  // bit (cp & 63) of every letter read
+    uint32_t nunits = 0;  // units.size() (a division for 3-byte units)
     auto add = [&](char32_t cp) {
       const Letter* L = d.letter(cp);
       if (!L) return;  // marks, tatweel, ZWNJ, unknown letters
       letters[nl] = cp;
-      first_unit[nl] = static_cast<uint32_t>(units.size());
+      first_unit[nl] = nunits;
       ++nl;
       have |= uint64_t{1} << (cp & 63);
       if (L->nph > 1) {
@@ -412,8 +413,10 @@ struct Transliterator::Impl {
           translit::UnitKind kd = d.inv.ph[L->ph[k]].cls == translit::kVowel ? translit::kV : translit::kC;
           units.push_back(Unit{kd, L->ph[k], 0});
         }
+        nunits += L->nph;
       } else {
         units.push_back(Unit{L->kind, L->ph[0], 0});
+        ++nunits;
       }
     };
     // Fast path: a word of standard letters, of letters the normalizer replaces one for one
@@ -443,6 +446,7 @@ struct Transliterator::Impl {
       } else {  // start again through the normalizer
         units.clear();
         nl = 0;
+        nunits = 0;
         have = 0;
       }
     }
