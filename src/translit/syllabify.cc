@@ -273,7 +273,18 @@ struct Ctx {
     *best_mask = mask;
     return best;
   }
+  // The common cases inline (no consonant; one consonant already remembered), the rest below.
   int best_cluster(const uint8_t* c, int n, bool left_v, bool right_v, uint32_t* best_mask, uint8_t vb) const {
+    *best_mask = 0;
+    if (n <= 0) return (left_v && right_v) ? w.onsetless : 0;
+    if (n == 1 && memo && !exhaustive) {
+      const int v = memo->one[c[0]][(left_v ? 1 : 0) | (right_v ? 2 : 0)];
+      if (v != ClusterMemo::kUnset) return v;
+    }
+    return best_cluster_full(c, n, left_v, right_v, best_mask, vb);
+  }
+  [[gnu::noinline]] int best_cluster_full(const uint8_t* c, int n, bool left_v, bool right_v,
+                                                  uint32_t* best_mask, uint8_t vb) const {
     *best_mask = 0;
     if (n <= 0) return (left_v && right_v) ? w.onsetless : 0;
     if (n > kMaxCluster) return cluster(c, n, left_v, right_v, 0, vb);
