@@ -93,6 +93,13 @@ struct Data {
   char16_t plain_as[0x100] = {};  // U+0600..U+06FF: the plain letter a letter reads as (0: not plain)
   bool plain[0x100] = {};  // U+0600..U+06FF: a standard Sorani letter the normalizer leaves as it is  // U+0600..U+06FF: starts an Arabic-script word (word_char, not skipped)
   std::vector<StemHint> stems;
+  // The Latin spelling of every phoneme id in fixed-size slots (the word's spelling is written
+  // with one fixed-size copy per phoneme); latin_long: some spelling is longer than kLatinMax bytes
+  // (none in the table): then the spellings are appended as strings.
+  static constexpr size_t kLatinMax = 8;
+  char latin_of[256][kLatinMax] = {};
+  uint8_t latin_len[256] = {};
+  bool latin_long = false;
   std::vector<std::u32string> preverbs;
   uint8_t prefix_bi_latin = 0, prefix_bi_g2p = 0;
 
@@ -112,6 +119,12 @@ struct Data {
       char32_t lo = first_cp(p.latin), up = first_cp(p.upper);
       if (lo && up && lo != up) { lower[up] = lo; upper[lo] = p.upper; }
     });
+    for (size_t k = 0; k < inv.ph.size() && k < 256; ++k) {
+      const std::string& l = inv.ph[k].latin;
+      latin_long |= l.size() > kLatinMax || inv.ph.size() > 256;
+      latin_len[k] = static_cast<uint8_t>(std::min(l.size(), kLatinMax));
+      std::memcpy(latin_of[k], l.data(), latin_len[k]);
+    }
     auto need = [&](const char* g) { int v = inv.id(g); return static_cast<uint8_t>(v < 0 ? 0 : v); };
     inv.a = need("a"); inv.e = need("e"); inv.i = need("i"); inv.u = need("u"); inv.uu = need("û");
     inv.ii = need("î"); inv.w = need("w"); inv.y = need("y"); inv.glottal = need("ʔ");
@@ -547,14 +560,32 @@ struct Transliterator::Impl {
     r.syllables = false;  // the spelling needs the phonemes only
     bool conj;
     read(word, d.latin_w, r, conj);
-    for (size_t k = 0; k < r.ph.size(); ++k) {
-      uint8_t p = r.ph[k];
+    const size_t n = r.ph.size();
+    const uint8_t* ph = r.ph.data();
+    if (d.latin_long) {
+      for (size_t k = 0; k < n; ++k) {
+        uint8_t p = ph[k];
+        if (p == d.inv.glottal) {
+          if (k == 0 || d.inv.ph[ph[k - 1]].cls == translit::kVowel || !opt.glottal_apostrophe) continue;
+        }
+        if (k == 0 && p == d.inv.rr && !opt.initial_heavy_r) p = d.inv.r;
+        out += d.inv.ph[p].latin;
+      }
+      return;
+    }
+    const size_t o0 = out.size();
+    out.resize(o0 + n * Data::kLatinMax);  // room for every phoneme at its longest; cut back below
+    char* q = out.data() + o0;
+    for (size_t k = 0; k < n; ++k) {
+      uint8_t p = ph[k];
       if (p == d.inv.glottal) {
-        if (k == 0 || d.inv.ph[r.ph[k - 1]].cls == translit::kVowel || !opt.glottal_apostrophe) continue;
+        if (k == 0 || d.inv.ph[ph[k - 1]].cls == translit::kVowel || !opt.glottal_apostrophe) continue;
       }
       if (k == 0 && p == d.inv.rr && !opt.initial_heavy_r) p = d.inv.r;
-      out += d.inv.ph[p].latin;
+      std::memcpy(q, d.latin_of[p], Data::kLatinMax);
+      q += d.latin_len[p];
     }
+    out.resize(static_cast<size_t>(q - out.data()));
   }
 
   std::string g2p_of(std::string_view word, bool ipa) const {
