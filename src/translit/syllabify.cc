@@ -19,8 +19,8 @@ constexpr int kBig = 100000;
 constexpr int kMaxCluster = 9;       // longer clusters are not searched (no bizroke inserted)
 constexpr size_t kMaxCombos = 2048;  // more و/ی readings than this: runs are decided one by one
 
-// Key of one cluster search: the profile, the consonants, the flanks, the vowel before, and the
-// bonuses of the positions an i can go before. Unused bytes stay zero (compared with memcmp).
+// Key of one cluster search: the profile, the consonants, the flanks, whether the vowel before
+// forms a rhyme with a y opening the cluster (see coda()), and the bonuses of the positions an i can go before. Unused bytes stay zero (compared with memcmp).
 struct ClusterKey {
   const Weights* w = nullptr;
   const Inventory* inv = nullptr;
@@ -302,7 +302,9 @@ struct Ctx {
     key.inv = &inv;
     key.n = static_cast<uint8_t>(n);
     key.flags = static_cast<uint8_t>((left_v ? 1 : 0) | (right_v ? 2 : 0));
-    key.vb = vb;
+    // The vowel before matters only through coda(): a y opening the cluster after a vowel other
+    // than a û î (keyn, seyr): the key holds that bit, not the vowel.
+    key.vb = c[0] == inv.y && vb != 0xFF && vb != inv.a && vb != inv.uu && vb != inv.ii;
     for (int g = 0; g < n; ++g) key.c[g] = c[g];
     if (bonus)
       for (int g = 1; g < n; ++g) key.b[g - 1] = bonus[(c - base) + g];
