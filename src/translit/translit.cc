@@ -326,6 +326,28 @@ struct WordTable {
   static constexpr size_t kMaxWords = 1u << 20;
   static constexpr size_t kMaxArena = size_t{1} << 31;
 
+  // a == b for n bytes, words of a few bytes compared in at most two loads each (no library call)
+  static bool same_bytes(const char* a, const char* b, size_t n) {
+    if (n >= 8) {
+      for (size_t k = 0; k + 8 <= n; k += 8)
+        if (load64(a + k) != load64(b + k)) return false;
+      return load64(a + n - 8) == load64(b + n - 8);
+    }
+    if (n >= 4) return load32(a) == load32(b) && load32(a + n - 4) == load32(b + n - 4);
+    for (size_t k = 0; k < n; ++k)
+      if (a[k] != b[k]) return false;
+    return true;
+  }
+  static uint64_t load64(const char* p) {
+    uint64_t v;
+    std::memcpy(&v, p, 8);
+    return v;
+  }
+  static uint32_t load32(const char* p) {
+    uint32_t v;
+    std::memcpy(&v, p, 4);
+    return v;
+  }
   // never 0 (an empty slot)
   static uint64_t hash_of(std::string_view s) { return text::hash_bytes(s) | 1; }
   bool find(std::string_view key, uint64_t h, std::string_view* value) const {
@@ -334,7 +356,7 @@ struct WordTable {
     for (size_t i = h & mask;; i = (i + 1) & mask) {
       const Slot& sl = slots[i];
       if (sl.hash == 0) return false;
-      if (sl.hash == h && std::string_view(arena.data() + sl.key_off, sl.key_len) == key) {
+      if (sl.hash == h && sl.key_len == key.size() && same_bytes(arena.data() + sl.key_off, key.data(), key.size())) {
         *value = std::string_view(arena.data() + sl.val_off, sl.val_len);
         return true;
       }
@@ -668,7 +690,8 @@ struct Transliterator::Impl {
       const unsigned char* p = reinterpret_cast<const unsigned char*>(in.data());
       const bool* pair = d.word_pair;
       while (i < n) {
-        // fast path: two-byte code points of U+0600..U+06FF, one table look-up each
+        // fast path: two-byte code points of U+0600..U+06FF, one table look-up each, two at a time
+        while (i + 3 < n && (pair[p[i] | p[i + 1] << 8] & pair[p[i + 2] | p[i + 3] << 8])) i += 4;
         while (i + 1 < n && pair[p[i] | p[i + 1] << 8]) i += 2;
         if (i >= n) break;
         unsigned char b0 = p[i];
