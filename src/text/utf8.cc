@@ -96,6 +96,10 @@ inline size_t valid_char_len(const unsigned char* s, size_t n, size_t i) {
   const unsigned b = s[i];
   if (b < 0x80) return 1;
   if (b >= 0xC2 && b <= 0xDF && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) return 2;  // always well formed
+  if (b >= 0xE0 && b <= 0xEF && i + 2 < n && (s[i + 2] & 0xC0) == 0x80) {  // three bytes (ZWNJ, quotes ...)
+    const unsigned lo = b == 0xE0 ? 0xA0 : 0x80, hi = b == 0xED ? 0x9F : 0xBF;  // no overlong, no surrogate
+    if (s[i + 1] >= lo && s[i + 1] <= hi) return 3;
+  }
   int len;
   char32_t cp = decode(reinterpret_cast<const char*>(s), n, i, len);
   if (cp == kReplacement && !(len == 3 && s[i] == 0xEF && s[i + 1] == 0xBF && s[i + 2] == 0xBD)) return 0;
