@@ -696,6 +696,10 @@ struct Transliterator::Impl {
         if (i >= n) break;
         unsigned char b0 = p[i];
         if (b0 < 0x80) break;
+        if (b0 == 0xE2 && i + 2 < n && p[i + 1] == 0x80 && (p[i + 2] == 0x8C || p[i + 2] == 0x8D)) {
+          i += 3;  // ZWNJ, ZWJ: inside a word
+          continue;
+        }
         // a code point of the block that is not a word_char ends the word
         if (b0 - 0xD8u < 4 && i + 1 < n && (p[i + 1] & 0xC0) == 0x80) break;
         char32_t c2 = utf8::decode(in, i, len);
