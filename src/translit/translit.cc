@@ -2,6 +2,7 @@
 #include "kurdi/translit.h"
 
 #include <algorithm>
+#include <bit>
 #include <atomic>
 #include <cstring>
 #include <unordered_map>
@@ -691,7 +692,13 @@ struct Transliterator::Impl {
       const bool* pair = d.word_pair;
       while (i < n) {
         // fast path: two-byte code points of U+0600..U+06FF, one table look-up each, two at a time
-        while (i + 3 < n && (pair[p[i] | p[i + 1] << 8] & pair[p[i + 2] | p[i + 3] << 8])) i += 4;
+        while (i + 3 < n) {
+          uint32_t v;
+          std::memcpy(&v, p + i, 4);  // the pairs p[i] | p[i + 1] << 8 and p[i + 2] | p[i + 3] << 8 (little endian)
+          if constexpr (std::endian::native == std::endian::big) v = (v >> 24) | (v >> 8 & 0xFF00u) | (v << 8 & 0xFF0000u) | (v << 24);
+          if (!(pair[v & 0xFFFFu] & pair[v >> 16])) break;
+          i += 4;
+        }
         while (i + 1 < n && pair[p[i] | p[i + 1] << 8]) i += 2;
         if (i >= n) break;
         unsigned char b0 = p[i];
