@@ -632,25 +632,33 @@ struct Transliterator::Impl {
   }
 
   // The result for one word, from the per-thread cache. The view stays valid until the next call.
-  std::string_view cached(int kind, std::string_view word) const {
+  // The thread's cache, emptied when another transliterator used it last. A text loop asks once
+  // per call and looks every word up with cached_in (the hit path inline, the miss out of line).
+  WordCache& word_cache() const {
     thread_local WordCache cache;
     if (cache.owner != id) {
       for (auto& m : cache.map) m.clear();
       cache.owner = id;
     }
-    auto& m = cache.map[kind];
+    return cache;
+  }
+  std::string_view cached_in(WordCache& cache, int kind, std::string_view word) const {
     uint64_t h = WordTable::hash_of(word);
     std::string_view hit;
-    if (m.find(word, h, &hit)) return hit;
+    if (cache.map[kind].find(word, h, &hit)) return hit;
+    return compute(cache, kind, word, h);
+  }
+  [[gnu::noinline]] std::string_view compute(WordCache& cache, int kind, std::string_view word, uint64_t h) const {
     cache.scratch.clear();
     if (kind == 0) latin_into(word, cache.scratch);
     else g2p_into(word, kind == 2, cache.scratch);
-    m.insert(word, h, cache.scratch);
+    cache.map[kind].insert(word, h, cache.scratch);
     return cache.scratch;
   }
 
   // ---------------- Arabic -> Latin, text ----------------
   void text_to_latin(std::string_view in, std::string& out, std::vector<TranslitSpan>* spans) const {
+    WordCache& cache = word_cache();
     bool sentence_start = true;
     // Where the output of the last word with any output starts and ends: whether it ended in a vowel
     // matters only before the conjunction و, so it is looked at only then.
@@ -715,7 +723,7 @@ struct Transliterator::Impl {
       }
       std::string_view word = in.substr(s, i - s);
       size_t o0 = out.size();
-      std::string_view lat = cached(0, word);
+      std::string_view lat = cached_in(cache, 0, word);
       if (lat == "û" && is_conj_word(word)) {
         out += ends_in_vowel(out, prev_o0, prev_end) ? "w" : "û";
       } else {
@@ -778,6 +786,7 @@ struct Transliterator::Impl {
     bool need_space = false;
     size_t last_word_out_start = std::string::npos;
     int kind = opt.ipa ? 2 : 1;
+    WordCache& cache = word_cache();
     while (i < n) {
       int len;
       char32_t cp = utf8::decode(in, i, len);
@@ -825,7 +834,7 @@ struct Transliterator::Impl {
       }
       if (need_space) out.push_back(' ');
       size_t o0 = out.size();
-      out += cached(kind, word);
+      out += cached_in(cache, kind, word);
       need_space = true;
       last_word_out_start = o0;
       if (spans) spans->push_back(TranslitSpan{s, i, o0, out.size()});
