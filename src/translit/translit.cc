@@ -349,8 +349,27 @@ struct WordTable {
     std::memcpy(&v, p, 4);
     return v;
   }
-  // never 0 (an empty slot)
-  static uint64_t hash_of(std::string_view s) { return text::hash_bytes(s) | 1; }
+  // Words are mostly 8 to 24 bytes: whole 8-byte blocks, then the last 8 bytes (overlapping the
+  // block before; with the length mixed in, two words of one length differ in some block).
+  static uint64_t hash_of(std::string_view s) {
+    const char* p = s.data();
+    const size_t n = s.size();
+    uint64_t h = 0x9E3779B97F4A7C15ull ^ (static_cast<uint64_t>(n) * 0xFF51AFD7ED558CCDull);
+    if (n >= 8) {
+      for (size_t k = 0; k + 8 < n; k += 8) {
+        h = (h ^ load64(p + k)) * 0xC2B2AE3D27D4EB4Full;
+        h ^= h >> 29;
+      }
+      h = (h ^ load64(p + n - 8)) * 0xC2B2AE3D27D4EB4Full;
+    } else if (n >= 4) {
+      h = (h ^ (static_cast<uint64_t>(load32(p)) << 32 | load32(p + n - 4))) * 0xC2B2AE3D27D4EB4Full;
+    } else if (n > 0) {
+      const uint64_t x = static_cast<unsigned char>(p[0]) | static_cast<uint64_t>(static_cast<unsigned char>(p[n / 2])) << 8 |
+                         static_cast<uint64_t>(static_cast<unsigned char>(p[n - 1])) << 16;
+      h = (h ^ x) * 0xC2B2AE3D27D4EB4Full;
+    }
+    return text::mix64(h) | 1;  // never 0 (an empty slot)
+  }
   bool find(std::string_view key, uint64_t h, std::string_view* value) const {
     if (slots.empty()) return false;
     size_t mask = slots.size() - 1;
@@ -669,7 +688,8 @@ struct Transliterator::Impl {
       unsigned char b = static_cast<unsigned char>(in[i]);
       if (b < 0x80) {
         out.push_back(static_cast<char>(b));
-        if (b == '.' || b == '!' || b == '?') sentence_start = true;
+        if (!opt.capitalize) {  // sentence starts matter only for capitals
+        } else if (b == '.' || b == '!' || b == '?') sentence_start = true;
         else if (b != ' ' && b != '\t' && b != '"' && b != '\'' && b != '(') sentence_start = false;
         ++i;
         continue;
