@@ -720,14 +720,22 @@ struct Transliterator::Impl {
       const bool* pair = d.word_pair;
       while (i < n) {
         // fast path: two-byte code points of U+0600..U+06FF, one table look-up each, two at a time
-        while (i + 3 < n) {
+        for (;;) {
+          if (i + 3 >= n) {  // the last three bytes
+            while (i + 1 < n && pair[p[i] | p[i + 1] << 8]) i += 2;
+            break;
+          }
           uint32_t v;
           std::memcpy(&v, p + i, 4);  // the pairs p[i] | p[i + 1] << 8 and p[i + 2] | p[i + 3] << 8 (little endian)
           if constexpr (std::endian::native == std::endian::big) v = (v >> 24) | (v >> 8 & 0xFF00u) | (v << 8 & 0xFF0000u) | (v << 24);
-          if (!(pair[v & 0xFFFFu] & pair[v >> 16])) break;
-          i += 4;
+          const bool first = pair[v & 0xFFFFu], second = pair[v >> 16];
+          if (first & second) {
+            i += 4;
+            continue;
+          }
+          if (first) i += 2;
+          break;  // the pair at i is not a word letter
         }
-        while (i + 1 < n && pair[p[i] | p[i + 1] << 8]) i += 2;
         if (i >= n) break;
         unsigned char b0 = p[i];
         if (b0 < 0x80) break;
