@@ -127,7 +127,16 @@ size_t find_invalid(std::string_view str) {
       const unsigned cont = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmplt_epi8(v, k_cont)));
       const unsigned lead = static_cast<unsigned>(
           _mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(v, k_lead_lo), _mm_cmplt_epi8(v, k_lead_hi))));
-      if ((cont | lead) != high || cont != ((lead << 1) & 0xFFFFu)) break;
+      if ((cont | lead) != high || cont != ((lead << 1) & 0xFFFFu)) {
+        // The bytes before the first that breaks the pattern (a longer sequence, a stray or missing
+        // continuation) are whole ASCII and two-byte characters: step over them, then one
+        // character at a time below.
+        const unsigned bad = ((cont | lead) ^ high) | (cont ^ ((lead << 1) & 0xFFFFu));
+        unsigned p = static_cast<unsigned>(__builtin_ctz(bad));
+        if (p > 0 && (lead >> (p - 1) & 1u)) --p;  // its lead starts the character looked at
+        i += p;
+        break;
+      }
       if (lead & 0x8000u) {  // a lead in the last byte: its continuation is the next block's first byte
         if (i + 16 >= n || (s[i + 16] & 0xC0) != 0x80) break;
         i += 17;
@@ -135,8 +144,8 @@ size_t find_invalid(std::string_view str) {
         i += 16;
       }
     }
-    // The block that did not pass (or the tail): character by character to its end.
-    const size_t stop = std::min(n, i + 16);
+    // The character that broke the block (or the tail): character by character, then blocks again.
+    const size_t stop = std::min(n, i + (i + 16 <= n ? 1 : 16));
     while (i < stop) {
       const size_t len = valid_char_len(s, n, i);
       if (len == 0) return i;
