@@ -44,29 +44,34 @@ struct ClusterMemo {
   std::vector<Slot> slots = std::vector<Slot>(kSlots);
   // One consonant between vowels: the cost depends on the consonant and the two flanks only.
   static constexpr int kUnset = INT_MIN;
-  int one[256][4];
+  static constexpr size_t kProfiles = 4;  // weights remembered at once (see validate)
+  int one[kProfiles][256][4];  // [the weights' index in seen][consonant][flanks]
   ClusterMemo() { clear_one(); }
   void clear_one() {
-    for (auto& row : one)
-      for (int& v : row) v = kUnset;
+    for (auto& prof : one)
+      for (auto& row : prof)
+        for (int& v : row) v = kUnset;
   }
   // Weights are keyed by address; a caller that changes the weights at an address it used before
   // (or uses many profiles) gets a cleared memo.
   std::vector<std::pair<const Weights*, Weights>> seen;
-  void validate(const Weights& w) {
-    for (auto& e : seen) {
+  // Returns the index of `w` in seen (the one-consonant table is kept per index).
+  size_t validate(const Weights& w) {
+    for (size_t k = 0; k < seen.size(); ++k) {
+      auto& e = seen[k];
       if (e.first != &w) continue;
       if (std::memcmp(&e.second, &w, sizeof w) != 0) {
         clear_slots();
         e.second = w;
       }
-      return;
+      return k;
     }
-    if (seen.size() >= 4) {
+    if (seen.size() >= kProfiles) {
       clear_slots();
       seen.clear();
     }
     seen.emplace_back(&w, w);
+    return seen.size() - 1;
   }
   uint64_t generation = 1;  // changes whenever the remembered results are dropped
   void clear_slots() {
@@ -158,6 +163,7 @@ struct Ctx {
   const uint8_t* bonus = nullptr;  // per phoneme of `base`: bonus for an i inserted before it
   bool exhaustive = false;         // reference search: every mask, every combination, no memo
   ClusterMemo* memo = nullptr;     // the thread's memo (validated for `w`)
+  size_t prof = 0;                 // the index of `w` in memo->seen
   bool vowel(uint8_t p) const { return pt.cls[p] == kVowel; }
   bool glide(uint8_t p) const { return pt.cls[p] == kGlide; }
   int son(uint8_t p) const { return pt.son[p]; }
@@ -278,7 +284,7 @@ struct Ctx {
     *best_mask = 0;
     if (n <= 0) return (left_v && right_v) ? w.onsetless : 0;
     if (n == 1 && memo && !exhaustive) {
-      const int v = memo->one[c[0]][(left_v ? 1 : 0) | (right_v ? 2 : 0)];
+      const int v = memo->one[prof][c[0]][(left_v ? 1 : 0) | (right_v ? 2 : 0)];
       if (v != ClusterMemo::kUnset) return v;
     }
     return best_cluster_full(c, n, left_v, right_v, best_mask, vb);
@@ -290,7 +296,7 @@ struct Ctx {
     if (n > kMaxCluster) return cluster(c, n, left_v, right_v, 0, vb);
     if (n == 1) {
       if (exhaustive || !memo) return cluster(c, n, left_v, right_v, 0, vb);
-      int& v = memo->one[c[0]][(left_v ? 1 : 0) | (right_v ? 2 : 0)];
+      int& v = memo->one[prof][c[0]][(left_v ? 1 : 0) | (right_v ? 2 : 0)];
       if (v == ClusterMemo::kUnset) v = cluster(c, n, left_v, right_v, 0, vb);
       return v;
     }
@@ -517,7 +523,7 @@ void read_word(const Inventory& inv, const Weights& w, const std::vector<Unit>& 
   out.cost = 0;
   if (units.empty()) return;
 
-  cluster_memo().validate(w);
+  cx.prof = cluster_memo().validate(w);
   cx.memo = &cluster_memo();
   thread_local Scratch s;
   s.runs.clear();
