@@ -20,7 +20,8 @@ constexpr int kMaxCluster = 9;       // longer clusters are not searched (no biz
 constexpr size_t kMaxCombos = 2048;  // more و/ی readings than this: runs are decided one by one
 
 // Key of one cluster search: the profile, the consonants, the flanks, whether the vowel before
-// forms a rhyme with a y opening the cluster (see coda()), and the bonuses of the positions an i can go before. Unused bytes stay zero (compared with memcmp).
+// forms a rhyme with a y opening the cluster (see coda()), and the bonuses of the positions an i
+// can go before. Unused bytes stay zero (compared with memcmp).
 struct ClusterKey {
   const Weights* w = nullptr;
   const Inventory* inv = nullptr;
@@ -289,8 +290,8 @@ struct Ctx {
     }
     return best_cluster_full(c, n, left_v, right_v, best_mask, vb);
   }
-  [[gnu::noinline]] int best_cluster_full(const uint8_t* c, int n, bool left_v, bool right_v,
-                                                  uint32_t* best_mask, uint8_t vb) const {
+  [[gnu::noinline]] int best_cluster_full(const uint8_t* c, int n, bool left_v, bool right_v, uint32_t* best_mask,
+                                          uint8_t vb) const {
     *best_mask = 0;
     if (n <= 0) return (left_v && right_v) ? w.onsetless : 0;
     if (n > kMaxCluster) return cluster(c, n, left_v, right_v, 0, vb);

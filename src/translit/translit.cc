@@ -202,7 +202,8 @@ struct Data {
     for (size_t k = 0; k < suffixes.size(); ++k) {
       const std::u32string& sf = suffixes[k].suffix;
       if (sf.empty()) continue;  // never matches
-      if (sf.back() >= 0x600 && sf.back() <= 0x6FF) suffixes_by_last[sf.back() - 0x600].push_back(static_cast<uint16_t>(k));
+      if (sf.back() >= 0x600 && sf.back() <= 0x6FF)
+        suffixes_by_last[sf.back() - 0x600].push_back(static_cast<uint16_t>(k));
       else suffixes_other.push_back(static_cast<uint16_t>(k));
     }
 
@@ -364,7 +365,8 @@ struct WordTable {
     } else if (n >= 4) {
       h = (h ^ (static_cast<uint64_t>(load32(p)) << 32 | load32(p + n - 4))) * 0xC2B2AE3D27D4EB4Full;
     } else if (n > 0) {
-      const uint64_t x = static_cast<unsigned char>(p[0]) | static_cast<uint64_t>(static_cast<unsigned char>(p[n / 2])) << 8 |
+      const uint64_t x = static_cast<unsigned char>(p[0]) |
+                         static_cast<uint64_t>(static_cast<unsigned char>(p[n / 2])) << 8 |
                          static_cast<uint64_t>(static_cast<unsigned char>(p[n - 1])) << 16;
       h = (h ^ x) * 0xC2B2AE3D27D4EB4Full;
     }
@@ -478,7 +480,7 @@ struct Transliterator::Impl {
     // (Data::plain_as) and of ه+ZWNJ (read as ە), not ending in ه and not starting with وو, is what
     // the normalizer makes of it (TranslitPlainWords): read directly. Anything else goes through the
     // normalizer and is read as it comes out.
-    bool plain = !opt.normalize_input;
+    bool read_plain = false;  // the fast path read the whole word
     if (opt.normalize_input && word.size() >= 2 && word.substr(word.size() - 2) != "\u0647" &&
         !(word.size() >= 4 && word.substr(0, 4) == "\u0648\u0648")) {
       const unsigned char* p = reinterpret_cast<const unsigned char*>(word.data());
@@ -497,7 +499,7 @@ struct Transliterator::Impl {
         add(cp);
       }
       if (i == n) {
-        plain = true;
+        read_plain = true;
       } else {  // start again through the normalizer
         units.clear();
         nl = 0;
@@ -505,7 +507,7 @@ struct Transliterator::Impl {
         have = 0;
       }
     }
-    if (!plain || !opt.normalize_input) {
+    if (!read_plain) {
       std::string_view w = word;
       if (opt.normalize_input) {
         normalized.clear();
@@ -727,7 +729,8 @@ struct Transliterator::Impl {
           }
           uint32_t v;
           std::memcpy(&v, p + i, 4);  // the pairs p[i] | p[i + 1] << 8 and p[i + 2] | p[i + 3] << 8 (little endian)
-          if constexpr (std::endian::native == std::endian::big) v = (v >> 24) | (v >> 8 & 0xFF00u) | (v << 8 & 0xFF0000u) | (v << 24);
+          if constexpr (std::endian::native == std::endian::big)
+            v = (v >> 24) | (v >> 8 & 0xFF00u) | (v << 8 & 0xFF0000u) | (v << 24);
           const bool first = pair[v & 0xFFFFu], second = pair[v >> 16];
           if (first & second) {
             i += 4;
