@@ -323,6 +323,13 @@ struct WordTable {
     uint32_t key_off = 0, key_len = 0, val_off = 0, val_len = 0;
   };
   std::vector<Slot> slots;
+  // slots.data() and slots.size() - 1 for the lookup; an empty table looks at one empty slot
+  static const Slot* no_slot() {
+    static const Slot empty{};
+    return &empty;
+  }
+  const Slot* base = no_slot();
+  size_t mask = 0;
   std::string arena;
   size_t used = 0;
   static constexpr size_t kMaxWords = 1u << 20;
@@ -373,10 +380,8 @@ struct WordTable {
     return text::mix64(h) | 1;  // never 0 (an empty slot)
   }
   bool find(std::string_view key, uint64_t h, std::string_view* value) const {
-    if (slots.empty()) return false;
-    size_t mask = slots.size() - 1;
     for (size_t i = h & mask;; i = (i + 1) & mask) {
-      const Slot& sl = slots[i];
+      const Slot& sl = base[i];
       if (sl.hash == 0) return false;
       if (sl.hash == h && sl.key_len == key.size() && same_bytes(arena.data() + sl.key_off, key.data(), key.size())) {
         *value = std::string_view(arena.data() + sl.val_off, sl.val_len);
@@ -385,7 +390,6 @@ struct WordTable {
     }
   }
   void place(const Slot& s) {
-    size_t mask = slots.size() - 1;
     size_t i = s.hash & mask;
     while (slots[i].hash != 0) i = (i + 1) & mask;
     slots[i] = s;
@@ -395,6 +399,8 @@ struct WordTable {
     if (slots.empty() || (used + 1) * 4 > slots.size() * 3) {
       std::vector<Slot> old = std::move(slots);
       slots.assign(old.empty() ? 1u << 12 : old.size() * 2, Slot{});
+      base = slots.data();
+      mask = slots.size() - 1;
       for (const Slot& o : old)
         if (o.hash) place(o);
     }
@@ -412,6 +418,8 @@ struct WordTable {
   }
   void clear() {
     slots = {};
+    base = no_slot();
+    mask = 0;
     arena = {};
     used = 0;
   }
@@ -752,7 +760,7 @@ struct Transliterator::Impl {
         if (!arabic_word_char(d, c2)) break;
         i += static_cast<size_t>(len);
       }
-      std::string_view word = in.substr(s, i - s);
+      std::string_view word(in.data() + s, i - s);
       size_t o0 = out.size();
       std::string_view lat = cached_in(cache, 0, word);
       if (lat == "û" && is_conj_word(word)) {
