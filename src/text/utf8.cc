@@ -96,6 +96,10 @@ inline size_t valid_char_len(const unsigned char* s, size_t n, size_t i) {
   const unsigned b = s[i];
   if (b < 0x80) return 1;
   if (b >= 0xC2 && b <= 0xDF && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) return 2;  // always well formed
+  if (b >= 0xE0 && b <= 0xEF && i + 2 < n && (s[i + 2] & 0xC0) == 0x80) {  // three bytes (ZWNJ, quotes ...)
+    const unsigned lo = b == 0xE0 ? 0xA0 : 0x80, hi = b == 0xED ? 0x9F : 0xBF;  // no overlong, no surrogate
+    if (s[i + 1] >= lo && s[i + 1] <= hi) return 3;
+  }
   int len;
   char32_t cp = decode(reinterpret_cast<const char*>(s), n, i, len);
   if (cp == kReplacement && !(len == 3 && s[i] == 0xEF && s[i + 1] == 0xBF && s[i + 2] == 0xBD)) return 0;
@@ -123,7 +127,16 @@ size_t find_invalid(std::string_view str) {
       const unsigned cont = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmplt_epi8(v, k_cont)));
       const unsigned lead = static_cast<unsigned>(
           _mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(v, k_lead_lo), _mm_cmplt_epi8(v, k_lead_hi))));
-      if ((cont | lead) != high || cont != ((lead << 1) & 0xFFFFu)) break;
+      if ((cont | lead) != high || cont != ((lead << 1) & 0xFFFFu)) {
+        // The bytes before the first that breaks the pattern (a longer sequence, a stray or missing
+        // continuation) are whole ASCII and two-byte characters: step over them, then one
+        // character at a time below.
+        const unsigned bad = ((cont | lead) ^ high) | (cont ^ ((lead << 1) & 0xFFFFu));
+        unsigned p = static_cast<unsigned>(__builtin_ctz(bad));
+        if (p > 0 && (lead >> (p - 1) & 1u)) --p;  // its lead starts the character looked at
+        i += p;
+        break;
+      }
       if (lead & 0x8000u) {  // a lead in the last byte: its continuation is the next block's first byte
         if (i + 16 >= n || (s[i + 16] & 0xC0) != 0x80) break;
         i += 17;
@@ -131,8 +144,8 @@ size_t find_invalid(std::string_view str) {
         i += 16;
       }
     }
-    // The block that did not pass (or the tail): character by character to its end.
-    const size_t stop = std::min(n, i + 16);
+    // The character that broke the block (or the tail): character by character, then blocks again.
+    const size_t stop = std::min(n, i + (i + 16 <= n ? 1 : 16));
     while (i < stop) {
       const size_t len = valid_char_len(s, n, i);
       if (len == 0) return i;

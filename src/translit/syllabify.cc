@@ -19,8 +19,9 @@ constexpr int kBig = 100000;
 constexpr int kMaxCluster = 9;       // longer clusters are not searched (no bizroke inserted)
 constexpr size_t kMaxCombos = 2048;  // more و/ی readings than this: runs are decided one by one
 
-// Key of one cluster search: the profile, the consonants, the flanks, the vowel before, and the
-// bonuses of the positions an i can go before. Unused bytes stay zero (compared with memcmp).
+// Key of one cluster search: the profile, the consonants, the flanks, whether the vowel before
+// forms a rhyme with a y opening the cluster (see coda()), and the bonuses of the positions an i
+// can go before. Unused bytes stay zero (compared with memcmp).
 struct ClusterKey {
   const Weights* w = nullptr;
   const Inventory* inv = nullptr;
@@ -44,33 +45,71 @@ struct ClusterMemo {
   std::vector<Slot> slots = std::vector<Slot>(kSlots);
   // One consonant between vowels: the cost depends on the consonant and the two flanks only.
   static constexpr int kUnset = INT_MIN;
-  int one[256][4];
+  static constexpr size_t kProfiles = 4;  // weights remembered at once (see validate)
+  int one[kProfiles][256][4];  // [the weights' index in seen][consonant][flanks]
   ClusterMemo() { clear_one(); }
   void clear_one() {
-    for (auto& row : one)
-      for (int& v : row) v = kUnset;
+    for (auto& prof : one)
+      for (auto& row : prof)
+        for (int& v : row) v = kUnset;
   }
   // Weights are keyed by address; a caller that changes the weights at an address it used before
   // (or uses many profiles) gets a cleared memo.
   std::vector<std::pair<const Weights*, Weights>> seen;
-  void validate(const Weights& w) {
-    for (auto& e : seen) {
+  // Returns the index of `w` in seen (the one-consonant table is kept per index).
+  size_t validate(const Weights& w) {
+    for (size_t k = 0; k < seen.size(); ++k) {
+      auto& e = seen[k];
       if (e.first != &w) continue;
       if (std::memcmp(&e.second, &w, sizeof w) != 0) {
         clear_slots();
         e.second = w;
       }
-      return;
+      return k;
     }
-    if (seen.size() >= 4) {
+    if (seen.size() >= kProfiles) {
       clear_slots();
       seen.clear();
     }
     seen.emplace_back(&w, w);
+    return seen.size() - 1;
   }
+  uint64_t generation = 1;  // changes whenever the remembered results are dropped
   void clear_slots() {
+    ++generation;
     for (Slot& sl : slots) sl.used = false;
+    for (StretchSlot& sl : stretches) sl.used = false;
     clear_one();
+  }
+  // The choices of one group of و/ی runs (see read_word), keyed by its stretch of units: the
+  // profile, whether the stretch starts / ends the word, and kind, phoneme and bonus of every unit.
+  static constexpr size_t kStretchUnits = 16, kStretchRuns = 8;
+  struct StretchKey {
+    const Weights* w = nullptr;
+    const Inventory* inv = nullptr;
+    uint8_t n = 0, flags = 0;
+    uint8_t u[kStretchUnits * 3] = {};
+    uint8_t pad[6] = {};
+  };
+  static_assert(sizeof(StretchKey) == 72, "StretchKey has no implicit padding");
+  struct StretchSlot {
+    StretchKey key;
+    uint8_t choice[kStretchRuns] = {};
+    bool used = false;
+  };
+  static constexpr size_t kStretchSlots = size_t{1} << 13;
+  std::vector<StretchSlot> stretches = std::vector<StretchSlot>(kStretchSlots);
+  StretchSlot& stretch_slot(const StretchKey& k) {
+    uint64_t parts[9];
+    std::memcpy(parts, &k, sizeof parts);
+    uint64_t h = 0x9e3779b97f4a7c15ull;
+    const size_t used = 3 + (size_t{k.n} * 3 + 2 + 7) / 8;  // words holding w, inv, n, flags and the units
+    for (size_t q = 0; q < used && q < 9; ++q) {
+      h ^= parts[q];
+      h *= 0xbf58476d1ce4e5b9ull;
+      h ^= h >> 31;
+    }
+    return stretches[h & (kStretchSlots - 1)];
   }
   Slot& slot(const ClusterKey& k) {
     uint64_t parts[5];
@@ -125,6 +164,7 @@ struct Ctx {
   const uint8_t* bonus = nullptr;  // per phoneme of `base`: bonus for an i inserted before it
   bool exhaustive = false;         // reference search: every mask, every combination, no memo
   ClusterMemo* memo = nullptr;     // the thread's memo (validated for `w`)
+  size_t prof = 0;                 // the index of `w` in memo->seen
   bool vowel(uint8_t p) const { return pt.cls[p] == kVowel; }
   bool glide(uint8_t p) const { return pt.cls[p] == kGlide; }
   int son(uint8_t p) const { return pt.son[p]; }
@@ -240,13 +280,24 @@ struct Ctx {
     *best_mask = mask;
     return best;
   }
+  // The common cases inline (no consonant; one consonant already remembered), the rest below.
   int best_cluster(const uint8_t* c, int n, bool left_v, bool right_v, uint32_t* best_mask, uint8_t vb) const {
+    *best_mask = 0;
+    if (n <= 0) return (left_v && right_v) ? w.onsetless : 0;
+    if (n == 1 && memo && !exhaustive) {
+      const int v = memo->one[prof][c[0]][(left_v ? 1 : 0) | (right_v ? 2 : 0)];
+      if (v != ClusterMemo::kUnset) return v;
+    }
+    return best_cluster_full(c, n, left_v, right_v, best_mask, vb);
+  }
+  [[gnu::noinline]] int best_cluster_full(const uint8_t* c, int n, bool left_v, bool right_v, uint32_t* best_mask,
+                                          uint8_t vb) const {
     *best_mask = 0;
     if (n <= 0) return (left_v && right_v) ? w.onsetless : 0;
     if (n > kMaxCluster) return cluster(c, n, left_v, right_v, 0, vb);
     if (n == 1) {
       if (exhaustive || !memo) return cluster(c, n, left_v, right_v, 0, vb);
-      int& v = memo->one[c[0]][(left_v ? 1 : 0) | (right_v ? 2 : 0)];
+      int& v = memo->one[prof][c[0]][(left_v ? 1 : 0) | (right_v ? 2 : 0)];
       if (v == ClusterMemo::kUnset) v = cluster(c, n, left_v, right_v, 0, vb);
       return v;
     }
@@ -258,7 +309,9 @@ struct Ctx {
     key.inv = &inv;
     key.n = static_cast<uint8_t>(n);
     key.flags = static_cast<uint8_t>((left_v ? 1 : 0) | (right_v ? 2 : 0));
-    key.vb = vb;
+    // The vowel before matters only through coda(): a y opening the cluster after a vowel other
+    // than a û î (keyn, seyr): the key holds that bit, not the vowel.
+    key.vb = c[0] == inv.y && vb != 0xFF && vb != inv.a && vb != inv.uu && vb != inv.ii;
     for (int g = 0; g < n; ++g) key.c[g] = c[g];
     if (bonus)
       for (int g = 1; g < n; ++g) key.b[g - 1] = bonus[(c - base) + g];
@@ -282,7 +335,11 @@ struct Ctx {
     for (int q = 0; q < n; ++q) any_vowel |= vowel(s[q]);
     if (!any_vowel) {
       if (n <= 1) {
-        if (out) { out->ph.assign(s, s + n); out->syl_start.assign(static_cast<size_t>(n), 0); if (n > 0) out->syl_start[0] = 1; }
+        if (out) {
+          out->ph.assign(s, s + n);
+          out->syl_start.clear();
+          if (out->syllables && n > 0) out->syl_start.assign(1, 1);
+        }
         return 0;
       }
       uint32_t mask = 0;
@@ -302,8 +359,7 @@ struct Ctx {
       if (e < n) {
         if (out) {
           out->ph.push_back(s[e]);
-          out->syl_start.push_back(0);
-          if (e == 0 || vowel(s[e - 1])) out->syl_start.back() = 1;  // vowel without onset
+          if (out->syllables) out->syl_start.push_back(e == 0 || vowel(s[e - 1]) ? 1 : 0);  // 1: vowel without onset
         }
         k = e + 1;
       } else {
@@ -314,6 +370,13 @@ struct Ctx {
   }
 
   void emit(const uint8_t* c, int n, bool left_v, bool right_v, uint32_t mask, Reading& out, uint8_t vb) const {
+    if (!out.syllables) {  // phonemes only: the cluster with an i after every bit of mask
+      for (int g = 0; g < n; ++g) {
+        out.ph.push_back(c[g]);
+        if (g + 1 < n && g < 32 && (mask >> g & 1u)) out.ph.push_back(inv.i);
+      }
+      return;
+    }
     int start = 0, split;
     bool lv = left_v;
     for (int g = 0; g < n; ++g) {
@@ -357,6 +420,28 @@ struct Scratch {
   std::vector<size_t> choice, best;
   std::vector<uint8_t> seq, bon;
 };
+
+// The readings of a run depend on its letter (و or ی), its length, whether it follows ئ, starts the
+// word, follows or precedes a written vowel, and on the weights: remembered per thread for runs of
+// up to 6 letters (keyed by the weights' address and the cluster memo's generation, which changes
+// when the weights at an address change).
+struct RunMemo {
+  struct Entry {
+    const Weights* w = nullptr;
+    uint64_t generation = 0;
+    std::vector<Option> options;  // offsets into pool
+    std::vector<uint8_t> pool;
+  };
+  Entry entries[2][7][16];
+  static Entry& at(RunMemo& m, bool waw, size_t len, bool after_q, bool initial, bool v_before, bool v_after) {
+    return m.entries[waw ? 1 : 0][len][(after_q ? 1 : 0) | (initial ? 2 : 0) | (v_before ? 4 : 0) | (v_after ? 8 : 0)];
+  }
+};
+
+RunMemo& run_memo() {
+  thread_local RunMemo m;
+  return m;
+}
 
 // The phonemes being generated for one run (runs are searched up to 6 letters).
 struct Cur {
@@ -428,6 +513,10 @@ void gen_y(const Ctx& cx, size_t len, size_t pos, bool first_vowel_only, bool fi
 
 void read_word(const Inventory& inv, const Weights& w, const std::vector<Unit>& units, Reading& out,
                bool exhaustive) {
+  // the units as a pointer and a count: vector::size() of 3-byte units is a division, and the
+  // compiler cannot keep it out of loops that write other vectors
+  const Unit* const U = units.data();
+  const size_t nu = units.size();
   Ctx cx{inv, w, phone_table(inv)};
   cx.exhaustive = exhaustive;
   out.ph.clear();
@@ -435,7 +524,7 @@ void read_word(const Inventory& inv, const Weights& w, const std::vector<Unit>& 
   out.cost = 0;
   if (units.empty()) return;
 
-  cluster_memo().validate(w);
+  cx.prof = cluster_memo().validate(w);
   cx.memo = &cluster_memo();
   thread_local Scratch s;
   s.runs.clear();
@@ -443,17 +532,35 @@ void read_word(const Inventory& inv, const Weights& w, const std::vector<Unit>& 
   s.pool.clear();
 
   // Runs of و and of ی, with their readings.
-  for (size_t k = 0; k < units.size();) {
-    UnitKind kd = units[k].kind;
+  for (size_t k = 0; k < nu;) {
+    UnitKind kd = U[k].kind;
     if (kd != kW && kd != kY) { ++k; continue; }
     size_t e = k;
-    while (e < units.size() && units[e].kind == kd) ++e;
+    while (e < nu && U[e].kind == kd) ++e;
     Run r{k, e - k, s.options.size(), 0};
-    bool after_q = k > 0 && units[k - 1].kind == kQ;
+    bool after_q = k > 0 && U[k - 1].kind == kQ;
     bool initial = k == 0;
+    bool v_before = k > 0 && U[k - 1].kind == kV;
+    bool v_after = e < nu && U[e].kind == kV;
     Cur cur;
     size_t len = std::min<size_t>(r.len, 6);
     size_t tail = r.len - len;  // absurdly long runs: the rest are glides
+    RunMemo::Entry* me = nullptr;
+    if (!exhaustive && tail == 0) {
+      me = &RunMemo::at(run_memo(), kd == kW, len, after_q, initial, v_before, v_after);
+      if (me->w == &w && me->generation == cx.memo->generation) {
+        const uint32_t base = static_cast<uint32_t>(s.pool.size());
+        s.pool.insert(s.pool.end(), me->pool.begin(), me->pool.end());
+        for (Option o : me->options) {
+          o.off += base;
+          s.options.push_back(o);
+        }
+        r.opt_end = s.options.size();
+        s.runs.push_back(r);
+        k = e;
+        continue;
+      }
+    }
     if (kd == kW) {
       gen_w(cx, len, 0, after_q, initial, cur, s, tail);
     } else {
@@ -470,8 +577,6 @@ void read_word(const Inventory& inv, const Weights& w, const std::vector<Unit>& 
       push_option(s, c, tail, kd == kW ? inv.w : inv.y);
     }
     // prune readings that put a vowel next to a written vowel (hiatus: never the cheapest reading)
-    bool v_before = k > 0 && units[k - 1].kind == kV;
-    bool v_after = e < units.size() && units[e].kind == kV;
     if ((v_before || v_after) && len == r.len) {
       size_t keep = r.opt_begin;
       for (size_t q = r.opt_begin; q < s.options.size(); ++q) {
@@ -489,6 +594,17 @@ void read_word(const Inventory& inv, const Weights& w, const std::vector<Unit>& 
       }
     }
     r.opt_end = s.options.size();
+    if (me) {
+      me->options.clear();
+      me->pool.clear();
+      for (size_t q = r.opt_begin; q < r.opt_end; ++q) {
+        Option o = s.options[q];
+        me->options.push_back(Option{static_cast<uint32_t>(me->pool.size()), o.n, o.prior});
+        me->pool.insert(me->pool.end(), s.pool.begin() + o.off, s.pool.begin() + o.off + o.n);
+      }
+      me->w = &w;
+      me->generation = cx.memo->generation;
+    }
     s.runs.push_back(r);
     k = e;
   }
@@ -498,14 +614,14 @@ void read_word(const Inventory& inv, const Weights& w, const std::vector<Unit>& 
   choice.assign(runs.size(), 0);
   std::vector<uint8_t>& seq = s.seq;
   std::vector<uint8_t>& bon = s.bon;
-  if (seq.size() < units.size()) {
-    seq.resize(units.size());
-    bon.resize(units.size());
+  if (seq.size() < nu) {
+    seq.resize(nu);
+    bon.resize(nu);
   }
   int seq_n = 0;
   // The units [lo, hi) alone, runs from `r` on (the first run at or after lo).
   auto build_range = [&](const std::vector<size_t>& ch, size_t lo, size_t hi, size_t r, int* prior) {
-    // a reading of a run is never longer than the run (وو is one û): units.size() bounds the length
+    // a reading of a run is never longer than the run (وو is one û): nu bounds the length
     uint8_t* sq = seq.data();
     uint8_t* bn = bon.data();
     int m = 0;
@@ -525,8 +641,8 @@ void read_word(const Inventory& inv, const Weights& w, const std::vector<Unit>& 
         ++r;
         continue;
       }
-      sq[m] = units[k].kind == kQ ? inv.glottal : units[k].ph;
-      bn[m] = units[k].bonus;
+      sq[m] = U[k].kind == kQ ? inv.glottal : U[k].ph;
+      bn[m] = U[k].bonus;
       ++m;
       ++k;
     }
@@ -535,7 +651,7 @@ void read_word(const Inventory& inv, const Weights& w, const std::vector<Unit>& 
     cx.bonus = bn;
   };
   auto build = [&](const std::vector<size_t>& ch, int* prior) {
-    build_range(ch, 0, units.size(), 0, prior);
+    build_range(ch, 0, nu, 0, prior);
   };
   auto evaluate = [&](const std::vector<size_t>& ch) {
     int prior;
@@ -578,19 +694,45 @@ void read_word(const Inventory& inv, const Weights& w, const std::vector<Unit>& 
       while (g1 < runs.size()) {
         bool vowel_between = false;
         for (size_t k = runs[g1 - 1].start + runs[g1 - 1].len; k < runs[g1].start && !vowel_between; ++k)
-          vowel_between = units[k].kind != kQ && cx.vowel(units[k].ph);
+          vowel_between = U[k].kind != kQ && cx.vowel(U[k].ph);
         if (vowel_between) break;
         ++g1;
       }
       // its stretch: from the fixed vowel before the first run to the fixed vowel after the last
       size_t lo = runs[g0].start;
-      while (lo > 0 && !(units[lo - 1].kind != kQ && cx.vowel(units[lo - 1].ph))) --lo;
+      while (lo > 0 && !(U[lo - 1].kind != kQ && cx.vowel(U[lo - 1].ph))) --lo;
       if (lo > 0) --lo;
       size_t hi = runs[g1 - 1].start + runs[g1 - 1].len;
-      while (hi < units.size() && !(units[hi].kind != kQ && cx.vowel(units[hi].ph))) ++hi;
-      if (hi < units.size()) ++hi;
+      while (hi < nu && !(U[hi].kind != kQ && cx.vowel(U[hi].ph))) ++hi;
+      if (hi < nu) ++hi;
       size_t gcombos = 1;
       for (size_t r = g0; r < g1; ++r) gcombos *= runs[r].opt_end - runs[r].opt_begin;
+      if (gcombos == 1) {  // one reading: best[g0..g1) stays 0
+        g0 = g1;
+        continue;
+      }
+      // The choice depends on the units of the stretch only (the runs' readings are made from
+      // them and from the unit before and after each run, all inside the stretch, and from
+      // whether the first run starts the word): remembered per thread.
+      ClusterMemo::StretchSlot* ms = nullptr;
+      ClusterMemo::StretchKey mk;
+      if (hi - lo <= ClusterMemo::kStretchUnits && g1 - g0 <= ClusterMemo::kStretchRuns) {
+        mk.w = &w;
+        mk.inv = &inv;
+        mk.n = static_cast<uint8_t>(hi - lo);
+        mk.flags = static_cast<uint8_t>((lo == 0 ? 1 : 0) | (hi == nu ? 2 : 0));
+        for (size_t k = lo; k < hi; ++k) {
+          mk.u[3 * (k - lo)] = U[k].kind;
+          mk.u[3 * (k - lo) + 1] = U[k].ph;
+          mk.u[3 * (k - lo) + 2] = U[k].bonus;
+        }
+        ms = &cx.memo->stretch_slot(mk);
+        if (ms->used && std::memcmp(&ms->key, &mk, sizeof mk) == 0) {
+          for (size_t r = g0; r < g1; ++r) best[r] = ms->choice[r - g0];
+          g0 = g1;
+          continue;
+        }
+      }
       int best_cost = INT_MAX;
       for (size_t c = 0; c < gcombos; ++c) {
         size_t x = c;
@@ -605,6 +747,15 @@ void read_word(const Inventory& inv, const Weights& w, const std::vector<Unit>& 
         if (cost < best_cost) {
           best_cost = cost;
           for (size_t r = g0; r < g1; ++r) best[r] = choice[r];
+        }
+      }
+      if (ms) {
+        bool fits = true;
+        for (size_t r = g0; r < g1; ++r) fits &= best[r] < 256;
+        if (fits) {
+          ms->key = mk;
+          for (size_t r = g0; r < g1; ++r) ms->choice[r - g0] = static_cast<uint8_t>(best[r]);
+          ms->used = true;
         }
       }
       g0 = g1;

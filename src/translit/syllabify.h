@@ -42,8 +42,9 @@ struct Inventory {
 // The chosen reading: phonemes with bizroke i inserted, and which phonemes start a syllable.
 struct Reading {
   std::vector<uint8_t> ph;
-  std::vector<uint8_t> syl_start;  // 1 where a syllable starts
+  std::vector<uint8_t> syl_start;  // 1 where a syllable starts (left empty when !syllables)
   int cost = 0;
+  bool syllables = true;  // set by the caller: false = phonemes only (the Latin spelling needs no syllables)
 };
 
 // Best reading of `units`. Never fails; an empty input gives an empty reading.

@@ -2,6 +2,7 @@
 #include "kurdi/translit.h"
 
 #include <algorithm>
+#include <bit>
 #include <atomic>
 #include <cstring>
 #include <unordered_map>
@@ -81,6 +82,10 @@ struct Data {
   std::unordered_map<char32_t, char32_t> lower;      // Latin capitals -> lowercase
   std::unordered_map<char32_t, std::string> upper;   // lowercase -> capital (UTF-8)
   std::vector<SuffixHint> suffixes;
+  // Indices into suffixes by the suffix's last letter when it is in U+0600..U+06FF (in table order);
+  // suffixes_other: the rest (checked for every word).
+  std::vector<uint16_t> suffixes_by_last[0x100];
+  std::vector<uint16_t> suffixes_other;
   bool word_char[0x100] = {};  // U+0600..U+06FF: belongs inside an Arabic-script word
   bool word_start[0x100] = {};
   // Byte pairs (first | second << 8) that are the UTF-8 of a word_char of U+0600..U+06FF: the word
@@ -89,6 +94,13 @@ struct Data {
   char16_t plain_as[0x100] = {};  // U+0600..U+06FF: the plain letter a letter reads as (0: not plain)
   bool plain[0x100] = {};  // U+0600..U+06FF: a standard Sorani letter the normalizer leaves as it is  // U+0600..U+06FF: starts an Arabic-script word (word_char, not skipped)
   std::vector<StemHint> stems;
+  // The Latin spelling of every phoneme id in fixed-size slots (the word's spelling is written
+  // with one fixed-size copy per phoneme); latin_long: some spelling is longer than kLatinMax bytes
+  // (none in the table): then the spellings are appended as strings.
+  static constexpr size_t kLatinMax = 8;
+  char latin_of[256][kLatinMax] = {};
+  uint8_t latin_len[256] = {};
+  bool latin_long = false;
   std::vector<std::u32string> preverbs;
   uint8_t prefix_bi_latin = 0, prefix_bi_g2p = 0;
 
@@ -108,6 +120,12 @@ struct Data {
       char32_t lo = first_cp(p.latin), up = first_cp(p.upper);
       if (lo && up && lo != up) { lower[up] = lo; upper[lo] = p.upper; }
     });
+    for (size_t k = 0; k < inv.ph.size() && k < 256; ++k) {
+      const std::string& l = inv.ph[k].latin;
+      latin_long |= l.size() > kLatinMax || inv.ph.size() > 256;
+      latin_len[k] = static_cast<uint8_t>(std::min(l.size(), kLatinMax));
+      std::memcpy(latin_of[k], l.data(), latin_len[k]);
+    }
     auto need = [&](const char* g) { int v = inv.id(g); return static_cast<uint8_t>(v < 0 ? 0 : v); };
     inv.a = need("a"); inv.e = need("e"); inv.i = need("i"); inv.u = need("u"); inv.uu = need("û");
     inv.ii = need("î"); inv.w = need("w"); inv.y = need("y"); inv.glottal = need("ʔ");
@@ -181,6 +199,13 @@ struct Data {
       h.latin = static_cast<uint8_t>(to_int(f[s_l]));
       suffixes.push_back(h);
     });
+    for (size_t k = 0; k < suffixes.size(); ++k) {
+      const std::u32string& sf = suffixes[k].suffix;
+      if (sf.empty()) continue;  // never matches
+      if (sf.back() >= 0x600 && sf.back() <= 0x6FF)
+        suffixes_by_last[sf.back() - 0x600].push_back(static_cast<uint16_t>(k));
+      else suffixes_other.push_back(static_cast<uint16_t>(k));
+    }
 
     const auto& mt = tables::translit_stems_tsv;
     int m_s = mt.column("stem"), m_g = mt.column("g2p"), m_l = mt.column("latin_bonus");
@@ -298,27 +323,73 @@ struct WordTable {
     uint32_t key_off = 0, key_len = 0, val_off = 0, val_len = 0;
   };
   std::vector<Slot> slots;
+  // slots.data() and slots.size() - 1 for the lookup; an empty table looks at one empty slot
+  static const Slot* no_slot() {
+    static const Slot empty{};
+    return &empty;
+  }
+  const Slot* base = no_slot();
+  size_t mask = 0;
   std::string arena;
   size_t used = 0;
   static constexpr size_t kMaxWords = 1u << 20;
   static constexpr size_t kMaxArena = size_t{1} << 31;
 
-  // never 0 (an empty slot)
-  static uint64_t hash_of(std::string_view s) { return text::hash_bytes(s) | 1; }
+  // a == b for n bytes, words of a few bytes compared in at most two loads each (no library call)
+  static bool same_bytes(const char* a, const char* b, size_t n) {
+    if (n >= 8) {
+      for (size_t k = 0; k + 8 <= n; k += 8)
+        if (load64(a + k) != load64(b + k)) return false;
+      return load64(a + n - 8) == load64(b + n - 8);
+    }
+    if (n >= 4) return load32(a) == load32(b) && load32(a + n - 4) == load32(b + n - 4);
+    for (size_t k = 0; k < n; ++k)
+      if (a[k] != b[k]) return false;
+    return true;
+  }
+  static uint64_t load64(const char* p) {
+    uint64_t v;
+    std::memcpy(&v, p, 8);
+    return v;
+  }
+  static uint32_t load32(const char* p) {
+    uint32_t v;
+    std::memcpy(&v, p, 4);
+    return v;
+  }
+  // Words are mostly 8 to 24 bytes: whole 8-byte blocks, then the last 8 bytes (overlapping the
+  // block before; with the length mixed in, two words of one length differ in some block).
+  static uint64_t hash_of(std::string_view s) {
+    const char* p = s.data();
+    const size_t n = s.size();
+    uint64_t h = 0x9E3779B97F4A7C15ull ^ (static_cast<uint64_t>(n) * 0xFF51AFD7ED558CCDull);
+    if (n >= 8) {
+      for (size_t k = 0; k + 8 < n; k += 8) {
+        h = (h ^ load64(p + k)) * 0xC2B2AE3D27D4EB4Full;
+        h ^= h >> 29;
+      }
+      h = (h ^ load64(p + n - 8)) * 0xC2B2AE3D27D4EB4Full;
+    } else if (n >= 4) {
+      h = (h ^ (static_cast<uint64_t>(load32(p)) << 32 | load32(p + n - 4))) * 0xC2B2AE3D27D4EB4Full;
+    } else if (n > 0) {
+      const uint64_t x = static_cast<unsigned char>(p[0]) |
+                         static_cast<uint64_t>(static_cast<unsigned char>(p[n / 2])) << 8 |
+                         static_cast<uint64_t>(static_cast<unsigned char>(p[n - 1])) << 16;
+      h = (h ^ x) * 0xC2B2AE3D27D4EB4Full;
+    }
+    return text::mix64(h) | 1;  // never 0 (an empty slot)
+  }
   bool find(std::string_view key, uint64_t h, std::string_view* value) const {
-    if (slots.empty()) return false;
-    size_t mask = slots.size() - 1;
     for (size_t i = h & mask;; i = (i + 1) & mask) {
-      const Slot& sl = slots[i];
+      const Slot& sl = base[i];
       if (sl.hash == 0) return false;
-      if (sl.hash == h && std::string_view(arena.data() + sl.key_off, sl.key_len) == key) {
+      if (sl.hash == h && sl.key_len == key.size() && same_bytes(arena.data() + sl.key_off, key.data(), key.size())) {
         *value = std::string_view(arena.data() + sl.val_off, sl.val_len);
         return true;
       }
     }
   }
   void place(const Slot& s) {
-    size_t mask = slots.size() - 1;
     size_t i = s.hash & mask;
     while (slots[i].hash != 0) i = (i + 1) & mask;
     slots[i] = s;
@@ -328,6 +399,8 @@ struct WordTable {
     if (slots.empty() || (used + 1) * 4 > slots.size() * 3) {
       std::vector<Slot> old = std::move(slots);
       slots.assign(old.empty() ? 1u << 12 : old.size() * 2, Slot{});
+      base = slots.data();
+      mask = slots.size() - 1;
       for (const Slot& o : old)
         if (o.hash) place(o);
     }
@@ -345,6 +418,8 @@ struct WordTable {
   }
   void clear() {
     slots = {};
+    base = no_slot();
+    mask = 0;
     arena = {};
     used = 0;
   }
@@ -378,123 +453,138 @@ struct Transliterator::Impl {
   // Arabic word -> units (after normalization). `is_conj`: the word is the bare conjunction و.
   void units_of(std::string_view word, std::vector<Unit>& units, bool latin_profile) const {
     units.clear();
-    thread_local std::u32string letters;  // the letters read, one per unit group
-    thread_local std::vector<size_t> first_unit;
-    letters.clear();
-    first_unit.clear();
+    // the letters read, one per unit group, and the index of the group's first unit
+    thread_local std::vector<char32_t> letters_buf;
+    thread_local std::vector<uint32_t> first_buf;
+    if (letters_buf.size() < word.size() + 1) {
+      letters_buf.resize(word.size() + 1);
+      first_buf.resize(word.size() + 1);
+    }
+    char32_t* letters = letters_buf.data();
+    uint32_t* first_unit = first_buf.data();
+    size_t nl = 0;
     thread_local std::string normalized;
     uint64_t have = 0;  // bit (cp & 63) of every letter read
-    std::string_view w = word;
-    bool fold = false;  // a plain word with letters read as their replacements (see Data::plain_as)
-    if (opt.normalize_input) {
-      const int pw = plain_word(word);
-      if (pw == 0) {
-        normalized.clear();
-        norm.normalize(word, normalized);
-        w = normalized;
-      }
-      fold = pw == 2;
-    }
-    for (size_t i = 0; i < w.size();) {
-      char32_t cp;
-      unsigned char b0 = static_cast<unsigned char>(w[i]);
-      if (b0 >= 0xD8 && b0 <= 0xDB && i + 1 < w.size() && (static_cast<unsigned char>(w[i + 1]) & 0xC0) == 0x80) {
-        cp = (b0 & 0x1Fu) << 6 | (static_cast<unsigned char>(w[i + 1]) & 0x3Fu);  // U+0600..U+06FF
-        i += 2;
-        if (fold) {
-          cp = d.plain_as[cp - 0x600];
-          if (cp == 0x0647 && i + 3 <= w.size() && w.substr(i, 3) == "\u200C") {  // ه+ZWNJ: ە
-            cp = 0x06D5;
-            i += 3;
-          }
-        }
-      } else {
-        int len;
-        cp = utf8::decode(w, i, len);
-        i += static_cast<size_t>(len);
-      }
+    uint32_t nunits = 0;  // units.size() (a division for 3-byte units)
+    auto add = [&](char32_t cp) {
       const Letter* L = d.letter(cp);
-      if (!L) continue;  // marks, tatweel, ZWNJ, unknown letters
-      letters.push_back(cp);
+      if (!L) return;  // marks, tatweel, ZWNJ, unknown letters
+      letters[nl] = cp;
+      first_unit[nl] = nunits;
+      ++nl;
       have |= uint64_t{1} << (cp & 63);
-      first_unit.push_back(units.size());
       if (L->nph > 1) {
         for (uint8_t k = 0; k < L->nph; ++k) {
           translit::UnitKind kd = d.inv.ph[L->ph[k]].cls == translit::kVowel ? translit::kV : translit::kC;
           units.push_back(Unit{kd, L->ph[k], 0});
         }
+        nunits += L->nph;
       } else {
         units.push_back(Unit{L->kind, L->ph[0], 0});
+        ++nunits;
+      }
+    };
+    // Fast path: a word of standard letters, of letters the normalizer replaces one for one
+    // (Data::plain_as) and of ه+ZWNJ (read as ە), not ending in ه and not starting with وو, is what
+    // the normalizer makes of it (TranslitPlainWords): read directly. Anything else goes through the
+    // normalizer and is read as it comes out.
+    bool read_plain = false;  // the fast path read the whole word
+    if (opt.normalize_input && word.size() >= 2 && word.substr(word.size() - 2) != "\u0647" &&
+        !(word.size() >= 4 && word.substr(0, 4) == "\u0648\u0648")) {
+      const unsigned char* p = reinterpret_cast<const unsigned char*>(word.data());
+      const size_t n = word.size();
+      size_t i = 0;
+      while (i + 1 < n) {
+        const unsigned b0 = p[i], b1 = p[i + 1];
+        if (b0 - 0xD8u > 3u || (b1 & 0xC0u) != 0x80u) break;
+        char32_t cp = d.plain_as[((b0 & 0x1Fu) << 6 | (b1 & 0x3Fu)) - 0x600u];
+        if (!cp) break;
+        i += 2;
+        if (cp == 0x0647 && i + 3 <= n && p[i] == 0xE2 && p[i + 1] == 0x80 && p[i + 2] == 0x8C) {  // ه+ZWNJ: ە
+          cp = 0x06D5;
+          i += 3;
+        }
+        add(cp);
+      }
+      if (i == n) {
+        read_plain = true;
+      } else {  // start again through the normalizer
+        units.clear();
+        nl = 0;
+        nunits = 0;
+        have = 0;
       }
     }
-    // suffix hints: the longest matching suffix after a consonant letter
+    if (!read_plain) {
+      std::string_view w = word;
+      if (opt.normalize_input) {
+        normalized.clear();
+        norm.normalize(word, normalized);
+        w = normalized;
+        if (letters_buf.size() < w.size() + 1) {
+          letters_buf.resize(w.size() + 1);
+          first_buf.resize(w.size() + 1);
+          letters = letters_buf.data();
+          first_unit = first_buf.data();
+        }
+      }
+      for (size_t i = 0; i < w.size();) {
+        int len;
+        char32_t cp = utf8::decode(w, i, len);
+        i += static_cast<size_t>(len);
+        add(cp);
+      }
+    }
+    const std::u32string_view lv(letters, nl);
+    // suffix hints: the longest matching suffix after a consonant letter (the first in the table
+    // among equally long ones)
     size_t best_len = 0;
     const SuffixHint* best = nullptr;
-    for (const SuffixHint& h : d.suffixes) {
+    auto try_suffix = [&](const SuffixHint& h) {
       size_t L = h.suffix.size();
-      if (L == 0 || L >= letters.size() || L <= best_len) continue;
-      if (h.suffix.back() != letters.back()) continue;  // most suffixes fail on the last letter
-      if (letters.compare(letters.size() - L, L, h.suffix) != 0) continue;
-      size_t prev = letters.size() - L - 1;
+      if (L == 0 || L >= nl || L <= best_len) return;
+      if (lv.compare(nl - L, L, h.suffix) != 0) return;
+      size_t prev = nl - L - 1;
       const Letter* pl = d.letter(letters[prev]);
-      if (!pl || pl->kind != translit::kC || pl->nph != 1) continue;
-      if (!h.after.empty() && h.after.find(letters[prev]) == std::u32string::npos) continue;
+      if (!pl || pl->kind != translit::kC || pl->nph != 1) return;
+      if (!h.after.empty() && h.after.find(letters[prev]) == std::u32string::npos) return;
       best = &h;
       best_len = L;
+    };
+    if (nl > 0) {
+      const char32_t last = letters[nl - 1];
+      if (d.suffixes_other.empty()) {
+        if (last >= 0x600 && last <= 0x6FF)
+          for (uint16_t k : d.suffixes_by_last[last - 0x600]) try_suffix(d.suffixes[k]);
+      } else {
+        for (const SuffixHint& h : d.suffixes) try_suffix(h);
+      }
     }
-    if (best) units[first_unit[letters.size() - best_len]].bonus = latin_profile ? best->latin : best->g2p;
+    if (best) units[first_unit[nl - best_len]].bonus = latin_profile ? best->latin : best->g2p;
     // stems with a known bizroke
     for (const StemHint& h : d.stems) {
       uint8_t b = latin_profile ? h.latin : h.g2p;
       if (!b || (h.need & ~have) != 0) continue;
-      size_t pos = letters.find(h.letters);
-      if (pos != std::u32string::npos) {
+      size_t pos = lv.find(h.letters);
+      if (pos != std::u32string_view::npos) {
         Unit& u = units[first_unit[pos + h.at]];
         u.bonus = std::max(u.bonus, b);
       }
     }
     // the verbal prefix bi- before a consonant: بـ at the word start or right after a preverb
     uint8_t pb = latin_profile ? d.prefix_bi_latin : d.prefix_bi_g2p;
-    if (pb) {
-      for (size_t k = 0; k + 1 < letters.size(); ++k) {
+    if (pb && (have & uint64_t{1} << (U'ب' & 63))) {
+      for (size_t k = 0; k + 1 < nl; ++k) {
         if (letters[k] != U'ب') continue;
         const Letter* next = d.letter(letters[k + 1]);
         bool start_ok = k == 0;
         for (const std::u32string& p : d.preverbs)
-          if (!start_ok && p.size() == k && letters.compare(0, k, p) == 0) start_ok = true;
+          if (!start_ok && p.size() == k && lv.compare(0, k, p) == 0) start_ok = true;
         if (!start_ok || !next || next->kind != translit::kC) continue;
         Unit& u = units[first_unit[k + 1]];
         u.bonus = std::max(u.bonus, pb);
       }
     }
-  }
-
-  // 1: the word is already what the normalizer makes of it (see Data::plain); 2: it is once its
-  // letters are read through Data::plain_as and ه+ZWNJ as ە; 0: it needs the normalizer.
-  int plain_word(std::string_view w) const {
-    if (w.size() < 2) return 0;
-    bool folded = false;
-    for (size_t i = 0; i < w.size();) {
-      unsigned char b0 = static_cast<unsigned char>(w[i]);
-      if (b0 == 0xE2) {  // a ZWNJ right after ه: ه+ZWNJ is the old spelling of ە (heh_zwnj)
-        if (i < 2 || w.substr(i - 2, 5) != "\u0647\u200C") return 0;
-        folded = true;
-        i += 3;
-        continue;
-      }
-      if (i + 1 >= w.size()) return 0;
-      unsigned char b1 = static_cast<unsigned char>(w[i + 1]);
-      if (b0 < 0xD8 || b0 > 0xDB || (b1 & 0xC0) != 0x80) return 0;
-      const unsigned k = ((b0 & 0x1Fu) << 6 | (b1 & 0x3Fu)) - 0x600u;
-      if (!d.plain[k]) {
-        if (!d.plain_as[k]) return 0;
-        folded = true;
-      }
-      i += 2;
-    }
-    if (w.substr(w.size() - 2) == "\u0647") return 0;                        // final ه
-    if (w.size() >= 4 && w.substr(0, 4) == "\u0648\u0648") return 0;         // initial وو
-    return folded ? 2 : 1;
   }
 
   bool is_conj(const std::vector<Unit>& u) const { return u.size() == 1 && u[0].kind == translit::kW; }
@@ -519,16 +609,35 @@ struct Transliterator::Impl {
   // Appends the Latin spelling of one word to `out`.
   void latin_into(std::string_view word, std::string& out) const {
     thread_local Reading r;
+    r.syllables = false;  // the spelling needs the phonemes only
     bool conj;
     read(word, d.latin_w, r, conj);
-    for (size_t k = 0; k < r.ph.size(); ++k) {
-      uint8_t p = r.ph[k];
+    const size_t n = r.ph.size();
+    const uint8_t* ph = r.ph.data();
+    if (d.latin_long) {
+      for (size_t k = 0; k < n; ++k) {
+        uint8_t p = ph[k];
+        if (p == d.inv.glottal) {
+          if (k == 0 || d.inv.ph[ph[k - 1]].cls == translit::kVowel || !opt.glottal_apostrophe) continue;
+        }
+        if (k == 0 && p == d.inv.rr && !opt.initial_heavy_r) p = d.inv.r;
+        out += d.inv.ph[p].latin;
+      }
+      return;
+    }
+    const size_t o0 = out.size();
+    out.resize(o0 + n * Data::kLatinMax);  // room for every phoneme at its longest; cut back below
+    char* q = out.data() + o0;
+    for (size_t k = 0; k < n; ++k) {
+      uint8_t p = ph[k];
       if (p == d.inv.glottal) {
-        if (k == 0 || d.inv.ph[r.ph[k - 1]].cls == translit::kVowel || !opt.glottal_apostrophe) continue;
+        if (k == 0 || d.inv.ph[ph[k - 1]].cls == translit::kVowel || !opt.glottal_apostrophe) continue;
       }
       if (k == 0 && p == d.inv.rr && !opt.initial_heavy_r) p = d.inv.r;
-      out += d.inv.ph[p].latin;
+      std::memcpy(q, d.latin_of[p], Data::kLatinMax);
+      q += d.latin_len[p];
     }
+    out.resize(static_cast<size_t>(q - out.data()));
   }
 
   std::string g2p_of(std::string_view word, bool ipa) const {
@@ -552,25 +661,33 @@ struct Transliterator::Impl {
   }
 
   // The result for one word, from the per-thread cache. The view stays valid until the next call.
-  std::string_view cached(int kind, std::string_view word) const {
+  // The thread's cache, emptied when another transliterator used it last. A text loop asks once
+  // per call and looks every word up with cached_in (the hit path inline, the miss out of line).
+  WordCache& word_cache() const {
     thread_local WordCache cache;
     if (cache.owner != id) {
       for (auto& m : cache.map) m.clear();
       cache.owner = id;
     }
-    auto& m = cache.map[kind];
+    return cache;
+  }
+  std::string_view cached_in(WordCache& cache, int kind, std::string_view word) const {
     uint64_t h = WordTable::hash_of(word);
     std::string_view hit;
-    if (m.find(word, h, &hit)) return hit;
+    if (cache.map[kind].find(word, h, &hit)) return hit;
+    return compute(cache, kind, word, h);
+  }
+  [[gnu::noinline]] std::string_view compute(WordCache& cache, int kind, std::string_view word, uint64_t h) const {
     cache.scratch.clear();
     if (kind == 0) latin_into(word, cache.scratch);
     else g2p_into(word, kind == 2, cache.scratch);
-    m.insert(word, h, cache.scratch);
+    cache.map[kind].insert(word, h, cache.scratch);
     return cache.scratch;
   }
 
   // ---------------- Arabic -> Latin, text ----------------
   void text_to_latin(std::string_view in, std::string& out, std::vector<TranslitSpan>* spans) const {
+    WordCache& cache = word_cache();
     bool sentence_start = true;
     // Where the output of the last word with any output starts and ends: whether it ended in a vowel
     // matters only before the conjunction و, so it is looked at only then.
@@ -581,7 +698,8 @@ struct Transliterator::Impl {
       unsigned char b = static_cast<unsigned char>(in[i]);
       if (b < 0x80) {
         out.push_back(static_cast<char>(b));
-        if (b == '.' || b == '!' || b == '?') sentence_start = true;
+        if (!opt.capitalize) {  // sentence starts matter only for capitals
+        } else if (b == '.' || b == '!' || b == '?') sentence_start = true;
         else if (b != ' ' && b != '\t' && b != '"' && b != '\'' && b != '(') sentence_start = false;
         ++i;
         continue;
@@ -611,20 +729,40 @@ struct Transliterator::Impl {
       const unsigned char* p = reinterpret_cast<const unsigned char*>(in.data());
       const bool* pair = d.word_pair;
       while (i < n) {
-        // fast path: two-byte code points of U+0600..U+06FF, one table look-up each
-        while (i + 1 < n && pair[p[i] | p[i + 1] << 8]) i += 2;
+        // fast path: two-byte code points of U+0600..U+06FF, one table look-up each, two at a time
+        for (;;) {
+          if (i + 3 >= n) {  // the last three bytes
+            while (i + 1 < n && pair[p[i] | p[i + 1] << 8]) i += 2;
+            break;
+          }
+          uint32_t v;
+          std::memcpy(&v, p + i, 4);  // the pairs p[i] | p[i + 1] << 8 and p[i + 2] | p[i + 3] << 8 (little endian)
+          if constexpr (std::endian::native == std::endian::big)
+            v = (v >> 24) | (v >> 8 & 0xFF00u) | (v << 8 & 0xFF0000u) | (v << 24);
+          const bool first = pair[v & 0xFFFFu], second = pair[v >> 16];
+          if (first & second) {
+            i += 4;
+            continue;
+          }
+          if (first) i += 2;
+          break;  // the pair at i is not a word letter
+        }
         if (i >= n) break;
         unsigned char b0 = p[i];
         if (b0 < 0x80) break;
+        if (b0 == 0xE2 && i + 2 < n && p[i + 1] == 0x80 && (p[i + 2] == 0x8C || p[i + 2] == 0x8D)) {
+          i += 3;  // ZWNJ, ZWJ: inside a word
+          continue;
+        }
         // a code point of the block that is not a word_char ends the word
         if (b0 - 0xD8u < 4 && i + 1 < n && (p[i + 1] & 0xC0) == 0x80) break;
         char32_t c2 = utf8::decode(in, i, len);
         if (!arabic_word_char(d, c2)) break;
         i += static_cast<size_t>(len);
       }
-      std::string_view word = in.substr(s, i - s);
+      std::string_view word(in.data() + s, i - s);
       size_t o0 = out.size();
-      std::string_view lat = cached(0, word);
+      std::string_view lat = cached_in(cache, 0, word);
       if (lat == "û" && is_conj_word(word)) {
         out += ends_in_vowel(out, prev_o0, prev_end) ? "w" : "û";
       } else {
@@ -687,6 +825,7 @@ struct Transliterator::Impl {
     bool need_space = false;
     size_t last_word_out_start = std::string::npos;
     int kind = opt.ipa ? 2 : 1;
+    WordCache& cache = word_cache();
     while (i < n) {
       int len;
       char32_t cp = utf8::decode(in, i, len);
@@ -734,7 +873,7 @@ struct Transliterator::Impl {
       }
       if (need_space) out.push_back(' ');
       size_t o0 = out.size();
-      out += cached(kind, word);
+      out += cached_in(cache, kind, word);
       need_space = true;
       last_word_out_start = o0;
       if (spans) spans->push_back(TranslitSpan{s, i, o0, out.size()});

@@ -76,6 +76,26 @@ TEST(Utf8, FindInvalidBlocksAgreeWithReference) {
   }
 }
 
+// Three-byte sequences at the edges of well-formedness (overlong E0, surrogate ED, truncated) inside
+// and after two-byte text, where find_invalid() leaves the block path: against the reference.
+TEST(Utf8, FindInvalidThreeByteEdges) {
+  const char* seqs[] = {"\xE0\xA0\x80", "\xE0\x9F\xBF", "\xED\x9F\xBF", "\xED\xA0\x80", "\xEF\xBF\xBF",
+                        "\xE2\x80\x8C", "\xE2\x80",     "\xE1\xC0\x80", "\xEE\x80\x7F"};
+  size_t invalid = 0;
+  for (const char* q : seqs) {
+    for (size_t before = 0; before < 20; ++before) {
+      std::string s;
+      for (size_t k = 0; k < before; ++k) s += "\xD8\xA8";
+      s += q;
+      for (const std::string& t : {s, s + "\xDB\x95 abc"}) {
+        EXPECT_EQ(kurdi::utf8::find_invalid(t), kurdi_ref::find_invalid(t)) << before;
+        invalid += kurdi_ref::find_invalid(t) != std::string::npos;
+      }
+    }
+  }
+  EXPECT_EQ(invalid, 5u * 20u * 2u);  // E0 9F, ED A0, E2 80 (at the end and before a letter), E1 C0, EE 80 7F
+}
+
 TEST(Chars, Classes) {
   using namespace kurdi::chars;
   EXPECT_TRUE(is_arabic_letter(U'ە'));

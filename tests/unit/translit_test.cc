@@ -256,6 +256,25 @@ TEST(TranslitSearch, QuickSearchEqualsExhaustive) {
       ASSERT_EQ(quick.ph, full.ph) << "round " << round << " iter " << iter;
       ASSERT_EQ(quick.syl_start, full.syl_start) << "round " << round << " iter " << iter;
       ASSERT_EQ(quick.cost, full.cost) << "round " << round << " iter " << iter;
+      // another profile at another address, read on the same thread in between (the memos must
+      // not hand one profile's results to the other)
+      Weights other = w;
+      other.glide_coda = w.glide_coda + 7;
+      other.onsetless = 900;
+      other.contact = w.contact + 3;
+      Reading quick2, full2;
+      read_word(inv, other, units, quick2);
+      read_word(inv, other, units, full2, true);
+      ASSERT_EQ(quick2.ph, full2.ph) << "other profile, round " << round << " iter " << iter;
+      ASSERT_EQ(quick2.cost, full2.cost) << "other profile, round " << round << " iter " << iter;
+      // phonemes only (the Latin spelling): the same phonemes and cost, no syllable starts
+      Reading bare;
+      bare.syllables = false;
+      bare.syl_start.assign(3, 1);
+      read_word(inv, w, units, bare);
+      ASSERT_EQ(bare.ph, full.ph) << "round " << round << " iter " << iter;
+      ASSERT_EQ(bare.cost, full.cost) << "round " << round << " iter " << iter;
+      ASSERT_TRUE(bare.syl_start.empty()) << "round " << round << " iter " << iter;
       ++compared;
       for (const Unit& u : units) with_runs += u.kind == kW || u.kind == kY;
     }
