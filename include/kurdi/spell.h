@@ -206,6 +206,10 @@ struct RepairOptions {
   // An invalid word with no convention fix is split in two when its first part is a word seen at
   // least split_first_count times (ئەو, بەو, جا ...) and the rest a valid word (ئەوکفتەی -> ئەو کفتەی).
   long split_first_count = 100;
+  // A word the checker accepts as typed (seen once, not dominated) is not split, unless its first
+  // part is a word seen at least split_apart_count times: the prepositions and conjunctions
+  // (لە بە بۆ کە) that standard spelling writes apart (کەهەمیشە -> کە هەمیشە, زۆربە stays).
+  long split_apart_count = 10000;
   // An invalid word starting with a bare ا is read with the seat Sorani writes (ئە, then ئا) when
   // that reading is valid or has a convention fix (اخوی -> ئەخۆی).
   bool initial_alef = true;

@@ -48,11 +48,14 @@ bool degrades_to(char32_t kurdish, char32_t degraded) {
 
 // Can `target` be typed as `w` by the convention's losses only: dropping ە, writing a Kurdish
 // letter as its Arabic-keyboard counterpart, writing وو/یی single? Never deletes what was typed.
+// A ۆ in `w` is the character pass's reading of a typed ؤ (a repaired line has no typed ۆ:
+// applies_to_input), not a Kurdish-keyboard letter: it stands for ۆ or for a plain و
+// (ئؤندە -> ئەوەندە).
 bool reachable(const std::u32string& w, const std::u32string& target) {
   size_t i = 0;
   for (size_t k = 0; k < target.size(); ++k) {
     char32_t t = target[k];
-    if (i < w.size() && (w[i] == t || degrades_to(t, w[i]))) { ++i; continue; }
+    if (i < w.size() && (w[i] == t || degrades_to(t, w[i]) || (w[i] == U'ۆ' && t == U'و'))) { ++i; continue; }
     if (t == U'ە') continue;
     if ((t == U'و' || t == U'ی') && k > 0 && target[k - 1] == t) continue;
     return false;
@@ -323,7 +326,9 @@ std::u32string_view Repairer::mapped(std::u32string_view w) const {
 bool Repairer::applies_to_input_reference(std::string_view original) {
   // A byte scan (this runs on every line): letters only a Kurdish keyboard types mean the line
   // already follows the Sorani convention. In UTF-8: ە DB 95, ێ DB 8E, ۆ DB 86, ڵ DA B5, ڕ DA 95,
-  // ڤ DA A4. Arabic-block letters have lead bytes D8-DB.
+  // ڤ DA A4; so do the marks that compose them from a plain letter (U+065A-U+065C: D9 9A-9C; و +
+  // small v is ۆ written on purpose, not the ؤ of an Arabic keyboard). Arabic-block letters have
+  // lead bytes D8-DB.
   const auto* p = reinterpret_cast<const unsigned char*>(original.data());
   size_t n = original.size(), arabic = 0;
   for (size_t i = 0; i + 1 < n; ++i) {
@@ -337,6 +342,7 @@ bool Repairer::applies_to_input_reference(std::string_view original) {
     unsigned t = p[i + 1];
     if (b == 0xDB && (t == 0x95 || t == 0x8E || t == 0x86)) return false;
     if (b == 0xDA && (t == 0xB5 || t == 0x95 || t == 0xA4)) return false;
+    if (b == 0xD9 && t >= 0x9A && t <= 0x9C) return false;
     ++arabic;
     ++i;
   }
@@ -360,7 +366,7 @@ __attribute__((target("avx2"))) long count_letters_avx2(const unsigned char* p, 
   const __m256i c0 = _mm256_set1_epi8(static_cast<char>(0xC0)), x80 = _mm256_set1_epi8(static_cast<char>(0x80)),
                 fc = _mm256_set1_epi8(static_cast<char>(0xFC)), d8 = _mm256_set1_epi8(static_cast<char>(0xD8)),
                 ef = _mm256_set1_epi8(static_cast<char>(0xEF)), da = _mm256_set1_epi8(static_cast<char>(0xDA)),
-                db = _mm256_set1_epi8(static_cast<char>(0xDB));
+                db = _mm256_set1_epi8(static_cast<char>(0xDB)), d9 = _mm256_set1_epi8(static_cast<char>(0xD9));
   for (; i + 34 <= n; i += 32) {
     const __m256i b0 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i));
     const __m256i b1 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i + 1));
@@ -384,7 +390,11 @@ __attribute__((target("avx2"))) long count_letters_avx2(const unsigned char* p, 
     const __m256i kda = _mm256_and_si256(eq(b0, da), _mm256_or_si256(_mm256_or_si256(eq(b1, _mm256_set1_epi8(static_cast<char>(0xB5))),
                                                                                      eq(b1, _mm256_set1_epi8(static_cast<char>(0x95)))),
                                                                     eq(b1, _mm256_set1_epi8(static_cast<char>(0xA4)))));
-    if (_mm256_movemask_epi8(_mm256_or_si256(kdb, kda))) return -2;
+    // The composing marks U+065A-U+065C (D9 9A-9C): (b1 - 0x9A) as unsigned <= 2.
+    const __m256i kd9 = _mm256_and_si256(eq(b0, d9), eq(_mm256_max_epu8(_mm256_sub_epi8(b1, _mm256_set1_epi8(static_cast<char>(0x9A))),
+                                                                        _mm256_set1_epi8(0x02)),
+                                                        _mm256_set1_epi8(0x02)));
+    if (_mm256_movemask_epi8(_mm256_or_si256(_mm256_or_si256(kdb, kda), kd9))) return -2;
     arabic += __builtin_popcount(m_lead) + __builtin_popcount(m_pf);
   }
   for (; i < n; ++i) {
@@ -394,6 +404,7 @@ __attribute__((target("avx2"))) long count_letters_avx2(const unsigned char* p, 
       const unsigned t = p[i + 1];
       if (b == 0xDB && (t == 0x95 || t == 0x8E || t == 0x86)) return -2;
       if (b == 0xDA && (t == 0xB5 || t == 0x95 || t == 0xA4)) return -2;
+      if (b == 0xD9 && t >= 0x9A && t <= 0x9C) return -2;
       ++arabic;
     } else if (b == 0xEF && i + 1 < n && p[i + 1] >= 0xAD && p[i + 1] <= 0xBB) {
       if (i + 2 >= n || (p[i + 2] & 0xC0) != 0x80) return -1;

@@ -230,6 +230,11 @@ void Repairer::repair(std::string_view line, std::string& out, OffsetMap* map) c
     const std::string& w = words[i];
     std::string target = valid[i] ? (options_.rare_ratio > 0 ? fix(im, options_, w, true) : std::string()) : fix(im, options_, w, false);
     std::string_view orig = line.substr(spans[i].first, spans[i].second - spans[i].first);
+    // A word the checker accepts as typed (the model has seen it and no much more frequent
+    // neighbour dominates it) is a compound written together, not two words run together:
+    // زۆربە "most" stays (was زۆر بە); the repair's stricter bar of validity is for rewrites.
+    // Only a first part among the most frequent words (لە بە بۆ کە, written apart) is split off it.
+    const bool accepted_as_typed = !valid[i] && im.count(w) >= 1 && !im.dominated(w);
     if (target.empty() && !valid[i] && options_.split_first_count > 0) {
       std::u32string q = utf8::to_u32(w);
       for (size_t k = 2; k + 2 <= q.size() && target.empty(); ++k) {
@@ -240,7 +245,9 @@ void Repairer::repair(std::string_view line, std::string& out, OffsetMap* map) c
         // rest is too easily analysed (منتە as من + ت + ە out of کۆمنتە). A rest of two letters
         // is as often a word's own ending (ڕەنگینی, سیار): only a frequent word (هەرلە -> هەر لە).
         const long min_rest = k + 2 == q.size() ? options_.split_first_count : 1;
-        if (im.count(a) >= options_.split_first_count && !single_letter(b) &&
+        const long min_first = accepted_as_typed ? std::max(options_.split_apart_count, options_.split_first_count)
+                                                 : options_.split_first_count;
+        if (im.count(a) >= min_first && !single_letter(b) &&
             (im.count(b) >= min_rest || k + 5 <= q.size()) && im.valid_normalized(b, options_.valid_min_count))
           target = a + " " + b;
       }

@@ -201,7 +201,8 @@ TEST(NormalizeSimd, NoMapPathAtEveryLengthAndGrowing) {
 TEST(NormalizeSimd, RepairLineTestSameAsReference) {
   std::mt19937 rng(17);
   const std::vector<std::string> pieces = {"ب", "ك", "ة", "ا", " ", "a", "ە", "ێ", "ۆ", "ڵ", "ڕ", "ڤ", "ﺑ", "ﻻ", "\xef\xad",
-                                           "\xef\xbb", "\xd8", "\xdb", "\xda", "\x95", "\xa4", "\xef", "😀", "\u200c"};
+                                           "\xef\xbb", "\xd8", "\xdb", "\xda", "\x95", "\xa4", "\xef", "😀", "\u200c",
+                                           "\u065a", "\u065b", "\u065c", "\u0659", "\u065d", "\xd9", "\x9a", "\x9c"};
   for (int iter = 0; iter < 20000; ++iter) {
     std::string in;
     const size_t len = rng() % 90;

@@ -65,6 +65,19 @@ TEST(Normalize, ArabicConventionLine) {
   EXPECT_EQ(n.normalize("بةرهةمةكاني ئةفين ئاسؤ"), "بەرهەمەکانی ئەفین ئاسۆ");
 }
 
+// In a line typed in the Arabic convention, the ۆ the character pass makes of a typed ؤ is no
+// Kurdish-keyboard letter: the word still maps to its standard spelling when that has a plain و
+// where the ۆ is (ئؤنده -> ئەوەندە), as the same word typed with و does.
+TEST(Normalize, ConventionRepairReadsTypedWawHamzaAsWaw) {
+  Normalizer n;
+  EXPECT_EQ(n.normalize("ئونده به فره"), "ئەوەندە بە فرە");
+  EXPECT_EQ(n.normalize("ئؤنده به فره"), "ئەوەندە بە فرە");
+  EXPECT_EQ(n.normalize("بؤ مال"), "بۆ ماڵ");  // ؤ still reads ۆ where that is the word
+  // و + small v above is ۆ written on purpose (a Kurdish letter, as typed ۆ): no convention repair.
+  EXPECT_EQ(n.normalize("ئو\u065Aنده به فره"), "ئۆندە بە فرە");
+  EXPECT_EQ(n.normalize("و\u065A"), "ۆ");
+}
+
 TEST(Normalize, ConventionRepairOnlyOnNonStandardLines) {
   Normalizer n;
   // A standard line is never respelled word by word.

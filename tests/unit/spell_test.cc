@@ -274,6 +274,33 @@ TEST(Repair, SplitNeedsAnAttestedOrLongerRest) {
   EXPECT_EQ(rep.repair("تەنیالە"), "تەنیا لە");
 }
 
+// A word the checker accepts as typed (seen in the model, not dominated) is not split, even when
+// the repair's stricter validity bar (seen twice) calls it invalid: زۆربە is a compound, not زۆر بە;
+// unless its first part is one of the most frequent words (split_apart_count). A word the model
+// has never seen is still split.
+TEST(Repair, NoSplitOfAWordAcceptedAsTyped) {
+  FrequencyModel m;
+  m.add("زۆر", 5000);
+  m.add("بە", 9000);
+  m.add("هەر", 5000);
+  m.add("لە", 9000);
+  m.add("زۆربە", 1);
+  m.add("کە", 20000);
+  m.add("هەمیشە", 3000);
+  m.add("کەهەمیشە", 1);
+  const SpellChecker sc(SpellOptions{}, m, nullptr);
+  ASSERT_TRUE(sc.check("زۆربە"));
+  ASSERT_TRUE(sc.check("کەهەمیشە"));
+  kurdi::Repairer rep(sc);
+  EXPECT_EQ(rep.repair("زۆربە"), "زۆربە");
+  EXPECT_EQ(rep.repair("هەرلە"), "هەر لە");
+  // A first part among the most frequent words (a conjunction written apart) is still split off.
+  EXPECT_EQ(rep.repair("کەهەمیشە"), "کە هەمیشە");
+  kurdi::RepairOptions o;
+  o.split_apart_count = 100000;
+  EXPECT_EQ(kurdi::Repairer(sc, o).repair("کەهەمیشە"), "کەهەمیشە");
+}
+
 // ئ between consonants is ێ typed on an Arabic keyboard, even where a far more frequent word
 // would be reached by dropping it; not after ل (the older fonts' لأ for ڵ) nor in ال- words.
 TEST(Repair, HamzaBetweenConsonantsIsE) {
