@@ -545,10 +545,11 @@ struct Analyzer::Impl {
     // (ژینگە → ژینگەیی, لاتین → لاتینی), ranked below both
     if (!found && !edrop && ends_with(stem, "\u06CC") && has_cps(stem, 4)) {
       std::string_view base = stem.substr(0, stem.size() - 2);
+      bool vowel_yy = false;  // -یی after a vowel: ژینگەیی
       if (ends_with(base, "\u06CC") && !ends_with(base, "\u06CC\u06CC")) {
         std::string_view b2 = base.substr(0, base.size() - 2);
         uint8_t cls = end_class(b2);
-        if (cls != kC && cls != kI) base = b2;  // -یی after a vowel: ژینگەیی
+        if (cls != kC && cls != kI) { base = b2; vowel_yy = true; }
       }
       const StemIndex::Rec* bt = idx.stem(base);
       if (!has_deg && has_cps(base, 2) && end_class(base) != kI) {
@@ -578,10 +579,13 @@ struct Analyzer::Impl {
           found = true;
         }
       }
+      // after a vowel the ezafe and the 3sg clitic are a single ی, so -یی there is the nisba ending
+      // (کۆیی، دارایی), not base + ی + ی (two 3sg clitics): ranked above that reading, also on an
+      // induced base
       if (!found && bt && has_cps(base, 2))
         for (const auto& e : *bt)
-          if (e.kind == Kind::kNominal && e.source == 0 && (e.pos == pN || e.pos == pPropn)) {
-            emit(&e, 0, pAdj, false, 8.5f, false);
+          if (e.kind == Kind::kNominal && (e.source == 0 || vowel_yy) && (e.pos == pN || e.pos == pPropn)) {
+            emit(&e, 0, pAdj, false, vowel_yy ? 11.5f : 8.5f, false);
             found = true;
             break;
           }
@@ -614,7 +618,13 @@ struct Analyzer::Impl {
         s += 0.2f + 0.1f * static_cast<float>(std::min<size_t>(n, 4));
         multi += !same(st[i].row->feat, "PL");  // -ان ends many names and words (نێوچاوان، کامیاران)
       }
-      else if (st[i].row && same(st[i].row->form, "\u06CC")) s += 0.1f;
+      else if (st[i].row && same(st[i].row->form, "\u06CC")) {
+        s += 0.1f;
+        // an unknown stem in vowel + ی before a ی clitic: the word ends in vowel + یی, the nisba
+        // or abstract ending (ژێردەریایی), which the whole word keeps
+        // (end_class reads a ی after a vowel as the consonant y)
+        if (i == depth - 1 && ends_with(stem, "\u06CC") && end_class(stem) == kC) s -= 1.0f;
+      }
       else s -= 0.35f;
     }
     if (depth > 1) s -= 0.5f * static_cast<float>(std::max(0, depth - 1 - multi));
@@ -793,6 +803,8 @@ struct Analyzer::Impl {
           break;
         }
         bool imp = first->slot == vIMP;
+        // the imperative's r (بکەرەوە) only before -ەوە: a bare بکەر is the noun "doer"
+        if (imp && same(first->form, "\u0631") && !(depth >= 2 && st[1].row->slot == vEWE)) return;
         if (pre.asp == 0 || pre.neg == 1) { if (imp || pre.neg == 2) return; }
         else if (pre.neg == 2) { if (!imp) return; }
         else if (pre.asp == 1) {}

@@ -472,6 +472,36 @@ TEST(Morph, HCovVerbRows) {
   EXPECT_EQ(A().lemma("گۆڕستانەکە"), "گۆڕستان");
 }
 
+// After a vowel the ezafe and the 3sg clitic are one ی, so a word in vowel + یی carries the nisba
+// or abstract ending: on a hand-written or induced base it is an adjective of its own, an unknown one
+// stays whole; a single ی after a vowel is still the ezafe.
+TEST(Morph, VowelPlusYiIsNisba) {
+  EXPECT_EQ(A().lemma("دەریایی"), "دەریایی");
+  EXPECT_EQ(A().analyze("دەریایی")[0].pos, "ADJ");
+  EXPECT_EQ(A().lemma("ئەورووپایی"), "ئەورووپایی");  // induced base
+  EXPECT_EQ(A().lemma("دەریای"), "دەریا");
+  EXPECT_EQ(A().lemma("کەلاپایی"), "کەلاپایی");  // unknown base: the guesser keeps it whole
+  EXPECT_EQ(A().lemma("کەلاپای"), "کەلاپا");
+}
+
+// The imperative 2sg of an ە-final present stem takes r before -ەوە (بکەرەوە، مەدەرەوە); only there.
+TEST(Morph, ImperativeRBeforeEwe) {
+  EXPECT_EQ(A().lemma("مەکەرەوە"), "کردن");
+  EXPECT_EQ(A().lemma("بدەرەوە"), "دان");
+  EXPECT_EQ(A().lemma("ببەرەوە"), "بردن");
+  const auto a = A().analyze("مەدەرەوە");
+  ASSERT_FALSE(a.empty());
+  EXPECT_EQ(a[0].features, "V;IMP;NEG;ARGNO2S;LGSPEC3");
+  EXPECT_FALSE(A().known("مەکەر"));  // no bare imperative in r
+}
+
+// Induced stems that were ezafe forms (vowel + ی) are stored as the bare stem.
+TEST(Morph, InducedEzafeFormsAreBareStems) {
+  EXPECT_EQ(A().lemma("فریشتەکان"), "فریشتە");
+  EXPECT_EQ(A().lemma("خشتەی"), "خشتە");
+  EXPECT_EQ(A().lemma("گۆشەیەک"), "گۆشە");
+}
+
 // known() and lemma() run their own search (no candidate built, early exit, no guesser for known();
 // only the best candidate kept for lemma()): their twins through analyze() must agree on every path
 // (lexicon, suffix grammar, verbs, joined compounds, each fallback, guesser, unknown words).
@@ -484,7 +514,8 @@ TEST(Morph, KnownAndLemmaAgreeWithAnalyze) {
       "جێگری", "ڕێکخراو", "یانەکانی", "براشمان", "زڤلەقۆڕەکان", "زڤلەقۆڕێکی", "چاکا", "پۆلو", "پشکو",
       "پیویست", "ئەوروپیەکان", "دەیکەن", "بکە", "مەکە", "دەکا", "123", "abc", "کتێب123", "\xff\xfe",
       "ك", "ی", "و", "نە", "لە", "بە", "کتێبهات", "کتێبدەڕوات", "کتێبهەڵگرت", "شارهاتن",
-      "نەخۆشیەکی", "ماسیان", "بینیان", "مەسیحیەت", "هەیەکان", "هەیەش", "دەکە", "ببە", "نایە", "دەخۆ"};
+      "نەخۆشیەکی", "ماسیان", "بینیان", "مەسیحیەت", "هەیەکان", "هەیەش", "دەکە", "ببە", "نایە", "دەخۆ",
+      "دەریایی", "ئەورووپایی", "کەلاپایی", "مەکەرەوە", "مەکەر"};
   kurdi::MorphOptions all;
   all.max_analyses = 0;
   kurdi::MorphOptions formal = all;
