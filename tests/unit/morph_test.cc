@@ -502,6 +502,16 @@ TEST(Morph, InducedEzafeFormsAreBareStems) {
   EXPECT_EQ(A().lemma("گۆشەیەک"), "گۆشە");
 }
 
+// Verb rows: جووڵاندن (double-و spelling) is the causative of جووڵان; ڕاپەڕین / ڕاپەڕاندن are
+// ڕا + پەڕین / پەڕاندن, the causative inheriting the base.
+TEST(Morph, JuulandinAndRapeRin) {
+  EXPECT_EQ(A().lemma("دەجووڵێنێت"), "جووڵان");
+  EXPECT_EQ(A().lemma("جووڵاندنەکەی"), "جووڵان");
+  EXPECT_EQ(A().lemma("ڕاپەڕی"), "ڕاپەڕین");
+  EXPECT_EQ(A().lemma("ڕایدەپەڕێنێت"), "ڕاپەڕین");
+  EXPECT_EQ(A().lemma("ڕاپەڕێنرا"), "ڕاپەڕین");
+}
+
 // known() and lemma() run their own search (no candidate built, early exit, no guesser for known();
 // only the best candidate kept for lemma()): their twins through analyze() must agree on every path
 // (lexicon, suffix grammar, verbs, joined compounds, each fallback, guesser, unknown words).
