@@ -36,6 +36,7 @@ constexpr std::string_view kBem = "\u0628\u06D5\u0645";  // بەم
 constexpr std::string_view kReh = "\u0631";   // ر
 constexpr std::string_view kNa = "\u0646\u0627";   // نا
 constexpr std::string_view kHaw = "\u0647\u0627\u0648";  // هاو
+constexpr std::string_view kFre = "\u0641\u0631\u06D5";  // فرە
 constexpr std::string_view kAyeti = "\u0627\u06CC\u06D5\u062A\u06CC";  // ایەتی
 constexpr std::string_view kEti = "\u06CE\u062A\u06CC";  // ێتی
 constexpr std::string_view kRreh = "\u0695";  // ڕ
@@ -566,6 +567,16 @@ struct Analyzer::Impl {
           const StemIndex::Rec* hr = idx.find(head);
           if (!hr || (!hr->n && !hr->part)) continue;
           for (const auto& e : *pt) abstract |= e.kind == Kind::kNominal && e.pos == pPtcp;
+        }
+        // on a sociative هاو- or multiple فرە- derivation of a hand-written noun, consonant-final:
+        // هاو + بیر + ی "like-mindedness", فرە + دەنگ + ی "pluralism" (the base itself is no
+        // hand-written word, so there is no base + ezafe to rank below)
+        for (std::string_view pre : {kHaw, kFre}) {
+          if (abstract || end_class(base) != kC || !starts_with(base, pre)) continue;
+          std::string_view rest = base.substr(pre.size());
+          const StemIndex::Rec* rt = has_cps(rest, 2) ? idx.stem(rest) : nullptr;
+          if (rt)
+            for (const auto& e : *rt) abstract |= e.kind == Kind::kNominal && e.source == 0 && e.pos == pN;
         }
         for (size_t k = 0; k < g.agent_endings.size() && !abstract; ++k) {
           const auto& end = g.agent_endings[k];

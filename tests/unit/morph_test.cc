@@ -512,6 +512,15 @@ TEST(Morph, JuulandinAndRapeRin) {
   EXPECT_EQ(A().lemma("ڕاپەڕێنرا"), "ڕاپەڕین");
 }
 
+// An abstract noun in -ی on a هاو- or فرە- derivation of a hand-written noun is a lemma of its own
+// (there is no hand-written base for an ezafe reading); a hand-written base keeps the ezafe.
+TEST(Morph, AbstractNounOnHawAndFre) {
+  EXPECT_EQ(A().lemma("هاوبیری"), "هاوبیری");
+  EXPECT_EQ(A().lemma("فرەدەنگی"), "فرەدەنگی");
+  EXPECT_EQ(A().lemma("هاوبیرەکەی"), "هاوبیر");
+  EXPECT_EQ(A().lemma("هاوڕێی"), "هاوڕێ");  // vowel-final: ی is the ezafe
+}
+
 // known() and lemma() run their own search (no candidate built, early exit, no guesser for known();
 // only the best candidate kept for lemma()): their twins through analyze() must agree on every path
 // (lexicon, suffix grammar, verbs, joined compounds, each fallback, guesser, unknown words).
@@ -525,7 +534,7 @@ TEST(Morph, KnownAndLemmaAgreeWithAnalyze) {
       "پیویست", "ئەوروپیەکان", "دەیکەن", "بکە", "مەکە", "دەکا", "123", "abc", "کتێب123", "\xff\xfe",
       "ك", "ی", "و", "نە", "لە", "بە", "کتێبهات", "کتێبدەڕوات", "کتێبهەڵگرت", "شارهاتن",
       "نەخۆشیەکی", "ماسیان", "بینیان", "مەسیحیەت", "هەیەکان", "هەیەش", "دەکە", "ببە", "نایە", "دەخۆ",
-      "دەریایی", "ئەورووپایی", "کەلاپایی", "مەکەرەوە", "مەکەر"};
+      "دەریایی", "ئەورووپایی", "کەلاپایی", "مەکەرەوە", "مەکەر", "هاوبیری", "فرەدەنگی"};
   kurdi::MorphOptions all;
   all.max_analyses = 0;
   kurdi::MorphOptions formal = all;
