@@ -521,6 +521,13 @@ TEST(Morph, AbstractNounOnHawAndFre) {
   EXPECT_EQ(A().lemma("هاوڕێی"), "هاوڕێ");  // vowel-final: ی is the ezafe
 }
 
+// -گیر "holder" is an agent ending (derivation.tsv): پشتگیری "support" is a lemma of its own.
+TEST(Morph, AgentEndingGir) {
+  EXPECT_EQ(A().lemma("پشتگیری"), "پشتگیری");
+  EXPECT_EQ(A().lemma("پشتگیرییەکەی"), "پشتگیری");
+  EXPECT_EQ(A().lemma("لایەنگیری"), "لایەنگیری");
+}
+
 // known() and lemma() run their own search (no candidate built, early exit, no guesser for known();
 // only the best candidate kept for lemma()): their twins through analyze() must agree on every path
 // (lexicon, suffix grammar, verbs, joined compounds, each fallback, guesser, unknown words).
