@@ -510,6 +510,10 @@ TEST(Morph, JuulandinAndRapeRin) {
   EXPECT_EQ(A().lemma("ڕاپەڕی"), "ڕاپەڕین");
   EXPECT_EQ(A().lemma("ڕایدەپەڕێنێت"), "ڕاپەڕین");
   EXPECT_EQ(A().lemma("ڕاپەڕێنرا"), "ڕاپەڕین");
+  // ڕابواردن is ڕا + the bound بواردن
+  EXPECT_EQ(A().lemma("ڕادەبوێرین"), "ڕابواردن");
+  EXPECT_EQ(A().lemma("ڕامبواردووە"), "ڕابواردن");
+  EXPECT_FALSE(A().known("دەبوێرین"));  // bound: only inside the compound
 }
 
 // An abstract noun in -ی on a هاو- or فرە- derivation of a hand-written noun is a lemma of its own
