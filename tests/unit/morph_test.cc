@@ -495,8 +495,12 @@ TEST(Morph, ImperativeRBeforeEwe) {
   EXPECT_FALSE(A().known("مەکەر"));  // no bare imperative in r
 }
 
-// Induced stems that were ezafe forms (vowel + ی) are stored as the bare stem.
+// Induced stems that were ezafe forms (vowel + ی) are stored as the bare stem; those that were a
+// compound's -ewe verbal noun are dropped (the compound convention gives the infinitive).
 TEST(Morph, InducedEzafeFormsAreBareStems) {
+  EXPECT_EQ(A().lemma("جیابوونەوە"), "جیابوون");
+  EXPECT_EQ(A().lemma("گردبوونەوەی"), "گردبوون");
+  EXPECT_TRUE(A().known("جیاکردنەوەکە"));
   EXPECT_EQ(A().lemma("فریشتەکان"), "فریشتە");
   EXPECT_EQ(A().lemma("خشتەی"), "خشتە");
   EXPECT_EQ(A().lemma("گۆشەیەک"), "گۆشە");
