@@ -536,6 +536,13 @@ TEST(Morph, AgentEndingGir) {
   EXPECT_EQ(A().lemma("لایەنگیری"), "لایەنگیری");
 }
 
+// The short subjunctive 3pl بن (ئامادە بن) is بوون; the noun بن "bottom" keeps its suffixed forms.
+TEST(Morph, ShortSubjunctiveBin3Pl) {
+  EXPECT_EQ(A().lemma("بن"), "بوون");
+  EXPECT_EQ(A().lemma("بنەکەی"), "بن");
+  EXPECT_EQ(A().lemma("بنی"), "بن");
+}
+
 // known() and lemma() run their own search (no candidate built, early exit, no guesser for known();
 // only the best candidate kept for lemma()): their twins through analyze() must agree on every path
 // (lexicon, suffix grammar, verbs, joined compounds, each fallback, guesser, unknown words).
