@@ -527,6 +527,22 @@ struct Analyzer::Impl {
         break;
       }
     }
+    // agent nouns: a hand-written noun or adjective of 2+ letters + an agent ending of
+    // derivation.tsv (دژ + بەر → دژبەر, نیگار + کێش → نیگارکێش): a lemma of its own
+    if (!found && !edrop && !has_deg && end_class(stem) == kC)
+      for (size_t k = 0; k < g.agent_endings.size() && !found; ++k) {
+        const auto& end = g.agent_endings[k];
+        if (!ends_with(stem, end)) continue;
+        std::string_view head = stem.substr(0, stem.size() - end.size());
+        const StemIndex::Rec* ht = has_cps(head, 2) ? idx.stem(head) : nullptr;
+        if (ht)
+          for (const auto& e : *ht)
+            if (e.kind == Kind::kNominal && e.source == 0 && (e.pos == pN || e.pos == pAdj)) {
+              emit(nullptr, 0, pN, false, 9.0f, false);
+              found = true;
+              break;
+            }
+      }
     // abstract nouns in -ایەتی / -ێتی on a hand-written noun or adjective of 3+ letters (دۆست →
     // دۆستایەتی, ڕاهێنەر → ڕاهێنەرایەتی, خاوەندار → خاوەندارێتی): lemmas of their own
     if (!found && !edrop && !has_deg && (ends_with(stem, kAyeti) || ends_with(stem, kEti))) {

@@ -529,6 +529,15 @@ TEST(Morph, AbstractNounOnHawAndFre) {
   EXPECT_EQ(A().lemma("هاوڕێی"), "هاوڕێ");  // vowel-final: ی is the ezafe
 }
 
+// An agent noun: a hand-written noun or adjective + an agent ending of derivation.tsv is a known noun,
+// its own lemma (دژبەر، کتێبفرۆش); an unknown head stays a guess.
+TEST(Morph, AgentNounOnKnownHead) {
+  EXPECT_EQ(A().lemma("دژبەران"), "دژبەر");
+  EXPECT_TRUE(A().known("دژبەران"));
+  EXPECT_EQ(A().lemma("کتێبفرۆشەکە"), "کتێبفرۆش");
+  EXPECT_FALSE(A().known("قلتبفرۆشەکە"));
+}
+
 // -گیر "holder" is an agent ending (derivation.tsv): پشتگیری "support" is a lemma of its own.
 TEST(Morph, AgentEndingGir) {
   EXPECT_EQ(A().lemma("پشتگیری"), "پشتگیری");
@@ -556,7 +565,7 @@ TEST(Morph, KnownAndLemmaAgreeWithAnalyze) {
       "پیویست", "ئەوروپیەکان", "دەیکەن", "بکە", "مەکە", "دەکا", "123", "abc", "کتێب123", "\xff\xfe",
       "ك", "ی", "و", "نە", "لە", "بە", "کتێبهات", "کتێبدەڕوات", "کتێبهەڵگرت", "شارهاتن",
       "نەخۆشیەکی", "ماسیان", "بینیان", "مەسیحیەت", "هەیەکان", "هەیەش", "دەکە", "ببە", "نایە", "دەخۆ",
-      "دەریایی", "ئەورووپایی", "کەلاپایی", "مەکەرەوە", "مەکەر", "هاوبیری", "فرەدەنگی"};
+      "دەریایی", "ئەورووپایی", "کەلاپایی", "مەکەرەوە", "مەکەر", "هاوبیری", "فرەدەنگی", "دژبەران", "کتێبفرۆشەکە"};
   kurdi::MorphOptions all;
   all.max_analyses = 0;
   kurdi::MorphOptions formal = all;
