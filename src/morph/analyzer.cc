@@ -337,6 +337,7 @@ struct Analyzer::Impl {
   Normalizer normalizer;
   size_t max_part_bytes = 0;
   std::vector<uint8_t> light_lemma;  // per string id: a productive light verb (g.light_verbs)
+  bool agent_last[256] = {};  // last bytes of the agent endings (derivation.tsv): a quick pre-check
   // the non-empty rows of each nominal slot grouped by the last byte of the form, in table order:
   // rows of slot s ending in byte b are nom_by_last[nom_off[s][b], nom_off[s][b + 1])
   std::vector<const Row*> nom_by_last;
@@ -387,6 +388,8 @@ struct Analyzer::Impl {
       }
       verb_off[s][257] = static_cast<uint32_t>(verb_by_b1.size());
     }
+    for (const auto& end : g.agent_endings)
+      if (!end.empty()) agent_last[static_cast<unsigned char>(end.back())] = true;
   }
 
   // ---------------- nominal ----------------
@@ -529,7 +532,8 @@ struct Analyzer::Impl {
     }
     // agent nouns: a hand-written noun or adjective of 2+ letters + an agent ending of
     // derivation.tsv (دژ + بەر → دژبەر, نیگار + کێش → نیگارکێش): a lemma of its own
-    if (!found && !edrop && !has_deg && end_class(stem) == kC)
+    if (!found && !edrop && !has_deg && agent_last[static_cast<unsigned char>(stem.back())] &&
+        end_class(stem) == kC)
       for (size_t k = 0; k < g.agent_endings.size() && !found; ++k) {
         const auto& end = g.agent_endings[k];
         if (!ends_with(stem, end)) continue;
