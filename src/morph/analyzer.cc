@@ -36,6 +36,7 @@ constexpr std::string_view kBem = "\u0628\u06D5\u0645";  // بەم
 constexpr std::string_view kReh = "\u0631";   // ر
 constexpr std::string_view kNa = "\u0646\u0627";   // نا
 constexpr std::string_view kHaw = "\u0647\u0627\u0648";  // هاو
+constexpr std::string_view kFre = "\u0641\u0631\u06D5";  // فرە
 constexpr std::string_view kAyeti = "\u0627\u06CC\u06D5\u062A\u06CC";  // ایەتی
 constexpr std::string_view kEti = "\u06CE\u062A\u06CC";  // ێتی
 constexpr std::string_view kRreh = "\u0695";  // ڕ
@@ -336,6 +337,7 @@ struct Analyzer::Impl {
   Normalizer normalizer;
   size_t max_part_bytes = 0;
   std::vector<uint8_t> light_lemma;  // per string id: a productive light verb (g.light_verbs)
+  bool agent_last[256] = {};  // last bytes of the agent endings (derivation.tsv): a quick pre-check
   // the non-empty rows of each nominal slot grouped by the last byte of the form, in table order:
   // rows of slot s ending in byte b are nom_by_last[nom_off[s][b], nom_off[s][b + 1])
   std::vector<const Row*> nom_by_last;
@@ -386,6 +388,8 @@ struct Analyzer::Impl {
       }
       verb_off[s][257] = static_cast<uint32_t>(verb_by_b1.size());
     }
+    for (const auto& end : g.agent_endings)
+      if (!end.empty()) agent_last[static_cast<unsigned char>(end.back())] = true;
   }
 
   // ---------------- nominal ----------------
@@ -526,6 +530,23 @@ struct Analyzer::Impl {
         break;
       }
     }
+    // agent nouns: a hand-written noun or adjective of 2+ letters + an agent ending of
+    // derivation.tsv (دژ + بەر → دژبەر, نیگار + کێش → نیگارکێش): a lemma of its own
+    if (!found && !edrop && !has_deg && agent_last[static_cast<unsigned char>(stem.back())] &&
+        end_class(stem) == kC)
+      for (size_t k = 0; k < g.agent_endings.size() && !found; ++k) {
+        const auto& end = g.agent_endings[k];
+        if (!ends_with(stem, end)) continue;
+        std::string_view head = stem.substr(0, stem.size() - end.size());
+        const StemIndex::Rec* ht = has_cps(head, 2) ? idx.stem(head) : nullptr;
+        if (ht)
+          for (const auto& e : *ht)
+            if (e.kind == Kind::kNominal && e.source == 0 && (e.pos == pN || e.pos == pAdj)) {
+              emit(nullptr, 0, pN, false, 9.0f, false);
+              found = true;
+              break;
+            }
+      }
     // abstract nouns in -ایەتی / -ێتی on a hand-written noun or adjective of 3+ letters (دۆست →
     // دۆستایەتی, ڕاهێنەر → ڕاهێنەرایەتی, خاوەندار → خاوەندارێتی): lemmas of their own
     if (!found && !edrop && !has_deg && (ends_with(stem, kAyeti) || ends_with(stem, kEti))) {
@@ -545,10 +566,11 @@ struct Analyzer::Impl {
     // (ژینگە → ژینگەیی, لاتین → لاتینی), ranked below both
     if (!found && !edrop && ends_with(stem, "\u06CC") && has_cps(stem, 4)) {
       std::string_view base = stem.substr(0, stem.size() - 2);
+      bool vowel_yy = false;  // -یی after a vowel: ژینگەیی
       if (ends_with(base, "\u06CC") && !ends_with(base, "\u06CC\u06CC")) {
         std::string_view b2 = base.substr(0, base.size() - 2);
         uint8_t cls = end_class(b2);
-        if (cls != kC && cls != kI) base = b2;  // -یی after a vowel: ژینگەیی
+        if (cls != kC && cls != kI) { base = b2; vowel_yy = true; }
       }
       const StemIndex::Rec* bt = idx.stem(base);
       if (!has_deg && has_cps(base, 2) && end_class(base) != kI) {
@@ -566,6 +588,16 @@ struct Analyzer::Impl {
           if (!hr || (!hr->n && !hr->part)) continue;
           for (const auto& e : *pt) abstract |= e.kind == Kind::kNominal && e.pos == pPtcp;
         }
+        // on a sociative هاو- or multiple فرە- derivation of a hand-written noun, consonant-final:
+        // هاو + بیر + ی "like-mindedness", فرە + دەنگ + ی "pluralism" (the base itself is no
+        // hand-written word, so there is no base + ezafe to rank below)
+        for (std::string_view pre : {kHaw, kFre}) {
+          if (abstract || end_class(base) != kC || !starts_with(base, pre)) continue;
+          std::string_view rest = base.substr(pre.size());
+          const StemIndex::Rec* rt = has_cps(rest, 2) ? idx.stem(rest) : nullptr;
+          if (rt)
+            for (const auto& e : *rt) abstract |= e.kind == Kind::kNominal && e.source == 0 && e.pos == pN;
+        }
         for (size_t k = 0; k < g.agent_endings.size() && !abstract; ++k) {
           const auto& end = g.agent_endings[k];
           if (!ends_with(base, end)) continue;
@@ -578,10 +610,13 @@ struct Analyzer::Impl {
           found = true;
         }
       }
+      // after a vowel the ezafe and the 3sg clitic are a single ی, so -یی there is the nisba ending
+      // (کۆیی، دارایی), not base + ی + ی (two 3sg clitics): ranked above that reading, also on an
+      // induced base
       if (!found && bt && has_cps(base, 2))
         for (const auto& e : *bt)
-          if (e.kind == Kind::kNominal && e.source == 0 && (e.pos == pN || e.pos == pPropn)) {
-            emit(&e, 0, pAdj, false, 8.5f, false);
+          if (e.kind == Kind::kNominal && (e.source == 0 || vowel_yy) && (e.pos == pN || e.pos == pPropn)) {
+            emit(&e, 0, pAdj, false, vowel_yy ? 11.5f : 8.5f, false);
             found = true;
             break;
           }
@@ -614,7 +649,13 @@ struct Analyzer::Impl {
         s += 0.2f + 0.1f * static_cast<float>(std::min<size_t>(n, 4));
         multi += !same(st[i].row->feat, "PL");  // -ان ends many names and words (نێوچاوان، کامیاران)
       }
-      else if (st[i].row && same(st[i].row->form, "\u06CC")) s += 0.1f;
+      else if (st[i].row && same(st[i].row->form, "\u06CC")) {
+        s += 0.1f;
+        // an unknown stem in vowel + ی before a ی clitic: the word ends in vowel + یی, the nisba
+        // or abstract ending (ژێردەریایی), which the whole word keeps
+        // (end_class reads a ی after a vowel as the consonant y)
+        if (i == depth - 1 && ends_with(stem, "\u06CC") && end_class(stem) == kC) s -= 1.0f;
+      }
       else s -= 0.35f;
     }
     if (depth > 1) s -= 0.5f * static_cast<float>(std::max(0, depth - 1 - multi));
@@ -793,6 +834,8 @@ struct Analyzer::Impl {
           break;
         }
         bool imp = first->slot == vIMP;
+        // the imperative's r (بکەرەوە) only before -ەوە: a bare بکەر is the noun "doer"
+        if (imp && same(first->form, "\u0631") && !(depth >= 2 && st[1].row->slot == vEWE)) return;
         if (pre.asp == 0 || pre.neg == 1) { if (imp || pre.neg == 2) return; }
         else if (pre.neg == 2) { if (!imp) return; }
         else if (pre.asp == 1) {}

@@ -472,6 +472,86 @@ TEST(Morph, HCovVerbRows) {
   EXPECT_EQ(A().lemma("گۆڕستانەکە"), "گۆڕستان");
 }
 
+// After a vowel the ezafe and the 3sg clitic are one ی, so a word in vowel + یی carries the nisba
+// or abstract ending: on a hand-written or induced base it is an adjective of its own, an unknown one
+// stays whole; a single ی after a vowel is still the ezafe.
+TEST(Morph, VowelPlusYiIsNisba) {
+  EXPECT_EQ(A().lemma("دەریایی"), "دەریایی");
+  EXPECT_EQ(A().analyze("دەریایی")[0].pos, "ADJ");
+  EXPECT_EQ(A().lemma("ئەورووپایی"), "ئەورووپایی");  // induced base
+  EXPECT_EQ(A().lemma("دەریای"), "دەریا");
+  EXPECT_EQ(A().lemma("کەلاپایی"), "کەلاپایی");  // unknown base: the guesser keeps it whole
+  EXPECT_EQ(A().lemma("کەلاپای"), "کەلاپا");
+}
+
+// The imperative 2sg of an ە-final present stem takes r before -ەوە (بکەرەوە، مەدەرەوە); only there.
+TEST(Morph, ImperativeRBeforeEwe) {
+  EXPECT_EQ(A().lemma("مەکەرەوە"), "کردن");
+  EXPECT_EQ(A().lemma("بدەرەوە"), "دان");
+  EXPECT_EQ(A().lemma("ببەرەوە"), "بردن");
+  const auto a = A().analyze("مەدەرەوە");
+  ASSERT_FALSE(a.empty());
+  EXPECT_EQ(a[0].features, "V;IMP;NEG;ARGNO2S;LGSPEC3");
+  EXPECT_FALSE(A().known("مەکەر"));  // no bare imperative in r
+}
+
+// Induced stems that were ezafe forms (vowel + ی) are stored as the bare stem; those that were a
+// compound's -ewe verbal noun are dropped (the compound convention gives the infinitive).
+TEST(Morph, InducedEzafeFormsAreBareStems) {
+  EXPECT_EQ(A().lemma("جیابوونەوە"), "جیابوون");
+  EXPECT_EQ(A().lemma("گردبوونەوەی"), "گردبوون");
+  EXPECT_TRUE(A().known("جیاکردنەوەکە"));
+  EXPECT_EQ(A().lemma("فریشتەکان"), "فریشتە");
+  EXPECT_EQ(A().lemma("خشتەی"), "خشتە");
+  EXPECT_EQ(A().lemma("گۆشەیەک"), "گۆشە");
+}
+
+// Verb rows: جووڵاندن (double-و spelling) is the causative of جووڵان; ڕاپەڕین / ڕاپەڕاندن are
+// ڕا + پەڕین / پەڕاندن, the causative inheriting the base.
+TEST(Morph, JuulandinAndRapeRin) {
+  EXPECT_EQ(A().lemma("دەجووڵێنێت"), "جووڵان");
+  EXPECT_EQ(A().lemma("جووڵاندنەکەی"), "جووڵان");
+  EXPECT_EQ(A().lemma("ڕاپەڕی"), "ڕاپەڕین");
+  EXPECT_EQ(A().lemma("ڕایدەپەڕێنێت"), "ڕاپەڕین");
+  EXPECT_EQ(A().lemma("ڕاپەڕێنرا"), "ڕاپەڕین");
+  // ڕابواردن is ڕا + the bound بواردن
+  EXPECT_EQ(A().lemma("ڕادەبوێرین"), "ڕابواردن");
+  EXPECT_EQ(A().lemma("ڕامبواردووە"), "ڕابواردن");
+  EXPECT_FALSE(A().known("دەبوێرین"));  // bound: only inside the compound
+}
+
+// An abstract noun in -ی on a هاو- or فرە- derivation of a hand-written noun is a lemma of its own
+// (there is no hand-written base for an ezafe reading); a hand-written base keeps the ezafe.
+TEST(Morph, AbstractNounOnHawAndFre) {
+  EXPECT_EQ(A().lemma("هاوبیری"), "هاوبیری");
+  EXPECT_EQ(A().lemma("فرەدەنگی"), "فرەدەنگی");
+  EXPECT_EQ(A().lemma("هاوبیرەکەی"), "هاوبیر");
+  EXPECT_EQ(A().lemma("هاوڕێی"), "هاوڕێ");  // vowel-final: ی is the ezafe
+}
+
+// An agent noun: a hand-written noun or adjective + an agent ending of derivation.tsv is a known noun,
+// its own lemma (دژبەر، کتێبفرۆش); an unknown head stays a guess.
+TEST(Morph, AgentNounOnKnownHead) {
+  EXPECT_EQ(A().lemma("دژبەران"), "دژبەر");
+  EXPECT_TRUE(A().known("دژبەران"));
+  EXPECT_EQ(A().lemma("کتێبفرۆشەکە"), "کتێبفرۆش");
+  EXPECT_FALSE(A().known("قلتبفرۆشەکە"));
+}
+
+// -گیر "holder" is an agent ending (derivation.tsv): پشتگیری "support" is a lemma of its own.
+TEST(Morph, AgentEndingGir) {
+  EXPECT_EQ(A().lemma("پشتگیری"), "پشتگیری");
+  EXPECT_EQ(A().lemma("پشتگیرییەکەی"), "پشتگیری");
+  EXPECT_EQ(A().lemma("لایەنگیری"), "لایەنگیری");
+}
+
+// The short subjunctive 3pl بن (ئامادە بن) is بوون; the noun بن "bottom" keeps its suffixed forms.
+TEST(Morph, ShortSubjunctiveBin3Pl) {
+  EXPECT_EQ(A().lemma("بن"), "بوون");
+  EXPECT_EQ(A().lemma("بنەکەی"), "بن");
+  EXPECT_EQ(A().lemma("بنی"), "بن");
+}
+
 // known() and lemma() run their own search (no candidate built, early exit, no guesser for known();
 // only the best candidate kept for lemma()): their twins through analyze() must agree on every path
 // (lexicon, suffix grammar, verbs, joined compounds, each fallback, guesser, unknown words).
@@ -484,7 +564,8 @@ TEST(Morph, KnownAndLemmaAgreeWithAnalyze) {
       "جێگری", "ڕێکخراو", "یانەکانی", "براشمان", "زڤلەقۆڕەکان", "زڤلەقۆڕێکی", "چاکا", "پۆلو", "پشکو",
       "پیویست", "ئەوروپیەکان", "دەیکەن", "بکە", "مەکە", "دەکا", "123", "abc", "کتێب123", "\xff\xfe",
       "ك", "ی", "و", "نە", "لە", "بە", "کتێبهات", "کتێبدەڕوات", "کتێبهەڵگرت", "شارهاتن",
-      "نەخۆشیەکی", "ماسیان", "بینیان", "مەسیحیەت", "هەیەکان", "هەیەش", "دەکە", "ببە", "نایە", "دەخۆ"};
+      "نەخۆشیەکی", "ماسیان", "بینیان", "مەسیحیەت", "هەیەکان", "هەیەش", "دەکە", "ببە", "نایە", "دەخۆ",
+      "دەریایی", "ئەورووپایی", "کەلاپایی", "مەکەرەوە", "مەکەر", "هاوبیری", "فرەدەنگی", "دژبەران", "کتێبفرۆشەکە"};
   kurdi::MorphOptions all;
   all.max_analyses = 0;
   kurdi::MorphOptions formal = all;
