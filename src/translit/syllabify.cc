@@ -330,6 +330,7 @@ struct Ctx {
 
   // Cost of a whole phoneme sequence; with `out`, also builds the reading.
   int syllabify(const uint8_t* s, int n, Reading* out) const {
+    if (out && !out->syllables) return phonemes_only(s, n, *out);
     int total = 0, k = 0;
     bool any_vowel = false;
     for (int q = 0; q < n; ++q) any_vowel |= vowel(s[q]);
@@ -366,6 +367,48 @@ struct Ctx {
         break;
       }
     }
+    return total;
+  }
+
+  // syllabify() for a reading without syllables (the Latin spelling): the same clusters and costs,
+  // the phonemes written through a pointer into room made once (at most one i after each phoneme)
+  // instead of a push_back per phoneme.
+  int phonemes_only(const uint8_t* s, int n, Reading& out) const {
+    out.syl_start.clear();
+    out.ph.resize(2 * static_cast<size_t>(n));
+    uint8_t* o = out.ph.data();
+    size_t m = 0;
+    auto put_cluster = [&](const uint8_t* c, int len, uint32_t mask) {
+      for (int g = 0; g < len; ++g) {
+        o[m++] = c[g];
+        if (g + 1 < len && g < 32 && (mask >> g & 1u)) o[m++] = inv.i;
+      }
+    };
+    bool any_vowel = false;
+    for (int q = 0; q < n; ++q) any_vowel |= vowel(s[q]);
+    int total = 0;
+    if (!any_vowel) {
+      if (n <= 1) {
+        for (int q = 0; q < n; ++q) o[m++] = s[q];
+      } else {
+        uint32_t mask = 0;
+        total = best_cluster(s, n, false, false, &mask, 0xFF);
+        put_cluster(s, n, mask);
+      }
+      out.ph.resize(m);
+      return total;
+    }
+    for (int k = 0; k <= n;) {
+      int e = k;
+      while (e < n && !vowel(s[e])) ++e;
+      uint32_t mask = 0;
+      total += best_cluster(s + k, e - k, k > 0, e < n, &mask, k > 0 ? s[k - 1] : 0xFF);
+      put_cluster(s + k, e - k, mask);
+      if (e >= n) break;
+      o[m++] = s[e];
+      k = e + 1;
+    }
+    out.ph.resize(m);
     return total;
   }
 
