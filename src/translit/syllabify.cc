@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <climits>
+#include <cstdint>
 #include <cstring>
 
 namespace kurdi::translit {
@@ -667,28 +668,39 @@ void read_word(const Inventory& inv, const Weights& w, const std::vector<Unit>& 
     // a reading of a run is never longer than the run (وو is one û): nu bounds the length
     uint8_t* sq = seq.data();
     uint8_t* bn = bon.data();
+    // the vectors read as pointers and counts taken before the loop: the byte stores below may
+    // alias anything, and the compiler would load the vectors' bounds again after each of them
+    const Run* const R = runs.data();
+    const size_t nr = runs.size();
+    const Option* const O = s.options.data();
+    const uint8_t* const P = s.pool.data();
+    const size_t* const C = ch.data();
+    const uint8_t glottal = inv.glottal;
+    size_t next = r < nr ? R[r].start : SIZE_MAX;  // where the next run starts
     int m = 0;
-    *prior = 0;
+    int pr = 0;
     for (size_t k = lo; k < hi;) {
-      if (r < runs.size() && runs[r].start == k) {
-        const Option& o = s.options[runs[r].opt_begin + ch[r]];
+      if (k == next) {
+        const Option& o = O[R[r].opt_begin + C[r]];
         // a reading of a run is one or two phonemes as a rule: a loop, not a library call
-        const uint8_t* src = s.pool.data() + o.off;
+        const uint8_t* src = P + o.off;
         for (uint32_t q = 0; q < o.n; ++q) {
           sq[m + static_cast<int>(q)] = src[q];
           bn[m + static_cast<int>(q)] = 0;
         }
         m += static_cast<int>(o.n);
-        *prior += o.prior;
-        k += runs[r].len;
+        pr += o.prior;
+        k += R[r].len;
         ++r;
+        next = r < nr ? R[r].start : SIZE_MAX;
         continue;
       }
-      sq[m] = U[k].kind == kQ ? inv.glottal : U[k].ph;
+      sq[m] = U[k].kind == kQ ? glottal : U[k].ph;
       bn[m] = U[k].bonus;
       ++m;
       ++k;
     }
+    *prior = pr;
     seq_n = m;
     cx.base = sq;
     cx.bonus = bn;
