@@ -130,24 +130,28 @@ size_t find_invalid(std::string_view str) {
       const unsigned cont = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmplt_epi8(v, k_cont)));
       const unsigned lead = static_cast<unsigned>(
           _mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(v, k_lead_lo), _mm_cmplt_epi8(v, k_lead_hi))));
-      const unsigned l3 =
-          static_cast<unsigned>(_mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(v, k_lead_hi), _mm_cmplt_epi8(v, k_l3_hi)))) &
-          ~static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, k_ed)));
-      const unsigned expect = ((lead << 1) | (l3 << 1) | (l3 << 2)) & 0xFFFFu;
-      if ((cont | lead | l3) != high || cont != expect) {
-        // The bytes before the character holding the first byte that breaks the pattern (a longer
-        // sequence, a stray or missing continuation) are whole characters: step over them, then one
-        // character at a time below.
-        const unsigned bad = ((cont | lead | l3) ^ high) | (cont ^ expect);
-        unsigned p = static_cast<unsigned>(__builtin_ctz(bad));
-        if (p > 0 && ((lead | l3) >> (p - 1) & 1u)) --p;  // its lead starts the character looked at
-        else if (p > 1 && (l3 >> (p - 2) & 1u)) p -= 2;
-        i += p;
-        break;
-      }
-      if (l3 & 0xC000u) {  // a three-byte character runs into the next block: from its lead below
-        i += (l3 & 0x8000u) ? 15 : 14;
-        break;
+      if ((cont | lead) != high || cont != ((lead << 1) & 0xFFFFu)) {
+        // not only ASCII and two-byte characters: three-byte ones too? (looked at only here, so
+        // that blocks without them cost what they did)
+        const unsigned l3 = static_cast<unsigned>(_mm_movemask_epi8(
+                                _mm_and_si128(_mm_cmpgt_epi8(v, k_lead_hi), _mm_cmplt_epi8(v, k_l3_hi)))) &
+                            ~static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, k_ed)));
+        const unsigned expect = ((lead << 1) | (l3 << 1) | (l3 << 2)) & 0xFFFFu;
+        if ((cont | lead | l3) != high || cont != expect) {
+          // The bytes before the character holding the first byte that breaks the pattern (a
+          // longer sequence, a stray or missing continuation) are whole characters: step over
+          // them, then one character at a time below.
+          const unsigned bad = ((cont | lead | l3) ^ high) | (cont ^ expect);
+          unsigned p = static_cast<unsigned>(__builtin_ctz(bad));
+          if (p > 0 && ((lead | l3) >> (p - 1) & 1u)) --p;  // its lead starts the character looked at
+          else if (p > 1 && (l3 >> (p - 2) & 1u)) p -= 2;
+          i += p;
+          break;
+        }
+        if (l3 & 0xC000u) {  // a three-byte character runs into the next block: from its lead below
+          i += (l3 & 0x8000u) ? 15 : 14;
+          break;
+        }
       }
       if (lead & 0x8000u) {  // a lead in the last byte: its continuation is the next block's first byte
         if (i + 16 >= n || (s[i + 16] & 0xC0) != 0x80) break;
