@@ -828,7 +828,8 @@ struct Transliterator::Impl {
       std::string_view word(in.data() + s, i - s);
       size_t o0 = oc.size();
       std::string_view lat = cached_in(cache, 0, word);
-      if (lat == "û" && is_conj_word(word)) {
+      // û (C3 BB) compared by bytes: string_view == calls an out-of-line compare for every 2-byte spelling
+      if (lat.size() == 2 && lat[0] == '\xC3' && lat[1] == '\xBB' && is_conj_word(word)) {
         oc.flush();
         oc.put(ends_in_vowel(out, prev_o0, prev_end) ? std::string_view("w") : std::string_view("û"));
       } else {
