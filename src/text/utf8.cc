@@ -113,10 +113,13 @@ size_t find_invalid(std::string_view str) {
   size_t i = 0, n = str.size();
   while (i < n) {
 #if defined(__SSE2__)
-    // 16 bytes at a time while they are ASCII and two-byte sequences (Arabic script, Latin-1 ...):
-    // every byte is ASCII, a lead C2..DF or a continuation, and the continuations are exactly the
-    // bytes after the leads. (Signed compares: ASCII >= 0, continuations < -64, leads in -62..-33.)
+    // 16 bytes at a time while they are ASCII, two-byte sequences (Arabic script, Latin-1 ...) and
+    // three-byte sequences with a lead E1..EC, EE, EF (ZWNJ E2 80 8C inside Sorani words; E0 and ED
+    // restrict their second byte and go the slow way): every byte is ASCII, a lead or a continuation,
+    // and the continuations are exactly the bytes after the leads. (Signed compares: ASCII >= 0,
+    // continuations < -64, two-byte leads in -62..-33, those three-byte leads in -31..-17 but -19.)
     const __m128i k_cont = _mm_set1_epi8(-64), k_lead_lo = _mm_set1_epi8(-63), k_lead_hi = _mm_set1_epi8(-32);
+    const __m128i k_l3_hi = _mm_set1_epi8(-16), k_ed = _mm_set1_epi8(-19);
     while (i + 16 <= n) {
       const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
       const unsigned high = static_cast<unsigned>(_mm_movemask_epi8(v));
@@ -128,14 +131,27 @@ size_t find_invalid(std::string_view str) {
       const unsigned lead = static_cast<unsigned>(
           _mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(v, k_lead_lo), _mm_cmplt_epi8(v, k_lead_hi))));
       if ((cont | lead) != high || cont != ((lead << 1) & 0xFFFFu)) {
-        // The bytes before the first that breaks the pattern (a longer sequence, a stray or missing
-        // continuation) are whole ASCII and two-byte characters: step over them, then one
-        // character at a time below.
-        const unsigned bad = ((cont | lead) ^ high) | (cont ^ ((lead << 1) & 0xFFFFu));
-        unsigned p = static_cast<unsigned>(__builtin_ctz(bad));
-        if (p > 0 && (lead >> (p - 1) & 1u)) --p;  // its lead starts the character looked at
-        i += p;
-        break;
+        // not only ASCII and two-byte characters: three-byte ones too? (looked at only here, so
+        // that blocks without them cost what they did)
+        const unsigned l3 = static_cast<unsigned>(_mm_movemask_epi8(
+                                _mm_and_si128(_mm_cmpgt_epi8(v, k_lead_hi), _mm_cmplt_epi8(v, k_l3_hi)))) &
+                            ~static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, k_ed)));
+        const unsigned expect = ((lead << 1) | (l3 << 1) | (l3 << 2)) & 0xFFFFu;
+        if ((cont | lead | l3) != high || cont != expect) {
+          // The bytes before the character holding the first byte that breaks the pattern (a
+          // longer sequence, a stray or missing continuation) are whole characters: step over
+          // them, then one character at a time below.
+          const unsigned bad = ((cont | lead | l3) ^ high) | (cont ^ expect);
+          unsigned p = static_cast<unsigned>(__builtin_ctz(bad));
+          if (p > 0 && ((lead | l3) >> (p - 1) & 1u)) --p;  // its lead starts the character looked at
+          else if (p > 1 && (l3 >> (p - 2) & 1u)) p -= 2;
+          i += p;
+          break;
+        }
+        if (l3 & 0xC000u) {  // a three-byte character runs into the next block: from its lead below
+          i += (l3 & 0x8000u) ? 15 : 14;
+          break;
+        }
       }
       if (lead & 0x8000u) {  // a lead in the last byte: its continuation is the next block's first byte
         if (i + 16 >= n || (s[i + 16] & 0xC0) != 0x80) break;

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <climits>
+#include <cstdint>
 #include <cstring>
 
 namespace kurdi::translit {
@@ -330,6 +331,7 @@ struct Ctx {
 
   // Cost of a whole phoneme sequence; with `out`, also builds the reading.
   int syllabify(const uint8_t* s, int n, Reading* out) const {
+    if (out && !out->syllables) return phonemes_only(s, n, *out);
     int total = 0, k = 0;
     bool any_vowel = false;
     for (int q = 0; q < n; ++q) any_vowel |= vowel(s[q]);
@@ -366,6 +368,48 @@ struct Ctx {
         break;
       }
     }
+    return total;
+  }
+
+  // syllabify() for a reading without syllables (the Latin spelling): the same clusters and costs,
+  // the phonemes written through a pointer into room made once (at most one i after each phoneme)
+  // instead of a push_back per phoneme.
+  int phonemes_only(const uint8_t* s, int n, Reading& out) const {
+    out.syl_start.clear();
+    out.ph.resize(2 * static_cast<size_t>(n));
+    uint8_t* o = out.ph.data();
+    size_t m = 0;
+    auto put_cluster = [&](const uint8_t* c, int len, uint32_t mask) {
+      for (int g = 0; g < len; ++g) {
+        o[m++] = c[g];
+        if (g + 1 < len && g < 32 && (mask >> g & 1u)) o[m++] = inv.i;
+      }
+    };
+    bool any_vowel = false;
+    for (int q = 0; q < n; ++q) any_vowel |= vowel(s[q]);
+    int total = 0;
+    if (!any_vowel) {
+      if (n <= 1) {
+        for (int q = 0; q < n; ++q) o[m++] = s[q];
+      } else {
+        uint32_t mask = 0;
+        total = best_cluster(s, n, false, false, &mask, 0xFF);
+        put_cluster(s, n, mask);
+      }
+      out.ph.resize(m);
+      return total;
+    }
+    for (int k = 0; k <= n;) {
+      int e = k;
+      while (e < n && !vowel(s[e])) ++e;
+      uint32_t mask = 0;
+      total += best_cluster(s + k, e - k, k > 0, e < n, &mask, k > 0 ? s[k - 1] : 0xFF);
+      put_cluster(s + k, e - k, mask);
+      if (e >= n) break;
+      o[m++] = s[e];
+      k = e + 1;
+    }
+    out.ph.resize(m);
     return total;
   }
 
@@ -624,28 +668,39 @@ void read_word(const Inventory& inv, const Weights& w, const std::vector<Unit>& 
     // a reading of a run is never longer than the run (وو is one û): nu bounds the length
     uint8_t* sq = seq.data();
     uint8_t* bn = bon.data();
+    // the vectors read as pointers and counts taken before the loop: the byte stores below may
+    // alias anything, and the compiler would load the vectors' bounds again after each of them
+    const Run* const R = runs.data();
+    const size_t nr = runs.size();
+    const Option* const O = s.options.data();
+    const uint8_t* const P = s.pool.data();
+    const size_t* const C = ch.data();
+    const uint8_t glottal = inv.glottal;
+    size_t next = r < nr ? R[r].start : SIZE_MAX;  // where the next run starts
     int m = 0;
-    *prior = 0;
+    int pr = 0;
     for (size_t k = lo; k < hi;) {
-      if (r < runs.size() && runs[r].start == k) {
-        const Option& o = s.options[runs[r].opt_begin + ch[r]];
+      if (k == next) {
+        const Option& o = O[R[r].opt_begin + C[r]];
         // a reading of a run is one or two phonemes as a rule: a loop, not a library call
-        const uint8_t* src = s.pool.data() + o.off;
+        const uint8_t* src = P + o.off;
         for (uint32_t q = 0; q < o.n; ++q) {
           sq[m + static_cast<int>(q)] = src[q];
           bn[m + static_cast<int>(q)] = 0;
         }
         m += static_cast<int>(o.n);
-        *prior += o.prior;
-        k += runs[r].len;
+        pr += o.prior;
+        k += R[r].len;
         ++r;
+        next = r < nr ? R[r].start : SIZE_MAX;
         continue;
       }
-      sq[m] = U[k].kind == kQ ? inv.glottal : U[k].ph;
+      sq[m] = U[k].kind == kQ ? glottal : U[k].ph;
       bn[m] = U[k].bonus;
       ++m;
       ++k;
     }
+    *prior = pr;
     seq_n = m;
     cx.base = sq;
     cx.bonus = bn;

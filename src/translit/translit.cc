@@ -94,6 +94,7 @@ struct Data {
   char16_t plain_as[0x100] = {};  // U+0600..U+06FF: the plain letter a letter reads as (0: not plain)
   bool plain[0x100] = {};  // U+0600..U+06FF: a standard Sorani letter the normalizer leaves as it is  // U+0600..U+06FF: starts an Arabic-script word (word_char, not skipped)
   std::vector<StemHint> stems;
+  std::vector<uint64_t> stem_need;  // stems[k].need, contiguous for the per-word test
   // The Latin spelling of every phoneme id in fixed-size slots (the word's spelling is written
   // with one fixed-size copy per phoneme); latin_long: some spelling is longer than kLatinMax bytes
   // (none in the table): then the spellings are appended as strings.
@@ -219,7 +220,10 @@ struct Data {
       h.g2p = static_cast<uint8_t>(to_int(f[m_g]));
       h.latin = static_cast<uint8_t>(to_int(f[m_l]));
       for (char32_t c : h.letters) h.need |= uint64_t{1} << (c & 63);
-      if (h.at > 0 && h.at < h.letters.size()) stems.push_back(h);
+      if (h.at > 0 && h.at < h.letters.size()) {
+        stems.push_back(h);
+        stem_need.push_back(h.need);
+      }
     });
 
     const auto& pv = tables::translit_preverbs_tsv;
@@ -489,8 +493,11 @@ struct Transliterator::Impl {
     // the normalizer makes of it (TranslitPlainWords): read directly. Anything else goes through the
     // normalizer and is read as it comes out.
     bool read_plain = false;  // the fast path read the whole word
-    if (opt.normalize_input && word.size() >= 2 && word.substr(word.size() - 2) != "\u0647" &&
-        !(word.size() >= 4 && word.substr(0, 4) == "\u0648\u0648")) {
+    // (the two checks by bytes: ه is D9 87, و is D9 88)
+    const auto* wb = reinterpret_cast<const unsigned char*>(word.data());
+    const size_t wn = word.size();
+    if (opt.normalize_input && wn >= 2 && !(wb[wn - 2] == 0xD9 && wb[wn - 1] == 0x87) &&
+        !(wn >= 4 && wb[0] == 0xD9 && wb[1] == 0x88 && wb[2] == 0xD9 && wb[3] == 0x88)) {
       const unsigned char* p = reinterpret_cast<const unsigned char*>(word.data());
       const size_t n = word.size();
       size_t i = 0;
@@ -562,9 +569,12 @@ struct Transliterator::Impl {
     }
     if (best) units[first_unit[nl - best_len]].bonus = latin_profile ? best->latin : best->g2p;
     // stems with a known bizroke
-    for (const StemHint& h : d.stems) {
+    // (the letters each stem needs in one flat array: most words lack one of them)
+    for (size_t k = 0, ns = d.stem_need.size(); k < ns; ++k) {
+      if ((d.stem_need[k] & ~have) != 0) continue;
+      const StemHint& h = d.stems[k];
       uint8_t b = latin_profile ? h.latin : h.g2p;
-      if (!b || (h.need & ~have) != 0) continue;
+      if (!b) continue;
       size_t pos = lv.find(h.letters);
       if (pos != std::u32string_view::npos) {
         Unit& u = units[first_unit[pos + h.at]];
@@ -686,6 +696,59 @@ struct Transliterator::Impl {
   }
 
   // ---------------- Arabic -> Latin, text ----------------
+  // The text loop writes through a pointer into a per-thread buffer of a few KB, appended to `out`
+  // when full and at the end: a word's spelling is one or two fixed-size copies instead of a
+  // string append with its capacity check and library memcpy call. Code that reads or changes
+  // the output itself (the vowel before the conjunction, capitals) flushes first.
+  struct OutCursor {
+    static constexpr size_t kChunk = 4096;
+    std::string& out;
+    std::string& buf;
+    char* q;    // next byte to write in buf
+    char* end;  // end of buf
+    OutCursor(std::string& o, std::string& b) : out(o), buf(b) {
+      if (buf.size() < kChunk) buf.resize(kChunk);
+      q = buf.data();
+      end = buf.data() + buf.size();
+    }
+    size_t size() const { return out.size() + static_cast<size_t>(q - buf.data()); }
+    void flush() {
+      out.append(buf.data(), static_cast<size_t>(q - buf.data()));
+      q = buf.data();
+    }
+    // room for k more bytes
+    [[gnu::always_inline]] void need(size_t k) {
+      if (static_cast<size_t>(end - q) < k) grow(k);
+    }
+    [[gnu::noinline]] void grow(size_t k) {
+      flush();
+      if (buf.size() < k) buf.resize(k);
+      q = buf.data();
+      end = buf.data() + buf.size();
+    }
+    [[gnu::always_inline]] void put(char c) {
+      need(1);
+      *q++ = c;
+    }
+    [[gnu::always_inline]] void put(std::string_view v) {
+      const size_t k = v.size();
+      need(k);
+      const char* p = v.data();
+      if (k >= 8 && k <= 16) {  // two overlapping 8-byte copies
+        std::memcpy(q, p, 8);
+        std::memcpy(q + k - 8, p + k - 8, 8);
+      } else if (k >= 4 && k < 8) {
+        std::memcpy(q, p, 4);
+        std::memcpy(q + k - 4, p + k - 4, 4);
+      } else if (k < 4) {
+        for (size_t j = 0; j < k; ++j) q[j] = p[j];
+      } else {
+        std::memcpy(q, p, k);
+      }
+      q += k;
+    }
+  };
+
   void text_to_latin(std::string_view in, std::string& out, std::vector<TranslitSpan>* spans) const {
     WordCache& cache = word_cache();
     bool sentence_start = true;
@@ -693,11 +756,13 @@ struct Transliterator::Impl {
     // matters only before the conjunction و, so it is looked at only then.
     size_t prev_o0 = 0, prev_end = 0;
     const size_t n = in.size();
+    thread_local std::string out_buf;
+    OutCursor oc(out, out_buf);
     size_t i = 0;
     while (i < n) {
       unsigned char b = static_cast<unsigned char>(in[i]);
       if (b < 0x80) {
-        out.push_back(static_cast<char>(b));
+        oc.put(static_cast<char>(b));
         if (!opt.capitalize) {  // sentence starts matter only for capitals
         } else if (b == '.' || b == '!' || b == '?') sentence_start = true;
         else if (b != ' ' && b != '\t' && b != '"' && b != '\'' && b != '(') sentence_start = false;
@@ -712,12 +777,12 @@ struct Transliterator::Impl {
       } else if ((cp = utf8::decode(in, i, len)), !arabic_word_char(d, cp) || arabic_skip(cp)) {
         char32_t m = arabic_punct_to_latin(cp);
         if (m) {
-          out.push_back(static_cast<char>(m));
+          oc.put(static_cast<char>(m));
           if (m == U'?' || m == U'.') sentence_start = true;
           else if (m < U'0' || m > U'9') {}
           else sentence_start = false;
         } else {
-          out.append(in.substr(i, static_cast<size_t>(len)));
+          oc.put(in.substr(i, static_cast<size_t>(len)));
           if (cp != 0xAB && cp != 0xBB && !chars::is_space(cp)) sentence_start = false;
         }
         i += static_cast<size_t>(len);
@@ -761,21 +826,27 @@ struct Transliterator::Impl {
         i += static_cast<size_t>(len);
       }
       std::string_view word(in.data() + s, i - s);
-      size_t o0 = out.size();
+      size_t o0 = oc.size();
       std::string_view lat = cached_in(cache, 0, word);
-      if (lat == "û" && is_conj_word(word)) {
-        out += ends_in_vowel(out, prev_o0, prev_end) ? "w" : "û";
+      // û (C3 BB) compared by bytes: string_view == calls an out-of-line compare for every 2-byte spelling
+      if (lat.size() == 2 && lat[0] == '\xC3' && lat[1] == '\xBB' && is_conj_word(word)) {
+        oc.flush();
+        oc.put(ends_in_vowel(out, prev_o0, prev_end) ? std::string_view("w") : std::string_view("û"));
       } else {
-        out += lat;
+        oc.put(lat);
       }
-      if (opt.capitalize && sentence_start && out.size() > o0) capitalize_at(out, o0);
+      if (opt.capitalize && sentence_start && oc.size() > o0) {
+        oc.flush();
+        capitalize_at(out, o0);
+      }
       sentence_start = false;
-      if (out.size() > o0) {
+      if (oc.size() > o0) {
         prev_o0 = o0;
-        prev_end = out.size();
+        prev_end = oc.size();
       }
-      if (spans) spans->push_back(TranslitSpan{s, i, o0, out.size()});
+      if (spans) spans->push_back(TranslitSpan{s, i, o0, oc.size()});
     }
+    oc.flush();
   }
 
   // The word written at out[o0, end) ends in a vowel (false when there is none).

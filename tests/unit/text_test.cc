@@ -76,6 +76,35 @@ TEST(Utf8, FindInvalidBlocksAgreeWithReference) {
   }
 }
 
+// The block path takes three-byte characters with a lead E1..EC, EE, EF (ZWNJ, euro sign ...) and
+// leaves E0 and ED (restricted second byte) to the character path: blocks full of three-byte
+// characters of every lead, valid and not (overlong E0 80.., surrogate ED A0..), crossing block
+// edges at every offset, with a damaged byte now and then, against the reference.
+TEST(Utf8, FindInvalidThreeByteBlocksAgreeWithReference) {
+  std::mt19937 rng(4242);
+  const char* pieces[] = {"a",           "\xD8\xA8",     "\xE2\x80\x8C", "\xE2\x82\xAC", "\xE0\xA0\x80",
+                          "\xE0\x80\x80", "\xE1\x80\x80", "\xEC\x9F\xBF", "\xED\x9F\xBF", "\xED\xA0\x80",
+                          "\xEE\x80\x80", "\xEF\xBF\xBD", "\xEF\xBF",     "\xE2\x80"};
+  const size_t np = sizeof(pieces) / sizeof(*pieces);
+  const unsigned char damage[] = {0x80, 0xBF, 0xC2, 0xE1, 0xE0, 0xED, 0xEF, 0xF4, 'x'};
+  size_t invalid = 0;
+  for (int iter = 0; iter < 20000; ++iter) {
+    std::string s;
+    size_t len = 1 + rng() % 120;
+    const bool clean = iter % 2 == 0;  // only pieces that are whole characters of the block path
+    while (s.size() < len) {
+      size_t k = rng() % np;
+      if (clean && (k == 4 || k == 5 || k == 8 || k == 9 || k >= 12)) k = 2;
+      s += pieces[k];
+    }
+    if (iter % 3 == 0) s[rng() % s.size()] = static_cast<char>(damage[rng() % 9]);
+    const size_t ref = kurdi_ref::find_invalid(s);
+    invalid += ref != std::string::npos;
+    EXPECT_EQ(kurdi::utf8::find_invalid(s), ref) << "seed 4242 iter " << iter;
+  }
+  EXPECT_GT(invalid, 1000u);
+}
+
 // Three-byte sequences at the edges of well-formedness (overlong E0, surrogate ED, truncated) inside
 // and after two-byte text, where find_invalid() leaves the block path: against the reference.
 TEST(Utf8, FindInvalidThreeByteEdges) {
