@@ -1208,6 +1208,7 @@ void Normalizer::Impl::run_blocks(std::string_view in, std::string& out, Normali
     work = false;
     chunk_edited = false;
   };
+  size_t tatweel_run_end = 0;  // the byte after the last tatweel deleted in the block loop (0: none)
   auto prev_cp = [&](size_t at) { return prev_cp_in(s, chunk, at); };
   auto at_word_start = [&](size_t at) { return word_start_in(s, chunk, at, scan); };
   // The scanner's step (run()) at a flagged byte `at`; returns the byte after its character.
@@ -1226,9 +1227,13 @@ void Normalizer::Impl::run_blocks(std::string_view in, std::string& out, Normali
         substitute(at, at + 2, rep, 2);
       } else if (sc & sInterior) {
         const char32_t pc = c == 0x0640 ? prev_cp(at) : 0;
-        if (c == 0x0640 && tatweel_deleted && pc != 0x0647 && pc != 0x06BE && pc != 0x0640 && pc != 0x200C &&
-            pc != 0xFFFD && (scan[pc] & sLetter)) {
+        // A tatweel after a letter is deleted, and so is every further tatweel of its run (the
+        // letter before the run decides, as run_piece() deletes each one the same way).
+        if (c == 0x0640 && tatweel_deleted &&
+            (at == tatweel_run_end || (pc != 0x0647 && pc != 0x06BE && pc != 0x0640 && pc != 0x200C &&
+                                       pc != 0xFFFD && (scan[pc] & sLetter)))) {
           substitute(at, at + 2, "", 0);
+          tatweel_run_end = at + 2;
         } else {
           work = true;
         }
@@ -1268,7 +1273,16 @@ void Normalizer::Impl::run_blocks(std::string_view in, std::string& out, Normali
           const char32_t nc = (static_cast<char32_t>(s[at + 3] & 0x1F) << 6) | (s[at + 4] & 0x3F);
           keep = (scan[nc] & (sLetter | sInterior | sSubst)) == sLetter && nc != 0x0640 && (low[nc] & fArabic);
         }
-        if (!keep) work = true;
+        // A ZWNJ that ends its chunk is dropped (run_piece() keeps one only before an Arabic
+        // letter; its deletion changes no context: a word ends at a ZWNJ as at a space). After ه
+        // and tatweel the ZWNJ makes a context (ە, هـ): those go to run_piece().
+        const size_t e = at + 3;
+        if (!keep && (e == n || s[e] == ' ' || s[e] == '\t') && pc != 0x0647 && pc != 0x06BE && pc != 0x0640 &&
+            pc != 0xFFFD) {
+          substitute(at, e, "", 0);
+        } else if (!keep) {
+          work = true;
+        }
       }
       return at + 3;
     }
