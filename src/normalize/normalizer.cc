@@ -1151,6 +1151,7 @@ void Normalizer::Impl::run_blocks(std::string_view in, std::string& out, Normali
   // run_piece()'s output of a chunk that needs work (kept per thread: no allocation per line).
   thread_local std::string piece;
   const bool tatweel_deleted = options.tatweel;
+  const bool final_heh = options.final_heh;
   const bool heh_zwnj = options.heh_zwnj, smart_zwnj = options.zwnj == ZwnjPolicy::kSmart,
              keep_zwnj = options.zwnj == ZwnjPolicy::kKeep;
 
@@ -1250,6 +1251,13 @@ void Normalizer::Impl::run_blocks(std::string_view in, std::string& out, Normali
         if (!plain_next && at + 3 < n && s[at + 2] >= 0xC2 && s[at + 2] <= 0xDF && (s[at + 3] & 0xC0) == 0x80) {
           const char32_t nc = (static_cast<char32_t>(s[at + 2] & 0x1F) << 6) | (s[at + 3] & 0x3F);
           plain_next = (scan[nc] & (sLetter | sInterior)) == sLetter;
+        }
+        // Without the word-final rule, ه before a ZWNJ or at the end of its chunk stays as it is
+        // (run_piece() changes it then only before a tatweel or as the letter of a letter + mark).
+        if (!plain_next && !final_heh) {
+          const size_t e = at + 2;
+          plain_next = e == n || s[e] == ' ' || s[e] == '\t' ||
+                       (e + 2 < n && s[e] == 0xE2 && s[e + 1] == 0x80 && s[e + 2] == 0x8C);
         }
         if (!plain_next) work = true;
       }

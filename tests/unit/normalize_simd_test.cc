@@ -144,8 +144,8 @@ TEST(NormalizeSimd, EveryActingCharacterAtEveryOffset) {
   }
 }
 
-// The block loop deletes a run of tatweels after a letter and a ZWNJ that ends its chunk without
-// run_piece(): every letter before them (ه ھ و ر ... and none), runs of 1-4 tatweels and 0-2 ZWNJs,
+// The block loop deletes a run of tatweels after a letter and a ZWNJ that ends its chunk, and
+// (without the word-final rule) leaves ه before a ZWNJ or at a chunk end, without run_piece(): every letter before them (ه ھ و ر ... and none), runs of 1-4 tatweels and 0-2 ZWNJs,
 // and every kind of next character (space, tab, end of line, a letter, a mark), at every offset of
 // a block, under every option set and the drop policy for ZWNJ.
 TEST(NormalizeSimd, TatweelRunsAndChunkEndZwnj) {
@@ -153,6 +153,13 @@ TEST(NormalizeSimd, TatweelRunsAndChunkEndZwnj) {
   NormalizeOptions drop = NormalizeOptions::standard();
   drop.zwnj = kurdi::ZwnjPolicy::kDrop;
   sets.emplace_back("zwnj drop", drop);
+  NormalizeOptions no_final_heh = NormalizeOptions::standard();
+  no_final_heh.final_heh = false;
+  no_final_heh.heh_zwnj = false;
+  sets.emplace_back("no final heh, no heh+zwnj", no_final_heh);
+  no_final_heh.heh_zwnj = true;
+  no_final_heh.tatweel = false;
+  sets.emplace_back("no final heh, tatweel kept", no_final_heh);
   const std::vector<std::string> before = {"", " ", "ب", "ه", "ھ", "و", "ر", "ك", "ی", "ە", "\u0640", "\u064e", "a", "1", "\xff"};
   const std::vector<std::string> after = {"", " ", "\t", "ب", "و", "ه", "ا", "\u064e", "\u200c", "ر ب", "\xd9"};
   const std::string clean = "ئەمە دەقێکی کوردی";
