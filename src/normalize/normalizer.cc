@@ -276,7 +276,10 @@ Normalizer::Impl::Impl(const NormalizeOptions& o) : options(o) {
   low[0x0648] |= fInitialOnly;
   mark_act(chars::kZwnj);
   if (o.digits != DigitPolicy::kKeep) {
-    for (char32_t c = '0'; c <= '9'; ++c) mark_act(c);
+    // ASCII digits to Latin digits are themselves: run_piece() would copy them and leave its state
+    // as the plain path does (not a word character), so they act only for the other targets.
+    if (o.digits != DigitPolicy::kLatin)
+      for (char32_t c = '0'; c <= '9'; ++c) mark_act(c);
     for (char32_t c = 0x0660; c <= 0x0669; ++c) mark_act(c);
     for (char32_t c = 0x06F0; c <= 0x06F9; ++c) mark_act(c);
   }
