@@ -1,5 +1,7 @@
 #include "normalize/block_scan.h"
 
+#include <cstring>
+
 #if defined(__x86_64__) || defined(__i386__)
 #include <immintrin.h>
 #define KURDI_BLOCK_SCAN_X86 1
@@ -31,7 +33,36 @@ bool cpu_has_avx2() {
 #endif
 }
 
+// The classifier's registers, in the order of BlockTables::prepared.
+struct Prepared {
+  uint8_t byte_ascii[32], byte_high[32], bits[32], low_nibble[32], three[32], four[32], c0[32], x80[32], e0[32],
+      fc[32], d8[32], space[32], tab[32];
+  uint8_t pair[BlockTables::kClasses][2][32];
+};
+static_assert(sizeof(Prepared) == sizeof(BlockTables::prepared));
+
 }  // namespace
+
+void BlockTables::prepare() {
+  Prepared p;
+  std::memcpy(p.byte_ascii, byte_set[0], 32);
+  std::memcpy(p.byte_high, byte_set[1], 32);
+  static const uint8_t kBits[16] = {1, 2, 4, 8, 16, 32, 64, 128, 0, 0, 0, 0, 0, 0, 0, 0};
+  std::memcpy(p.bits, kBits, 16);
+  std::memcpy(p.bits + 16, kBits, 16);
+  std::memset(p.low_nibble, 0x0F, 32);
+  std::memset(p.three, 3, 32);
+  std::memset(p.four, 4, 32);
+  std::memset(p.c0, 0xC0, 32);
+  std::memset(p.x80, 0x80, 32);
+  std::memset(p.e0, 0xE0, 32);
+  std::memset(p.fc, 0xFC, 32);
+  std::memset(p.d8, 0xD8, 32);
+  std::memset(p.space, ' ', 32);
+  std::memset(p.tab, '\t', 32);
+  std::memcpy(p.pair, pair, sizeof p.pair);
+  std::memcpy(prepared, &p, sizeof p);
+}
 
 void BlockTables::build(const std::array<uint8_t, 0x800>& scan, char32_t twin_letter) {
   for (unsigned b = 0; b < 256; ++b) {
@@ -57,16 +88,19 @@ void BlockTables::build(const std::array<uint8_t, 0x800>& scan, char32_t twin_le
       if (!act && !(sc & sInitial) && (sc & sFinal)) set_pair(pair[kFinal], lead, trail);
     }
   }
+  prepare();
   usable = cpu_has_avx2();
 }
 
 #if KURDI_BLOCK_SCAN_X86
 namespace {
 
+// BlockTables::prepared as registers (the layout of Prepared).
 struct Vectors {
   __m256i byte_ascii, byte_high, bits, low_nibble, three, four, c0, x80, e0, fc, d8, space, tab;
   __m256i pair[BlockTables::kClasses][2];
 };
+static_assert(sizeof(Vectors) == sizeof(BlockTables::prepared));
 
 __attribute__((target("avx2"))) inline __m256i load32(const unsigned char* p) {
   return _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
@@ -129,26 +163,8 @@ __attribute__((target("avx2"))) inline uint32_t block_flags(const Vectors& v, co
 
 __attribute__((target("avx2"))) size_t classify_avx2(const BlockTables& t, const unsigned char* s, size_t i,
                                                      size_t n, uint32_t* flags, uint32_t* spaces, size_t max_blocks) {
-  Vectors v;
-  v.byte_ascii = load32(t.byte_set[0]);
-  v.byte_high = load32(t.byte_set[1]);
-  alignas(32) static const uint8_t kBits[32] = {1, 2, 4, 8, 16, 32, 64, 128, 0, 0, 0, 0, 0, 0, 0, 0,
-                                                1, 2, 4, 8, 16, 32, 64, 128, 0, 0, 0, 0, 0, 0, 0, 0};
-  v.bits = load32(kBits);
-  v.low_nibble = _mm256_set1_epi8(0x0F);
-  v.three = _mm256_set1_epi8(3);
-  v.four = _mm256_set1_epi8(4);
-  v.c0 = _mm256_set1_epi8(static_cast<char>(0xC0));
-  v.x80 = _mm256_set1_epi8(static_cast<char>(0x80));
-  v.e0 = _mm256_set1_epi8(static_cast<char>(0xE0));
-  v.fc = _mm256_set1_epi8(static_cast<char>(0xFC));
-  v.d8 = _mm256_set1_epi8(static_cast<char>(0xD8));
-  v.space = _mm256_set1_epi8(' ');
-  v.tab = _mm256_set1_epi8('\t');
-  for (int c = 0; c < BlockTables::kClasses; ++c) {
-    v.pair[c][0] = load32(t.pair[c][0]);
-    v.pair[c][1] = load32(t.pair[c][1]);
-  }
+  // __m256i may alias: the prepared bytes are read as vectors in place, not copied.
+  const Vectors& v = *reinterpret_cast<const Vectors*>(t.prepared);
   size_t k = 0;
   for (; k < max_blocks && i + 31 <= n; ++k, i += kBlockStep) {
     uint32_t sp;

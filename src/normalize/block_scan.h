@@ -39,10 +39,17 @@ struct BlockTables {
   // of entry (trail & 15).
   alignas(32) uint8_t pair[kClasses][2][32] = {};
   bool usable = false;  // built, and the CPU has AVX2
+  // The classifier's registers (tables and constants, 32 bytes each), laid out at build() so that a
+  // call does not copy them: the first and last blocks of every line are a call of their own.
+  static constexpr size_t kPrepared = 13 + 2 * kClasses;
+  alignas(32) uint8_t prepared[kPrepared][32] = {};
 
   // `scan`: the scanner's classes below U+0800; `twin_letter`: the code point whose word-initial
   // doubling the scanner checks (و), or 0.
   void build(const std::array<uint8_t, 0x800>& scan, char32_t twin_letter);
+
+ private:
+  void prepare();  // fills `prepared` from the tables
 };
 
 // Lanes of a window decided by one block: 2..29 (lanes 0-1 give the previous character, 30-31

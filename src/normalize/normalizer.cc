@@ -276,7 +276,10 @@ Normalizer::Impl::Impl(const NormalizeOptions& o) : options(o) {
   low[0x0648] |= fInitialOnly;
   mark_act(chars::kZwnj);
   if (o.digits != DigitPolicy::kKeep) {
-    for (char32_t c = '0'; c <= '9'; ++c) mark_act(c);
+    // ASCII digits to Latin digits are themselves: run_piece() would copy them and leave its state
+    // as the plain path does (not a word character), so they act only for the other targets.
+    if (o.digits != DigitPolicy::kLatin)
+      for (char32_t c = '0'; c <= '9'; ++c) mark_act(c);
     for (char32_t c = 0x0660; c <= 0x0669; ++c) mark_act(c);
     for (char32_t c = 0x06F0; c <= 0x06F9; ++c) mark_act(c);
   }
@@ -1151,6 +1154,7 @@ void Normalizer::Impl::run_blocks(std::string_view in, std::string& out, Normali
   // run_piece()'s output of a chunk that needs work (kept per thread: no allocation per line).
   thread_local std::string piece;
   const bool tatweel_deleted = options.tatweel;
+  const bool final_heh = options.final_heh;
   const bool heh_zwnj = options.heh_zwnj, smart_zwnj = options.zwnj == ZwnjPolicy::kSmart,
              keep_zwnj = options.zwnj == ZwnjPolicy::kKeep;
 
@@ -1208,6 +1212,7 @@ void Normalizer::Impl::run_blocks(std::string_view in, std::string& out, Normali
     work = false;
     chunk_edited = false;
   };
+  size_t tatweel_run_end = 0;  // the byte after the last tatweel deleted in the block loop (0: none)
   auto prev_cp = [&](size_t at) { return prev_cp_in(s, chunk, at); };
   auto at_word_start = [&](size_t at) { return word_start_in(s, chunk, at, scan); };
   // The scanner's step (run()) at a flagged byte `at`; returns the byte after its character.
@@ -1226,9 +1231,13 @@ void Normalizer::Impl::run_blocks(std::string_view in, std::string& out, Normali
         substitute(at, at + 2, rep, 2);
       } else if (sc & sInterior) {
         const char32_t pc = c == 0x0640 ? prev_cp(at) : 0;
-        if (c == 0x0640 && tatweel_deleted && pc != 0x0647 && pc != 0x06BE && pc != 0x0640 && pc != 0x200C &&
-            pc != 0xFFFD && (scan[pc] & sLetter)) {
+        // A tatweel after a letter is deleted, and so is every further tatweel of its run (the
+        // letter before the run decides, as run_piece() deletes each one the same way).
+        if (c == 0x0640 && tatweel_deleted &&
+            (at == tatweel_run_end || (pc != 0x0647 && pc != 0x06BE && pc != 0x0640 && pc != 0x200C &&
+                                       pc != 0xFFFD && (scan[pc] & sLetter)))) {
           substitute(at, at + 2, "", 0);
+          tatweel_run_end = at + 2;
         } else {
           work = true;
         }
@@ -1245,6 +1254,13 @@ void Normalizer::Impl::run_blocks(std::string_view in, std::string& out, Normali
         if (!plain_next && at + 3 < n && s[at + 2] >= 0xC2 && s[at + 2] <= 0xDF && (s[at + 3] & 0xC0) == 0x80) {
           const char32_t nc = (static_cast<char32_t>(s[at + 2] & 0x1F) << 6) | (s[at + 3] & 0x3F);
           plain_next = (scan[nc] & (sLetter | sInterior)) == sLetter;
+        }
+        // Without the word-final rule, ه before a ZWNJ or at the end of its chunk stays as it is
+        // (run_piece() changes it then only before a tatweel or as the letter of a letter + mark).
+        if (!plain_next && !final_heh) {
+          const size_t e = at + 2;
+          plain_next = e == n || s[e] == ' ' || s[e] == '\t' ||
+                       (e + 2 < n && s[e] == 0xE2 && s[e + 1] == 0x80 && s[e + 2] == 0x8C);
         }
         if (!plain_next) work = true;
       }
@@ -1268,7 +1284,16 @@ void Normalizer::Impl::run_blocks(std::string_view in, std::string& out, Normali
           const char32_t nc = (static_cast<char32_t>(s[at + 3] & 0x1F) << 6) | (s[at + 4] & 0x3F);
           keep = (scan[nc] & (sLetter | sInterior | sSubst)) == sLetter && nc != 0x0640 && (low[nc] & fArabic);
         }
-        if (!keep) work = true;
+        // A ZWNJ that ends its chunk is dropped (run_piece() keeps one only before an Arabic
+        // letter; its deletion changes no context: a word ends at a ZWNJ as at a space). After ه
+        // and tatweel the ZWNJ makes a context (ە, هـ): those go to run_piece().
+        const size_t e = at + 3;
+        if (!keep && (e == n || s[e] == ' ' || s[e] == '\t') && pc != 0x0647 && pc != 0x06BE && pc != 0x0640 &&
+            pc != 0xFFFD) {
+          substitute(at, e, "", 0);
+        } else if (!keep) {
+          work = true;
+        }
       }
       return at + 3;
     }
