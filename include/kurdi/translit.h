@@ -36,6 +36,8 @@ namespace kurdi {
 struct TranslitOptions {
   // --- Arabic -> Latin ---
   bool capitalize = false;      // capitalize the first letter of each sentence (line start, after . ! ? ؟)
+                                // and of every proper noun the morphological analyzer knows (its
+                                // best reading is PROPN: هەولێرەوە -> Hewlêrewe)
   bool initial_heavy_r = false; // write word-initial ڕ as ř (default r: every initial r is a trill)
   bool glottal_apostrophe = true;  // write ئ after a consonant inside a word as ’ (qur’an); after a
                                    // vowel it is never written (the Latin hiatus implies it)

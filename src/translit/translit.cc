@@ -7,6 +7,7 @@
 #include <cstring>
 #include <unordered_map>
 
+#include "kurdi/morph.h"
 #include "kurdi/normalize.h"
 #include "kurdi/text.h"
 #include "text/hash.h"
@@ -443,7 +444,27 @@ struct Transliterator::Impl {
   Normalizer norm;
   uint64_t id = g_next_id.fetch_add(1);
 
-  explicit Impl(const TranslitOptions& o) : opt(o), norm(norm_options()) {}
+  // --capitalize: the analyzer that names proper nouns (built only then).
+  std::unique_ptr<Analyzer> analyzer;
+
+  explicit Impl(const TranslitOptions& o) : opt(o), norm(norm_options()) {
+    if (opt.capitalize) analyzer = std::make_unique<Analyzer>();
+  }
+
+  // The word's best analysis is a proper noun the lexicon knows (not a guess). Remembered per thread
+  // (the answer depends on the word alone; the memo is emptied when it grows past 2^16 words).
+  bool proper_noun(std::string_view word) const {
+    thread_local std::unordered_map<std::string, bool> memo;
+    thread_local std::string key;
+    key.assign(word);
+    auto it = memo.find(key);
+    if (it != memo.end()) return it->second;
+    std::vector<Analysis> as = analyzer->analyze(word);
+    const bool propn = !as.empty() && !as[0].guessed && as[0].pos == "PROPN";
+    if (memo.size() >= (1u << 16)) memo.clear();
+    memo.emplace(key, propn);
+    return propn;
+  }
 
   // The standard profile without the line-level convention repair (it guesses from context that a
   // single word does not give: ژماری must stay ژماری).
@@ -835,7 +856,7 @@ struct Transliterator::Impl {
       } else {
         oc.put(lat);
       }
-      if (opt.capitalize && sentence_start && oc.size() > o0) {
+      if (opt.capitalize && oc.size() > o0 && (sentence_start || proper_noun(word))) {
         oc.flush();
         capitalize_at(out, o0);
       }

@@ -88,6 +88,11 @@ TEST(Translit, Capitalize) {
   Transliterator t(o);
   EXPECT_EQ(t.to_latin("ئاو. شیر"), "Aw. Şîr");
   EXPECT_EQ(t.to_latin("چوار"), "Çwar");
+  // Proper nouns the analyzer knows are capitalized anywhere, with their suffixes; common nouns and
+  // adjectives (ئازاد 'free', کورد) are not. Without --capitalize nothing is.
+  EXPECT_EQ(t.to_latin("ئازاد لە هەولێرەوە هات بۆ بەغدا و کورد"), "Azad le Hewlêrewe hat bo Beẍda w kurd");
+  EXPECT_EQ(t.to_latin("ئەو ئازاد بوو"), "Ew azad bû");
+  EXPECT_EQ(tr().to_latin("لە هەولێر"), "le hewlêr");
 }
 
 TEST(Translit, Spans) {

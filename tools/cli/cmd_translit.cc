@@ -68,7 +68,8 @@ Registrar reg({"translit", "transliterate Arabic-script Sorani <-> Kurdish Latin
                "  echo 'kurdistan û êran' | kurdi translit --to arabic  # -> کوردستان و ئێران",
                [](CLI::App& app, Common&) {
                  app.add_option("--to", flags.to, "target script: latin or arabic")->required();
-                 app.add_flag("--capitalize", flags.capitalize, "latin: capitalize sentence starts");
+                 app.add_flag("--capitalize", flags.capitalize,
+                              "latin: capitalize sentence starts and the proper nouns the analyzer knows");
                  app.add_flag("--heavy-r", flags.heavy_r, "latin: write word-initial ڕ as ř (default r)");
                  app.add_option("--format", flags.format,
                                 "text (default) or jsonl ({text, words:[{start,end,out_start,out_end,source,target}]} per line)");

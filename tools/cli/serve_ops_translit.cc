@@ -59,7 +59,7 @@ OpRegistrar reg_tr({"translit", "translit", "transliterate Arabic-script Sorani 
                     "گۆڕینی ئەلفوبێ: عەرەبی <-> لاتینی", true, false,
                     {enum_field("to", {"auto", "latin", "arabic"}, "auto",
                                 "target script (auto: Latin for Arabic-script text, Arabic for Latin text)"),
-                     bool_field("capitalize", false, "latin: capitalize sentence starts"),
+                     bool_field("capitalize", false, "latin: capitalize sentence starts and proper nouns"),
                      bool_field("heavy_r", false, "latin: write word-initial ڕ as ř")},
                     "کوردستان و ئێران", translit});
 OpRegistrar reg_g2p({"g2p", "translit", "pronunciation: syllabified phonemes (.ʔa.za.dî) or IPA",
