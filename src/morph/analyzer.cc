@@ -367,6 +367,15 @@ struct Analyzer::Impl {
   const uint8_t pN = pos_id("N"), pAdj = pos_id("ADJ"), pPropn = pos_id("PROPN"), pV = pos_id("V"),
                 pMsdr = pos_id("V.MSDR"), pPtcp = pos_id("V.PTCP"), pNum = pos_id("NUM");
 
+  // The stem (index record, may be null) has a hand-written noun or adjective entry: the test for
+  // heads of derivations and joined light verbs (induced stems admit misspellings).
+  bool handwritten_nominal(const StemIndex::Rec* r) const {
+    if (!r) return false;
+    for (const auto& e : *r)
+      if (e.kind == Kind::kNominal && e.source == 0 && (e.pos == pN || e.pos == pAdj)) return true;
+    return false;
+  }
+
   explicit Impl(const MorphOptions& o) : options(o) {
     for (const auto& p : g.parts) max_part_bytes = std::max(max_part_bytes, p.size());
     light_lemma.assign(g.strings.size(), 0);
@@ -538,27 +547,19 @@ struct Analyzer::Impl {
         const auto& end = g.agent_endings[k];
         if (!ends_with(stem, end)) continue;
         std::string_view head = stem.substr(0, stem.size() - end.size());
-        const StemIndex::Rec* ht = has_cps(head, 2) ? idx.stem(head) : nullptr;
-        if (ht)
-          for (const auto& e : *ht)
-            if (e.kind == Kind::kNominal && e.source == 0 && (e.pos == pN || e.pos == pAdj)) {
-              emit(nullptr, 0, pN, false, 9.0f, false);
-              found = true;
-              break;
-            }
+        if (has_cps(head, 2) && handwritten_nominal(idx.stem(head))) {
+          emit(nullptr, 0, pN, false, 9.0f, false);
+          found = true;
+        }
       }
     // abstract nouns in -ایەتی / -ێتی on a hand-written noun or adjective of 3+ letters (دۆست →
     // دۆستایەتی, ڕاهێنەر → ڕاهێنەرایەتی, خاوەندار → خاوەندارێتی): lemmas of their own
     if (!found && !edrop && !has_deg && (ends_with(stem, kAyeti) || ends_with(stem, kEti))) {
       std::string_view base = stem.substr(0, stem.size() - (ends_with(stem, kAyeti) ? kAyeti : kEti).size());
-      const StemIndex::Rec* bt = has_cps(base, 3) && end_class(base) == kC ? idx.stem(base) : nullptr;
-      if (bt)
-        for (const auto& e : *bt)
-          if (e.kind == Kind::kNominal && e.source == 0 && (e.pos == pN || e.pos == pAdj)) {
-            emit(nullptr, 0, pN, false, 10.0f, false);
-            found = true;
-            break;
-          }
+      if (has_cps(base, 3) && end_class(base) == kC && handwritten_nominal(idx.stem(base))) {
+        emit(nullptr, 0, pN, false, 10.0f, false);
+        found = true;
+      }
     }
     // -ی derivations (lemma: the derived word): an abstract noun from a participle or an agent noun
     // (data/morph/derivation.tsv), ranked below a hand-written base + ezafe (UniMorph-ckb reads
@@ -1196,14 +1197,9 @@ struct Analyzer::Impl {
       const std::string_view head = w.substr(0, k);
       const uint64_t h = text::hash_bytes(head);
       // hand-written only: induced heads admit misspellings; چا + کا, پی + ویست: misspellings, not compounds
-      if (const StemIndex::Rec* it = idx.stem(head, h); it && has_cps(head, 3)) {
-        bool nominal = false;
-        for (const auto& e : *it)
-          nominal |= e.kind == Kind::kNominal && e.source == 0 && (e.pos == pN || e.pos == pAdj);
-        if (nominal) {
-          light_verb_after(w, k, out);
-          if (out.done()) return;
-        }
+      if (has_cps(head, 3) && handwritten_nominal(idx.stem(head, h))) {
+        light_verb_after(w, k, out);
+        if (out.done()) return;
       }
       if (!idx.stem_may_extend(h)) break;  // no longer stem starts with w[0, k)
     }

@@ -107,6 +107,13 @@ const icu::Normalizer2* nfc() {
   return n;
 }
 
+// The UTF-8 bytes of a code point of U+0080..U+07FF (the letter-for-letter substitutions).
+struct TwoBytes {
+  char bytes[2];
+};
+inline TwoBytes two_byte_utf8(char32_t r) {
+  return {{static_cast<char>(0xC0 | (r >> 6)), static_cast<char>(0x80 | (r & 0x3F))}};
+}
 // The character before byte `at` of a chunk that starts at byte `chunk` of `s` (' ' at the chunk
 // start). The block loops read context back from the bytes on demand, so they keep no
 // per-character state. ASCII, two-byte characters and ZWNJ are decoded; anything wider gives
@@ -992,9 +999,7 @@ void Normalizer::Impl::run(std::string_view in, std::string& out, OffsetMap* map
       uint8_t sc = scan[c];
       if (sc & (sInterior | sInitial | sFinal | sSubst)) {
         if (sc & sSubst) {
-          char32_t r = subst[c];
-          const char rep[2] = {static_cast<char>(0xC0 | (r >> 6)), static_cast<char>(0x80 | (r & 0x3F))};
-          substitute(i, i + 2, rep, 2);
+          substitute(i, i + 2, two_byte_utf8(subst[c]).bytes, 2);
         } else if (sc & sInterior) {
           char32_t pc = c == 0x0640 ? prev_cp(i) : 0;
           // A tatweel inside a word, not after ه: deleted. At a word start (or after a ZWNJ) its
@@ -1089,9 +1094,7 @@ void Normalizer::Impl::run(std::string_view in, std::string& out, OffsetMap* map
       if (b >= 0xC2 && b <= 0xDF && at + 1 < n && (s[at + 1] & 0xC0) == 0x80) {
         const char32_t c = (static_cast<char32_t>(b & 0x1F) << 6) | (s[at + 1] & 0x3F);
         if (scan[c] & sSubst) {
-          const char32_t r = subst[c];
-          const char rep[2] = {static_cast<char>(0xC0 | (r >> 6)), static_cast<char>(0x80 | (r & 0x3F))};
-          substitute(at, at + 2, rep, 2);
+          substitute(at, at + 2, two_byte_utf8(subst[c]).bytes, 2);
           i = at + 2;
           continue;
         }
@@ -1226,9 +1229,7 @@ void Normalizer::Impl::run_blocks(std::string_view in, std::string& out, Normali
       const char32_t c = (static_cast<char32_t>(b & 0x1F) << 6) | (s[at + 1] & 0x3F);
       const uint8_t sc = scan[c];
       if (sc & sSubst) {
-        const char32_t r = subst[c];
-        const char rep[2] = {static_cast<char>(0xC0 | (r >> 6)), static_cast<char>(0x80 | (r & 0x3F))};
-        substitute(at, at + 2, rep, 2);
+        substitute(at, at + 2, two_byte_utf8(subst[c]).bytes, 2);
       } else if (sc & sInterior) {
         const char32_t pc = c == 0x0640 ? prev_cp(at) : 0;
         // A tatweel after a letter is deleted, and so is every further tatweel of its run (the
@@ -1332,9 +1333,7 @@ void Normalizer::Impl::run_blocks(std::string_view in, std::string& out, Normali
         const char32_t c = (static_cast<char32_t>(b & 0x1F) << 6) | (s[at + 1] & 0x3F);
         const uint8_t sc = scan[c];
         if (sc & sSubst) {
-          const char32_t r = subst[c];
-          const char rep[2] = {static_cast<char>(0xC0 | (r >> 6)), static_cast<char>(0x80 | (r & 0x3F))};
-          substitute(at, at + 2, rep, 2);
+          substitute(at, at + 2, two_byte_utf8(subst[c]).bytes, 2);
           i = at + 2;
           continue;
         }
