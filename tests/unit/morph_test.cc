@@ -555,6 +555,31 @@ TEST(Morph, ShortSubjunctiveBin3Pl) {
 // known() and lemma() run their own search (no candidate built, early exit, no guesser for known();
 // only the best candidate kept for lemma()): their twins through analyze() must agree on every path
 // (lexicon, suffix grammar, verbs, joined compounds, each fallback, guesser, unknown words).
+// h-lexb: adjectives, abstract nouns, closed-class words and simple / preverb verbs written from
+// knowledge of Sorani (inflected forms here are the test's own, not from a gold set).
+TEST(Morph, LexbAdjectivesNounsAndVerbs) {
+  EXPECT_EQ(A().lemma("ترسنۆکەکان"), "ترسنۆک");
+  EXPECT_EQ(A().lemma("پەرێشانم"), "پەرێشان");
+  EXPECT_EQ(A().lemma("پەژارەکەی"), "پەژارە");
+  EXPECT_EQ(A().lemma("لەمپەرێک"), "لەمپەر");
+  EXPECT_EQ(A().lemma("ژانەکانی"), "ژان");
+  // شیرین is an adjective of its own, not شیر 'milk' + -ین
+  EXPECT_EQ(A().lemma("شیرینترین"), "شیرین");
+  EXPECT_EQ(A().analyze("شیرینترین")[0].pos, "ADJ");
+  EXPECT_EQ(A().analyze("کەواتە")[0].pos, "CONJ");
+  // simple verbs: present, past, causative
+  EXPECT_EQ(A().lemma("دەبارێت"), "بارین");
+  EXPECT_EQ(A().lemma("باراندی"), "باراندن");
+  EXPECT_EQ(A().lemma("دەیگوشێت"), "گوشین");
+  EXPECT_EQ(A().lemma("دەفەوتێت"), "فەوتان");
+  EXPECT_EQ(A().lemma("هاڕیویانە"), "هاڕین");
+  // preverb verbs on new bound bases
+  EXPECT_EQ(A().lemma("هەڵگیرسا"), "هەڵگیرسان");
+  EXPECT_EQ(A().lemma("داڕما"), "داڕمان");
+  // a misspelling next to a new word stays unknown
+  EXPECT_FALSE(A().known("پەژارەەکە"));
+}
+
 TEST(Morph, KnownAndLemmaAgreeWithAnalyze) {
   const char* const words[] = {
       "کتێبەکانیان", "کتێبەکانیشمانە", "گەورەترینەکان", "یەکەمین", "نەکراوەتەوە", "دەکەم", "دەیانبینم",
