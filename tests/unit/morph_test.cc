@@ -576,6 +576,13 @@ TEST(Morph, LexbAdjectivesNounsAndVerbs) {
   // preverb verbs on new bound bases
   EXPECT_EQ(A().lemma("هەڵگیرسا"), "هەڵگیرسان");
   EXPECT_EQ(A().lemma("داڕما"), "داڕمان");
+  EXPECT_EQ(A().lemma("دەدڕێت"), "دڕان");
+  EXPECT_EQ(A().lemma("دڕاندی"), "دڕاندن");
+  EXPECT_EQ(A().lemma("دەشڵەژێت"), "شڵەژان");
+  EXPECT_EQ(A().lemma("لێدەخوڕێت"), "لێخوڕین");
+  EXPECT_EQ(A().lemma("هەڵیکێشا"), "هەڵکێشان");
+  EXPECT_EQ(A().lemma("ڕاگوازرا"), "ڕاگواستن");
+  EXPECT_EQ(A().lemma("بەرهەڵستەکان"), "بەرهەڵست");
   // a misspelling next to a new word stays unknown
   EXPECT_FALSE(A().known("پەژارەەکە"));
 }
