@@ -588,6 +588,9 @@ TEST(Morph, LexbAdjectivesNounsAndVerbs) {
   EXPECT_EQ(A().lemma("هەڵیکێشا"), "هەڵکێشان");
   EXPECT_EQ(A().lemma("ڕاگوازرا"), "ڕاگواستن");
   EXPECT_EQ(A().lemma("بەرهەڵستەکان"), "بەرهەڵست");
+  EXPECT_EQ(A().lemma("ڕەوانەی"), "ڕەوانە");
+  EXPECT_EQ(A().lemma("شایانی"), "شایان");
+  EXPECT_EQ(A().lemma("قەیرانەکان"), "قەیران");
   // a misspelling next to a new word stays unknown
   EXPECT_FALSE(A().known("پەژارەەکە"));
 }
