@@ -590,6 +590,8 @@ TEST(Morph, LexbAdjectivesNounsAndVerbs) {
   EXPECT_EQ(A().lemma("لێدەخوڕێت"), "لێخوڕین");
   EXPECT_EQ(A().lemma("هەڵیکێشا"), "هەڵکێشان");
   EXPECT_EQ(A().lemma("ڕاگوازرا"), "ڕاگواستن");
+  EXPECT_EQ(A().lemma("هەڵیکۆڵی"), "هەڵکۆڵین");
+  EXPECT_EQ(A().lemma("هەڵیانکوتایە"), "هەڵکوتان");
   EXPECT_EQ(A().lemma("بەرهەڵستەکان"), "بەرهەڵست");
   EXPECT_EQ(A().lemma("ڕەوانەی"), "ڕەوانە");
   EXPECT_EQ(A().lemma("شایانی"), "شایان");
