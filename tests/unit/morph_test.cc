@@ -591,6 +591,8 @@ TEST(Morph, LexbAdjectivesNounsAndVerbs) {
   EXPECT_EQ(A().lemma("هەڵیکێشا"), "هەڵکێشان");
   EXPECT_EQ(A().lemma("ڕاگوازرا"), "ڕاگواستن");
   EXPECT_EQ(A().lemma("هەڵیکۆڵی"), "هەڵکۆڵین");
+  EXPECT_EQ(A().lemma("دۆڕاین"), "دۆڕان");
+  EXPECT_EQ(A().lemma("دەئاژۆم"), "ئاژوتن");
   EXPECT_EQ(A().lemma("هەڵیانکوتایە"), "هەڵکوتان");
   EXPECT_EQ(A().lemma("بەرهەڵستەکان"), "بەرهەڵست");
   EXPECT_EQ(A().lemma("ڕەوانەی"), "ڕەوانە");
