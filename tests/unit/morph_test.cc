@@ -593,6 +593,8 @@ TEST(Morph, LexbAdjectivesNounsAndVerbs) {
   EXPECT_EQ(A().lemma("هەڵیکۆڵی"), "هەڵکۆڵین");
   EXPECT_EQ(A().lemma("دۆڕاین"), "دۆڕان");
   EXPECT_EQ(A().lemma("دەئاژۆم"), "ئاژوتن");
+  EXPECT_EQ(A().lemma("نێژرا"), "ناشتن");
+  EXPECT_EQ(A().lemma("هەڵوەشایەوە"), "هەڵوەشان");
   EXPECT_EQ(A().lemma("هەڵیانکوتایە"), "هەڵکوتان");
   EXPECT_EQ(A().lemma("بەرهەڵستەکان"), "بەرهەڵست");
   EXPECT_EQ(A().lemma("ڕەوانەی"), "ڕەوانە");
