@@ -647,7 +647,13 @@ TEST(Morph, GazetteerAndNewsLoanwords) {
   expect_lemma_pos("سیناتۆرێکی", "سیناتۆر", "N");
   expect_lemma_pos("پرۆفیسۆرەکە", "پرۆفیسۆر", "N");
   expect_lemma_pos("هاوڵاتییەکان", "هاوڵاتی", "N");
+  expect_lemma_pos("ئەفغانییەکان", "ئەفغانی", "ADJ");
+  expect_lemma_pos("جەنەڕاڵەکە", "جەنەڕاڵ", "N");
+  expect_lemma_pos("فیستیڤاڵەکەدا", "فیستیڤاڵ", "N");
+  expect_lemma_pos("سەقزەوە", "سەقز", "PROPN");
   EXPECT_EQ(A().lemma("برایانمان"), "برا");
+  EXPECT_EQ(A().lemma("شانازییەوە"), "شانازی");
+  EXPECT_EQ(A().lemma("ساواکان"), "ساوا");
   EXPECT_EQ(A().lemma("قوربانیان"), "قوربانی");
 }
 
