@@ -651,6 +651,10 @@ TEST(Morph, GazetteerAndNewsLoanwords) {
   expect_lemma_pos("جەنەڕاڵەکە", "جەنەڕاڵ", "N");
   expect_lemma_pos("فیستیڤاڵەکەدا", "فیستیڤاڵ", "N");
   expect_lemma_pos("سەقزەوە", "سەقز", "PROPN");
+  // a place or person name that is also a common word is written as the common word (translit
+  // --capitalize must not capitalize فایدە 'benefit' or ئەمین 'secretary')
+  expect_lemma_pos("فایدەی", "فایدە", "N");
+  expect_lemma_pos("ئەمینی", "ئەمین", "N");
   EXPECT_EQ(A().lemma("برایانمان"), "برا");
   EXPECT_EQ(A().lemma("شانازییەوە"), "شانازی");
   EXPECT_EQ(A().lemma("ساواکان"), "ساوا");
