@@ -208,8 +208,18 @@ def transliterate(text: Text, to: str = "latin", **options: Any) -> str:
     raise ValueError(f"kurdi.transliterate: to must be 'latin' or 'arabic', not {to!r}")
 
 
-def g2p(text: Text, ipa: bool = False, **options: Any) -> str:
-    """Phonemes of an Arabic-script text (AsoSoft notation, or IPA with ipa=True)."""
+def g2p(text: Text, ipa: bool = False, verbalize: bool = True, **options: Any) -> str:
+    """Phonemes of an Arabic-script text (AsoSoft notation, or IPA with ipa=True).
+
+    As `kurdi g2p` does, numbers, dates, times, phone numbers and units are first read out with the
+    number verbalizer (abbreviations and Latin acronyms stay as written); verbalize=False keeps
+    digits as they are.
+
+    >>> g2p("ساڵی ٢٠٢١")
+    '.sa.łî .dû .he.za.rû .bîs.tû .yek'
+    """
+    if verbalize:
+        text = _get("verbalize", abbreviations=False, acronyms=False).verbalize(text)
     return _get("translit", ipa=ipa, **options).g2p(text)
 
 

@@ -159,6 +159,10 @@ def test_transliterate_and_g2p():
     assert kurdi.to_arabic("kurdistan û êran") == "کوردستان و ئێران"
     assert kurdi.transliterate("کوردستان", to="latin") == "kurdistan"
     assert kurdi.g2p("ئازادی")
+    # numbers are read out first, as the CLI does; verbalize=False keeps the digits
+    assert kurdi.g2p("ساڵی ٢٠٢١") == kurdi.g2p("ساڵی دوو هەزار و بیست و یەک")
+    assert "٢٠٢١" in kurdi.g2p("ساڵی ٢٠٢١", verbalize=False)
+    assert kurdi.g2p("هتد") == kurdi.g2p("هتد", verbalize=False)
     assert kurdi.Transliterator().g2p_word("ئازادی", ipa=True) == "ʔaː.zaː.diː"
     with pytest.raises(ValueError):
         kurdi.transliterate("x", to="cyrillic")

@@ -593,7 +593,21 @@ void Normalizer::Impl::run_piece(std::string_view in, size_t in_off, size_t out_
         int lt;
         for (char32_t ct = c2; lt = l2, l2 && (ct == 0x0640 || (deleted(ct) && ct != chars::kZwnj)); ct = peek(jt, l2)) jt += lt;
         if (c2 == 0x0640 && hard_end(jt)) {  // هـ (any tatweels): the consonant h
-          emit(i, jt, options.heh == HehPolicy::kHehDoachashmee ? "\xDA\xBE" : "\xD9\x87\xD9\x80");
+          if (options.heh == HehPolicy::kHehDoachashmee) {
+            emit(i, jt, "\xDA\xBE");
+          } else if (options.tatweel) {
+            emit(i, jt, "\xD9\x87\xD9\x80");  // the run cut to the one tatweel that marks h
+          } else {
+            // Tatweel kept: the run stays as typed (marks among it are still deleted), as the
+            // scanner's fast paths keep it.
+            std::string kept = "\xD9\x87";
+            for (size_t k = i + len; k < jt;) {
+              int lk;
+              if (peek(k, lk) == 0x0640) kept += "\xD9\x80";
+              k += lk;
+            }
+            emit(i, jt, kept);
+          }
           i = jt;
           prev_word = true; prev_joining = false; prev_arabic = true;
           continue;

@@ -104,6 +104,9 @@ expect "healthz" 200 '"ok"' "$url/healthz"
 expect "version" 200 'kurdi' "$url/version"
 expect "openapi" 200 '"openapi":"3.0.3"' "$url/openapi.json"
 expect "page" 200 'kurdi' "$url/"
+# g2p reads numbers out first (as kurdi g2p), unless "verbalize": false
+expect "g2p reads numbers" 200 '.sa.łî .dû .he.za.rû .bîs.tû .yek' -H 'Content-Type: application/json' --data-binary '{"text": "ساڵی ٢٠٢١"}' "$url/v1/g2p"
+expect "g2p verbalize false" 200 '.sa.łî ٢٠٢١' -H 'Content-Type: application/json' --data-binary '{"text": "ساڵی ٢٠٢١", "verbalize": false}' "$url/v1/g2p"
 
 # --- 3. wrk ---
 if [ $smoke = 0 ]; then
