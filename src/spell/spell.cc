@@ -171,6 +171,21 @@ void SpellChecker::Impl::build() {
     return a.count != b.count ? a.count > b.count : a.word < b.word;
   });
   if (entries.size() > spell::kIdMask) entries.resize(spell::kIdMask);
+  model_entries = static_cast<uint32_t>(entries.size());
+  // The analyzer's lexicon forms the model has never seen, after the model's words (ids in order of
+  // decreasing probability: the candidate loop relies on it), all at one low prior.
+  if (analyzer && options.lexicon_count > 0) {
+    double nlp = total_log - std::log(options.lexicon_count);
+    if (!entries.empty()) nlp = std::max(nlp, entries.back().neglogp);
+    for (auto& f : analyzer->lexicon_forms(options.lexicon_inflections)) {
+      if (entries.size() >= spell::kIdMask) break;
+      if (counts.count(f) || !chars::has_arabic_letter(f)) continue;
+      spell::Entry e;
+      e.word = std::move(f);
+      e.neglogp = nlp;
+      entries.push_back(std::move(e));
+    }
+  }
   cand.reserve(entries.size());
   for (const auto& e : entries) {
     const std::u32string w32 = utf8::to_u32(e.word);
@@ -184,7 +199,7 @@ void SpellChecker::Impl::build() {
       return a.second != b.second ? a.second > b.second : a.first < b.first;
     });
     words.build(all);
-    for (uint32_t i = 0; i < entries.size(); ++i) {
+    for (uint32_t i = 0; i < model_entries; ++i) {
       auto* s = words.find_slot_mutable(entries[i].word);
       if (s) words.row(*s).entry = i;
     }
@@ -205,8 +220,9 @@ void SpellChecker::Impl::build() {
   }
   // Every rare entry, also those seen less than min_count times: they are valid only through the
   // analyzer, and dominated() answers for them from this flag too.
-  for (auto& e : entries)
-    if (e.count < options.dominance_max_count) e.dominated = dominated_uncached(e.word, e.count);
+  for (uint32_t i = 0; i < model_entries; ++i)
+    if (entries[i].count < options.dominance_max_count)
+      entries[i].dominated = dominated_uncached(entries[i].word, entries[i].count);
   // Precomputed verdicts: a model word seen min_count times is valid unless dominated (words seen
   // less often need the analyzer: left to the slow path and the per-thread cache).
   for (auto& slot : words.slots()) {
@@ -388,7 +404,7 @@ bool SpellChecker::Impl::plausible(std::string_view w, int depth) const {
 }
 
 void SpellChecker::Impl::candidates(std::u32string_view q, double max_cost, bool conv, size_t n,
-                                    std::vector<Suggestion>& out, double error_weight) const {
+                                    std::vector<Suggestion>& out, double error_weight, bool lexicon) const {
   if (n == 0 || index.empty()) return;
   // Per-thread scratch (no allocation per query once warm). The index and its directory are far
   // larger than the caches: every key's directory entry and index run is prefetched before any is
@@ -445,6 +461,7 @@ void SpellChecker::Impl::candidates(std::u32string_view q, double max_cost, bool
       if (k + 8 < f.size()) __builtin_prefetch(cand.data() + f[k + 8]);
       if (k + 4 < f.size()) __builtin_prefetch(letters.data() + cand[f[k + 4]].off);
       const uint32_t id = f[k];
+      if (!lexicon && id >= model_entries) break;  // the lexicon forms come last
       if (tier == 1 && std::binary_search(found[0].begin(), found[0].end(), id)) continue;
       const CandRec& rec = cand[id];
       const double nlp = rec.neglogp;
