@@ -2,6 +2,7 @@
 // repair offsets, Hunspell export, golden words, and robustness on bad input.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -834,4 +835,35 @@ TEST(Hunspell, DominatedWordsAreLeftOut) {
   EXPECT_EQ(lines[1], "کێلگە/A");
   EXPECT_EQ(lines[2], "دارستان");
   fs::remove_all(dir);
+}
+
+// Lexicon words the frequency model has never seen are suggestion candidates (SpellOptions::
+// lexicon_count): a typo one ordinary edit away from such a lemma (not a cheap confusion, which the
+// analyzer-known variants already covered) gets it suggested first; an inflected form made from
+// the lexicon (ئاژاوە + -ەکان) is suggested too. With lexicon_count 0 none of them is.
+TEST(SpellLexiconCandidates, LexiconWordsTheModelHasNotSeen) {
+  struct Case { const char* typed; const char* fix; bool first; };
+  SpellOptions off;
+  off.lexicon_count = 0;
+  const SpellChecker without(off);
+  for (Case c : {Case{"فراکسیۆم", "فراکسیۆن", true},
+                 Case{"ئاژاوا", "ئاژاوە", true}, Case{"خۆپیشانەدر", "خۆپیشاندەر", true},
+                 Case{"کونسوڵخانا", "کونسوڵخانە", true}, Case{"ئاژاوەکام", "ئاژاوەکان", true}, Case{"دیدگاکام", "دیدگاکان", false}}) {
+    ASSERT_EQ(checker().count(c.fix), 0) << c.fix << " is in the model: pick another example";
+    ASSERT_TRUE(checker().check(c.fix)) << c.fix;
+    EXPECT_FALSE(checker().check(c.typed)) << c.typed;
+    auto s = checker().suggest(c.typed, 5);
+    ASSERT_FALSE(s.empty()) << c.typed;
+    if (c.first) {
+      EXPECT_EQ(s[0].word, c.fix) << c.typed;
+    } else {
+      EXPECT_TRUE(std::any_of(s.begin(), s.end(), [&](const kurdi::Suggestion& x) { return x.word == c.fix; })) << c.typed;
+    }
+    for (const auto& x : without.suggest(c.typed, 5)) EXPECT_NE(x.word, c.fix) << c.typed;
+  }
+  // A model word at the same cost ranks first: the lexicon prior is below any model count.
+  const auto& im = kurdi::SpellCheckerTesting::impl(checker());
+  ASSERT_GT(im.entries.size(), im.model_entries);
+  EXPECT_GT(im.cand[im.model_entries].neglogp, im.cand[im.model_entries - 1].neglogp - 1e-6);
+  EXPECT_EQ(im.entries[im.model_entries].count, 0);
 }
