@@ -1539,7 +1539,8 @@ std::vector<std::string> Analyzer::lexicon_forms(bool inflected) const {
   static const std::vector<std::vector<Step>> kName = {{{kEZ, "LGSPEC1"}}};
   const uint8_t noun = pos_id("N"), adj = pos_id("ADJ"), name = pos_id("PROPN");
   // The first row of each step that fits (inflect()'s choice; the rarer spellings of a step, such as
-  // the ezafe -ێ, are left out).
+  // the ezafe -ێ, are left out), except one that would write ی three times (ماسی + یی: the ezafe
+  // of a ی-final stem is the one more ی of the next row, ماسیی).
   auto suffixed = [&](const std::string& stem, const std::vector<Step>& steps) {
     std::string cur = stem;
     bool at_stem = true;
@@ -1550,7 +1551,10 @@ std::vector<std::string> Analyzer::lexicon_forms(bool inflected) const {
       for (const auto& r : g.nom[slot]) {
         if (r.feat != feat) continue;
         drop = at_stem && (r.after & kEdrop) && cls == kE;  // خانە + ان -> خانان
-        if (drop || (r.after & cls)) { row = &r; break; }
+        if (!drop && !(r.after & cls)) continue;
+        if (!drop && (cur + r.form).find("\u06CC\u06CC\u06CC") != std::string::npos) continue;  // ییی
+        row = &r;
+        break;
       }
       if (!row) return;
       if (drop) cur.resize(cur.size() - kHeh.size());
