@@ -670,6 +670,14 @@ std::vector<Suggestion> SpellChecker::suggest(std::string_view word, size_t n) c
     if (!dup && s.word != w) uniq.push_back(std::move(s));
     if (uniq.size() >= n) break;
   }
+  // A model word the checker rejects (dominated: a typo that made it into the corpus, بریار beside
+  // بڕیار) owes its rank to the count of that typo: it goes after the valid suggestions (still
+  // offered). Words the model has not seen (lexicon, analyzer) keep their place: their prior is
+  // the lowest already. check_text takes its evidence from the best score, not from this order.
+  std::stable_partition(uniq.begin(), uniq.end(), [&](const Suggestion& s) {
+    const auto* row = im.words.find(s.word);
+    return !(row && row->count > 0 && im.dominated(s.word));
+  });
   return uniq;
 }
 
@@ -695,7 +703,7 @@ std::vector<SpellFlag> SpellChecker::check_text(std::string_view text, size_t n)
     // evidence: Sorani writes many compounds and clitics joined).
     const Suggestion* best = nullptr;
     for (const auto& s : sugg)
-      if (s.word.find(' ') == std::string::npos) { best = &s; break; }
+      if (s.word.find(' ') == std::string::npos && (!best || s.score < best->score)) best = &s;
     if (!best || best->cost > im.options.text_max_cost || im.words.count(best->word) < im.options.text_min_count)
       continue;
     if (sugg.size() > n) sugg.resize(n);

@@ -41,7 +41,9 @@ TEST(Spell, ConfusionMisspellingsAreFlaggedAndCorrected) {
     auto s = checker().suggest(c.typed, 5);
     ASSERT_FALSE(s.empty()) << c.typed;
     EXPECT_EQ(s[0].word, c.fix);
-    for (size_t i = 1; i < s.size(); ++i) EXPECT_LE(s[i - 1].score, s[i].score);
+    // by score, the words the checker rejects after the valid ones (SpellRanking.RejectedModelWords...)
+    for (size_t i = 1; i < s.size(); ++i)
+      if (checker().check(s[i - 1].word) == checker().check(s[i].word)) EXPECT_LE(s[i - 1].score, s[i].score);
     EXPECT_LE(s.size(), 5u);
   }
 }
@@ -674,6 +676,7 @@ TEST(SpellRanking, ErrorWeight) {
   m.add("و", 1000);
   SpellOptions o;
   EXPECT_EQ(o.error_weight, 14.0);
+  o.dominance_ratio = 0;  // سەرد would be dominated (a rejected word goes after the valid ones)
   const SpellChecker sc(o, m, nullptr);
   auto s = sc.suggest("سرد", 2);
   ASSERT_EQ(s.size(), 2u);
@@ -866,4 +869,30 @@ TEST(SpellLexiconCandidates, LexiconWordsTheModelHasNotSeen) {
   ASSERT_GT(im.entries.size(), im.model_entries);
   EXPECT_GT(im.cand[im.model_entries].neglogp, im.cand[im.model_entries - 1].neglogp - 1e-6);
   EXPECT_EQ(im.entries[im.model_entries].count, 0);
+}
+
+// A model word the checker rejects (a typo that made it into the corpus: بریار, dominated by
+// بڕیار) comes after the valid suggestions, though its corpus count and cheaper edit score better;
+// text mode still takes its evidence from the best score, so its flags do not change.
+TEST(SpellRanking, RejectedModelWordsAfterValidOnes) {
+  ASSERT_GT(checker().count("بریار"), 0);
+  ASSERT_FALSE(checker().check("بریار"));
+  ASSERT_TRUE(checker().check("بڕیار"));
+  auto s = checker().suggest("بریاڕ", 5);
+  ASSERT_FALSE(s.empty());
+  EXPECT_EQ(s[0].word, "بڕیار");
+  bool seen_rejected = false;
+  for (const auto& x : s) {
+    const bool ok = checker().check(x.word);
+    EXPECT_FALSE(seen_rejected && ok) << x.word << " (valid) after a rejected word";
+    seen_rejected = seen_rejected || !ok;
+  }
+  EXPECT_TRUE(seen_rejected);  // بریار is still offered, last
+  const auto& im = kurdi::SpellCheckerTesting::impl(checker());
+  std::vector<kurdi::Suggestion> raw;
+  im.candidates(kurdi::utf8::to_u32("بریاڕ"), im.options.max_cost, false, 5, raw);
+  ASSERT_FALSE(raw.empty());
+  EXPECT_EQ(raw[0].word, "بریار");  // by score alone the rejected word is first
+  auto flags = checker().check_text("ئەم بریاڕە");
+  for (const auto& f : flags) EXPECT_LE(f.end, std::string("ئەم بریاڕە").size());
 }
