@@ -42,8 +42,11 @@ TEST(Spell, ConfusionMisspellingsAreFlaggedAndCorrected) {
     ASSERT_FALSE(s.empty()) << c.typed;
     EXPECT_EQ(s[0].word, c.fix);
     // by score, the words the checker rejects after the valid ones (SpellRanking.RejectedModelWords...)
-    for (size_t i = 1; i < s.size(); ++i)
-      if (checker().check(s[i - 1].word) == checker().check(s[i].word)) EXPECT_LE(s[i - 1].score, s[i].score);
+    for (size_t i = 1; i < s.size(); ++i) {
+      if (checker().check(s[i - 1].word) == checker().check(s[i].word)) {
+        EXPECT_LE(s[i - 1].score, s[i].score);
+      }
+    }
     EXPECT_LE(s.size(), 5u);
   }
 }
