@@ -85,6 +85,17 @@ class Analyzer {
   // no allocation when the word is already normalized and short.
   bool known(std::string_view word) const;
 
+  // The word forms of the lexicon, for candidate generation (the spell checker indexes them, so
+  // that a lexicon word no corpus has shown can still be suggested): every nominal stem of the
+  // compiled tables (hand-written lemmas of all POS, irregular and fused forms, induced stems, verbal
+  // nouns and participles) and, with `inflected`, a bounded set of common forms made by inflect():
+  // nouns and induced stems definite (-ەکە), definite plural (-ەکان), plural (-ان), indefinite
+  // (-ێک), ezafe (-ی) and definite/indefinite + ezafe (-ەکەی، -ەکانی، -ێکی); adjectives ezafe,
+  // comparative and superlative; names ezafe; verbs present and subjunctive 3sg/3pl, past 3sg,
+  // perfect 3sg (-ووە), negative present 3sg and passive past 3sg. Only forms known() accepts; distinct,
+  // sorted (bytewise). Computed on each call (~40k forms, tens of milliseconds).
+  std::vector<std::string> lexicon_forms(bool inflected = true) const;
+
   // Bytes of memory held by the compiled lexicon and affix tables and the lookup indexes over them.
   size_t memory_bytes() const;
   // Number of lexicon entries (nominal + closed class + verbs).

@@ -8,8 +8,9 @@
 //   - in a user accept list, or
 //   - not Sorani at all: Latin-script words, digits, symbols are never flagged.
 //
-// Suggestions come from a symmetric-delete index over the model's vocabulary (edit distance <= 2; a
-// query never scans the lexicon), plus splits into two valid words, and are ranked by a noisy-channel
+// Suggestions come from a symmetric-delete index over the model's vocabulary and the analyzer's
+// lexicon forms (edit distance <= 2; a query never scans the lexicon), plus splits into two valid
+// words, and are ranked by a noisy-channel
 // score: a weighted Damerau-Levenshtein cost under a Kurdish confusion model (data/spell/
 // confusions.tsv: ە/ه, ێ/ی, ۆ/و, ڕ/ر, ڵ/ل, وو/و, یی/ی, Arabic/Persian letter variants at reduced
 // cost) plus the negative log probability of the word.
@@ -81,6 +82,12 @@ struct SpellOptions {
   bool morph_candidates = true;
   double morph_candidate_cost = 0.5;
   double morph_candidate_penalty = 0.0;
+  // Suggest the words of the analyzer's lexicon the model has never seen (Analyzer::lexicon_forms:
+  // every lemma, induced stem, verbal noun, and common inflections of each), through the same
+  // candidate index as the model's words, scored as a word seen lexicon_count times (below the
+  // model's minimum of 1, so a model word at the same cost ranks first). 0 = off.
+  double lexicon_count = 0.5;
+  bool lexicon_inflections = true;  // also the inflected forms (false: lemmas and stems only)
   // Text mode: an unknown word is flagged only when its best suggestion costs at most this much ...
   double text_max_cost = 1.0;
   // ... and is seen at least this often in the model.

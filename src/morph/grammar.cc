@@ -309,6 +309,7 @@ Grammar::Grammar() {
     std::unordered_map<std::string, int> lv_count;
     t.for_each_row([&](const std::vector<std::string_view>& f, size_t) {
       if (f[ctp] == "LV") ++lv_count[std::string(f[cb])];
+      if (f[ctp] == "PV") preverbs.insert(std::string(f[cp]));
       auto it = verbs.find(std::string(f[cb]));
       if (it == verbs.end()) return;  // tablegen cannot check cross-table references; skip quietly
       VerbInfo v = it->second;

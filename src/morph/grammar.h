@@ -81,6 +81,7 @@ struct Grammar {
   SvMap<std::vector<Entry>> stems;  // surface stem -> entries
   SvMap<uint32_t> infinitives;      // infinitive -> lemma id (for V.MSDR compounds)
   SvSet parts;                      // preverbs and light-verb parts
+  SvSet preverbs;                   // the parts of preverb compounds (compound_verbs.tsv type PV)
   std::unordered_map<std::string, std::vector<std::string>> lemma_pos;  // lemma -> POS list (for inflect)
   struct VerbInfo {
     std::string infinitive, part, past;

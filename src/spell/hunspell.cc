@@ -37,10 +37,12 @@ Status SpellChecker::export_hunspell(const std::string& dir) const {
   aff << "\nSFX A Y " << im.suffixes.size() << "\n";
   for (const auto& s : im.suffixes) aff << "SFX A 0 " << s << " .\n";
   // The words the checker accepts: dominated entries (typos that made it into the corpus) are left out.
+  // (The model's words only: the analyzer's lexicon forms after them are not exported.)
   size_t n = 0;
-  for (const auto& e : im.entries) n += e.dominated ? 0 : 1;
+  for (size_t i = 0; i < im.model_entries; ++i) n += im.entries[i].dominated ? 0 : 1;
   dic << n << "\n";
-  for (const auto& e : im.entries) {
+  for (size_t i = 0; i < im.model_entries; ++i) {
+    const auto& e = im.entries[i];
     if (e.dominated) continue;
     dic << e.word;
     if (e.count >= 5) dic << "/A";

@@ -124,7 +124,10 @@ struct SpellChecker::Impl {
   std::unique_ptr<Analyzer> owned_analyzer;
   Normalizer normalizer;
   spell::ErrorModel errors;
-  std::vector<spell::Entry> entries;       // suggestion vocabulary (valid model words)
+  // Suggestion vocabulary: the model's words (ids [0, model_entries), most frequent first), then
+  // the lexicon forms the model lacks (count 0, scored as seen SpellOptions::lexicon_count times).
+  std::vector<spell::Entry> entries;
+  uint32_t model_entries = 0;
   // What the candidate loop reads per id, dense (one 12-byte record and the letters, which lie in
   // one arena in id order, i.e. frequent words together): the loop's cost is memory latency.
   struct CandRec {
@@ -163,9 +166,9 @@ struct SpellChecker::Impl {
   double neglogp(std::string_view w) const;
   // Candidates from the index with cost <= max_cost, sorted by score; `convention_only` restricts
   // the error model to convention edits.
-  // `error_weight` < 0: SpellOptions::error_weight.
+  // `error_weight` < 0: SpellOptions::error_weight. `lexicon`: also the lexicon forms the model lacks.
   void candidates(std::u32string_view q, double max_cost, bool convention_only, size_t n,
-                  std::vector<Suggestion>& out, double error_weight = -1) const;
+                  std::vector<Suggestion>& out, double error_weight = -1, bool lexicon = true) const;
   std::string norm(std::string_view word) const;
   // The normalized word: `word` itself when already normalized, else `buf`.
   std::string_view norm_view(std::string_view word, std::string& buf) const;

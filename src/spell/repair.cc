@@ -34,7 +34,7 @@ std::string fix(const SpellChecker::Impl& im, const RepairOptions& o, const std:
   if (q.size() < 2) return {};
   std::vector<Suggestion> c;
   double max_cost = rare_only ? std::min(o.max_cost, 0.5) : o.max_cost;
-  im.candidates(q, max_cost, o.convention_only, 3, c, o.error_weight);
+  im.candidates(q, max_cost, o.convention_only, 3, c, o.error_weight, /*lexicon=*/false);  // fixes need a count
   long own = im.count(w);
   for (const auto& s : c) {
     long n = im.count(s.word);

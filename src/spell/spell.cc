@@ -63,22 +63,22 @@ uint64_t hash_skip(std::u32string_view w, size_t a, size_t b, uint64_t seed) {
 // Deleting one letter of a run gives the same string: only the first of a run is deleted.
 template <class F>
 void keys(std::u32string_view w, F&& emit) {
-  // emit(hash, tier): tier 0 = the keys of the closest candidates (raw exact and one delete,
+  // emit(hash, tier, two_deletes): tier 0 = the keys of the closest candidates (raw exact and one delete,
   // skeleton exact), tier 1 = the rest.
   constexpr size_t npos = std::u32string_view::npos;
   const size_t n = w.size();
   const int raw_d = n >= 6 ? 2 : (n >= 3 ? 1 : 0);
-  emit(hash_skip(w, npos, npos, kRawSeed), 0);
+  emit(hash_skip(w, npos, npos, kRawSeed), 0, false);
   if (raw_d >= 1) {
     for (size_t i = 0; i < n; ++i) {
       if (i && w[i] == w[i - 1]) continue;
-      emit(hash_skip(w, i, npos, kRawSeed), 0);
+      emit(hash_skip(w, i, npos, kRawSeed), 0, false);
       if (raw_d >= 2) {
         for (size_t j = i + 1; j < n; ++j) {
           // The string after deleting i: the letter before j there is w[j-1], or w[i-1] when j == i+1.
           char32_t before = j == i + 1 ? (i ? w[i - 1] : 0) : w[j - 1];
           if (before && w[j] == before) continue;
-          emit(hash_skip(w, i, j, kRawSeed), 1);
+          emit(hash_skip(w, i, j, kRawSeed), 1, true);
         }
       }
     }
@@ -86,11 +86,11 @@ void keys(std::u32string_view w, F&& emit) {
   std::u32string sk;
   ErrorModel::skeleton(w, sk);
   if (sk.empty()) return;
-  emit(hash_skip(sk, npos, npos, kSkelSeed), 0);
+  emit(hash_skip(sk, npos, npos, kSkelSeed), 0, false);
   if (sk.size() >= 4) {
     for (size_t i = 0; i < sk.size(); ++i) {
       if (i && sk[i] == sk[i - 1]) continue;
-      emit(hash_skip(sk, i, npos, kSkelSeed), 1);
+      emit(hash_skip(sk, i, npos, kSkelSeed), 1, false);
     }
   }
 }
@@ -171,6 +171,21 @@ void SpellChecker::Impl::build() {
     return a.count != b.count ? a.count > b.count : a.word < b.word;
   });
   if (entries.size() > spell::kIdMask) entries.resize(spell::kIdMask);
+  model_entries = static_cast<uint32_t>(entries.size());
+  // The analyzer's lexicon forms the model has never seen, after the model's words (ids in order of
+  // decreasing probability: the candidate loop relies on it), all at one low prior.
+  if (analyzer && options.lexicon_count > 0) {
+    double nlp = total_log - std::log(options.lexicon_count);
+    if (!entries.empty()) nlp = std::max(nlp, entries.back().neglogp);
+    for (auto& f : analyzer->lexicon_forms(options.lexicon_inflections)) {
+      if (entries.size() >= spell::kIdMask) break;
+      if (counts.count(f) || !chars::has_arabic_letter(f)) continue;
+      spell::Entry e;
+      e.word = std::move(f);
+      e.neglogp = nlp;
+      entries.push_back(std::move(e));
+    }
+  }
   cand.reserve(entries.size());
   for (const auto& e : entries) {
     const std::u32string w32 = utf8::to_u32(e.word);
@@ -184,14 +199,20 @@ void SpellChecker::Impl::build() {
       return a.second != b.second ? a.second > b.second : a.first < b.first;
     });
     words.build(all);
-    for (uint32_t i = 0; i < entries.size(); ++i) {
+    for (uint32_t i = 0; i < model_entries; ++i) {
       auto* s = words.find_slot_mutable(entries[i].word);
       if (s) words.row(*s).entry = i;
     }
   }
   index.reserve(entries.size() * 30);
+  // A lexicon form is found one raw edit or one confusion-skeleton edit away, not two raw edits:
+  // with its low prior a word two edits away seldom reaches the top five, and those keys (most of
+  // a word's keys) grew the index by ~40% instead of 15% (28 MB with the 26k lexicon forms of the
+  // built-in tables, 25 MB without) and made suggest() ~12% slower.
   for (uint32_t i = 0; i < entries.size(); ++i)
-    spell::keys(letters_of(i), [&](uint64_t h, int) { index.push_back((h << spell::kIdBits) | i); });
+    spell::keys(letters_of(i), [&](uint64_t h, int, bool two_deletes) {
+      if (!two_deletes || i < model_entries) index.push_back((h << spell::kIdBits) | i);
+    });
   std::sort(index.begin(), index.end());
   index.erase(std::unique(index.begin(), index.end()), index.end());
   index.shrink_to_fit();
@@ -205,8 +226,9 @@ void SpellChecker::Impl::build() {
   }
   // Every rare entry, also those seen less than min_count times: they are valid only through the
   // analyzer, and dominated() answers for them from this flag too.
-  for (auto& e : entries)
-    if (e.count < options.dominance_max_count) e.dominated = dominated_uncached(e.word, e.count);
+  for (uint32_t i = 0; i < model_entries; ++i)
+    if (entries[i].count < options.dominance_max_count)
+      entries[i].dominated = dominated_uncached(entries[i].word, entries[i].count);
   // Precomputed verdicts: a model word seen min_count times is valid unless dominated (words seen
   // less often need the analyzer: left to the slow path and the per-thread cache).
   for (auto& slot : words.slots()) {
@@ -388,7 +410,7 @@ bool SpellChecker::Impl::plausible(std::string_view w, int depth) const {
 }
 
 void SpellChecker::Impl::candidates(std::u32string_view q, double max_cost, bool conv, size_t n,
-                                    std::vector<Suggestion>& out, double error_weight) const {
+                                    std::vector<Suggestion>& out, double error_weight, bool lexicon) const {
   if (n == 0 || index.empty()) return;
   // Per-thread scratch (no allocation per query once warm). The index and its directory are far
   // larger than the caches: every key's directory entry and index run is prefetched before any is
@@ -406,7 +428,7 @@ void SpellChecker::Impl::candidates(std::u32string_view q, double max_cost, bool
   runs.clear();
   found[0].clear();
   found[1].clear();
-  spell::keys(q, [&](uint64_t h, int tier) {
+  spell::keys(q, [&](uint64_t h, int tier, bool) {
     const uint64_t key = (h << spell::kIdBits) | static_cast<uint64_t>(tier);
     keys.push_back(key);
     __builtin_prefetch(&directory[static_cast<size_t>(key >> 44)]);
@@ -445,6 +467,7 @@ void SpellChecker::Impl::candidates(std::u32string_view q, double max_cost, bool
       if (k + 8 < f.size()) __builtin_prefetch(cand.data() + f[k + 8]);
       if (k + 4 < f.size()) __builtin_prefetch(letters.data() + cand[f[k + 4]].off);
       const uint32_t id = f[k];
+      if (!lexicon && id >= model_entries) break;  // the lexicon forms come last
       if (tier == 1 && std::binary_search(found[0].begin(), found[0].end(), id)) continue;
       const CandRec& rec = cand[id];
       const double nlp = rec.neglogp;
@@ -653,6 +676,14 @@ std::vector<Suggestion> SpellChecker::suggest(std::string_view word, size_t n) c
     if (!dup && s.word != w) uniq.push_back(std::move(s));
     if (uniq.size() >= n) break;
   }
+  // A model word the checker rejects (dominated: a typo that made it into the corpus, بریار beside
+  // بڕیار) owes its rank to the count of that typo: it goes after the valid suggestions (still
+  // offered). Words the model has not seen (lexicon, analyzer) keep their place: their prior is
+  // the lowest already. check_text takes its evidence from the best score, not from this order.
+  std::stable_partition(uniq.begin(), uniq.end(), [&](const Suggestion& s) {
+    const auto* row = im.words.find(s.word);
+    return !(row && row->count > 0 && im.dominated(s.word));
+  });
   return uniq;
 }
 
@@ -678,7 +709,7 @@ std::vector<SpellFlag> SpellChecker::check_text(std::string_view text, size_t n)
     // evidence: Sorani writes many compounds and clitics joined).
     const Suggestion* best = nullptr;
     for (const auto& s : sugg)
-      if (s.word.find(' ') == std::string::npos) { best = &s; break; }
+      if (s.word.find(' ') == std::string::npos && (!best || s.score < best->score)) best = &s;
     if (!best || best->cost > im.options.text_max_cost || im.words.count(best->word) < im.options.text_min_count)
       continue;
     if (sugg.size() > n) sugg.resize(n);

@@ -1,6 +1,7 @@
 // Unit tests of kurdi::Analyzer: hand-written Sorani examples (not from any gold set).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <stdexcept>
@@ -753,4 +754,36 @@ TEST(Morph, AnalyzerSegmenterModes) {
   EXPECT_TRUE(kurdi::AnalyzerSegmenter::valid_mode("morph"));
   EXPECT_FALSE(kurdi::AnalyzerSegmenter::valid_mode("Auto"));
   EXPECT_THROW(kurdi::AnalyzerSegmenter("analyzer"), std::invalid_argument);
+}
+
+// The lexicon's word forms for the spell checker's candidate index: lemmas of every kind, common
+// inflections of nouns, adjectives and names, finite forms of simple and preverb verbs (not of
+// light-verb compounds, written apart when finite); every form is one the analyzer knows.
+TEST(MorphLexiconForms, LemmasInflectionsAndVerbForms) {
+  kurdi::MorphOptions mo;
+  mo.colloquial = false;  // as the spell checker runs it
+  const kurdi::Analyzer a(mo);
+  const auto bare = a.lexicon_forms(false);
+  const auto all = a.lexicon_forms(true);
+  EXPECT_TRUE(std::is_sorted(all.begin(), all.end()));
+  EXPECT_TRUE(std::adjacent_find(all.begin(), all.end()) == all.end());
+  EXPECT_GT(all.size(), bare.size() * 3);
+  auto has = [](const std::vector<std::string>& v, const char* w) { return std::binary_search(v.begin(), v.end(), std::string(w)); };
+  for (const char* w : {"کتێب", "ئەنجومەن", "هیوادار", "بایدن", "کردن", "هاتوو"}) {
+    EXPECT_TRUE(has(bare, w)) << w;
+    EXPECT_TRUE(has(all, w)) << w;
+  }
+  for (const char* w : {"کتێبەکە", "کتێبەکان", "کتێبێک", "کتێبەکانی", "ماڵەکە", "ماڵان", "ماڵێک",
+                        "ئەنجومەنەکە", "جوانتر", "دەکات", "دەکەن", "بکات", "ناکات", "کرد", "نەکرد", "کردووە",
+                        "کرا", "دەکرێت", "هەڵدەبژێرێت"}) {
+    EXPECT_FALSE(has(bare, w)) << w;
+    EXPECT_TRUE(has(all, w)) << w;
+  }
+  EXPECT_FALSE(has(all, "دروستدەکات"));  // light-verb compound: finite forms are written apart
+  // the ezafe of a ی-final stem is one more ی, not three in a row
+  EXPECT_TRUE(has(all, "سیاسیی"));
+  EXPECT_TRUE(has(all, "ئابووریی"));
+  EXPECT_FALSE(has(all, "سیاسییی"));
+  EXPECT_FALSE(has(all, "ئابوورییی"));
+  for (size_t i = 0; i < all.size(); i += 97) EXPECT_TRUE(a.known(all[i])) << all[i];
 }

@@ -2,6 +2,7 @@
 // repair offsets, Hunspell export, golden words, and robustness on bad input.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -40,7 +41,12 @@ TEST(Spell, ConfusionMisspellingsAreFlaggedAndCorrected) {
     auto s = checker().suggest(c.typed, 5);
     ASSERT_FALSE(s.empty()) << c.typed;
     EXPECT_EQ(s[0].word, c.fix);
-    for (size_t i = 1; i < s.size(); ++i) EXPECT_LE(s[i - 1].score, s[i].score);
+    // by score, the words the checker rejects after the valid ones (SpellRanking.RejectedModelWords...)
+    for (size_t i = 1; i < s.size(); ++i) {
+      if (checker().check(s[i - 1].word) == checker().check(s[i].word)) {
+        EXPECT_LE(s[i - 1].score, s[i].score);
+      }
+    }
     EXPECT_LE(s.size(), 5u);
   }
 }
@@ -673,6 +679,7 @@ TEST(SpellRanking, ErrorWeight) {
   m.add("و", 1000);
   SpellOptions o;
   EXPECT_EQ(o.error_weight, 14.0);
+  o.dominance_ratio = 0;  // سەرد would be dominated (a rejected word goes after the valid ones)
   const SpellChecker sc(o, m, nullptr);
   auto s = sc.suggest("سرد", 2);
   ASSERT_EQ(s.size(), 2u);
@@ -834,4 +841,84 @@ TEST(Hunspell, DominatedWordsAreLeftOut) {
   EXPECT_EQ(lines[1], "کێلگە/A");
   EXPECT_EQ(lines[2], "دارستان");
   fs::remove_all(dir);
+}
+
+// Lexicon words the frequency model has never seen are suggestion candidates (SpellOptions::
+// lexicon_count): a typo one ordinary edit away from such a lemma (not a cheap confusion, which the
+// analyzer-known variants already covered) gets it suggested first; an inflected form made from
+// the lexicon (ئاژاوە + -ەکان) is suggested too. With lexicon_count 0 none of them is.
+TEST(SpellLexiconCandidates, LexiconWordsTheModelHasNotSeen) {
+  struct Case { const char* typed; const char* fix; bool first; };
+  SpellOptions off;
+  off.lexicon_count = 0;
+  const SpellChecker without(off);
+  for (Case c : {Case{"فراکسیۆم", "فراکسیۆن", true},
+                 Case{"ئاژاوا", "ئاژاوە", true}, Case{"خۆپیشانەدر", "خۆپیشاندەر", true},
+                 Case{"کونسوڵخانا", "کونسوڵخانە", true}, Case{"ئاژاوەکام", "ئاژاوەکان", true}, Case{"دیدگاکام", "دیدگاکان", false}}) {
+    ASSERT_EQ(checker().count(c.fix), 0) << c.fix << " is in the model: pick another example";
+    ASSERT_TRUE(checker().check(c.fix)) << c.fix;
+    EXPECT_FALSE(checker().check(c.typed)) << c.typed;
+    auto s = checker().suggest(c.typed, 5);
+    ASSERT_FALSE(s.empty()) << c.typed;
+    if (c.first) {
+      EXPECT_EQ(s[0].word, c.fix) << c.typed;
+    } else {
+      EXPECT_TRUE(std::any_of(s.begin(), s.end(), [&](const kurdi::Suggestion& x) { return x.word == c.fix; })) << c.typed;
+    }
+    for (const auto& x : without.suggest(c.typed, 5)) EXPECT_NE(x.word, c.fix) << c.typed;
+  }
+  // A model word at the same cost ranks first: the lexicon prior is below any model count.
+  const auto& im = kurdi::SpellCheckerTesting::impl(checker());
+  ASSERT_GT(im.entries.size(), im.model_entries);
+  EXPECT_GT(im.cand[im.model_entries].neglogp, im.cand[im.model_entries - 1].neglogp - 1e-6);
+  EXPECT_EQ(im.entries[im.model_entries].count, 0);
+}
+
+// A model word the checker rejects (a typo that made it into the corpus: بریار, dominated by
+// بڕیار) comes after the valid suggestions, though its corpus count and cheaper edit score better;
+// text mode still takes its evidence from the best score, so its flags do not change.
+TEST(SpellRanking, RejectedModelWordsAfterValidOnes) {
+  ASSERT_GT(checker().count("بریار"), 0);
+  ASSERT_FALSE(checker().check("بریار"));
+  ASSERT_TRUE(checker().check("بڕیار"));
+  auto s = checker().suggest("بریاڕ", 5);
+  ASSERT_FALSE(s.empty());
+  EXPECT_EQ(s[0].word, "بڕیار");
+  bool seen_rejected = false;
+  for (const auto& x : s) {
+    const bool ok = checker().check(x.word);
+    EXPECT_FALSE(seen_rejected && ok) << x.word << " (valid) after a rejected word";
+    seen_rejected = seen_rejected || !ok;
+  }
+  EXPECT_TRUE(seen_rejected);  // بریار is still offered, last
+  const auto& im = kurdi::SpellCheckerTesting::impl(checker());
+  std::vector<kurdi::Suggestion> raw;
+  im.candidates(kurdi::utf8::to_u32("بریاڕ"), im.options.max_cost, false, 5, raw);
+  ASSERT_FALSE(raw.empty());
+  EXPECT_EQ(raw[0].word, "بریار");  // by score alone the rejected word is first
+  auto flags = checker().check_text("ئەم بریاڕە");
+  for (const auto& f : flags) EXPECT_LE(f.end, std::string("ئەم بریاڕە").size());
+}
+
+// Letters of one shape that differ only by their dots (ح/خ/ج, ع/غ, ف/ق, ر/ز) are confused more
+// often than any two letters: such a substitution (0.7-0.8) beats an ordinary edit (1.0) to a word
+// three times as frequent.
+TEST(SpellErrorModel, DotConfusions) {
+  struct Case { const char* typed; const char* intended; const char* neighbour; };
+  FrequencyModel m;
+  const Case cases[] = {{"تەحت", "تەخت", "تەحتی"}, {"باع", "باغ", "باعی"}, {"سار", "ساز", "سارد"},
+                        {"فەرف", "فەرق", "فەرفی"}, {"حوان", "جوان", "حوانی"}};
+  for (const auto& c : cases) {
+    m.add(c.intended, 100);
+    m.add(c.neighbour, 300);
+  }
+  const SpellChecker sc(SpellOptions{}, m, nullptr);
+  const auto& im = kurdi::SpellCheckerTesting::impl(sc);
+  for (const auto& c : cases) {
+    auto s = sc.suggest(c.typed, 2);
+    ASSERT_EQ(s.size(), 2u) << c.typed;
+    EXPECT_EQ(s[0].word, c.intended) << c.typed;
+    EXPECT_EQ(s[1].word, c.neighbour) << c.typed;
+    EXPECT_LT(im.errors.cost(kurdi::utf8::to_u32(c.typed), kurdi::utf8::to_u32(c.intended), 9, false), 0.85) << c.typed;
+  }
 }
