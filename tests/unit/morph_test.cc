@@ -596,6 +596,10 @@ TEST(Morph, LexbAdjectivesNounsAndVerbs) {
   EXPECT_EQ(A().lemma("دۆڕاین"), "دۆڕان");
   EXPECT_EQ(A().lemma("دەئاژۆم"), "ئاژوتن");
   EXPECT_EQ(A().lemma("نێژرا"), "ناشتن");
+  EXPECT_EQ(A().lemma("دەیچرپێنێت"), "چرپاندن");
+  // joined light verbs on induced nominals
+  EXPECT_EQ(A().lemma("لەسێدارەدرا"), "لەسێدارەدان");
+  EXPECT_EQ(A().lemma("پێشوازیکرد"), "پێشوازیکردن");
   EXPECT_EQ(A().lemma("هەڵوەشایەوە"), "هەڵوەشان");
   EXPECT_EQ(A().lemma("هەڵیانکوتایە"), "هەڵکوتان");
   EXPECT_EQ(A().lemma("بەرهەڵستەکان"), "بەرهەڵست");
