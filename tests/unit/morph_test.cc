@@ -597,6 +597,8 @@ TEST(Morph, LexbAdjectivesNounsAndVerbs) {
   EXPECT_EQ(A().lemma("دەئاژۆم"), "ئاژوتن");
   EXPECT_EQ(A().lemma("نێژرا"), "ناشتن");
   EXPECT_EQ(A().lemma("دەیچرپێنێت"), "چرپاندن");
+  EXPECT_EQ(A().lemma("لێمگەڕێ"), "لێگەڕان");
+  EXPECT_EQ(A().lemma("هەڵیواسی"), "هەڵواسین");
   // joined light verbs on induced nominals
   EXPECT_EQ(A().lemma("لەسێدارەدرا"), "لەسێدارەدان");
   EXPECT_EQ(A().lemma("پێشوازیکرد"), "پێشوازیکردن");
