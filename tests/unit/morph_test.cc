@@ -632,6 +632,26 @@ TEST(Morph, ConcreteNounsLexa) {
   }
 }
 
+// h-lexc: nouns of public life as news reports them (lexicon.tsv, block "h-lexc"): inflected forms get
+// the noun as lemma, not a guess (پشکنەرەکان was a guess at پشکنەرە + کان).
+TEST(Morph, PublicLifeNounsLexc) {
+  struct Case { const char* word; const char* lemma; };
+  const Case cases[] = {
+      {"پشکنەرەکان", "پشکنەر"},       {"نانەواخانەیەک", "نانەواخانە"}, {"بۆردومانەکە", "بۆردومان"},
+      {"وەبەرهێنەرانی", "وەبەرهێنەر"}, {"پشکدارەکان", "پشکدار"},       {"خۆتەقێنەرێک", "خۆتەقێنەر"},
+      {"سەرۆککۆمارەکەی", "سەرۆککۆمار"}, {"هەنگەوانەکان", "هەنگەوان"},   {"ڕفێنەرەکان", "ڕفێنەر"},
+      {"فێرکارەکەمان", "فێرکار"},       {"سکاڵانامەیەکی", "سکاڵانامە"},   {"پڕۆژەیاساکە", "پڕۆژەیاسا"},
+  };
+  for (const auto& c : cases) {
+    auto as = A().analyze(c.word);
+    ASSERT_FALSE(as.empty()) << c.word;
+    EXPECT_EQ(as[0].lemma, c.lemma) << c.word;
+    EXPECT_EQ(as[0].pos, "N") << c.word;
+    EXPECT_FALSE(as[0].guessed) << c.word;
+    EXPECT_TRUE(A().known(c.word)) << c.word;
+  }
+}
+
 TEST(Morph, GoldenLemmas) {
   std::ifstream in(std::string(KURDI_SOURCE_DIR) + "/tests/golden/morph/lemmas.tsv");
   ASSERT_TRUE(in.good());
