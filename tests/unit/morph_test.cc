@@ -656,6 +656,15 @@ TEST(Morph, PublicLifeNounsLexc) {
   }
   // a short noun does not take over the verb it resembles: دۆزییەوە is still دۆزینەوە's past
   EXPECT_EQ(A().analyze("دۆزییەوە")[0].pos, "V");
+  // an agent noun written here does not turn its abstract noun in -ی into agent + ezafe: those
+  // abstract nouns are written whole beside it (چاکسازی, ساختەکاری, سەرمایەگوزاری, دەروونناسی)
+  EXPECT_EQ(A().lemma("ساختەکاری"), "ساختەکاری");
+  EXPECT_EQ(A().lemma("سەرمایەگوزاری"), "سەرمایەگوزاری");
+  EXPECT_EQ(A().lemma("دەروونناسی"), "دەروونناسی");
+  EXPECT_EQ(A().lemma("چاکسازی"), "چاکسازی");
+  EXPECT_EQ(A().lemma("چاکسازیش"), "چاکسازی");
+  // لە تۆوە 'from you' keeps the pronoun
+  EXPECT_EQ(A().lemma("تۆوە"), "تۆ");
 }
 
 TEST(Morph, GoldenLemmas) {
