@@ -665,6 +665,9 @@ TEST(Morph, PublicLifeNounsLexc) {
   EXPECT_EQ(A().lemma("دەروونناسی"), "دەروونناسی");
   EXPECT_EQ(A().lemma("چاکسازی"), "چاکسازی");
   EXPECT_EQ(A().lemma("چاکسازیش"), "چاکسازی");
+  EXPECT_EQ(A().lemma("پێشێلکاری"), "پێشێلکاری");
+  EXPECT_EQ(A().lemma("خۆفرۆشی"), "خۆفرۆشی");
+  EXPECT_EQ(A().lemma("مەراسیمێکی"), "مەراسیم");
   // لە تۆوە 'from you' keeps the pronoun
   EXPECT_EQ(A().lemma("تۆوە"), "تۆ");
 }
