@@ -205,13 +205,15 @@ void SpellChecker::Impl::build() {
     }
   }
   index.reserve(entries.size() * 30);
-  // A lexicon form is found one raw edit or one confusion-skeleton edit away, not two raw edits:
-  // with its low prior a word two edits away seldom reaches the top five, and those keys (most of
-  // a word's keys) grew the index by ~40% instead of 15% (28 MB with the 26k lexicon forms of the
-  // built-in tables, 25 MB without) and made suggest() ~12% slower.
+  // A lexicon form gets only the keys of the closest tier (its raw exact and one-delete keys and its
+  // confusion skeleton), not two raw deletes nor a skeleton delete: with its low prior a word further
+  // away seldom reaches the top five. With all but the two-delete keys, the lexicon forms of the
+  // grown lexicon (session 6: ~5,000 more rows) made suggest() ~30% slower than without them
+  // (18-20k words/s against the bar of 20k); with the closest tier only, ~15% (20.6-23.3k), for one
+  // top-5 correction fewer on the Amani set (top5 0.6909 -> 0.6883; top1 unchanged).
   for (uint32_t i = 0; i < entries.size(); ++i)
-    spell::keys(letters_of(i), [&](uint64_t h, int, bool two_deletes) {
-      if (!two_deletes || i < model_entries) index.push_back((h << spell::kIdBits) | i);
+    spell::keys(letters_of(i), [&](uint64_t h, int tier, bool) {
+      if (tier == 0 || i < model_entries) index.push_back((h << spell::kIdBits) | i);
     });
   std::sort(index.begin(), index.end());
   index.erase(std::unique(index.begin(), index.end()), index.end());
