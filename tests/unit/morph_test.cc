@@ -761,3 +761,20 @@ TEST(Morph, LexdCompoundVerbs) {
   // the participle's abstract noun keeps its own lemma (no یەکگرتن row for that reason)
   EXPECT_EQ(A().lemma("یەکگرتوویی"), "یەکگرتوویی");
 }
+
+// h-lexd batch 2: simple verbs of verbs.tsv and their compounds
+TEST(Morph, LexdSimpleVerbs) {
+  EXPECT_EQ(A().lemma("دەجەنگن"), "جەنگان");
+  EXPECT_EQ(A().lemma("دەیورووژێنێت"), "ورووژاندن");
+  EXPECT_EQ(A().lemma("هەڵیواسی"), "هەڵواسین");
+  EXPECT_EQ(A().lemma("هەڵدەکەنێت"), "هەڵکەندن");
+  EXPECT_EQ(A().lemma("دەکەن"), "کردن");  // کەندن is bound: its present must not take دەکەن
+  EXPECT_EQ(A().lemma("تێدەکۆشین"), "تێکۆشان");
+  EXPECT_EQ(A().lemma("دەسووڕێتەوە"), "سووڕان");
+  EXPECT_EQ(A().lemma("چەمایەوە"), "چەمان");
+  EXPECT_EQ(A().lemma("دەیلاوێنێتەوە"), "لاواندن");
+  EXPECT_EQ(A().lemma("بزربوو"), "بزربوون");
+  EXPECT_EQ(A().lemma("بەراوردکرا"), "بەراوردکردن");
+  EXPECT_EQ(A().lemma("بنیاتنرا"), "بنیاتنان");
+  EXPECT_EQ(A().lemma("لێوەربگرین"), "لێوەرگرتن");
+}
