@@ -788,3 +788,13 @@ TEST(Morph, LexdEverydayVerbs) {
   EXPECT_EQ(A().lemma("وێنەدەکێشێت"), "وێنەکێشان");
   EXPECT_EQ(A().lemma("بەئاگاهاتەوە"), "بەئاگاهاتن");
 }
+
+// h-lexd batch 4: bound stems under a preverb, reflexive compounds
+TEST(Morph, LexdBoundAndReflexive) {
+  EXPECT_EQ(A().lemma("دامرکایەوە"), "دامرکان");
+  EXPECT_EQ(A().lemma("دایمرکاندەوە"), "دامرکاندن");
+  EXPECT_EQ(A().lemma("هەڵدەوەرێت"), "هەڵوەرین");
+  EXPECT_EQ(A().lemma("دەشێوێت"), "شێوان");
+  EXPECT_EQ(A().lemma("خۆکوشتنی"), "خۆکوشتن");
+  EXPECT_EQ(A().lemma("تێربووم"), "تێربوون");
+}
