@@ -798,3 +798,15 @@ TEST(Morph, LexdBoundAndReflexive) {
   EXPECT_EQ(A().lemma("خۆکوشتنی"), "خۆکوشتن");
   EXPECT_EQ(A().lemma("تێربووم"), "تێربوون");
 }
+
+// h-lexd batch 5: compounds on پێکردن / پێدان / پێهێنان and a few simple verbs
+TEST(Morph, LexdPeCompounds) {
+  EXPECT_EQ(A().lemma("ئاماژەپێدەکات"), "ئاماژەپێکردن");
+  EXPECT_EQ(A().lemma("درێژەپێدەدەین"), "درێژەپێدان");
+  EXPECT_EQ(A().lemma("کۆتاییپێهێنا"), "کۆتاییپێهێنان");
+  EXPECT_EQ(A().lemma("ڕێگەپێدرا"), "ڕێگەپێدان");
+  EXPECT_EQ(A().lemma("پشتڕاستکرایەوە"), "پشتڕاستکردن");
+  EXPECT_EQ(A().lemma("هەستپێدەکەم"), "هەستپێکردن");
+  EXPECT_EQ(A().lemma("دەخرۆشێت"), "خرۆشان");
+  EXPECT_EQ(A().lemma("قووچاند"), "قووچاندن");
+}
