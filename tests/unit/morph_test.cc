@@ -810,3 +810,13 @@ TEST(Morph, LexdPeCompounds) {
   EXPECT_EQ(A().lemma("دەخرۆشێت"), "خرۆشان");
   EXPECT_EQ(A().lemma("قووچاند"), "قووچاندن");
 }
+
+// h-lexd batch 6: compounds on لێکردن / لێگرتن, news vocabulary (courts, politics)
+TEST(Morph, LexdNewsVerbs) {
+  EXPECT_EQ(A().lemma("باسلێدەکەن"), "باسلێکردن");
+  EXPECT_EQ(A().lemma("دەستلەکارکێشایەوە"), "دەستلەکارکێشان");
+  EXPECT_EQ(A().lemma("زیندانیکرا"), "زیندانیکردن");
+  EXPECT_EQ(A().lemma("تۆمەتبارکراوە"), "تۆمەتبارکردن");
+  EXPECT_EQ(A().lemma("هەڵدەلەرزێت"), "هەڵلەرزین");
+  EXPECT_EQ(A().lemma("دەشنێت"), "شنین");
+}
