@@ -820,3 +820,13 @@ TEST(Morph, LexdNewsVerbs) {
   EXPECT_EQ(A().lemma("هەڵدەلەرزێت"), "هەڵلەرزین");
   EXPECT_EQ(A().lemma("دەشنێت"), "شنین");
 }
+
+// h-lexd batch 7: adjective + light verb written joined, whose adjective is not a hand-written head
+TEST(Morph, LexdAdjectiveLightVerbs) {
+  EXPECT_EQ(A().lemma("شێتدەبێت"), "شێتبوون");
+  EXPECT_EQ(A().lemma("نەرمیدەکات"), "نەرمکردن");
+  EXPECT_EQ(A().lemma("ئارامکرایەوە"), "ئارامکردن");
+  EXPECT_EQ(A().lemma("خاڵیکرایەوە"), "خاڵیکردن");
+  EXPECT_EQ(A().lemma("دەیخولێنێتەوە"), "خولاندن");
+  EXPECT_EQ(A().lemma("گڕیگرت"), "گڕگرتن");
+}
