@@ -830,3 +830,13 @@ TEST(Morph, LexdAdjectiveLightVerbs) {
   EXPECT_EQ(A().lemma("دەیخولێنێتەوە"), "خولاندن");
   EXPECT_EQ(A().lemma("گڕیگرت"), "گڕگرتن");
 }
+
+// h-lexd batch 8: household and preverb verbs
+TEST(Morph, LexdHouseholdVerbs) {
+  EXPECT_EQ(A().lemma("دادەکێشێت"), "داکێشان");
+  EXPECT_EQ(A().lemma("تێیخست"), "تێخستن");
+  EXPECT_EQ(A().lemma("چێشتلێدەنێت"), "چێشتلێنان");
+  EXPECT_EQ(A().lemma("سواردەبین"), "سواربوون");
+  EXPECT_EQ(A().lemma("دەیشۆرد"), "شۆردن");
+  EXPECT_EQ(A().lemma("دادەسەپێت"), "داسەپان");
+}
