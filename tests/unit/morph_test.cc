@@ -840,3 +840,11 @@ TEST(Morph, LexdHouseholdVerbs) {
   EXPECT_EQ(A().lemma("دەیشۆرد"), "شۆردن");
   EXPECT_EQ(A().lemma("دادەسەپێت"), "داسەپان");
 }
+
+// h-lexd batch 9: compounds whose nominal part is a prepositional phrase (لەبار، بەبیر، بەسەر، بەجێ)
+TEST(Morph, LexdPrepositionalCompounds) {
+  EXPECT_EQ(A().lemma("دەردەکێشێت"), "دەرکێشان");
+  EXPECT_EQ(A().lemma("بەجێیهێنا"), "بەجێهێنان");
+  EXPECT_EQ(A().lemma("لەدەستدەچێت"), "لەدەستچوون");
+  EXPECT_EQ(A().lemma("وەبیرهاتەوە"), "وەبیرهاتن");
+}
