@@ -557,6 +557,61 @@ TEST(Morph, ShortSubjunctiveBin3Pl) {
 // known() and lemma() run their own search (no candidate built, early exit, no guesser for known();
 // only the best candidate kept for lemma()): their twins through analyze() must agree on every path
 // (lexicon, suffix grammar, verbs, joined compounds, each fallback, guesser, unknown words).
+// h-lexb: adjectives, abstract nouns, closed-class words and simple / preverb verbs written from
+// knowledge of Sorani (inflected forms here are the test's own, not from a gold set).
+TEST(Morph, LexbAdjectivesNounsAndVerbs) {
+  EXPECT_EQ(A().lemma("ترسنۆکەکان"), "ترسنۆک");
+  EXPECT_EQ(A().lemma("پەرێشانم"), "پەرێشان");
+  EXPECT_EQ(A().lemma("پەژارەکەی"), "پەژارە");
+  EXPECT_EQ(A().lemma("لەمپەرێک"), "لەمپەر");
+  EXPECT_EQ(A().lemma("ژانەکانی"), "ژان");
+  // شیرین is an adjective of its own, not شیر 'milk' + -ین
+  EXPECT_EQ(A().lemma("شیرینترین"), "شیرین");
+  EXPECT_EQ(A().analyze("شیرینترین")[0].pos, "ADJ");
+  EXPECT_EQ(A().analyze("کەواتە")[0].pos, "CONJ");
+  // simple verbs: present, past, causative
+  // بارین، ماڵین، مژین are bound (only in دابارین، ڕاماڵین، هەڵمژین): their bare past + ی is the
+  // ezafe of a common noun
+  EXPECT_EQ(A().lemma("دادەبارێت"), "دابارین");
+  EXPECT_EQ(A().lemma("ڕایماڵی"), "ڕاماڵین");
+  EXPECT_EQ(A().lemma("باری"), "بار");
+  EXPECT_EQ(A().lemma("ماڵی"), "ماڵ");
+  // a causative lemmatizes to its base with CAUS (causatives.tsv)
+  EXPECT_EQ(A().lemma("باراندی"), "بارین");
+  EXPECT_NE(A().analyze("باراندی")[0].features.find("CAUS"), std::string::npos);
+  EXPECT_EQ(A().lemma("دەیگوشێت"), "گوشین");
+  EXPECT_EQ(A().lemma("دەفەوتێت"), "فەوتان");
+  EXPECT_EQ(A().lemma("هاڕیویانە"), "هاڕین");
+  // preverb verbs on new bound bases
+  EXPECT_EQ(A().lemma("هەڵگیرسا"), "هەڵگیرسان");
+  EXPECT_EQ(A().lemma("داڕما"), "داڕمان");
+  EXPECT_EQ(A().lemma("دەدڕێت"), "دڕان");
+  EXPECT_EQ(A().lemma("دڕاندی"), "دڕان");
+  EXPECT_EQ(A().lemma("دەیتۆقێنێت"), "تۆقین");
+  EXPECT_EQ(A().lemma("دەشڵەژێت"), "شڵەژان");
+  EXPECT_EQ(A().lemma("لێدەخوڕێت"), "لێخوڕین");
+  EXPECT_EQ(A().lemma("هەڵیکێشا"), "هەڵکێشان");
+  EXPECT_EQ(A().lemma("ڕاگوازرا"), "ڕاگواستن");
+  EXPECT_EQ(A().lemma("هەڵیکۆڵی"), "هەڵکۆڵین");
+  EXPECT_EQ(A().lemma("دۆڕاین"), "دۆڕان");
+  EXPECT_EQ(A().lemma("دەئاژۆم"), "ئاژوتن");
+  EXPECT_EQ(A().lemma("نێژرا"), "ناشتن");
+  EXPECT_EQ(A().lemma("دەیچرپێنێت"), "چرپاندن");
+  EXPECT_EQ(A().lemma("لێمگەڕێ"), "لێگەڕان");
+  EXPECT_EQ(A().lemma("هەڵیواسی"), "هەڵواسین");
+  // joined light verbs on induced nominals
+  EXPECT_EQ(A().lemma("لەسێدارەدرا"), "لەسێدارەدان");
+  EXPECT_EQ(A().lemma("پێشوازیکرد"), "پێشوازیکردن");
+  EXPECT_EQ(A().lemma("هەڵوەشایەوە"), "هەڵوەشان");
+  EXPECT_EQ(A().lemma("هەڵیانکوتایە"), "هەڵکوتان");
+  EXPECT_EQ(A().lemma("بەرهەڵستەکان"), "بەرهەڵست");
+  EXPECT_EQ(A().lemma("ڕەوانەی"), "ڕەوانە");
+  EXPECT_EQ(A().lemma("شایانی"), "شایان");
+  EXPECT_EQ(A().lemma("قەیرانەکان"), "قەیران");
+  // a misspelling next to a new word stays unknown
+  EXPECT_FALSE(A().known("پەژارەەکە"));
+}
+
 TEST(Morph, KnownAndLemmaAgreeWithAnalyze) {
   const char* const words[] = {
       "کتێبەکانیان", "کتێبەکانیشمانە", "گەورەترینەکان", "یەکەمین", "نەکراوەتەوە", "دەکەم", "دەیانبینم",
@@ -630,6 +685,46 @@ TEST(Morph, ConcreteNounsLexa) {
     EXPECT_FALSE(as[0].guessed) << c.word;
     EXPECT_TRUE(A().known(c.word)) << c.word;
   }
+}
+
+// h-lexc: nouns of public life as news reports them (lexicon.tsv, block "h-lexc"): inflected forms get
+// the noun as lemma, not a guess (پشکنەرەکان was a guess at پشکنەرە + کان).
+TEST(Morph, PublicLifeNounsLexc) {
+  struct Case { const char* word; const char* lemma; };
+  const Case cases[] = {
+      {"پشکنەرەکان", "پشکنەر"},       {"نانەواخانەیەک", "نانەواخانە"}, {"بۆردومانەکە", "بۆردومان"},
+      {"هاوردەکارەکان", "هاوردەکار"}, {"پشکدارەکان", "پشکدار"},       {"خۆتەقێنەرێک", "خۆتەقێنەر"},
+      {"سەرۆککۆمارەکەی", "سەرۆککۆمار"}, {"هەنگەوانەکان", "هەنگەوان"},   {"ڕفێنەرەکان", "ڕفێنەر"},
+      {"فێرکارەکەمان", "فێرکار"},       {"سکاڵانامەیەکی", "سکاڵانامە"},   {"پڕۆژەیاساکە", "پڕۆژەیاسا"},
+      {"سەروتارەکەی", "سەروتار"},       {"جاڕنامەیەک", "جاڕنامە"},         {"کیمیازانەکان", "کیمیازان"},
+      {"داکۆکیکارانی", "داکۆکیکار"},     {"پیلانگێڕەکان", "پیلانگێڕ"},       {"ئێشکگرەکە", "ئێشکگر"},
+      {"شیکەرەوەکان", "شیکەرەوە"},       {"شانۆنامەیەکی", "شانۆنامە"},       {"بەربانگەکەیان", "بەربانگ"},
+      {"فەرماندارەکەی", "فەرماندار"},     {"دۆزەکەمان", "دۆز"},               {"سێویخانەکە", "سێویخانە"},
+      {"تەجرەبەکانی", "تەجرەبە"},         {"مەحکەمەکە", "مەحکەمە"},           {"نیوەکۆتاییەکە", "نیوەکۆتایی"},
+      {"وەسیەتەکەی", "وەسیەت"},           {"بەکالۆریاکەی", "بەکالۆریا"},       {"فیتنەیەک", "فیتنە"},
+  };
+  for (const auto& c : cases) {
+    auto as = A().analyze(c.word);
+    ASSERT_FALSE(as.empty()) << c.word;
+    EXPECT_EQ(as[0].lemma, c.lemma) << c.word;
+    EXPECT_EQ(as[0].pos, "N") << c.word;
+    EXPECT_FALSE(as[0].guessed) << c.word;
+    EXPECT_TRUE(A().known(c.word)) << c.word;
+  }
+  // a short noun does not take over the verb it resembles: دۆزییەوە is still دۆزینەوە's past
+  EXPECT_EQ(A().analyze("دۆزییەوە")[0].pos, "V");
+  // an agent noun written here does not turn its abstract noun in -ی into agent + ezafe: those
+  // abstract nouns are written whole beside it (چاکسازی, ساختەکاری, سەرمایەگوزاری, دەروونناسی)
+  EXPECT_EQ(A().lemma("ساختەکاری"), "ساختەکاری");
+  EXPECT_EQ(A().lemma("سەرمایەگوزاری"), "سەرمایەگوزاری");
+  EXPECT_EQ(A().lemma("دەروونناسی"), "دەروونناسی");
+  EXPECT_EQ(A().lemma("چاکسازی"), "چاکسازی");
+  EXPECT_EQ(A().lemma("چاکسازیش"), "چاکسازی");
+  EXPECT_EQ(A().lemma("پێشێلکاری"), "پێشێلکاری");
+  EXPECT_EQ(A().lemma("خۆفرۆشی"), "خۆفرۆشی");
+  EXPECT_EQ(A().lemma("مەراسیمێکی"), "مەراسیم");
+  // لە تۆوە 'from you' keeps the pronoun
+  EXPECT_EQ(A().lemma("تۆوە"), "تۆ");
 }
 
 TEST(Morph, GoldenLemmas) {
