@@ -833,3 +833,113 @@ TEST(MorphLexiconForms, LemmasInflectionsAndVerbForms) {
   EXPECT_FALSE(has(all, "ئابوورییی"));
   for (size_t i = 0; i < all.size(); i += 97) EXPECT_TRUE(a.known(all[i])) << all[i];
 }
+
+// h-lexd: joined light-verb and preverb compounds of compound_verbs.tsv (inflected forms written
+// from knowledge of the language: present with دە-, passive past, perfect, -ەوە, clitic between parts)
+TEST(Morph, LexdCompoundVerbs) {
+  EXPECT_EQ(A().lemma("تەماشادەکەین"), "تەماشاکردن");
+  EXPECT_EQ(A().lemma("قەدەغەکرا"), "قەدەغەکردن");
+  EXPECT_EQ(A().lemma("دەستنیشانکراوە"), "دەستنیشانکردن");
+  EXPECT_EQ(A().lemma("هەڵگەڕایەوە"), "هەڵگەڕان");
+  EXPECT_EQ(A().lemma("دواخرا"), "دواخستن");
+  EXPECT_EQ(A().lemma("گۆرانیدەڵێت"), "گۆرانیگوتن");
+  EXPECT_EQ(A().lemma("هەناردەکرا"), "هەناردەکردن");  // not هەنار + دە + کرا
+  EXPECT_EQ(A().lemma("پشتگوێخراوە"), "پشتگوێخستن");
+  EXPECT_EQ(A().lemma("نەخۆشکەوت"), "نەخۆشکەوتن");
+  EXPECT_EQ(A().lemma("دەستوەردەدات"), "دەستوەردان");
+  EXPECT_EQ(A().lemma("سەرهەڵدەدات"), "سەرهەڵدان");
+  EXPECT_EQ(A().lemma("بەرهەمدەهێنێت"), "بەرهەمهێنان");
+  EXPECT_EQ(A().lemma("جێگیرببێت"), "جێگیربوون");
+  EXPECT_TRUE(A().known("مامەڵەدەکات"));
+  EXPECT_TRUE(A().known("بەدواداچوونەوە"));
+  // the participle's abstract noun keeps its own lemma (no یەکگرتن row for that reason)
+  EXPECT_EQ(A().lemma("یەکگرتوویی"), "یەکگرتوویی");
+}
+
+// h-lexd batch 2: simple verbs of verbs.tsv and their compounds
+TEST(Morph, LexdSimpleVerbs) {
+  EXPECT_EQ(A().lemma("دەجەنگن"), "جەنگان");
+  EXPECT_EQ(A().lemma("دەیورووژێنێت"), "ورووژاندن");
+  EXPECT_EQ(A().lemma("هەڵدەکەنێت"), "هەڵکەندن");
+  EXPECT_EQ(A().lemma("دەکەن"), "کردن");  // کەندن is bound: its present must not take دەکەن
+  EXPECT_EQ(A().lemma("تێدەکۆشین"), "تێکۆشان");
+  EXPECT_EQ(A().lemma("دەسووڕێتەوە"), "سووڕان");
+  EXPECT_EQ(A().lemma("چەمایەوە"), "چەمان");
+  EXPECT_EQ(A().lemma("دەیلاوێنێتەوە"), "لاواندن");
+  EXPECT_EQ(A().lemma("بزربوو"), "بزربوون");
+  EXPECT_EQ(A().lemma("بەراوردکرا"), "بەراوردکردن");
+  EXPECT_EQ(A().lemma("بنیاتنرا"), "بنیاتنان");
+  EXPECT_EQ(A().lemma("لێوەربگرین"), "لێوەرگرتن");
+}
+
+// h-lexd batch 3: everyday verbs (body, feelings, chores)
+TEST(Morph, LexdEverydayVerbs) {
+  EXPECT_EQ(A().lemma("دەیتوێنێتەوە"), "تواندن");
+  EXPECT_EQ(A().lemma("تێوەگلا"), "تێوەگلان");
+  EXPECT_EQ(A().lemma("مەلەدەکەین"), "مەلەکردن");
+  EXPECT_EQ(A().lemma("بێهۆشبوو"), "بێهۆشبوون");
+  EXPECT_EQ(A().lemma("پەلەمەکە"), "پەلەکردن");
+  EXPECT_EQ(A().lemma("دەکۆخێت"), "کۆخین");
+  EXPECT_EQ(A().lemma("وێنەدەکێشێت"), "وێنەکێشان");
+  EXPECT_EQ(A().lemma("بەئاگاهاتەوە"), "بەئاگاهاتن");
+}
+
+// h-lexd batch 4: bound stems under a preverb, reflexive compounds
+TEST(Morph, LexdBoundAndReflexive) {
+  EXPECT_EQ(A().lemma("دامرکایەوە"), "دامرکان");
+  EXPECT_EQ(A().lemma("دایمرکاندەوە"), "دامرکاندن");
+  EXPECT_EQ(A().lemma("هەڵدەوەرێت"), "هەڵوەرین");
+  EXPECT_EQ(A().lemma("دەشێوێت"), "شێوان");
+  EXPECT_EQ(A().lemma("خۆکوشتنی"), "خۆکوشتن");
+  EXPECT_EQ(A().lemma("تێربووم"), "تێربوون");
+}
+
+// h-lexd batch 5: compounds on پێکردن / پێدان / پێهێنان and a few simple verbs
+TEST(Morph, LexdPeCompounds) {
+  EXPECT_EQ(A().lemma("ئاماژەپێدەکات"), "ئاماژەپێکردن");
+  EXPECT_EQ(A().lemma("درێژەپێدەدەین"), "درێژەپێدان");
+  EXPECT_EQ(A().lemma("کۆتاییپێهێنا"), "کۆتاییپێهێنان");
+  EXPECT_EQ(A().lemma("ڕێگەپێدرا"), "ڕێگەپێدان");
+  EXPECT_EQ(A().lemma("پشتڕاستکرایەوە"), "پشتڕاستکردن");
+  EXPECT_EQ(A().lemma("هەستپێدەکەم"), "هەستپێکردن");
+  EXPECT_EQ(A().lemma("دەخرۆشێت"), "خرۆشان");
+  EXPECT_EQ(A().lemma("قووچاند"), "قووچاندن");
+}
+
+// h-lexd batch 6: compounds on لێکردن / لێگرتن, news vocabulary (courts, politics)
+TEST(Morph, LexdNewsVerbs) {
+  EXPECT_EQ(A().lemma("باسلێدەکەن"), "باسلێکردن");
+  EXPECT_EQ(A().lemma("دەستلەکارکێشایەوە"), "دەستلەکارکێشان");
+  EXPECT_EQ(A().lemma("زیندانیکرا"), "زیندانیکردن");
+  EXPECT_EQ(A().lemma("تۆمەتبارکراوە"), "تۆمەتبارکردن");
+  EXPECT_EQ(A().lemma("هەڵدەلەرزێت"), "هەڵلەرزین");
+  EXPECT_EQ(A().lemma("دەشنێت"), "شنین");
+}
+
+// h-lexd batch 7: adjective + light verb written joined, whose adjective is not a hand-written head
+TEST(Morph, LexdAdjectiveLightVerbs) {
+  EXPECT_EQ(A().lemma("شێتدەبێت"), "شێتبوون");
+  EXPECT_EQ(A().lemma("نەرمیدەکات"), "نەرمکردن");
+  EXPECT_EQ(A().lemma("ئارامکرایەوە"), "ئارامکردن");
+  EXPECT_EQ(A().lemma("خاڵیکرایەوە"), "خاڵیکردن");
+  EXPECT_EQ(A().lemma("دەیخولێنێتەوە"), "خولاندن");
+  EXPECT_EQ(A().lemma("گڕیگرت"), "گڕگرتن");
+}
+
+// h-lexd batch 8: household and preverb verbs
+TEST(Morph, LexdHouseholdVerbs) {
+  EXPECT_EQ(A().lemma("دادەکێشێت"), "داکێشان");
+  EXPECT_EQ(A().lemma("تێیخست"), "تێخستن");
+  EXPECT_EQ(A().lemma("چێشتلێدەنێت"), "چێشتلێنان");
+  EXPECT_EQ(A().lemma("سواردەبین"), "سواربوون");
+  EXPECT_EQ(A().lemma("دەیشۆرد"), "شۆردن");
+  EXPECT_EQ(A().lemma("دادەسەپێت"), "داسەپان");
+}
+
+// h-lexd batch 9: compounds whose nominal part is a prepositional phrase (لەبار، بەبیر، بەسەر، بەجێ)
+TEST(Morph, LexdPrepositionalCompounds) {
+  EXPECT_EQ(A().lemma("دەردەکێشێت"), "دەرکێشان");
+  EXPECT_EQ(A().lemma("بەجێیهێنا"), "بەجێهێنان");
+  EXPECT_EQ(A().lemma("لەدەستدەچێت"), "لەدەستچوون");
+  EXPECT_EQ(A().lemma("وەبیرهاتەوە"), "وەبیرهاتن");
+}
