@@ -136,6 +136,16 @@ struct VerbalizeOptions {
   bool abbreviations = true;
   bool acronyms = true;           // Latin-script acronyms (2-6 capitals) spelled out: FBI -> ئێف بی ئای
   bool emoji = false;             // emoji -> their names (off by default)
+
+  // What pronunciation (g2p: the CLI, the service, Python) reads out before the phonemes: numbers,
+  // dates, times, phone numbers and units; abbreviations and Latin acronyms stay as written (the
+  // G2P sets pronounce هتد as .hi.tid).
+  static VerbalizeOptions for_g2p() {
+    VerbalizeOptions o;
+    o.abbreviations = false;
+    o.acronyms = false;
+    return o;
+  }
 };
 
 class Verbalizer {

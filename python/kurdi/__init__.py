@@ -218,7 +218,7 @@ def g2p(text: Text, ipa: bool = False, verbalize: bool = True, **options: Any) -
     >>> g2p("ساڵی ٢٠٢١")
     '.sa.łî .dû .he.za.rû .bîs.tû .yek'
     """
-    if verbalize:
+    if verbalize:  # the options of kurdi::VerbalizeOptions::for_g2p()
         text = _get("verbalize", abbreviations=False, acronyms=False).verbalize(text)
     return _get("translit", ipa=ipa, **options).g2p(text)
 

@@ -18,6 +18,16 @@ const kurdi::Analyzer& A() {
   return a;
 }
 
+// The first reading of `w` has this lemma and POS, from the lexicon (not guessed), and known() agrees.
+void expect_lemma_pos(const std::string& w, const std::string& lemma, const std::string& pos) {
+  auto as = A().analyze(w);
+  ASSERT_FALSE(as.empty()) << w;
+  EXPECT_EQ(as[0].lemma, lemma) << w;
+  EXPECT_EQ(as[0].pos, pos) << w;
+  EXPECT_FALSE(as[0].guessed) << w;
+  EXPECT_TRUE(A().known(w)) << w;
+}
+
 TEST(Morph, NominalLemmas) {
   EXPECT_EQ(A().lemma("کتێبەکانیان"), "کتێب");
   EXPECT_EQ(A().lemma("کتێبێک"), "کتێب");
@@ -677,14 +687,7 @@ TEST(Morph, ConcreteNounsLexa) {
       {"قەندانەکە", "قەندان"},     {"سەیرانێک", "سەیران"},   {"هاوسێکانمان", "هاوسێ"},
       {"بەرگدرووەکە", "بەرگدروو"}, {"کەنیزەکەکان", "کەنیزەک"}, {"تەپاڵەکان", "تەپاڵە"},
   };
-  for (const auto& c : cases) {
-    auto as = A().analyze(c.word);
-    ASSERT_FALSE(as.empty()) << c.word;
-    EXPECT_EQ(as[0].lemma, c.lemma) << c.word;
-    EXPECT_EQ(as[0].pos, "N") << c.word;
-    EXPECT_FALSE(as[0].guessed) << c.word;
-    EXPECT_TRUE(A().known(c.word)) << c.word;
-  }
+  for (const auto& c : cases) expect_lemma_pos(c.word, c.lemma, "N");
 }
 
 // h-lexc: nouns of public life as news reports them (lexicon.tsv, block "h-lexc"): inflected forms get
@@ -703,14 +706,7 @@ TEST(Morph, PublicLifeNounsLexc) {
       {"تەجرەبەکانی", "تەجرەبە"},         {"مەحکەمەکە", "مەحکەمە"},           {"نیوەکۆتاییەکە", "نیوەکۆتایی"},
       {"وەسیەتەکەی", "وەسیەت"},           {"بەکالۆریاکەی", "بەکالۆریا"},       {"فیتنەیەک", "فیتنە"},
   };
-  for (const auto& c : cases) {
-    auto as = A().analyze(c.word);
-    ASSERT_FALSE(as.empty()) << c.word;
-    EXPECT_EQ(as[0].lemma, c.lemma) << c.word;
-    EXPECT_EQ(as[0].pos, "N") << c.word;
-    EXPECT_FALSE(as[0].guessed) << c.word;
-    EXPECT_TRUE(A().known(c.word)) << c.word;
-  }
+  for (const auto& c : cases) expect_lemma_pos(c.word, c.lemma, "N");
   // a short noun does not take over the verb it resembles: دۆزییەوە is still دۆزینەوە's past
   EXPECT_EQ(A().analyze("دۆزییەوە")[0].pos, "V");
   // an agent noun written here does not turn its abstract noun in -ی into agent + ezafe: those
@@ -748,14 +744,6 @@ TEST(Morph, GoldenLemmas) {
 // their lemma and POS through the suffixes; names that the affix grammar used to cut into a short word
 // + suffix (بۆکان = بۆ + کان, پەکەکە = پەک + ەکە, تورکمان = تورک + مان) are read whole, and a name
 // never takes over the paradigm of a common word (برایانمان stays برا).
-void expect_lemma_pos(const std::string& w, const std::string& lemma, const std::string& pos) {
-  auto as = A().analyze(w);
-  ASSERT_FALSE(as.empty()) << w;
-  EXPECT_EQ(as[0].lemma, lemma) << w;
-  EXPECT_EQ(as[0].pos, pos) << w;
-  EXPECT_FALSE(as[0].guessed) << w;
-}
-
 TEST(Morph, GazetteerAndNewsLoanwords) {
   expect_lemma_pos("بۆکانەوە", "بۆکان", "PROPN");
   expect_lemma_pos("گەرمیانی", "گەرمیان", "PROPN");

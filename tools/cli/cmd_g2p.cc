@@ -26,10 +26,7 @@ int run(Common& common) {
   if (flags.no_verbalize)
     return process_lines(
         common, [&](std::string_view line, bool, std::string& out) { t.g2p(line, out); }, true);
-  VerbalizeOptions vo;
-  vo.abbreviations = false;
-  vo.acronyms = false;
-  Verbalizer v(vo);
+  Verbalizer v(VerbalizeOptions::for_g2p());
   std::string spoken;
   return process_lines(
       common,

@@ -22,12 +22,7 @@ std::shared_ptr<const Transliterator> engine(const Call& c) {
 }
 
 const Verbalizer& verbalizer() {
-  static const Verbalizer v = [] {
-    VerbalizeOptions o;
-    o.abbreviations = false;
-    o.acronyms = false;
-    return Verbalizer(o);
-  }();
+  static const Verbalizer v(VerbalizeOptions::for_g2p());
   return v;
 }
 
