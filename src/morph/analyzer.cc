@@ -376,8 +376,39 @@ struct Analyzer::Impl {
     return false;
   }
 
+  // The preverbs by their spelling with ڵ ڕ ێ ۆ written ل ر ی و (fold_marks), for the free compound
+  // rule; preverb_twin_bytes: the longest.
+  SvMap<std::vector<std::string>> preverb_twins;
+  size_t preverb_twin_bytes = 0;
+  static std::string fold_marks(std::string_view w) {
+    std::string out(w);  // each mark letter and its plain twin are two bytes in UTF-8
+    for (auto [from, to] : {std::pair<std::string_view, std::string_view>{"\u06B5", "\u0644"},
+                            {"\u0695", "\u0631"}, {"\u06CE", "\u06CC"}, {"\u06C6", "\u0648"}})
+      for (size_t i = out.find(from); i != std::string::npos; i = out.find(from, i + to.size()))
+        out.replace(i, from.size(), to);
+    return out;
+  }
+  // `head` + `rest` is a listed preverb verb's verbal noun or participle misspelt: head is not a
+  // preverb but differs from one only in its marks (هەل for هەڵ, ڕو for ڕۆ), and that preverb + rest
+  // is listed (هەڵفڕین, ڕۆچوون)
+  bool misspelt_preverb_verb(std::string_view head, std::string_view rest) const {
+    if (head.size() > preverb_twin_bytes || g.preverbs.count(head)) return false;
+    auto it = preverb_twins.find(fold_marks(head));
+    if (it == preverb_twins.end()) return false;
+    for (const auto& p : it->second) {
+      const StemIndex::Rec* r = idx.stem(p + std::string(rest));
+      if (r)
+        for (const auto& e : *r)
+          if (e.kind == Kind::kNominal && (e.pos == pMsdr || e.pos == pPtcp)) return true;
+    }
+    return false;
+  }
   explicit Impl(const MorphOptions& o) : options(o) {
     for (const auto& p : g.parts) max_part_bytes = std::max(max_part_bytes, p.size());
+    for (const auto& p : g.preverbs) {
+      preverb_twins[fold_marks(p)].push_back(p);
+      preverb_twin_bytes = std::max(preverb_twin_bytes, p.size());
+    }
     light_lemma.assign(g.strings.size(), 0);
     for (size_t i = 0; i < g.strings.size(); ++i) light_lemma[i] = g.light_verbs.count(g.strings[i]) ? 1 : 0;
     for (int s = 0; s < kNomSlots; ++s) {
@@ -511,6 +542,7 @@ struct Analyzer::Impl {
       const StemIndex::Rec* hr = idx.find(head);
       bool head_known = hr && (hr->part || hr->n);
       if (!head_known || !has_cps(head, 2)) continue;
+      if (misspelt_preverb_verb(head, stem.substr(k))) continue;
       for (const auto& e : *jt) {
         if (e.kind != Kind::kNominal || (e.pos != pMsdr && e.pos != pPtcp)) continue;
         found = true;

@@ -550,6 +550,19 @@ TEST(Morph, AgentNounOnKnownHead) {
   EXPECT_FALSE(A().known("قلتبفرۆشەکە"));
 }
 
+// A joined "head + verbal noun" compound whose head is a preverb with a mark dropped (هەل for
+// هەڵ) is that listed preverb verb misspelt, not a compound of its own; heads that are
+// no preverb twin still form free compounds.
+TEST(Morph, MisspeltPreverbIsNoCompoundHead) {
+  EXPECT_TRUE(A().known("هەڵفڕین"));
+  EXPECT_FALSE(A().known("هەلفڕین"));
+  EXPECT_TRUE(A().known("هەڵبژاردن"));
+  EXPECT_FALSE(A().known("هەلبژاردن"));
+  EXPECT_FALSE(A().known("هەلفڕینەکە"));
+  EXPECT_TRUE(A().known("نانخواردن"));
+  EXPECT_TRUE(A().known("بۆچوون"));
+}
+
 // -گیر "holder" is an agent ending (derivation.tsv): پشتگیری "support" is a lemma of its own.
 TEST(Morph, AgentEndingGir) {
   EXPECT_EQ(A().lemma("پشتگیری"), "پشتگیری");
