@@ -716,7 +716,7 @@ struct Analyzer::Impl {
         if (!ok && !drop) continue;
         st[depth] = {&r, static_cast<uint16_t>(q), static_cast<uint16_t>(p), mNom};
         if (drop) nom_try_stem(w, q, st, depth + 1, out, true);
-        if (ok) nom_dfs(w, q, kNomPred[s], s != kARG, st, depth + 1, out);
+        if (ok) nom_dfs(w, q, (r.after & kStemOnly) ? 0 : kNomPred[s], s != kARG, st, depth + 1, out);
       }
     }
   }
@@ -1584,6 +1584,7 @@ std::vector<std::string> Analyzer::lexicon_forms(bool inflected) const {
         if (r.feat != feat) continue;
         drop = at_stem && (r.after & kEdrop) && cls == kE;  // خانە + ان -> خانان
         if (!drop && !(r.after & cls)) continue;
+        if (!at_stem && (r.after & kStemOnly)) continue;
         if (!drop && (cur + r.form).find("\u06CC\u06CC\u06CC") != std::string::npos) continue;  // ییی
         row = &r;
         break;
@@ -1813,6 +1814,7 @@ std::vector<std::string> Analyzer::inflect(std::string_view lemma_in, std::strin
             bool ok = r.after & cls;
             bool drop = at_stem && (r.after & kEdrop) && cls == kE;
             if (!ok && !drop) continue;
+            if (!at_stem && (r.after & kStemOnly)) continue;
             std::vector<std::string> rem2 = rem;
             if (!take_tokens(rem2, r.feat)) continue;
             done_feat = r.feat;

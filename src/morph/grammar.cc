@@ -108,6 +108,7 @@ uint8_t parse_after(std::string_view s) {
     else if (p == "Ê") m |= kEe;
     else if (p == "U") m |= kU;
     else if (p == "E-") m |= kEdrop;
+    else if (p == "stem") m |= kStemOnly;
     else if (p == "V") m |= kA | kE | kI | kEe | kU;
   }
   return m;

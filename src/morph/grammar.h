@@ -20,6 +20,7 @@ enum : uint8_t {
   kEe = 16,    // ێ
   kU = 32,     // وو
   kEdrop = 64, // ە-final stem whose ە drops before the suffix
+  kStemOnly = 128,  // only directly on the stem, after no other suffix (`stem` in the tables)
   kAny = kC | kA | kE | kI | kEe | kU,
 };
 

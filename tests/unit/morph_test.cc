@@ -563,6 +563,16 @@ TEST(Morph, MisspeltPreverbIsNoCompoundHead) {
   EXPECT_TRUE(A().known("بۆچوون"));
 }
 
+// The ezafe -ێ (nominal_suffixes.tsv, `stem`) attaches to the bare stem only: after -ەکان، -ێک، -ان
+// the ێ is the typo of ی.
+TEST(Morph, EzafeEOnBareStemOnly) {
+  EXPECT_TRUE(A().known("زمانێ"));
+  EXPECT_TRUE(A().known("کەسێکی"));
+  EXPECT_FALSE(A().known("کەسێکێ"));
+  EXPECT_FALSE(A().known("ڕووداوەکانێ"));
+  EXPECT_FALSE(A().known("کەسانێ"));
+}
+
 // -گیر "holder" is an agent ending (derivation.tsv): پشتگیری "support" is a lemma of its own.
 TEST(Morph, AgentEndingGir) {
   EXPECT_EQ(A().lemma("پشتگیری"), "پشتگیری");
