@@ -6,9 +6,8 @@ usage: mark_misspellings.py KURDI_BINARY [TOP_N]
 Takes the TOP_N (default 6000) most frequent words of 3+ letters of the shipped frequency model
 (data/spell/freq.tsv, induced from the permissive corpora), writes each with one letter swapped for
 its confusable twin (ڵ→ل ڕ→ر ێ→ی ۆ→و وو→و ی→ێ و→ۆ ل→ڵ; not word-initial ڕ→ر, which the
-normalizer restores), keeps the variants the model has never seen, and asks `kurdi analyze` which of
-them have a non-guessed analysis. Some accepted variants are real words or accepted spelling
-variants (مێژو for مێژوو); the rest are misspellings the analyzer lets through, which the spell
+normalizer restores), keeps the variants the model has never seen, and asks `kurdi analyze
+--no-colloquial` (the analyzer as the spell checker runs it) which of them have a non-guessed analysis. Some accepted variants are real words; the rest are misspellings the analyzer lets through, which the spell
 checker can then flag only by its frequency rules. Lower is better; the figure moves with the
 lexicon and the affix grammar. Prints one JSON line, with the most frequent segmentations of the
 accepted variants (where to look).
@@ -38,7 +37,7 @@ for w in top:
                 variants.setdefault(v, w)
             i = w.find(a, i + 1)
 words = sorted(variants)
-r = subprocess.run([kurdi, "analyze", "--format", "jsonl", "--max", "1"], input="\n".join(words) + "\n",
+r = subprocess.run([kurdi, "analyze", "--no-colloquial", "--format", "jsonl", "--max", "1"], input="\n".join(words) + "\n",
                    capture_output=True, text=True)
 if r.returncode != 0:
     sys.exit("kurdi analyze failed: " + r.stderr[-300:])

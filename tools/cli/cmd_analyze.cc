@@ -11,6 +11,7 @@ struct Flags {
   std::string format = "tsv";
   int max = 16;
   bool no_guess = false;
+  bool no_colloquial = false;
 };
 Flags flags;
 
@@ -20,6 +21,7 @@ int run(Common& common) {
   MorphOptions o;
   o.max_analyses = flags.max < 0 ? 0 : static_cast<size_t>(flags.max);
   o.guess = !flags.no_guess;
+  o.colloquial = !flags.no_colloquial;
   Analyzer analyzer(o);
   bool jsonl = flags.format == "jsonl";
   return process_lines(common, [&](std::string_view line, bool, std::string& out) {
@@ -91,6 +93,8 @@ Registrar reg({"analyze", "every analysis of each word: lemma, POS, UniMorph fea
                  app.add_option("--format", flags.format, "tsv (default) or jsonl");
                  app.add_option("--max", flags.max, "analyses per word (default 16, 0 = all)");
                  app.add_flag("--no-guess", flags.no_guess, "no guesser for unknown stems");
+                 app.add_flag("--no-colloquial", flags.no_colloquial,
+                              "standard spelling only, as the spell checker judges (no ئە- for دە-, no single و/ی for وو/یی)");
                },
                run});
 
