@@ -204,7 +204,8 @@ void SpellChecker::Impl::build() {
       if (s) words.row(*s).entry = i;
     }
   }
-  index.reserve(entries.size() * 30);
+  std::vector<uint64_t> raw;
+  raw.reserve(entries.size() * 30);
   // A lexicon form gets only the keys of the closest tier (its raw exact and one-delete keys and its
   // confusion skeleton), not two raw deletes nor a skeleton delete: with its low prior a word further
   // away seldom reaches the top five. With all but the two-delete keys, the lexicon forms of the
@@ -213,19 +214,32 @@ void SpellChecker::Impl::build() {
   // top-5 correction fewer on the Amani set (top5 0.6909 -> 0.6883; top1 unchanged).
   for (uint32_t i = 0; i < entries.size(); ++i)
     spell::keys(letters_of(i), [&](uint64_t h, int tier, bool) {
-      if (tier == 0 || i < model_entries) index.push_back((h << spell::kIdBits) | i);
+      if (tier == 0 || i < model_entries) raw.push_back((h << spell::kIdBits) | i);
     });
-  std::sort(index.begin(), index.end());
-  index.erase(std::unique(index.begin(), index.end()), index.end());
-  index.shrink_to_fit();
-  directory.assign((size_t(1) << 20) + 1, 0);
+  // Sorted by a counting sort on the directory's bucket (the top 20 bits), then each bucket (a few
+  // keys) on its own, duplicates dropped: the same order as one std::sort of all keys, which took a
+  // quarter of the checker's construction (`kurdi spell` start-up).
+  constexpr size_t kBuckets = size_t(1) << 20;
+  directory.assign(kBuckets + 1, 0);
+  for (uint64_t v : raw) ++directory[static_cast<size_t>(v >> 44) + 1];
+  for (size_t b = 0; b < kBuckets; ++b) directory[b + 1] += directory[b];
+  index.resize(raw.size());
   {
-    size_t pos = 0;
-    for (size_t b = 0; b <= (size_t(1) << 20); ++b) {
-      while (pos < index.size() && (index[pos] >> 44) < b) ++pos;
-      directory[b] = static_cast<uint32_t>(pos);
-    }
+    std::vector<uint32_t> next(directory.begin(), directory.end() - 1);
+    for (uint64_t v : raw) index[next[static_cast<size_t>(v >> 44)]++] = v;
   }
+  std::vector<uint64_t>().swap(raw);
+  size_t out = 0;
+  for (size_t b = 0; b < kBuckets; ++b) {
+    const size_t lo = directory[b], hi = directory[b + 1];
+    directory[b] = static_cast<uint32_t>(out);
+    std::sort(index.begin() + static_cast<std::ptrdiff_t>(lo), index.begin() + static_cast<std::ptrdiff_t>(hi));
+    for (size_t i = lo; i < hi; ++i)
+      if (i == lo || index[i] != index[i - 1]) index[out++] = index[i];
+  }
+  directory[kBuckets] = static_cast<uint32_t>(out);
+  index.resize(out);
+  index.shrink_to_fit();
   // Every rare entry, also those seen less than min_count times: they are valid only through the
   // analyzer, and dominated() answers for them from this flag too.
   for (uint32_t i = 0; i < model_entries; ++i)
