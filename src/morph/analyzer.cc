@@ -456,7 +456,7 @@ struct Analyzer::Impl {
     }
     auto emit = [&](const Entry* e, uint32_t lemma, uint8_t pos, bool guessed, float score, bool neg) {
       float sc = score - 1.0f * depth;
-      if (has_deg && pos != pAdj && !guessed) sc -= 1.5f;
+      if (has_deg && !ord && pos != pAdj && !guessed) sc -= 1.5f;  // not the ordinal of a numeral
       if (!out.take(sc, guessed)) return;
       LCand c;
       c.lemma = lemma;

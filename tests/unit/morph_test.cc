@@ -573,6 +573,22 @@ TEST(Morph, EzafeEOnBareStemOnly) {
   EXPECT_FALSE(A().known("کەسانێ"));
 }
 
+// An ordinal is first read as the numeral + ORD (not numeral + demonstrative ە + 1sg: یەک + ە + م),
+// and the common -هەم spelling after a vowel is an ordinal too (دووهەم، یازدەهەمی).
+TEST(Morph, OrdinalsFirst) {
+  for (const char* w : {"یەکەم", "هەشتەم", "سێیەم", "دووهەم", "یازدەهەمی", "چواردەهەم", "دووهەمین"}) {
+    auto a = A().analyze(w);
+    ASSERT_FALSE(a.empty()) << w;
+    EXPECT_FALSE(a[0].guessed) << w;
+    EXPECT_EQ(a[0].pos, "NUM") << w;
+    bool ord = false;
+    for (const auto& m : a[0].morphs) ord |= m.tag == "ORD";
+    EXPECT_TRUE(ord) << w;
+  }
+  EXPECT_EQ(A().lemma("یازدەهەمی"), "یازدە");
+  EXPECT_EQ(A().lemma("بەرهەم"), "بەرهەم");
+}
+
 // -گیر "holder" is an agent ending (derivation.tsv): پشتگیری "support" is a lemma of its own.
 TEST(Morph, AgentEndingGir) {
   EXPECT_EQ(A().lemma("پشتگیری"), "پشتگیری");
