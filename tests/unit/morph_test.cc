@@ -587,6 +587,9 @@ TEST(Morph, OrdinalsFirst) {
   }
   EXPECT_EQ(A().lemma("یازدەهەمی"), "یازدە");
   EXPECT_EQ(A().lemma("بەرهەم"), "بەرهەم");
+  // لە سەدا "per cent": سەد + دا with the دد written once (irregular.tsv)
+  EXPECT_EQ(A().lemma("سەدا"), "سەد");
+  EXPECT_TRUE(A().known("لەسەدا"));
 }
 
 // -گیر "holder" is an agent ending (derivation.tsv): پشتگیری "support" is a lemma of its own.
