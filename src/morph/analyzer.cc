@@ -1360,7 +1360,7 @@ std::string Analyzer::Impl::features_of(std::string_view w, const LCand& c) cons
     for (int i = 0; i < c.n; ++i) {
       const auto& m = c.m[i];
       if (m.type == mNeg) { f += ";NEG"; continue; }
-      if (m.type != mNom || !m.row || same(m.row->feat, "ORD")) continue;
+      if (m.type != mNom || !m.row) continue;
       f += ';';
       f += m.row->feat;
     }

@@ -581,6 +581,7 @@ TEST(Morph, OrdinalsFirst) {
     ASSERT_FALSE(a.empty()) << w;
     EXPECT_FALSE(a[0].guessed) << w;
     EXPECT_EQ(a[0].pos, "NUM") << w;
+    EXPECT_EQ(a[0].features.rfind("NUM;ORD", 0), 0u) << w << " " << a[0].features;
     bool ord = false;
     for (const auto& m : a[0].morphs) ord |= m.tag == "ORD";
     EXPECT_TRUE(ord) << w;
