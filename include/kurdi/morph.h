@@ -56,6 +56,8 @@ struct Analysis {
   std::string features;   // full UniMorph feature string starting with the POS, e.g. "N;DEF;PL;PSS3P"
   std::vector<Morph> morphs;  // segmentation, in order, covering the (normalized) word
   bool guessed = false;   // true when the stem is not in the lexicon
+  bool induced = false;   // the stem is known only from the induced-stem table (data/morph/induced_stems.tsv,
+                          // mined from raw text: weaker evidence than the hand-written lexicon)
   double score = 0.0;     // higher is better; analyses are sorted by descending score
 };
 

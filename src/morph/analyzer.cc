@@ -61,6 +61,7 @@ struct LCand {
   uint16_t stem_b = 0, stem_e = 0;
   uint8_t pos = 0;
   bool guessed = false;
+  bool induced = false;  // the stem entry is an induced one (Entry::source 1)
   bool transitive = false;
   bool caus = false;
   Kind kind = Kind::kNominal;
@@ -388,14 +389,19 @@ struct Analyzer::Impl {
         out.replace(i, from.size(), to);
     return out;
   }
+  // The preverbs `head` is a mark-twin of (هەڵ for هەل), or null: head is a preverb itself or none.
+  const std::vector<std::string>* preverb_twin_of(std::string_view head) const {
+    if (head.size() > preverb_twin_bytes || g.preverbs.count(head)) return nullptr;
+    auto it = preverb_twins.find(fold_marks(head));
+    return it == preverb_twins.end() ? nullptr : &it->second;
+  }
   // `head` + `rest` is a listed preverb verb's verbal noun or participle misspelt: head is not a
   // preverb but differs from one only in its marks (هەل for هەڵ, ڕو for ڕۆ), and that preverb + rest
   // is listed (هەڵفڕین, ڕۆچوون)
   bool misspelt_preverb_verb(std::string_view head, std::string_view rest) const {
-    if (head.size() > preverb_twin_bytes || g.preverbs.count(head)) return false;
-    auto it = preverb_twins.find(fold_marks(head));
-    if (it == preverb_twins.end()) return false;
-    for (const auto& p : it->second) {
+    const std::vector<std::string>* twins = preverb_twin_of(head);
+    if (!twins) return false;
+    for (const auto& p : *twins) {
       const StemIndex::Rec* r = idx.stem(p + std::string(rest));
       if (r)
         for (const auto& e : *r)
@@ -462,6 +468,7 @@ struct Analyzer::Impl {
       c.lemma = lemma;
       c.pos = pos;
       c.guessed = guessed;
+      c.induced = e && e->source == 1;
       c.kind = Kind::kNominal;
       c.stem_b = 0;
       c.stem_e = static_cast<uint16_t>(p);
@@ -474,7 +481,6 @@ struct Analyzer::Impl {
         c.m[c.n++] = {nullptr, 0, static_cast<uint16_t>(p), mStem};
       }
       for (int i = depth - 1; i >= 0 && c.n < kMaxMorphs; --i) c.m[c.n++] = st[i];
-      (void)e;
       out.add(std::move(c));
     };
     const StemIndex::Rec* it = idx.stem(stem);
@@ -1228,8 +1234,9 @@ struct Analyzer::Impl {
     for (size_t k = next_cp(w, next_cp(w, 0)); k + 4 <= w.size() && k <= g.max_stem_bytes; k = next_cp(w, k)) {
       const std::string_view head = w.substr(0, k);
       const uint64_t h = text::hash_bytes(head);
-      // hand-written only: induced heads admit misspellings; چا + کا, پی + ویست: misspellings, not compounds
-      if (has_cps(head, 3) && handwritten_nominal(idx.stem(head, h))) {
+      // hand-written only: induced heads admit misspellings; چا + کا, پی + ویست: misspellings, not compounds;
+      // nor a noun that is a preverb with a mark dropped (هەل "chance" + کەوت is هەڵکەوت misspelt)
+      if (has_cps(head, 3) && handwritten_nominal(idx.stem(head, h)) && !preverb_twin_of(head)) {
         light_verb_after(w, k, out);
         if (out.done()) return;
       }
@@ -1479,6 +1486,7 @@ std::vector<Analysis> Analyzer::analyze(std::string_view word) const {
     seen.emplace_back(a.lemma, a.features);
     a.pos = morph::kPosNames[c.pos];
     a.guessed = c.guessed;
+    a.induced = c.induced;
     a.score = c.score;
     for (int i = 0; i < c.n; ++i) {
       const auto& m = c.m[i];

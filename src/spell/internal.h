@@ -162,6 +162,8 @@ struct SpellChecker::Impl {
   // A rare model word next to a much more frequent one (SpellOptions::dominance_ratio).
   bool dominated(std::string_view w) const;
   bool dominated_uncached(std::string_view w, long own) const;
+  // the analyzer knows w from a hand-written stem (not guessed, not only an induced one)
+  bool known_by_lexicon(std::string_view w) const;
   long count(std::string_view w) const;
   double neglogp(std::string_view w) const;
   // Candidates from the index with cost <= max_cost, sorted by score; `convention_only` restricts

@@ -103,8 +103,16 @@ bool final_e_pair(std::u32string_view a, std::u32string_view b) {
 }
 
 // True when b is a with one plain letter replaced by its marked twin (ی -> ێ, و -> ۆ, ر -> ڕ,
-// ل -> ڵ): the marks a writer drops (keyboards and older habits without them), rarely adds.
+// ل -> ڵ), or with one و doubled (و -> وو, the long û): the marks a writer drops (keyboards and
+// older habits without them), rarely adds.
 bool mark_added(std::u32string_view a, std::u32string_view b) {
+  if (b.size() == a.size() + 1) {
+    size_t i = 0;
+    while (i < a.size() && a[i] == b[i]) ++i;
+    // b[i] is the inserted letter: a و next to a و of a
+    return b[i] == U'\u0648' && ((i > 0 && a[i - 1] == U'\u0648') || (i < a.size() && a[i] == U'\u0648')) &&
+           a.substr(i) == b.substr(i + 1);
+  }
   if (a.size() != b.size()) return false;
   size_t diff = 0;
   for (size_t i = 0; i < a.size(); ++i) {
@@ -307,6 +315,13 @@ bool SpellChecker::Impl::valid_normalized(std::string_view w, long min_count) co
   return false;
 }
 
+bool SpellChecker::Impl::known_by_lexicon(std::string_view w) const {
+  if (!analyzer || !analyzer->known(w)) return false;
+  for (const auto& a : analyzer->analyze(w))
+    if (!a.guessed && !a.induced) return true;
+  return false;
+}
+
 bool SpellChecker::Impl::dominated(std::string_view w) const {
   if (options.dominance_ratio <= 0) return false;
   if (!accepted.empty() && accepted.count(w)) return false;
@@ -325,7 +340,8 @@ bool SpellChecker::Impl::dominated_uncached(std::string_view w, long own) const 
   const bool once = own <= 1;
   const double need = (once ? options.singleton_dominance_ratio : options.dominance_ratio) *
                       static_cast<double>(std::max<long>(own, 1));
-  // Two refinements below that bar. A word seen 2+ times that the analyzer does not know is also
+  // Two refinements below that bar. A word seen 2+ times that the analyzer does not know (or knows
+  // only from an induced stem, mined from the same corpora that hold the misspelling) is also
   // dominated by its twin with one dropped mark restored (ێ ۆ ڕ ڵ) when that one is
   // mark_dominance_ratio times as frequent (an analyzed form is left alone: -یت 2SG beside -ێت 3SG
   // is grammar, not a dropped mark). A word never seen (valid by the analyzer only) is dominated
@@ -373,7 +389,7 @@ bool SpellChecker::Impl::dominated_uncached(std::string_view w, long own) const 
     if (y == q || spell::final_e_pair(q, y)) continue;
     if (c < need) {
       if (use_m && c >= need_m && spell::mark_added(q, y)) {
-        if (known_w < 0) known_w = analyzer && analyzer->known(w) ? 1 : 0;  // asked once, when needed
+        if (known_w < 0) known_w = known_by_lexicon(w) ? 1 : 0;  // asked once, when needed
         if (!known_w) return true;
       }
       if (use_u && c >= need_u && spell::mark_added(q, y)) return true;

@@ -561,6 +561,10 @@ TEST(Morph, MisspeltPreverbIsNoCompoundHead) {
   EXPECT_FALSE(A().known("هەلفڕینەکە"));
   EXPECT_TRUE(A().known("نانخواردن"));
   EXPECT_TRUE(A().known("بۆچوون"));
+  // nor with a productive light verb: هەل "chance" + کەوت is هەڵکەوت misspelt
+  EXPECT_TRUE(A().known("هەلی"));
+  EXPECT_FALSE(A().known("هەلکەوتە"));
+  EXPECT_TRUE(A().known("هەڵکەوتە"));
 }
 
 // The ezafe -ێ (nominal_suffixes.tsv, `stem`) attaches to the bare stem only: after -ەکان، -ێک، -ان
