@@ -1180,12 +1180,12 @@ UniMorph tags, known() whether a word is in the lexicon.
                  md["form"] = to_str(mo.form); md["tag"] = mo.tag; md["start"] = mo.start; md["end"] = mo.end;
                  ms.append(md);
                }
-               d["morphs"] = ms; d["guessed"] = x.guessed; d["score"] = x.score;
+               d["morphs"] = ms; d["guessed"] = x.guessed; d["induced"] = x.induced; d["score"] = x.score;
                l.append(d);
              }
              return l;
            },
-           py::arg("word"), "analyze(word) -> list[dict]: lemma, pos, features, morphs, guessed, score (best first)")
+           py::arg("word"), "analyze(word) -> list[dict]: lemma, pos, features, morphs, guessed, induced, score (best first)")
       .def("lemma", [](const Analyzer& a, const std::string& w) { std::string r; { py::gil_scoped_release g; r = a.lemma(w); } return to_str(r); }, py::arg("word"))
       .def("lemmas", [](const Analyzer& a, const std::string& w, size_t n) {
              std::vector<std::string> r; { py::gil_scoped_release g; r = a.lemmas(w, n); } return strs_to_list(r); },

@@ -46,6 +46,7 @@ int run(Common& common) {
           append_json_string(out, a.features);
           out += ",\"guessed\":";
           out += a.guessed ? "true" : "false";
+          if (a.induced) out += ",\"induced\":true";  // the stem is from the induced-stem table
           char sc[32];
           std::snprintf(sc, sizeof sc, "%.2f", a.score);
           out += ",\"score\":";

@@ -46,6 +46,7 @@ Reply analyze(const Call& c) {
                           {"pos", an.pos},
                           {"features", an.features},
                           {"guessed", an.guessed},
+                          {"induced", an.induced},
                           {"score", an.score},
                           {"morphs", std::move(morphs)}});
     }
