@@ -931,3 +931,18 @@ TEST(Morph, LexdPrepositionalCompounds) {
   EXPECT_EQ(A().lemma("لەدەستدەچێت"), "لەدەستچوون");
   EXPECT_EQ(A().lemma("وەبیرهاتەوە"), "وەبیرهاتن");
 }
+
+// h-lexf: literary and everyday nominals (lexicon.tsv, block "h-lexf"): religion and customs, village
+// crafts, clothing, and the Arabic-origin words of literary and religious prose; their inflected forms
+// get the noun or adjective as lemma instead of a guess.
+TEST(Morph, LiteraryAndEverydayNominalsLexf) {
+  struct Case { const char* word; const char* lemma; const char* pos; };
+  const Case cases[] = {
+      {"گومبەزەکەی", "گومبەز", "N"},     {"مینارەکان", "مینارە", "N"},     {"دەستماڵەکەم", "دەستماڵ", "N"},
+      {"قەبرستانەکە", "قەبرستان", "N"}, {"ئیستکانێک", "ئیستکان", "N"},   {"فانووسەکە", "فانووس", "N"},
+      {"ئیحتیمالێکی", "ئیحتیمال", "N"}, {"وەعدەکەی", "وەعدە", "N"},       {"هەمبانەکە", "هەمبانە", "N"},
+      {"جزمەکانی", "جزمە", "N"},         {"ئەلماسێک", "ئەلماس", "N"},       {"شەروالەکەی", "شەروال", "N"},
+      {"تەوەزەلە", "تەوەزەل", "ADJ"},
+  };
+  for (const auto& c : cases) expect_lemma_pos(c.word, c.lemma, c.pos);
+}
