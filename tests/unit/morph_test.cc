@@ -951,4 +951,11 @@ TEST(Morph, LiteraryAndEverydayNominalsLexf) {
       {"ئیشتیهام", "ئیشتیها", "N"},
   };
   for (const auto& c : cases) expect_lemma_pos(c.word, c.lemma, c.pos);
+  // a new short noun does not split the adjective or noun in -ی it is a prefix of: ڕازی 'content'
+  // and زاتی 'personal' are written whole, ئیشارەت beside ئیشارە, ڕەحمان beside ڕەحم
+  expect_lemma_pos("ڕازیم", "ڕازی", "ADJ");
+  expect_lemma_pos("زاتییان", "زاتی", "ADJ");
+  expect_lemma_pos("ئیشارەتی", "ئیشارەت", "N");
+  expect_lemma_pos("ڕەحمان", "ڕەحمان", "N");
+  EXPECT_EQ(A().lemma("سەران"), "سەر");
 }
