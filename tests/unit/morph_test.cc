@@ -948,7 +948,8 @@ TEST(Morph, LiteraryAndEverydayNominalsLexf) {
       {"خەتەرناکە", "خەتەرناک", "ADJ"}, {"موسافیرێک", "موسافیر", "N"},     {"عاجزم", "عاجز", "ADJ"},
       {"سەفەرنامەکەی", "سەفەرنامە", "N"}, {"جەنازەکەی", "جەنازە", "N"},     {"قوفڵەکە", "قوفڵ", "N"},
       {"مەقەستێک", "مەقەست", "N"},       {"یەتیمەکان", "یەتیم", "N"},       {"باوێشکێک", "باوێشک", "N"},
-      {"ئیشتیهام", "ئیشتیها", "N"},
+      {"ئیشتیهام", "ئیشتیها", "N"},       {"خەراباتەکە", "خەرابات", "N"},   {"ساحیلەکە", "ساحیل", "N"},
+      {"بوستانێک", "بوستان", "N"},       {"سەرخەوێک", "سەرخەو", "N"},       {"نفرینی", "نفرین", "N"},
   };
   for (const auto& c : cases) expect_lemma_pos(c.word, c.lemma, c.pos);
   // a new short noun does not split the adjective or noun in -ی it is a prefix of: ڕازی 'content'
@@ -958,4 +959,6 @@ TEST(Morph, LiteraryAndEverydayNominalsLexf) {
   expect_lemma_pos("ئیشارەتی", "ئیشارەت", "N");
   expect_lemma_pos("ڕەحمان", "ڕەحمان", "N");
   EXPECT_EQ(A().lemma("سەران"), "سەر");
+  // no poetic لەب 'lip': it would read لەبەشی as لەب + ە + ش + ی instead of لە + بەش
+  EXPECT_EQ(A().lemma("لەبەشی"), "بەش");
 }
