@@ -950,6 +950,8 @@ TEST(Morph, LiteraryAndEverydayNominalsLexf) {
       {"مەقەستێک", "مەقەست", "N"},       {"یەتیمەکان", "یەتیم", "N"},       {"باوێشکێک", "باوێشک", "N"},
       {"ئیشتیهام", "ئیشتیها", "N"},       {"خەراباتەکە", "خەرابات", "N"},   {"ساحیلەکە", "ساحیل", "N"},
       {"بوستانێک", "بوستان", "N"},       {"سەرخەوێک", "سەرخەو", "N"},       {"نفرینی", "نفرین", "N"},
+      {"ئینقیلابەکە", "ئینقیلاب", "N"},   {"ئەحمەقە", "ئەحمەق", "ADJ"},     {"دەمەقاڵێیەک", "دەمەقاڵێ", "N"},
+      {"کێشمەکێشێکی", "کێشمەکێش", "N"},
   };
   for (const auto& c : cases) expect_lemma_pos(c.word, c.lemma, c.pos);
   // a new short noun does not split the adjective or noun in -ی it is a prefix of: ڕازی 'content'
