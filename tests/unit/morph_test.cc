@@ -955,6 +955,7 @@ TEST(Morph, LiteraryAndEverydayNominalsLexf) {
       {"تەقویمەکە", "تەقویم", "N"},       {"مەرەزێک", "مەرەز", "N"},         {"عائیلەکەی", "عائیلە", "N"},
       {"موحازەرەکە", "موحازەرە", "N"},   {"قسەوباسێک", "قسەوباس", "N"},     {"نیکاحەکە", "نیکاح", "N"},
       {"شەهادەتنامەکەی", "شەهادەتنامە", "N"}, {"پەشتەماڵەکە", "پەشتەماڵ", "N"}, {"ساڵیادی", "ساڵیاد", "N"},
+      {"نەتیجەکەی", "نەتیجە", "N"},     {"ئوستادەکەم", "ئوستاد", "N"},     {"ڕوخسەتێک", "ڕوخسەت", "N"},
   };
   for (const auto& c : cases) expect_lemma_pos(c.word, c.lemma, c.pos);
   // a new short noun does not split the adjective or noun in -ی it is a prefix of: ڕازی 'content'
