@@ -957,7 +957,8 @@ TEST(Morph, LiteraryAndEverydayNominalsLexf) {
       {"شەهادەتنامەکەی", "شەهادەتنامە", "N"}, {"پەشتەماڵەکە", "پەشتەماڵ", "N"}, {"ساڵیادی", "ساڵیاد", "N"},
       {"نەتیجەکەی", "نەتیجە", "N"},     {"ئوستادەکەم", "ئوستاد", "N"},     {"ڕوخسەتێک", "ڕوخسەت", "N"},
       {"دەنگوباسەکان", "دەنگوباس", "N"}, {"ئەمبارەکە", "ئەمبار", "N"},     {"چەرچەفەکە", "چەرچەف", "N"},
-      {"حەساسە", "حەساس", "ADJ"},
+      {"حەساسە", "حەساس", "ADJ"},       {"نەوجەوانەکان", "نەوجەوان", "N"}, {"قاوغەکەی", "قاوغ", "N"},
+      {"سیگارێک", "سیگار", "N"},
   };
   for (const auto& c : cases) expect_lemma_pos(c.word, c.lemma, c.pos);
   // a new short noun does not split the adjective or noun in -ی it is a prefix of: ڕازی 'content'
@@ -969,4 +970,6 @@ TEST(Morph, LiteraryAndEverydayNominalsLexf) {
   EXPECT_EQ(A().lemma("سەران"), "سەر");
   // no poetic لەب 'lip': it would read لەبەشی as لەب + ە + ش + ی instead of لە + بەش
   EXPECT_EQ(A().lemma("لەبەشی"), "بەش");
+  // no لوولەک 'spout': لوولەکەشی stays the pipe (لوولە + کە + ش + ی)
+  EXPECT_EQ(A().lemma("لوولەکەشی"), "لوولە");
 }
