@@ -958,7 +958,8 @@ TEST(Morph, LiteraryAndEverydayNominalsLexf) {
       {"نەتیجەکەی", "نەتیجە", "N"},     {"ئوستادەکەم", "ئوستاد", "N"},     {"ڕوخسەتێک", "ڕوخسەت", "N"},
       {"دەنگوباسەکان", "دەنگوباس", "N"}, {"ئەمبارەکە", "ئەمبار", "N"},     {"چەرچەفەکە", "چەرچەف", "N"},
       {"حەساسە", "حەساس", "ADJ"},       {"نەوجەوانەکان", "نەوجەوان", "N"}, {"قاوغەکەی", "قاوغ", "N"},
-      {"سیگارێک", "سیگار", "N"},
+      {"سیگارێک", "سیگار", "N"},         {"چەکامەکانی", "چەکامە", "N"},     {"نەغمەیەک", "نەغمە", "N"},
+      {"موئمینەکان", "موئمین", "N"},
   };
   for (const auto& c : cases) expect_lemma_pos(c.word, c.lemma, c.pos);
   // a new short noun does not split the adjective or noun in -ی it is a prefix of: ڕازی 'content'
@@ -972,4 +973,6 @@ TEST(Morph, LiteraryAndEverydayNominalsLexf) {
   EXPECT_EQ(A().lemma("لەبەشی"), "بەش");
   // no لوولەک 'spout': لوولەکەشی stays the pipe (لوولە + کە + ش + ی)
   EXPECT_EQ(A().lemma("لوولەکەشی"), "لوولە");
+  // no تەماشاکەر: تەماشاکەری stays the derived abstract noun
+  EXPECT_EQ(A().lemma("تەماشاکەری"), "تەماشاکەری");
 }
