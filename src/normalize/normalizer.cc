@@ -1369,6 +1369,28 @@ void Normalizer::Impl::run_blocks(std::string_view in, std::string& out, Normali
   constexpr size_t kSegment = 64;  // blocks classified per call: 1792 bytes
   uint32_t flags[kSegment], spaces[kSegment];
   size_t base = 0;
+  // A line of up to kPadLine bytes (nearly all of them) is classified from a copy padded with
+  // spaces (a line starts and ends a word): one classifier call per segment, no special first and
+  // last blocks. Longer lines classify in place, with padded copies of their first and last block.
+  constexpr size_t kPadLine = 4096, kPadBefore = 3, kPadAfter = 64;
+  alignas(32) unsigned char line_pad[kPadBefore + kPadLine + kPadAfter];
+  if (n <= kPadLine) {
+    std::memset(line_pad, ' ', kPadBefore);
+    std::memcpy(line_pad + kPadBefore, s, n);
+    std::memset(line_pad + kPadBefore + n, ' ', kPadAfter);
+    const size_t padded_n = kPadBefore + n + kPadAfter;
+    while (base < n) {
+      const size_t want = std::min(kSegment, (n - base + nd::kBlockStep - 1) / nd::kBlockStep);
+      const size_t count = nd::classify_blocks(blocks, line_pad, kPadBefore + base, padded_n, flags, spaces, want);
+      for (size_t k = 0; k + 1 < count; ++k, base += nd::kBlockStep)
+        process_block(base, flags[k], spaces[k], base + nd::kBlockStep);
+      // The segment's last block may be the line's last, cut short.
+      const size_t end = std::min(n, base + nd::kBlockStep);
+      const uint32_t valid = end - base == nd::kBlockStep ? nd::kBlockBits : (1u << (end - base)) - 1;
+      process_block(base, flags[count - 1] & valid, spaces[count - 1] & valid, end);
+      base += nd::kBlockStep;
+    }
+  }
   while (base < n) {
     if (base >= 3 && base + 31 <= n) {
       const size_t count = nd::classify_blocks(blocks, s, base, n, flags, spaces, kSegment);
