@@ -41,7 +41,7 @@ struct BlockTables {
   bool usable = false;  // built, and the CPU has AVX2
   // The classifier's registers (tables and constants, 32 bytes each), laid out at build() so that a
   // call does not copy them: the first and last blocks of every line are a call of their own.
-  static constexpr size_t kPrepared = 13 + 2 * kClasses;
+  static constexpr size_t kPrepared = 14 + 2 * kClasses;
   alignas(32) uint8_t prepared[kPrepared][32] = {};
 
   // `scan`: the scanner's classes below U+0800; `twin_letter`: the code point whose word-initial
