@@ -181,6 +181,44 @@ __attribute__((target("avx2"))) size_t classify_avx2(const BlockTables& t, const
 }  // namespace
 #endif
 
+#if KURDI_BLOCK_SCAN_X86
+namespace {
+// Bit k: byte p[k] is a space or tab.
+__attribute__((target("avx2"))) inline uint32_t space_mask(const unsigned char* p) {
+  const __m256i x = load32(p);
+  return static_cast<uint32_t>(_mm256_movemask_epi8(
+      _mm256_or_si256(_mm256_cmpeq_epi8(x, _mm256_set1_epi8(' ')), _mm256_cmpeq_epi8(x, _mm256_set1_epi8('\t')))));
+}
+
+__attribute__((target("avx2"))) void chunk_around_avx2(const unsigned char* s, size_t at, size_t& begin,
+                                                       size_t& end) {
+  size_t b = at;
+  uint32_t m;
+  while (!(m = space_mask(s + b - 32))) b -= 32;
+  begin = b - 32 + (31 - static_cast<size_t>(__builtin_clz(m))) + 1;
+  size_t e = at;
+  while (!(m = space_mask(s + e))) e += 32;
+  end = e + static_cast<size_t>(__builtin_ctz(m));
+}
+}  // namespace
+#endif
+
+void chunk_around(const BlockTables& t, const unsigned char* s, size_t at, size_t& begin, size_t& end) {
+#if KURDI_BLOCK_SCAN_X86
+  if (t.usable) {
+    chunk_around_avx2(s, at, begin, end);
+    return;
+  }
+#endif
+  (void)t;
+  size_t b = at;
+  while (s[b - 1] != ' ' && s[b - 1] != '\t') --b;
+  size_t e = at;
+  while (s[e] != ' ' && s[e] != '\t') ++e;
+  begin = b;
+  end = e;
+}
+
 size_t classify_blocks(const BlockTables& t, const unsigned char* s, size_t i, size_t n, uint32_t* flags,
                        uint32_t* spaces, size_t max_blocks) {
 #if KURDI_BLOCK_SCAN_X86

@@ -65,4 +65,10 @@ inline constexpr uint32_t kBlockBits = 0x0FFFFFFFu;
 size_t classify_blocks(const BlockTables& t, const unsigned char* s, size_t i, size_t n, uint32_t* flags,
                        uint32_t* spaces, size_t max_blocks);
 
+// The chunk (bytes between spaces and tabs) around byte `at` of `s`, which is not a space or tab:
+// [begin, end), begin the byte after the last space or tab before `at`, end the first one from it.
+// `s` must have a space at or after its end and 32 bytes before it with a space (a padded copy):
+// the search reads 32 bytes at a time and stops at the first space or tab in each direction.
+void chunk_around(const BlockTables& t, const unsigned char* s, size_t at, size_t& begin, size_t& end);
+
 }  // namespace kurdi::normalize_detail
