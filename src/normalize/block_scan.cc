@@ -122,6 +122,7 @@ __attribute__((target("avx2"))) inline uint32_t pair_mask(const __m256i (&table)
 }
 
 // Flags (bit k: byte w + k) of the window w[0..31]; reads w[32] too.
+template <bool kSpaces>
 __attribute__((target("avx2"))) inline uint32_t block_flags(const Vectors& v, const unsigned char* w,
                                                             uint32_t& spaces) {
   const __m256i b0 = load32(w), b1 = load32(w + 1);
@@ -160,8 +161,9 @@ __attribute__((target("avx2"))) inline uint32_t block_flags(const Vectors& v, co
   uint32_t before_plain = (letter & ~act) >> 2;
   uint32_t flags = m_byte | m_bad | act | (initial & ~after_letter) | (twin & ~after_letter & (twin >> 2)) |
                    (final & ~before_plain);
-  spaces = static_cast<uint32_t>(
-      _mm256_movemask_epi8(_mm256_or_si256(_mm256_cmpeq_epi8(b0, v.space), _mm256_cmpeq_epi8(b0, v.tab))));
+  if (kSpaces)
+    spaces = static_cast<uint32_t>(
+        _mm256_movemask_epi8(_mm256_or_si256(_mm256_cmpeq_epi8(b0, v.space), _mm256_cmpeq_epi8(b0, v.tab))));
   return flags;
 }
 
@@ -170,9 +172,16 @@ __attribute__((target("avx2"))) size_t classify_avx2(const BlockTables& t, const
   // __m256i may alias: the prepared bytes are read as vectors in place, not copied.
   const Vectors& v = *reinterpret_cast<const Vectors*>(t.prepared);
   size_t k = 0;
+  if (!spaces) {  // the caller finds chunks by itself
+    for (; k < max_blocks && i + 31 <= n; ++k, i += kBlockStep) {
+      uint32_t sp;
+      flags[k] = (block_flags<false>(v, s + i - 2, sp) >> 2) & kBlockBits;
+    }
+    return k;
+  }
   for (; k < max_blocks && i + 31 <= n; ++k, i += kBlockStep) {
     uint32_t sp;
-    flags[k] = (block_flags(v, s + i - 2, sp) >> 2) & kBlockBits;
+    flags[k] = (block_flags<true>(v, s + i - 2, sp) >> 2) & kBlockBits;
     spaces[k] = (sp >> 2) & kBlockBits;
   }
   return k;

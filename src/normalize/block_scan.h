@@ -61,7 +61,7 @@ inline constexpr uint32_t kBlockBits = 0x0FFFFFFFu;
 // bit j of flags[k] / spaces[k] is byte i + 28k + j. Stops after max_blocks blocks or when the
 // next block's window would read past n (needs i + 28k + 31 <= n). Returns the number of blocks.
 // A flag is a fact about a byte position, so the caller may step over flagged bytes that belong
-// to a character it already handled.
+// to a character it already handled. `spaces` may be null (not computed).
 size_t classify_blocks(const BlockTables& t, const unsigned char* s, size_t i, size_t n, uint32_t* flags,
                        uint32_t* spaces, size_t max_blocks);
 

@@ -1387,12 +1387,12 @@ void Normalizer::Impl::run_blocks(std::string_view in, std::string& out, Normali
     }
   };
   constexpr size_t kSegment = 64;  // blocks classified per call: 1792 bytes
-  uint32_t flags[kSegment], spaces[kSegment];
+  uint32_t flags[kSegment];
   const size_t padded_n = kPadBefore + n + kPadAfter;
   size_t base = 0;
   while (base < n) {
     const size_t want = std::min(kSegment, (n - base + nd::kBlockStep - 1) / nd::kBlockStep);
-    const size_t count = nd::classify_blocks(blocks, pad, kPadBefore + base, padded_n, flags, spaces, want);
+    const size_t count = nd::classify_blocks(blocks, pad, kPadBefore + base, padded_n, flags, nullptr, want);
     for (size_t k = 0; k + 1 < count; ++k, base += nd::kBlockStep) process_block(base, flags[k]);
     // The segment's last block may be the line's last, cut short.
     const size_t end = std::min(n, base + nd::kBlockStep);
