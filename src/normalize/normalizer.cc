@@ -1222,6 +1222,13 @@ void Normalizer::Impl::run_blocks(std::string_view in, std::string& out, Normali
   };
   // Replace input [b, e) of the chunk of `b` by rep[0..rep_len) (rep_len <= e - b).
   auto substitute = [&](size_t b, size_t e, const char* rep, size_t rep_len) __attribute__((always_inline)) {
+    if (aligned && rep_len == e - b) {
+      // Every change so far kept its length: input byte p is output byte base_out + p, and the
+      // output there is still the input. Patched in place, with no chunk to find: if a later flag
+      // sends the chunk to run_piece(), the chunk's output (at base_out + its start) is rewritten.
+      for (size_t k = 0; k < rep_len; ++k) d[base_out + b + k] = rep[k];
+      return;
+    }
     if (!chunk_edited) {
       if (b >= chunk_end) find_chunk(b);
       chunk_edited = true;
