@@ -1266,7 +1266,7 @@ void Normalizer::Impl::run_blocks(std::string_view in, std::string& out, Normali
     chunk_edited = false;
     return e;
   };
-  size_t tatweel_run_end = 0;  // the byte after the last tatweel deleted in the block loop (0: none)
+  size_t tatweel_run_end = ~size_t{0};  // the byte after the last tatweel deleted in the block loop (none yet)
   // The character before byte `at` (the padding gives ' ' before the line; a space or tab before
   // a chunk decodes as itself, which no rule tells from a chunk start).
   auto prev_cp = [&](size_t at) { return prev_cp_padded(s, at); };
