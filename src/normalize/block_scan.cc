@@ -137,8 +137,9 @@ __attribute__((target("avx2"))) inline uint32_t block_flags(const Vectors& v, co
   // between). The three-byte lead is flagged itself: the scanner takes the whole character there
   // (a ZWNJ) or sends the chunk to run_piece(), so its continuations need no flag of their own.
   // Lanes 0-1 only give context, so masks shifted left by up to two lanes are exact on lanes 2..29.
-  uint32_t m_cont0 = masked_equal(b0, v.c0, v.x80);
-  uint32_t m_cont1 = masked_equal(b1, v.c0, v.x80);  // lane 31 (byte 32) included: lane 29 looks two ahead
+  // Continuation bytes 80-BF are the signed bytes below C0 (-64): one compare each.
+  uint32_t m_cont0 = static_cast<uint32_t>(_mm256_movemask_epi8(_mm256_cmpgt_epi8(v.c0, b0)));
+  uint32_t m_cont1 = static_cast<uint32_t>(_mm256_movemask_epi8(_mm256_cmpgt_epi8(v.c0, b1)));  // lane 31 (byte 32) included: lane 29 looks two ahead
   uint32_t m_lead2 = masked_equal(b0, v.e0, v.c0);
   uint32_t m_lead3 = masked_equal(b0, v.f0, v.e0);
   uint32_t m_bad = (m_lead2 & ~m_cont1) |
