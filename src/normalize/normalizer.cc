@@ -1188,7 +1188,8 @@ void Normalizer::Impl::run_blocks(std::string_view in, std::string& out, Normali
   // Chunks (bytes between spaces and tabs) are found only around the flags that need one: a
   // substitution (its chunk's output start, in case a later flag of the chunk sends it to
   // run_piece()) and a chunk that needs run_piece(). [chunk, chunk_end) is the last chunk found;
-  // chunk_edited: it has a substitution written, its output starts at chunk_w.
+  // chunk_edited: it has a substitution written, its output starts at chunk_w (stale once a flag
+  // at or after chunk_end is handled: the users check that themselves).
   size_t chunk = 0, chunk_end = 0;
   bool chunk_edited = false;
   size_t chunk_w = 0;
@@ -1229,7 +1230,7 @@ void Normalizer::Impl::run_blocks(std::string_view in, std::string& out, Normali
       for (size_t k = 0; k < rep_len; ++k) d[base_out + b + k] = rep[k];
       return;
     }
-    if (!chunk_edited) {
+    if (!chunk_edited || b >= chunk_end) {  // the first substitution of its chunk
       if (b >= chunk_end) find_chunk(b);
       chunk_edited = true;
       chunk_w = wo + (chunk - copy_from);  // copy_from <= chunk here; copies keep lengths
@@ -1248,7 +1249,10 @@ void Normalizer::Impl::run_blocks(std::string_view in, std::string& out, Normali
   // The chunk of byte `at` needs run_piece(): its substitutions are taken back, and run_piece()
   // redoes it from the input. Returns the chunk's end.
   auto work_chunk = [&](size_t at) -> size_t {
-    if (at >= chunk_end) find_chunk(at);
+    if (at >= chunk_end) {
+      find_chunk(at);
+      chunk_edited = false;  // a new chunk
+    }
     if (chunk_edited) wo = chunk_w;  // take back the chunk's substitutions
     else copy_to(chunk);
     piece.clear();
@@ -1366,7 +1370,6 @@ void Normalizer::Impl::run_blocks(std::string_view in, std::string& out, Normali
     for (; f; f &= f - 1) {
       const size_t at = base + static_cast<size_t>(__builtin_ctz(f));
       if (at < i) continue;
-      if (chunk_edited && at >= chunk_end) chunk_edited = false;  // a new chunk
       // The commonest flags without the general step: a letter-for-letter substitution (ك -> ک),
       // and ه followed by ZWNJ (-> ە; the step would find nothing to do at the ه and substitute
       // at the ZWNJ).
