@@ -36,7 +36,7 @@ bool cpu_has_avx2() {
 // The classifier's registers, in the order of BlockTables::prepared.
 struct Prepared {
   uint8_t byte_ascii[32], byte_high[32], bits[32], low_nibble[32], three[32], four[32], c0[32], x80[32], e0[32],
-      fc[32], d8[32], space[32], tab[32];
+      fc[32], d8[32], space[32], tab[32], f0[32];
   uint8_t pair[BlockTables::kClasses][2][32];
 };
 static_assert(sizeof(Prepared) == sizeof(BlockTables::prepared));
@@ -60,6 +60,7 @@ void BlockTables::prepare() {
   std::memset(p.d8, 0xD8, 32);
   std::memset(p.space, ' ', 32);
   std::memset(p.tab, '\t', 32);
+  std::memset(p.f0, 0xF0, 32);
   std::memcpy(p.pair, pair, sizeof p.pair);
   std::memcpy(prepared, &p, sizeof p);
 }
@@ -97,7 +98,7 @@ namespace {
 
 // BlockTables::prepared as registers (the layout of Prepared).
 struct Vectors {
-  __m256i byte_ascii, byte_high, bits, low_nibble, three, four, c0, x80, e0, fc, d8, space, tab;
+  __m256i byte_ascii, byte_high, bits, low_nibble, three, four, c0, x80, e0, fc, d8, space, tab, f0;
   __m256i pair[BlockTables::kClasses][2];
 };
 static_assert(sizeof(Vectors) == sizeof(BlockTables::prepared));
@@ -120,24 +121,29 @@ __attribute__((target("avx2"))) inline uint32_t pair_mask(const __m256i (&table)
   return static_cast<uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_and_si256(t, bit), bit)));
 }
 
-// Flags (bit k: byte w + k) of the window w[0..31]; reads w[-1] and w[32].
+// Flags (bit k: byte w + k) of the window w[0..31]; reads w[32] too.
+template <bool kSpaces>
 __attribute__((target("avx2"))) inline uint32_t block_flags(const Vectors& v, const unsigned char* w,
                                                             uint32_t& spaces) {
-  const __m256i bm = load32(w - 1), b0 = load32(w), b1 = load32(w + 1);
+  const __m256i b0 = load32(w), b1 = load32(w + 1);
   // Single bytes: the scanner's ASCII table, C0/C1, three- and four-byte leads, acting rows.
   __m256i hi3 = _mm256_and_si256(_mm256_srli_epi16(b0, 4), _mm256_set1_epi8(7));
   __m256i bit = _mm256_shuffle_epi8(v.bits, hi3);
   __m256i lo = _mm256_and_si256(b0, v.low_nibble);
   __m256i set = _mm256_blendv_epi8(_mm256_shuffle_epi8(v.byte_ascii, lo), _mm256_shuffle_epi8(v.byte_high, lo), b0);
   uint32_t m_byte = static_cast<uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_and_si256(set, bit), bit)));
-  // UTF-8 structure: a two-byte lead needs a continuation after it, a continuation a two-byte
-  // lead before it (continuations of longer characters follow their flagged lead; the scanner
-  // steps over them one byte at a time, as it does without this classifier).
-  uint32_t m_cont0 = masked_equal(b0, v.c0, v.x80);
-  uint32_t m_cont1 = masked_equal(b1, v.c0, v.x80);
+  // UTF-8 structure: a two-byte lead needs a continuation after it; a continuation needs a
+  // two-byte lead before it, or a three-byte lead one or two bytes before it (with a continuation
+  // between). The three-byte lead is flagged itself: the scanner takes the whole character there
+  // (a ZWNJ) or sends the chunk to run_piece(), so its continuations need no flag of their own.
+  // Lanes 0-1 only give context, so masks shifted left by up to two lanes are exact on lanes 2..29.
+  // Continuation bytes 80-BF are the signed bytes below C0 (-64): one compare each.
+  uint32_t m_cont0 = static_cast<uint32_t>(_mm256_movemask_epi8(_mm256_cmpgt_epi8(v.c0, b0)));
+  uint32_t m_cont1 = static_cast<uint32_t>(_mm256_movemask_epi8(_mm256_cmpgt_epi8(v.c0, b1)));  // lane 31 (byte 32) included: lane 29 looks two ahead
   uint32_t m_lead2 = masked_equal(b0, v.e0, v.c0);
-  uint32_t m_leadm = masked_equal(bm, v.e0, v.c0);
-  uint32_t m_bad = (m_lead2 & ~m_cont1) | (m_cont0 & ~m_leadm);
+  uint32_t m_lead3 = masked_equal(b0, v.f0, v.e0);
+  uint32_t m_bad = (m_lead2 & ~m_cont1) |
+                   (m_cont0 & ~((m_lead2 << 1) | (m_lead3 << 1) | ((m_lead3 << 2) & (m_cont0 << 1))));
   // Two-byte characters of the Arabic block, by class.
   uint32_t m_arabic = masked_equal(b0, v.fc, v.d8) & m_cont1;
   __m256i idx = _mm256_and_si256(b1, v.low_nibble);
@@ -156,8 +162,9 @@ __attribute__((target("avx2"))) inline uint32_t block_flags(const Vectors& v, co
   uint32_t before_plain = (letter & ~act) >> 2;
   uint32_t flags = m_byte | m_bad | act | (initial & ~after_letter) | (twin & ~after_letter & (twin >> 2)) |
                    (final & ~before_plain);
-  spaces = static_cast<uint32_t>(
-      _mm256_movemask_epi8(_mm256_or_si256(_mm256_cmpeq_epi8(b0, v.space), _mm256_cmpeq_epi8(b0, v.tab))));
+  if (kSpaces)
+    spaces = static_cast<uint32_t>(
+        _mm256_movemask_epi8(_mm256_or_si256(_mm256_cmpeq_epi8(b0, v.space), _mm256_cmpeq_epi8(b0, v.tab))));
   return flags;
 }
 
@@ -166,9 +173,16 @@ __attribute__((target("avx2"))) size_t classify_avx2(const BlockTables& t, const
   // __m256i may alias: the prepared bytes are read as vectors in place, not copied.
   const Vectors& v = *reinterpret_cast<const Vectors*>(t.prepared);
   size_t k = 0;
+  if (!spaces) {  // the caller finds chunks by itself
+    for (; k < max_blocks && i + 31 <= n; ++k, i += kBlockStep) {
+      uint32_t sp;
+      flags[k] = (block_flags<false>(v, s + i - 2, sp) >> 2) & kBlockBits;
+    }
+    return k;
+  }
   for (; k < max_blocks && i + 31 <= n; ++k, i += kBlockStep) {
     uint32_t sp;
-    flags[k] = (block_flags(v, s + i - 2, sp) >> 2) & kBlockBits;
+    flags[k] = (block_flags<true>(v, s + i - 2, sp) >> 2) & kBlockBits;
     spaces[k] = (sp >> 2) & kBlockBits;
   }
   return k;
@@ -176,6 +190,44 @@ __attribute__((target("avx2"))) size_t classify_avx2(const BlockTables& t, const
 
 }  // namespace
 #endif
+
+#if KURDI_BLOCK_SCAN_X86
+namespace {
+// Bit k: byte p[k] is a space or tab.
+__attribute__((target("avx2"))) inline uint32_t space_mask(const unsigned char* p) {
+  const __m256i x = load32(p);
+  return static_cast<uint32_t>(_mm256_movemask_epi8(
+      _mm256_or_si256(_mm256_cmpeq_epi8(x, _mm256_set1_epi8(' ')), _mm256_cmpeq_epi8(x, _mm256_set1_epi8('\t')))));
+}
+
+__attribute__((target("avx2"))) void chunk_around_avx2(const unsigned char* s, size_t at, size_t& begin,
+                                                       size_t& end) {
+  size_t b = at;
+  uint32_t m;
+  while (!(m = space_mask(s + b - 32))) b -= 32;
+  begin = b - 32 + (31 - static_cast<size_t>(__builtin_clz(m))) + 1;
+  size_t e = at;
+  while (!(m = space_mask(s + e))) e += 32;
+  end = e + static_cast<size_t>(__builtin_ctz(m));
+}
+}  // namespace
+#endif
+
+void chunk_around(const BlockTables& t, const unsigned char* s, size_t at, size_t& begin, size_t& end) {
+#if KURDI_BLOCK_SCAN_X86
+  if (t.usable) {
+    chunk_around_avx2(s, at, begin, end);
+    return;
+  }
+#endif
+  (void)t;
+  size_t b = at;
+  while (s[b - 1] != ' ' && s[b - 1] != '\t') --b;
+  size_t e = at;
+  while (s[e] != ' ' && s[e] != '\t') ++e;
+  begin = b;
+  end = e;
+}
 
 size_t classify_blocks(const BlockTables& t, const unsigned char* s, size_t i, size_t n, uint32_t* flags,
                        uint32_t* spaces, size_t max_blocks) {

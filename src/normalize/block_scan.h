@@ -41,7 +41,7 @@ struct BlockTables {
   bool usable = false;  // built, and the CPU has AVX2
   // The classifier's registers (tables and constants, 32 bytes each), laid out at build() so that a
   // call does not copy them: the first and last blocks of every line are a call of their own.
-  static constexpr size_t kPrepared = 13 + 2 * kClasses;
+  static constexpr size_t kPrepared = 14 + 2 * kClasses;
   alignas(32) uint8_t prepared[kPrepared][32] = {};
 
   // `scan`: the scanner's classes below U+0800; `twin_letter`: the code point whose word-initial
@@ -61,8 +61,14 @@ inline constexpr uint32_t kBlockBits = 0x0FFFFFFFu;
 // bit j of flags[k] / spaces[k] is byte i + 28k + j. Stops after max_blocks blocks or when the
 // next block's window would read past n (needs i + 28k + 31 <= n). Returns the number of blocks.
 // A flag is a fact about a byte position, so the caller may step over flagged bytes that belong
-// to a character it already handled.
+// to a character it already handled. `spaces` may be null (not computed).
 size_t classify_blocks(const BlockTables& t, const unsigned char* s, size_t i, size_t n, uint32_t* flags,
                        uint32_t* spaces, size_t max_blocks);
+
+// The chunk (bytes between spaces and tabs) around byte `at` of `s`, which is not a space or tab:
+// [begin, end), begin the byte after the last space or tab before `at`, end the first one from it.
+// `s` must have a space at or after its end and 32 bytes before it with a space (a padded copy):
+// the search reads 32 bytes at a time and stops at the first space or tab in each direction.
+void chunk_around(const BlockTables& t, const unsigned char* s, size_t at, size_t& begin, size_t& end);
 
 }  // namespace kurdi::normalize_detail

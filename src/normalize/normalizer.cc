@@ -127,6 +127,16 @@ inline char32_t prev_cp_in(const unsigned char* s, size_t chunk, size_t at) {
   if (at >= chunk + 3 && s[at - 3] == 0xE2 && s[at - 2] == 0x80 && p1 == 0x8C) return 0x200C;
   return 0xFFFD;
 }
+// prev_cp_in() in a line padded with spaces before it, without the chunk: the byte before a chunk
+// is a space or tab (or the padding), which decodes as itself and ends any longer sequence; no rule
+// tells a space or tab before a character from the start of its chunk.
+inline char32_t prev_cp_padded(const unsigned char* s, size_t at) {
+  const unsigned p1 = s[at - 1];
+  if (p1 < 0x80) return p1;
+  if (s[at - 2] >= 0xC2 && s[at - 2] <= 0xDF) return (static_cast<char32_t>(s[at - 2] & 0x1F) << 6) | (p1 & 0x3F);
+  if (s[at - 3] == 0xE2 && s[at - 2] == 0x80 && p1 == 0x8C) return 0x200C;
+  return 0xFFFD;
+}
 // A word starts at byte `at`: the character before it is not a letter of the scanner's classes
 // (ZWNJ and wider characters never count as a word start).
 inline bool word_start_in(const unsigned char* s, size_t chunk, size_t at, const std::array<uint8_t, 0x800>& scan) {
@@ -1148,8 +1158,19 @@ void Normalizer::Impl::run(std::string_view in, std::string& out, OffsetMap* map
 
 void Normalizer::Impl::run_blocks(std::string_view in, std::string& out, NormalizeStats* stats) const {
   namespace nd = normalize_detail;
-  const auto* s = reinterpret_cast<const unsigned char*>(in.data());
   const size_t n = in.size();
+  // The line is read from a copy padded with spaces (a line starts and ends a word): kPadBefore
+  // bytes before it, kPadAfter after. The classifier reads every block from it without special
+  // first and last blocks, a run copies with 32-byte loads that may read past the line's end, and
+  // the chunk around a flag is found with 32-byte space searches that stop at the padding.
+  constexpr size_t kPadBefore = 32, kPadAfter = 64;
+  thread_local std::string padded;
+  if (padded.size() < kPadBefore + n + kPadAfter) padded.resize(kPadBefore + n + kPadAfter);
+  auto* pad = reinterpret_cast<unsigned char*>(padded.data());
+  std::memset(pad, ' ', kPadBefore);
+  std::memcpy(pad + kPadBefore, in.data(), n);
+  std::memset(pad + kPadBefore + n, ' ', kPadAfter);
+  const unsigned char* const s = pad + kPadBefore;
   // Output is written at d + wo. Invariant: out.size() >= wo + (n - copy_from) + kSlack, so a run
   // of input copies with 32-byte stores that may write up to 31 bytes past its end, and a
   // substitution (never longer than what it replaces) always has room.
@@ -1164,9 +1185,13 @@ void Normalizer::Impl::run_blocks(std::string_view in, std::string& out, Normali
   bool aligned = true;
   size_t wo = base_out;
   size_t copy_from = 0;  // input before it is written
-  size_t chunk = 0;      // start of the current chunk (bytes between spaces and tabs)
-  bool work = false;     // the chunk goes to run_piece()
-  bool chunk_edited = false;  // the chunk has a substitution written; its output starts at chunk_w
+  // Chunks (bytes between spaces and tabs) are found only around the flags that need one: a
+  // substitution (its chunk's output start, in case a later flag of the chunk sends it to
+  // run_piece()) and a chunk that needs run_piece(). [chunk, chunk_end) is the last chunk found;
+  // chunk_edited: it has a substitution written, its output starts at chunk_w (stale once a flag
+  // at or after chunk_end is handled: the users check that themselves).
+  size_t chunk = 0, chunk_end = 0;
+  bool chunk_edited = false;
   size_t chunk_w = 0;
   // run_piece()'s output of a chunk that needs work (kept per thread: no allocation per line).
   thread_local std::string piece;
@@ -1175,6 +1200,14 @@ void Normalizer::Impl::run_blocks(std::string_view in, std::string& out, Normali
   const bool heh_zwnj = options.heh_zwnj, smart_zwnj = options.zwnj == ZwnjPolicy::kSmart,
              keep_zwnj = options.zwnj == ZwnjPolicy::kKeep;
 
+  // The chunk around byte `at` (not a space or tab): the byte after the last space or tab before
+  // it (the padding before the line has spaces) and the first one from it (or n: the padding
+  // after the line). A chunk found earlier ended at chunk_end <= at, so the search back stops
+  // there at the latest, and every byte is searched at most once in each direction.
+  auto find_chunk = [&](size_t at) {
+    nd::chunk_around(blocks, s, at, chunk, chunk_end);
+    chunk_end = std::min(chunk_end, n);
+  };
   auto copy_to = [&](size_t to) __attribute__((always_inline)) {
     const size_t len = to - copy_from;
     if (aligned) {
@@ -1184,18 +1217,21 @@ void Normalizer::Impl::run_blocks(std::string_view in, std::string& out, Normali
     }
     const unsigned char* p = s + copy_from;
     char* q = d + wo;
-    if (copy_from + ((len + 31) & ~size_t{31}) <= n) {
-      for (size_t k = 0; k < len; k += 32) std::memcpy(q + k, p + k, 32);
-    } else {
-      std::memcpy(q, p, len);
-    }
+    for (size_t k = 0; k < len; k += 32) std::memcpy(q + k, p + k, 32);  // the padding is read past n
     wo += len;
     copy_from = to;
   };
-  // Replace input [b, e) of the current chunk by rep[0..rep_len) (rep_len <= e - b).
+  // Replace input [b, e) of the chunk of `b` by rep[0..rep_len) (rep_len <= e - b).
   auto substitute = [&](size_t b, size_t e, const char* rep, size_t rep_len) __attribute__((always_inline)) {
-    if (work) return;
-    if (!chunk_edited) {
+    if (aligned && rep_len == e - b) {
+      // Every change so far kept its length: input byte p is output byte base_out + p, and the
+      // output there is still the input. Patched in place, with no chunk to find: if a later flag
+      // sends the chunk to run_piece(), the chunk's output (at base_out + its start) is rewritten.
+      for (size_t k = 0; k < rep_len; ++k) d[base_out + b + k] = rep[k];
+      return;
+    }
+    if (!chunk_edited || b >= chunk_end) {  // the first substitution of its chunk
+      if (b >= chunk_end) find_chunk(b);
       chunk_edited = true;
       chunk_w = wo + (chunk - copy_from);  // copy_from <= chunk here; copies keep lengths
     }
@@ -1210,29 +1246,41 @@ void Normalizer::Impl::run_blocks(std::string_view in, std::string& out, Normali
     wo += rep_len;
     copy_from = e;
   };
-  auto end_chunk = [&](size_t e) {
-    if (work) {
-      if (chunk_edited) wo = chunk_w;  // take back the chunk's substitutions
-      else copy_to(chunk);
-      piece.clear();
-      run_piece_fixed(in.substr(chunk, e - chunk), chunk, 0, piece, nullptr, stats, NormalizePath::kFast, 0);
-      const size_t need = wo + piece.size() + (n - e) + kSlack;
-      if (need > out.size()) {
-        out.resize(std::max(need, base_out + 2 * (out.size() - base_out)));
-        d = out.data();
-      }
-      aligned = aligned && piece.size() == e - chunk;
-      std::memcpy(d + wo, piece.data(), piece.size());
-      wo += piece.size();
-      copy_from = e;
+  // The chunk of byte `at` needs run_piece(): its substitutions are taken back, and run_piece()
+  // redoes it from the input. Returns the chunk's end.
+  auto work_chunk = [&](size_t at) -> size_t {
+    if (at >= chunk_end) {
+      find_chunk(at);
+      chunk_edited = false;  // a new chunk
     }
-    work = false;
+    if (chunk_edited) wo = chunk_w;  // take back the chunk's substitutions
+    else copy_to(chunk);
+    piece.clear();
+    const size_t e = chunk_end;
+    run_piece_fixed(in.substr(chunk, e - chunk), chunk, 0, piece, nullptr, stats, NormalizePath::kFast, 0);
+    const size_t need = wo + piece.size() + (n - e) + kSlack;
+    if (need > out.size()) {
+      out.resize(std::max(need, base_out + 2 * (out.size() - base_out)));
+      d = out.data();
+    }
+    aligned = aligned && piece.size() == e - chunk;
+    std::memcpy(d + wo, piece.data(), piece.size());
+    wo += piece.size();
+    copy_from = e;
     chunk_edited = false;
+    return e;
   };
-  size_t tatweel_run_end = 0;  // the byte after the last tatweel deleted in the block loop (0: none)
-  auto prev_cp = [&](size_t at) { return prev_cp_in(s, chunk, at); };
-  auto at_word_start = [&](size_t at) { return word_start_in(s, chunk, at, scan); };
-  // The scanner's step (run()) at a flagged byte `at`; returns the byte after its character.
+  size_t tatweel_run_end = ~size_t{0};  // the byte after the last tatweel deleted in the block loop (none yet)
+  // The character before byte `at` (the padding gives ' ' before the line; a space or tab before
+  // a chunk decodes as itself, which no rule tells from a chunk start).
+  auto prev_cp = [&](size_t at) { return prev_cp_padded(s, at); };
+  auto at_word_start = [&](size_t at) {
+    const char32_t p = prev_cp_padded(s, at);
+    return p != 0x200C && p != 0xFFFD && !(scan[p] & sLetter);
+  };
+  // The scanner's step (run()) at a flagged byte `at`: writes a substitution or sets `work`;
+  // returns the byte after its character.
+  bool work = false;
   auto step = [&](size_t at) __attribute__((always_inline)) -> size_t {
     const unsigned b = s[at];
     if (b >= 0xC2 && b <= 0xDF) {
@@ -1281,7 +1329,7 @@ void Normalizer::Impl::run_blocks(std::string_view in, std::string& out, Normali
       }
       return at + 2;
     }
-    if (b < 0x80) {  // never a space or tab: those come in the spaces mask
+    if (b < 0x80) {  // never a space or tab: those are not flagged
       if (scan[b] & sInterior) work = true;
       return at + 1;
     }
@@ -1315,35 +1363,18 @@ void Normalizer::Impl::run_blocks(std::string_view in, std::string& out, Normali
     work = true;
     return at + 1;
   };
-  size_t i = 0;
-  // Spaces and tabs of bytes [from, to) of the block at `base`: each ends a chunk (only the first
-  // can end one that has work or substitutions; the ones after it are clean).
-  auto block_spaces = [&](size_t base, uint32_t spaces, size_t from, size_t to) __attribute__((always_inline)) {
-    const uint32_t lanes = spaces & (~0u << (from - base)) & ~(~0u << (to - base));
-    if (lanes) {
-      const size_t first = base + static_cast<size_t>(__builtin_ctz(lanes));
-      if (work || chunk_edited) end_chunk(first);
-      chunk = base + 31 - static_cast<size_t>(__builtin_clz(lanes)) + 1;
-    }
-  };
-  auto process_block = [&](size_t base, uint32_t f, uint32_t sp, size_t end) __attribute__((always_inline)) {
+  size_t i = 0;  // the byte after the last character handled
+  // The flagged bytes of one classified block (bit j: byte base + j); a flag behind i belongs to a
+  // character already handled.
+  auto process_block = [&](size_t base, uint32_t f) __attribute__((always_inline)) {
     for (; f; f &= f - 1) {
       const size_t at = base + static_cast<size_t>(__builtin_ctz(f));
       if (at < i) continue;
-      // The spaces before `at` not handled yet (the ones before i are behind the scanner).
-      if (const uint32_t lanes = sp & ~(~0u << (at - base))) {
-        sp &= ~0u << (at - base);
-        block_spaces(base, lanes, i, at);
-      }
-      if (work) {  // the rest of the chunk goes to run_piece() anyway: on to its end
-        i = at + 1;
-        continue;
-      }
-      // The commonest flags without the call: a letter-for-letter substitution (ك -> ک), and ه
-      // followed by ZWNJ (-> ە; the step would find nothing to do at the ه and substitute at the
-      // ZWNJ).
+      // The commonest flags without the general step: a letter-for-letter substitution (ك -> ک),
+      // and ه followed by ZWNJ (-> ە; the step would find nothing to do at the ه and substitute
+      // at the ZWNJ).
       const unsigned b = s[at];
-      if (b >= 0xC2 && b <= 0xDF && at + 1 < n && (s[at + 1] & 0xC0) == 0x80) {
+      if (b >= 0xC2 && b <= 0xDF && (s[at + 1] & 0xC0) == 0x80 && at + 1 < n) {
         const char32_t c = (static_cast<char32_t>(b & 0x1F) << 6) | (s[at + 1] & 0x3F);
         const uint8_t sc = scan[c];
         if (sc & sSubst) {
@@ -1359,39 +1390,29 @@ void Normalizer::Impl::run_blocks(std::string_view in, std::string& out, Normali
         }
       }
       i = step(at);
-    }
-    if (i < end) {
-      block_spaces(base, sp, i, end);
-      i = end;
-      if (end < n && (s[end - 1] & 0xE0) == 0xC0) ++i;  // a two-byte character across the block end
+      if (work) {  // the chunk goes to run_piece(): on to its end
+        i = work_chunk(at);
+        work = false;
+      }
     }
   };
   constexpr size_t kSegment = 64;  // blocks classified per call: 1792 bytes
-  uint32_t flags[kSegment], spaces[kSegment];
+  uint32_t flags[kSegment];
+  const size_t padded_n = kPadBefore + n + kPadAfter;
   size_t base = 0;
   while (base < n) {
-    if (base >= 3 && base + 31 <= n) {
-      const size_t count = nd::classify_blocks(blocks, s, base, n, flags, spaces, kSegment);
-      for (size_t k = 0; k < count; ++k, base += nd::kBlockStep)
-        process_block(base, flags[k], spaces[k], base + nd::kBlockStep);
-      continue;
-    }
-    // The first block and the last: classified from a copy padded with spaces (a line starts and
-    // ends a word), the lanes past the end masked off.
-    alignas(32) unsigned char pad[64];
-    std::memset(pad, ' ', sizeof pad);
-    for (size_t k = 1; k <= 3 && k <= base; ++k) pad[3 - k] = s[base - k];
-    std::memcpy(pad + 3, s + base, std::min<size_t>(n - base, 31));
-    uint32_t f = 0, sp = 0;
-    nd::classify_blocks(blocks, pad, 3, 34, &f, &sp, 1);
+    const size_t want = std::min(kSegment, (n - base + nd::kBlockStep - 1) / nd::kBlockStep);
+    const size_t count = nd::classify_blocks(blocks, pad, kPadBefore + base, padded_n, flags, nullptr, want);
+    for (size_t k = 0; k + 1 < count; ++k, base += nd::kBlockStep) process_block(base, flags[k]);
+    // The segment's last block may be the line's last, cut short.
     const size_t end = std::min(n, base + nd::kBlockStep);
     const uint32_t valid = end - base == nd::kBlockStep ? nd::kBlockBits : (1u << (end - base)) - 1;
-    process_block(base, f & valid, sp & valid, end);
+    process_block(base, flags[count - 1] & valid);
     base += nd::kBlockStep;
   }
-  end_chunk(n);
   copy_to(n);
   out.resize(wo);
+  if (padded.size() > (size_t{1} << 20)) std::string().swap(padded);  // a long line's copy is not kept
 }
 
 Normalizer::Normalizer() : Normalizer(NormalizeOptions::standard()) {}

@@ -4,6 +4,7 @@
 // text built to cross block boundaries and on the raw corpora when ../shared/data is present.
 #include <gtest/gtest.h>
 
+#include <array>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -12,6 +13,7 @@
 #include <vector>
 
 #include "kurdi/normalize.h"
+#include "normalize/block_scan.h"
 #include "normalize/convention.h"
 #include "normalize/testing.h"
 
@@ -233,6 +235,104 @@ TEST(NormalizeSimd, NoMapPathAtEveryLengthAndGrowing) {
       ASSERT_TRUE(fast == scanner) << name << " " << first_difference(fast, scanner);
       ASSERT_EQ(fs.invalid_utf8, ss.invalid_utf8) << name;
     }
+  }
+}
+
+// run_blocks() finds a chunk only around a flag that needs one, with 32-byte space searches in a
+// padded copy of the line (normalize_detail::chunk_around); while every change of the line kept
+// its length, a substitution is patched in place without one. Words of 1 to 200 bytes (so chunks
+// cross 32-byte windows and blocks both ways), substitutions before and after a length change and
+// before a character that sends the chunk to run_piece(), tabs and spaces at line ends, and
+// three-byte characters next to stray continuation bytes (the classifier leaves a three-byte
+// character's continuations to its flagged lead).
+TEST(NormalizeSimd, LongChunksSubstitutionsAndThreeByteCharacters) {
+  std::mt19937 rng(31);
+  const std::vector<std::string> clean = {"ا", "ب", "د", "ڕ", "ە", "ی", "ک", "ن", "م", "س", "ت", "ۆ", "a", "2"};
+  const std::vector<std::string> acting = {"ك", "ي", "ى", "ر", "ه", "و", "وو", "\u064e", "\u200c", "ه\u200c",
+                                           "\u0640", "\u2013", "\u200f", "\xe2\x80", "\u200c\x80", "\u2013\x80\x80",
+                                           "\x80", "\xe2\x80\x8c\x8c", "\xef\xbb\xbf", "😀", "\xf0\x9f\x98"};
+  const std::vector<std::string> gaps = {" ", "\t", "  ", " \t"};
+  auto word = [&](size_t len) {
+    std::string w;
+    const unsigned density = 1 + rng() % 12;
+    while (w.size() < len) w += rng() % density == 0 ? acting[rng() % acting.size()] : clean[rng() % clean.size()];
+    return w;
+  };
+  for (const auto& [name, o] : option_sets()) {
+    Normalizer n(o);
+    for (int iter = 0; iter < 400; ++iter) {
+      std::string in;
+      if (rng() % 4 == 0) in += gaps[rng() % gaps.size()];
+      const size_t words = 1 + rng() % 6;
+      for (size_t k = 0; k < words; ++k) {
+        if (k) in += gaps[rng() % gaps.size()];
+        in += word(rng() % 3 == 0 ? 1 + rng() % 200 : 1 + rng() % 12);
+      }
+      if (rng() % 4 == 0) in += gaps[rng() % gaps.size()];
+      expect_same(n, in, name + " iter " + std::to_string(iter));
+      if (::testing::Test::HasFatalFailure()) return;
+    }
+  }
+}
+
+// A tatweel at the very start of a line is at a word start: run_piece() decides it (and the ر or
+// وو after it). The no-map path took it for a tatweel continuing a deleted run ("the byte after
+// the last deleted tatweel" started at 0), deleted it and left ر as ر (found by the test above).
+TEST(NormalizeSimd, TatweelAtLineStart) {
+  for (const auto& [name, o] : option_sets()) {
+    Normalizer n(o);
+    for (const std::string rest : {"ر", "رێ", "ووتن", "وو", "ه", "ه\u200c", "ـر", "ک", "\u200c", "", " ر"}) {
+      expect_same(n, "\u0640" + rest, name + " tatweel + " + rest);
+      expect_same(n, "\u0640" + rest + " ـر", name + " tatweel + " + rest + " + word");
+      if (::testing::Test::HasFatalFailure()) return;
+    }
+  }
+}
+
+// chunk_around() (AVX2 and the scalar fallback) against a byte-by-byte search, for every byte of
+// random text that is not a space or tab, with the padding run_blocks() gives it.
+TEST(NormalizeSimd, ChunkAroundSameAsByteSearch) {
+  namespace nd = kurdi::normalize_detail;
+  nd::BlockTables vector_tables, scalar_tables;
+  vector_tables.build(std::array<uint8_t, 0x800>{}, 0);  // usable when the CPU has AVX2
+  std::mt19937 rng(37);
+  for (int iter = 0; iter < 200; ++iter) {
+    const size_t len = rng() % 300;
+    const unsigned density = 2 + rng() % 80;
+    std::string padded(32, ' ');
+    for (size_t k = 0; k < len; ++k) {
+      const unsigned r = rng() % density;
+      padded += r == 0 ? ' ' : r == 1 ? '\t' : static_cast<char>(0x21 + rng() % 200);
+    }
+    padded += std::string(64, ' ');
+    const auto* s = reinterpret_cast<const unsigned char*>(padded.data()) + 32;
+    for (size_t at = 0; at < len; ++at) {
+      if (s[at] == ' ' || s[at] == '\t') continue;
+      size_t b = at, e = at;
+      while (s[b - 1] != ' ' && s[b - 1] != '\t') --b;
+      while (s[e] != ' ' && s[e] != '\t') ++e;
+      for (const nd::BlockTables* t : {&vector_tables, &scalar_tables}) {
+        size_t cb = 0, ce = 0;
+        nd::chunk_around(*t, s, at, cb, ce);
+        ASSERT_EQ(cb, b) << "iter " << iter << " at " << at << " usable " << t->usable;
+        ASSERT_EQ(ce, e) << "iter " << iter << " at " << at << " usable " << t->usable;
+      }
+    }
+  }
+}
+
+// A line longer than the padded copy run_blocks() keeps between lines (1 MB), then short lines
+// (the copy is made again), compared with the scanner.
+TEST(NormalizeSimd, LineLongerThanTheKeptCopy) {
+  std::mt19937 rng(41);
+  Normalizer n(NormalizeOptions::standard());
+  std::string big;
+  while (big.size() < (size_t{1} << 20) + 1000) big += random_line(rng, 200) + " ";
+  for (const std::string& in : {big, random_line(rng, 100), big.substr(0, 5000), random_line(rng, 40)}) {
+    std::string fast, scanner;
+    kurdi::NormalizerTesting::normalize(n, in, fast, nullptr, nullptr, kurdi::NormalizePath::kFast);
+    kurdi::NormalizerTesting::normalize(n, in, scanner, nullptr, nullptr, kurdi::NormalizePath::kScanner);
+    ASSERT_TRUE(fast == scanner) << first_difference(fast, scanner);
   }
 }
 
