@@ -82,8 +82,12 @@ uint8_t end_class(std::string_view s) {
     case U'\u0627': case U'\u06C6': return kA;   // ا ۆ
     case U'\u06D5': return kE;                   // ە
     case U'\u06CC': {                            // ی: î after a consonant, y after a vowel
-      char32_t p = last_cp(s.substr(0, start));
-      if (p == U'\u0627' || p == U'\u06D5' || p == U'\u06C6' || p == U'\u0648') return kC;
+      size_t pstart = 0;
+      char32_t p = last_cp(s.substr(0, start), &pstart);
+      if (p == U'\u0627' || p == U'\u06D5' || p == U'\u06C6') return kC;
+      // after و: y only when the و is the vowel û (وو: ڕووی); a single و before a final ی
+      // is the consonant w and the ی is î (زەوی، ڕێوی، مراوی، خوێناوی → زەوییەک، مراوییەکە)
+      if (p == U'\u0648') return last_cp(s.substr(0, pstart)) == U'\u0648' ? kC : kI;
       return kI;
     }
     case U'\u06CE': return kEe;                  // ێ
