@@ -1025,3 +1025,26 @@ TEST(Morph, LiteraryAndEverydayNominalsLexf) {
   // no تەماشاکەر: تەماشاکەری stays the derived abstract noun
   EXPECT_EQ(A().lemma("تەماشاکەری"), "تەماشاکەری");
 }
+
+// h-lexg: nouns, adjectives and adverbs of the school-essay register (lexicon.tsv, block "h-lexg"):
+// nature and seasons, family, feelings and morals; their inflected forms get the lemma, not a guess.
+TEST(Morph, SchoolEssayNominalsLexg) {
+  struct Case { const char* word; const char* lemma; const char* pos; };
+  const Case cases[] = {
+      {"سۆسەنەکان", "سۆسەن", "N"},       {"جگەرگۆشەکەم", "جگەرگۆشە", "N"},
+      {"زەردەڵووەکان", "زەردەڵوو", "N"}, {"سوێسکەیەک", "سوێسکە", "N"},
+      {"بووکەشووشەکەی", "بووکەشووشە", "N"}, {"دایەگەورەم", "دایەگەورە", "N"},   {"کوڵکەزێڕینەکە", "کوڵکەزێڕینە", "N"},
+      {"دلۆڤانە", "دلۆڤان", "ADJ"},          {"چکۆلەکان", "چکۆلە", "ADJ"},       {"دەردناکە", "دەردناک", "ADJ"},
+      {"بێترسەکان", "بێترس", "ADJ"},         {"شاخاوییەکان", "شاخاوی", "ADJ"},   {"ژیاندۆستە", "ژیاندۆست", "ADJ"},
+  };
+  for (const auto& c : cases) expect_lemma_pos(c.word, c.lemma, c.pos);
+}
+
+// A ی after a single و ends the stem in î (the و is the consonant w: زەوی، ڕێوی، مراوی), so it takes
+// the suffixes of ی-final stems (زەوییەک، ڕێوییەکە); only after وو is the ی the glide y (ڕووی).
+TEST(Morph, WiFinalStemsTakeIFinalSuffixes) {
+  expect_lemma_pos("زەوییەک", "زەوی", "N");
+  expect_lemma_pos("زەوییەکە", "زەوی", "N");
+  expect_lemma_pos("ڕێوییەکی", "ڕێوی", "N");
+  expect_lemma_pos("مراوییەکان", "مراوی", "N");
+}
