@@ -931,3 +931,37 @@ TEST(Morph, LexdPrepositionalCompounds) {
   EXPECT_EQ(A().lemma("لەدەستدەچێت"), "لەدەستچوون");
   EXPECT_EQ(A().lemma("وەبیرهاتەوە"), "وەبیرهاتن");
 }
+
+// h-lexe: simple verbs of body, nature and feeling (verbs.tsv), their causatives (causatives.tsv)
+// and preverb / light-verb compounds; forms written from knowledge of the language
+TEST(Morph, LexeSimpleVerbs) {
+  expect_lemma_pos("دەشەلێت", "شەلین", "V");
+  expect_lemma_pos("دەئێشێت", "ئێشان", "V");
+  expect_lemma_pos("دەلەنگێت", "لەنگین", "V");
+  expect_lemma_pos("ترشاوە", "ترشان", "V");
+  expect_lemma_pos("حەپەسا", "حەپەسان", "V");
+  expect_lemma_pos("بووژایەوە", "بووژان", "V");
+  EXPECT_EQ(A().lemma("قۆستەوە"), "قۆستن");
+  // a causative lemmatizes to its base with CAUS
+  auto as = A().analyze("دەیخەوێنێت");
+  ASSERT_FALSE(as.empty());
+  EXPECT_EQ(as[0].lemma, "خەوتن");
+  EXPECT_NE(as[0].features.find("CAUS"), std::string::npos) << as[0].features;
+  EXPECT_EQ(A().lemma("چەوساندنەوەی"), "چەوساندنەوە");
+}
+
+TEST(Morph, LexeCompoundVerbs) {
+  expect_lemma_pos("هەڵیچنی", "هەڵچنین", "V");
+  expect_lemma_pos("لێکدەچن", "لێکچوون", "V");
+  expect_lemma_pos("لێقەوما", "لێقەومان", "V");
+  EXPECT_EQ(A().lemma("لێقەوماوەکان"), "لێقەومان");  // participle + plural
+  expect_lemma_pos("داپڵۆسرا", "داپڵۆسین", "V");
+  expect_lemma_pos("سوپاسیکرد", "سوپاسکردن", "V");
+  expect_lemma_pos("دەستبەسەرکرا", "دەستبەسەرکردن", "V");
+  expect_lemma_pos("تکادەکەم", "تکاکردن", "V");
+  expect_lemma_pos("پێشدەکەوێت", "پێشکەوتن", "V");
+  // bound or left-out stems must not take common forms of other words
+  EXPECT_EQ(A().lemma("دەچنە"), "چوون");     // چنین is bound: not چنین + imperative -ە
+  EXPECT_EQ(A().lemma("توانی"), "توانین");   // no free "melt" infinitive توان (توانی + PSS)
+  EXPECT_EQ(A().lemma("بەردەکان"), "بەرد");
+}
