@@ -965,3 +965,13 @@ TEST(Morph, LexeCompoundVerbs) {
   EXPECT_EQ(A().lemma("توانی"), "توانین");   // no free "melt" infinitive توان (توانی + PSS)
   EXPECT_EQ(A().lemma("بەردەکان"), "بەرد");
 }
+
+// h-lexe batch 2: compounds of public life, trade and speech
+TEST(Morph, LexePublicLifeCompounds) {
+  expect_lemma_pos("دووپاتکرایەوە", "دووپاتکردن", "V");
+  expect_lemma_pos("هەموارکرایەوە", "هەموارکردن", "V");
+  expect_lemma_pos("بەدرۆیخستەوە", "بەدرۆخستن", "V");
+  expect_lemma_pos("ڕادەستیکرد", "ڕادەستکردن", "V");
+  expect_lemma_pos("وەبەردەهێنێت", "وەبەرهێنان", "V");
+  expect_lemma_pos("تێکڕما", "تێکڕمان", "V");
+}
