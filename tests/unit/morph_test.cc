@@ -975,3 +975,17 @@ TEST(Morph, LexePublicLifeCompounds) {
   expect_lemma_pos("وەبەردەهێنێت", "وەبەرهێنان", "V");
   expect_lemma_pos("تێکڕما", "تێکڕمان", "V");
 }
+
+// h-lexe batch 3: body, sound, sleep and household compounds; causatives of living intransitives
+TEST(Morph, LexeEverydayCompounds) {
+  expect_lemma_pos("دەلەقێت", "لەقین", "V");
+  expect_lemma_pos("چاوەڕێیکرد", "چاوەڕێکردن", "V");
+  expect_lemma_pos("بەجێما", "بەجێمان", "V");
+  expect_lemma_pos("چەپڵەیانلێدا", "چەپڵەلێدان", "V");
+  expect_lemma_pos("وەبیریخستەوە", "وەبیرخستن", "V");
+  expect_lemma_pos("سەریلەقاند", "سەرلەقاندن", "V");  // not a causative row: no *سەرلەقین
+  auto as = A().analyze("دەیپووکێنێتەوە");
+  ASSERT_FALSE(as.empty());
+  EXPECT_EQ(as[0].lemma, "پووکان");
+  EXPECT_NE(as[0].features.find("CAUS"), std::string::npos) << as[0].features;
+}
