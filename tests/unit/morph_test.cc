@@ -989,3 +989,11 @@ TEST(Morph, LexeEverydayCompounds) {
   EXPECT_EQ(as[0].lemma, "پووکان");
   EXPECT_NE(as[0].features.find("CAUS"), std::string::npos) << as[0].features;
 }
+
+// h-lexe batch 4: medicine, religion and reflexive compounds
+TEST(Morph, LexeCareAndFaithCompounds) {
+  expect_lemma_pos("تیماریکرد", "تیمارکردن", "V");
+  expect_lemma_pos("تەوبەیکرد", "تەوبەکردن", "V");
+  expect_lemma_pos("قوربانیدەکەن", "قوربانیکردن", "V");
+  expect_lemma_pos("خۆدەنوێنێت", "خۆنواندن", "V");
+}
