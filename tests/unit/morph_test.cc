@@ -997,3 +997,10 @@ TEST(Morph, LexeCareAndFaithCompounds) {
   expect_lemma_pos("قوربانیدەکەن", "قوربانیکردن", "V");
   expect_lemma_pos("خۆدەنوێنێت", "خۆنواندن", "V");
 }
+
+// h-lexe batch 5: compounds of conflict and control
+TEST(Morph, LexeConflictCompounds) {
+  expect_lemma_pos("پووچەڵکرایەوە", "پووچەڵکردن", "V");
+  expect_lemma_pos("بەرزەفتکرا", "بەرزەفتکردن", "V");
+  expect_lemma_pos("پەرتبوو", "پەرتبوون", "V");
+}
