@@ -1004,3 +1004,12 @@ TEST(Morph, LexeConflictCompounds) {
   expect_lemma_pos("بەرزەفتکرا", "بەرزەفتکردن", "V");
   expect_lemma_pos("پەرتبوو", "پەرتبوون", "V");
 }
+
+// h-lexe batch 6: preverb verbs and compounds of hunting and growth
+TEST(Morph, LexePreverbAndHuntingCompounds) {
+  expect_lemma_pos("دایکەند", "داکەندن", "V");
+  expect_lemma_pos("وەدەرنرا", "وەدەرنان", "V");
+  expect_lemma_pos("وەلانرا", "وەلانان", "V");
+  expect_lemma_pos("پەلیهاویشت", "پەلهاویشتن", "V");
+  EXPECT_EQ(A().lemma("دادەکەن"), "داکردن");  // داکەندن's present must not take the 3pl of داکردن
+}
