@@ -1013,3 +1013,11 @@ TEST(Morph, LexePreverbAndHuntingCompounds) {
   expect_lemma_pos("پەلیهاویشت", "پەلهاویشتن", "V");
   EXPECT_EQ(A().lemma("دادەکەن"), "داکردن");  // داکەندن's present must not take the 3pl of داکردن
 }
+
+// h-lexe batch 7: weather, building, waking and festivities
+TEST(Morph, LexeHomeAndFeastCompounds) {
+  expect_lemma_pos("نۆژەنکرایەوە", "نۆژەنکردن", "V");
+  expect_lemma_pos("سەرمایخوارد", "سەرماخواردن", "V");
+  expect_lemma_pos("زەماوەندیانکرد", "زەماوەندکردن", "V");
+  expect_lemma_pos("بەخەبەرهات", "بەخەبەرهاتن", "V");
+}
