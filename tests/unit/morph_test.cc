@@ -1021,3 +1021,9 @@ TEST(Morph, LexeHomeAndFeastCompounds) {
   expect_lemma_pos("زەماوەندیانکرد", "زەماوەندکردن", "V");
   expect_lemma_pos("بەخەبەرهات", "بەخەبەرهاتن", "V");
 }
+
+// h-lexe batch 8: compounds of work, planning and public life
+TEST(Morph, LexeWorkCompounds) {
+  expect_lemma_pos("پێشنیاریکرد", "پێشنیارکردن", "V");
+  expect_lemma_pos("ڕەچاوکرا", "ڕەچاوکردن", "V");
+}
