@@ -327,7 +327,8 @@ Grammar::Grammar() {
       verbs[v.infinitive] = v;
       register_verb(v);
     });
-    // the productive light verbs (10+ listed compounds: کردن، بوون، دان) form unlisted joined compounds
+    // the productive light verbs (10+ LV rows: کردن، بوون، دان، بردن، خستن ...; docs/morph.md lists them)
+    // form unlisted joined compounds
     for (const auto& [base, n] : lv_count)
       if (n >= 10) light_verbs.insert(base);
   }

@@ -1053,3 +1053,99 @@ TEST(Morph, WiFinalStemsTakeIFinalSuffixes) {
   expect_lemma_pos("ڕێوییەکی", "ڕێوی", "N");
   expect_lemma_pos("مراوییەکان", "مراوی", "N");
 }
+
+// h-lexe: simple verbs of body, nature and feeling (verbs.tsv), their causatives (causatives.tsv)
+// and preverb / light-verb compounds; forms written from knowledge of the language
+TEST(Morph, LexeSimpleVerbs) {
+  expect_lemma_pos("دەشەلێت", "شەلین", "V");
+  expect_lemma_pos("دەئێشێت", "ئێشان", "V");
+  expect_lemma_pos("دەلەنگێت", "لەنگین", "V");
+  expect_lemma_pos("ترشاوە", "ترشان", "V");
+  expect_lemma_pos("حەپەسا", "حەپەسان", "V");
+  expect_lemma_pos("بووژایەوە", "بووژان", "V");
+  EXPECT_EQ(A().lemma("قۆستەوە"), "قۆستن");
+  // a causative lemmatizes to its base with CAUS
+  auto as = A().analyze("دەیخەوێنێت");
+  ASSERT_FALSE(as.empty());
+  EXPECT_EQ(as[0].lemma, "خەوتن");
+  EXPECT_NE(as[0].features.find("CAUS"), std::string::npos) << as[0].features;
+  EXPECT_EQ(A().lemma("چەوساندنەوەی"), "چەوساندنەوە");
+}
+
+TEST(Morph, LexeCompoundVerbs) {
+  expect_lemma_pos("هەڵیچنی", "هەڵچنین", "V");
+  expect_lemma_pos("لێکدەچن", "لێکچوون", "V");
+  expect_lemma_pos("لێقەوما", "لێقەومان", "V");
+  EXPECT_EQ(A().lemma("لێقەوماوەکان"), "لێقەومان");  // participle + plural
+  expect_lemma_pos("داپڵۆسرا", "داپڵۆسین", "V");
+  expect_lemma_pos("سوپاسیکرد", "سوپاسکردن", "V");
+  expect_lemma_pos("دەستبەسەرکرا", "دەستبەسەرکردن", "V");
+  expect_lemma_pos("تکادەکەم", "تکاکردن", "V");
+  expect_lemma_pos("پێشدەکەوێت", "پێشکەوتن", "V");
+  // bound or left-out stems must not take common forms of other words
+  EXPECT_EQ(A().lemma("دەچنە"), "چوون");     // چنین is bound: not چنین + imperative -ە
+  EXPECT_EQ(A().lemma("توانی"), "توانین");   // no free "melt" infinitive توان (توانی + PSS)
+  EXPECT_EQ(A().lemma("بەردەکان"), "بەرد");
+}
+
+// h-lexe batch 2: compounds of public life, trade and speech
+TEST(Morph, LexePublicLifeCompounds) {
+  expect_lemma_pos("دووپاتکرایەوە", "دووپاتکردن", "V");
+  expect_lemma_pos("هەموارکرایەوە", "هەموارکردن", "V");
+  expect_lemma_pos("بەدرۆیخستەوە", "بەدرۆخستن", "V");
+  expect_lemma_pos("ڕادەستیکرد", "ڕادەستکردن", "V");
+  expect_lemma_pos("وەبەردەهێنێت", "وەبەرهێنان", "V");
+  expect_lemma_pos("تێکڕما", "تێکڕمان", "V");
+}
+
+// h-lexe batch 3: body, sound, sleep and household compounds; causatives of living intransitives
+TEST(Morph, LexeEverydayCompounds) {
+  expect_lemma_pos("دەلەقێت", "لەقین", "V");
+  expect_lemma_pos("چاوەڕێیکرد", "چاوەڕێکردن", "V");
+  expect_lemma_pos("بەجێما", "بەجێمان", "V");
+  expect_lemma_pos("چەپڵەیانلێدا", "چەپڵەلێدان", "V");
+  expect_lemma_pos("وەبیریخستەوە", "وەبیرخستن", "V");
+  expect_lemma_pos("سەریلەقاند", "سەرلەقاندن", "V");  // not a causative row: no *سەرلەقین
+  auto as = A().analyze("دەیپووکێنێتەوە");
+  ASSERT_FALSE(as.empty());
+  EXPECT_EQ(as[0].lemma, "پووکان");
+  EXPECT_NE(as[0].features.find("CAUS"), std::string::npos) << as[0].features;
+}
+
+// h-lexe batch 4: medicine, religion and reflexive compounds
+TEST(Morph, LexeCareAndFaithCompounds) {
+  expect_lemma_pos("تیماریکرد", "تیمارکردن", "V");
+  expect_lemma_pos("تەوبەیکرد", "تەوبەکردن", "V");
+  expect_lemma_pos("قوربانیدەکەن", "قوربانیکردن", "V");
+  expect_lemma_pos("خۆدەنوێنێت", "خۆنواندن", "V");
+}
+
+// h-lexe batch 5: compounds of conflict and control
+TEST(Morph, LexeConflictCompounds) {
+  expect_lemma_pos("پووچەڵکرایەوە", "پووچەڵکردن", "V");
+  expect_lemma_pos("بەرزەفتکرا", "بەرزەفتکردن", "V");
+  expect_lemma_pos("پەرتبوو", "پەرتبوون", "V");
+}
+
+// h-lexe batch 6: preverb verbs and compounds of hunting and growth
+TEST(Morph, LexePreverbAndHuntingCompounds) {
+  expect_lemma_pos("دایکەند", "داکەندن", "V");
+  expect_lemma_pos("وەدەرنرا", "وەدەرنان", "V");
+  expect_lemma_pos("وەلانرا", "وەلانان", "V");
+  expect_lemma_pos("پەلیهاویشت", "پەلهاویشتن", "V");
+  EXPECT_EQ(A().lemma("دادەکەن"), "داکردن");  // داکەندن's present must not take the 3pl of داکردن
+}
+
+// h-lexe batch 7: weather, building, waking and festivities
+TEST(Morph, LexeHomeAndFeastCompounds) {
+  expect_lemma_pos("نۆژەنکرایەوە", "نۆژەنکردن", "V");
+  expect_lemma_pos("سەرمایخوارد", "سەرماخواردن", "V");
+  expect_lemma_pos("زەماوەندیانکرد", "زەماوەندکردن", "V");
+  expect_lemma_pos("بەخەبەرهات", "بەخەبەرهاتن", "V");
+}
+
+// h-lexe batch 8: compounds of work, planning and public life
+TEST(Morph, LexeWorkCompounds) {
+  expect_lemma_pos("پێشنیاریکرد", "پێشنیارکردن", "V");
+  expect_lemma_pos("ڕەچاوکرا", "ڕەچاوکردن", "V");
+}
