@@ -333,6 +333,7 @@ bool SpellChecker::Impl::dominated(std::string_view w) const {
 }
 
 bool SpellChecker::Impl::dominated_uncached(std::string_view w, long own) const {
+  constexpr long kTrusted = 20;
   if (options.dominance_ratio <= 0) return false;
   // A word one cheap confusion edit away has the same confusion skeleton: one index bucket.
   // A word seen once is weak evidence: any confusion-only variant (same skeleton) up to
@@ -395,7 +396,13 @@ bool SpellChecker::Impl::dominated_uncached(std::string_view w, long own) const 
       if (use_u && c >= need_u && spell::mark_added(q, y)) return true;
       continue;
     }
-    if (errors.cost(q, y, max_c, false) <= max_c) return true;
+    if (errors.cost(q, y, max_c, false) <= max_c) {
+      if (own >= kTrusted) {
+        if (known_w < 0) known_w = known_by_lexicon(w) ? 1 : 0;
+        if (known_w) continue;
+      }
+      return true;
+    }
   }
   return false;
 }

@@ -730,6 +730,36 @@ TEST(SpellDominance, Transpositions) {
   EXPECT_TRUE(off.check("کوردساتنی"));
 }
 
+// A word seen 20+ times that the hand-written lexicon knows is not dominated by a neighbour one
+// cheap edit away, however frequent: گەشت "trip" beside گشت "all", the 3sg دەزانێت beside the
+// 2sg دەزانیت, the demonstrative ساڵەی beside ساڵی are all words. A rarer one still is (ratio 10).
+TEST(SpellDominance, FrequentLexiconWordsStay) {
+  kurdi::MorphOptions mo;
+  mo.colloquial = false;
+  const kurdi::Analyzer an(mo);
+  FrequencyModel m;
+  m.add("گشت", 429);
+  m.add("گەشت", 36);
+  m.add("دەزانیت", 401);
+  m.add("دەزانێت", 40);
+  m.add("ساڵی", 883);
+  m.add("ساڵەی", 37);
+  m.add("بەڵام", 2552);
+  m.add("بەلام", 22);   // not a lexicon word: still dominated
+  m.add("و", 1000);
+  const SpellChecker sc(SpellOptions{}, m, &an);
+  EXPECT_TRUE(sc.check("گەشت"));
+  EXPECT_TRUE(sc.check("دەزانێت"));
+  EXPECT_TRUE(sc.check("ساڵەی"));
+  EXPECT_FALSE(sc.check("بەلام"));
+  FrequencyModel rare;
+  rare.add("گشت", 429);
+  rare.add("گەشت", 6);  // below the trusted count: ratio 10 applies
+  rare.add("و", 1000);
+  const SpellChecker sc2(SpellOptions{}, rare, &an);
+  EXPECT_FALSE(sc2.check("گەشت"));
+}
+
 // The long û written with one و is a dropped mark too (مێژو for مێژوو); and a word the analyzer knows
 // only from an induced stem (mined from the same corpora as the misspelling: باشور) gets no
 // protection from it, while a hand-written word (ڕێز "respect" beside ڕیز "row") keeps the ratio 10.
