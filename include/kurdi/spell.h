@@ -53,15 +53,19 @@ struct SpellOptions {
   // made it into the corpus: بریار for بڕیار). 0 turns this off.
   double dominance_ratio = 10;
   long dominance_max_count = 50;
+  // ... except a word seen at least this often that the hand-written lexicon knows (not only an
+  // induced stem): گەشت "trip" beside گشت, the 3sg دەزانێت beside the 2sg دەزانیت. 0 = no exemption.
+  long dominance_trusted_count = 20;
   // A word seen once (or valid only by the analyzer) is dominated by a word of the same confusion
   // skeleton (confusion edits only: ێ/ی, ۆ/و, ڕ/ر, ڵ/ل, ە ...) at most singleton_dominance_cost
   // away that is singleton_dominance_ratio times as frequent (تیبێنی 1 vs تێبینی 52).
   double singleton_dominance_ratio = 3;
   double singleton_dominance_cost = 0.75;
-  // Dropped marks: writers drop the marks of ێ ۆ ڕ ڵ far more often than they add them. A word
-  // seen 2+ times (below dominance_max_count) is also dominated by its twin with one dropped mark
-  // restored (ی -> ێ, و -> ۆ, ر -> ڕ, ل -> ڵ: خەلات / خەڵات) that is mark_dominance_ratio times as
-  // frequent (0 = off), and a word valid only by the analyzer (never seen) by that twin seen
+  // Dropped marks: writers drop the marks of ێ ۆ ڕ ڵ and the second و of وو far more often than
+  // they add them. A word seen 2+ times (below dominance_max_count) that the hand-written lexicon
+  // does not know is also dominated by its twin with one dropped mark restored (ی -> ێ, و -> ۆ,
+  // ر -> ڕ, ل -> ڵ, و -> وو: خەلات / خەڵات) that is mark_dominance_ratio times as frequent
+  // (0 = off), and a word valid only by the analyzer (never seen) by that twin seen
   // unseen_dominance_count times (other variants: singleton_dominance_ratio, 3).
   double mark_dominance_ratio = 2;
   long unseen_dominance_count = 2;

@@ -381,6 +381,7 @@ SpellOptions spell_options(const py::dict& kw) {
     else if (key == "error_weight") o.error_weight = get_float(key, v);
     else if (key == "dominance_ratio") o.dominance_ratio = get_float(key, v);
     else if (key == "dominance_max_count") o.dominance_max_count = get_int(key, v);
+    else if (key == "dominance_trusted_count") o.dominance_trusted_count = get_int(key, v);
     else if (key == "splits") o.splits = get_bool(key, v);
     else if (key == "text_max_cost") o.text_max_cost = get_float(key, v);
     else if (key == "text_min_count") o.text_min_count = get_int(key, v);
@@ -396,7 +397,7 @@ SpellOptions spell_options(const py::dict& kw) {
     else if (key == "mark_dominance_ratio") o.mark_dominance_ratio = get_float(key, v);
     else if (key == "unseen_dominance_count") o.unseen_dominance_count = get_int(key, v);
     else unknown_option("spell", key, {"min_count", "suggest_min_count", "use_morphology", "max_cost", "error_weight",
-                                       "dominance_ratio", "dominance_max_count", "splits", "text_max_cost",
+                                       "dominance_ratio", "dominance_max_count", "dominance_trusted_count", "splits", "text_max_cost",
                                        "text_min_count", "text_affixes", "text_affix_base_count",
                                        "singleton_dominance_ratio", "singleton_dominance_cost",
                                        "transposition_min_letters", "compounds", "compound_first_count",

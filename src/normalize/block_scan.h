@@ -40,7 +40,7 @@ struct BlockTables {
   alignas(32) uint8_t pair[kClasses][2][32] = {};
   bool usable = false;  // built, and the CPU has AVX2
   // The classifier's registers (tables and constants, 32 bytes each), laid out at build() so that a
-  // call does not copy them: the first and last blocks of every line are a call of their own.
+  // call does not copy them.
   static constexpr size_t kPrepared = 14 + 2 * kClasses;
   alignas(32) uint8_t prepared[kPrepared][32] = {};
 

@@ -333,7 +333,6 @@ bool SpellChecker::Impl::dominated(std::string_view w) const {
 }
 
 bool SpellChecker::Impl::dominated_uncached(std::string_view w, long own) const {
-  constexpr long kTrusted = 20;
   if (options.dominance_ratio <= 0) return false;
   // A word one cheap confusion edit away has the same confusion skeleton: one index bucket.
   // A word seen once is weak evidence: any confusion-only variant (same skeleton) up to
@@ -343,7 +342,7 @@ bool SpellChecker::Impl::dominated_uncached(std::string_view w, long own) const 
                       static_cast<double>(std::max<long>(own, 1));
   // Two refinements below that bar. A word seen 2+ times that the analyzer does not know (or knows
   // only from an induced stem, mined from the same corpora that hold the misspelling) is also
-  // dominated by its twin with one dropped mark restored (ێ ۆ ڕ ڵ) when that one is
+  // dominated by its twin with one dropped mark restored (ێ ۆ ڕ ڵ وو) when that one is
   // mark_dominance_ratio times as frequent (an analyzed form is left alone: -یت 2SG beside -ێت 3SG
   // is grammar, not a dropped mark). A word never seen (valid by the analyzer only) is dominated
   // by that twin when it is seen unseen_dominance_count times.
@@ -397,11 +396,10 @@ bool SpellChecker::Impl::dominated_uncached(std::string_view w, long own) const 
       continue;
     }
     if (errors.cost(q, y, max_c, false) <= max_c) {
-      if (own >= kTrusted) {
-        if (known_w < 0) known_w = known_by_lexicon(w) ? 1 : 0;
-        if (known_w) continue;
-      }
-      return true;
+      // a frequent word of the hand-written lexicon is a word, whatever its neighbours
+      const bool trusted = options.dominance_trusted_count > 0 && own >= options.dominance_trusted_count;
+      if (trusted && known_w < 0) known_w = known_by_lexicon(w) ? 1 : 0;
+      if (!(trusted && known_w)) return true;
     }
   }
   return false;

@@ -28,6 +28,15 @@ const SpellChecker& checker() {
   static const SpellChecker sc;
   return sc;
 }
+// The analyzer as the built-in checker runs it: standard spellings only.
+const kurdi::Analyzer& standard_analyzer() {
+  static const kurdi::Analyzer an([] {
+    kurdi::MorphOptions mo;
+    mo.colloquial = false;
+    return mo;
+  }());
+  return an;
+}
 }  // namespace
 
 TEST(Spell, CommonWordsAreValid) {
@@ -605,9 +614,7 @@ TEST(Spell, ColloquialSingleWawIsAnError) {
 // also judges words seen fewer than min_count times that only the analyzer accepts, and never
 // takes a word plus a final ە (copula / definite suffix) for a typo of the other.
 TEST(SpellDominance, SingletonsKnownToTheAnalyzerAndFinalE) {
-  kurdi::MorphOptions mo;
-  mo.colloquial = false;
-  const kurdi::Analyzer an(mo);
+  const kurdi::Analyzer& an = standard_analyzer();
   ASSERT_TRUE(an.known("شیر"));
   ASSERT_TRUE(an.known("کتێب"));
   FrequencyModel m;
@@ -698,9 +705,7 @@ TEST(SpellRanking, ErrorWeight) {
 // An analyzer-known word the model has not seen is suggested when it is cheaper than the model's
 // cheapest candidate, even when that one is itself cheap (کتێب at 0.35 beside the model's کتیبە at 0.5).
 TEST(SpellMorphCandidates, CheaperThanTheModelsBest) {
-  kurdi::MorphOptions mo;
-  mo.colloquial = false;
-  const kurdi::Analyzer an(mo);
+  const kurdi::Analyzer& an = standard_analyzer();
   ASSERT_TRUE(an.known("کتێب"));
   FrequencyModel m;
   m.add("کتیبە", 1);
@@ -734,9 +739,7 @@ TEST(SpellDominance, Transpositions) {
 // cheap edit away, however frequent: گەشت "trip" beside گشت "all", the 3sg دەزانێت beside the
 // 2sg دەزانیت, the demonstrative ساڵەی beside ساڵی are all words. A rarer one still is (ratio 10).
 TEST(SpellDominance, FrequentLexiconWordsStay) {
-  kurdi::MorphOptions mo;
-  mo.colloquial = false;
-  const kurdi::Analyzer an(mo);
+  const kurdi::Analyzer& an = standard_analyzer();
   FrequencyModel m;
   m.add("گشت", 429);
   m.add("گەشت", 36);
@@ -764,9 +767,7 @@ TEST(SpellDominance, FrequentLexiconWordsStay) {
 // only from an induced stem (mined from the same corpora as the misspelling: باشور) gets no
 // protection from it, while a hand-written word (ڕێز "respect" beside ڕیز "row") keeps the ratio 10.
 TEST(SpellDominance, DoubledWawAndInducedStems) {
-  kurdi::MorphOptions mo;
-  mo.colloquial = false;
-  const kurdi::Analyzer an(mo);
+  const kurdi::Analyzer& an = standard_analyzer();
   auto induced_only = [&](const char* w) {
     bool any = false;
     for (const auto& a : an.analyze(w)) {
@@ -829,9 +830,7 @@ TEST(SpellDominance, DroppedMarks) {
   EXPECT_TRUE(three.check("زاخو"));
 
   // A form the analyzer knows keeps the ratio 10: -یت (2SG) beside -ێت (3SG) is grammar.
-  kurdi::MorphOptions mo;
-  mo.colloquial = false;
-  const kurdi::Analyzer an(mo);
+  const kurdi::Analyzer& an = standard_analyzer();
   ASSERT_TRUE(an.known("دەچیت"));
   m.add("دەچێت", 40);
   m.add("دەچیت", 5);
@@ -843,9 +842,7 @@ TEST(SpellDominance, DroppedMarks) {
 // A word the model has never seen and only the analyzer knows is dominated by a confusion-only
 // variant seen twice (SpellOptions::unseen_dominance_count; 3 before).
 TEST(SpellDominance, UnseenWordsKnownToTheAnalyzer) {
-  kurdi::MorphOptions mo;
-  mo.colloquial = false;
-  const kurdi::Analyzer an(mo);
+  const kurdi::Analyzer& an = standard_analyzer();
   ASSERT_TRUE(an.known("شیر"));
   FrequencyModel m;
   m.add("شێر", 2);  // شیر (not in the model) is one ێ/ی confusion away
