@@ -37,6 +37,7 @@ constexpr std::string_view kReh = "\u0631";   // ر
 constexpr std::string_view kNa = "\u0646\u0627";   // نا
 constexpr std::string_view kHaw = "\u0647\u0627\u0648";  // هاو
 constexpr std::string_view kFre = "\u0641\u0631\u06D5";  // فرە
+constexpr std::string_view kGel = "\u06AF\u06D5\u0644";  // گەل (literary plural)
 constexpr std::string_view kAyeti = "\u0627\u06CC\u06D5\u062A\u06CC";  // ایەتی
 constexpr std::string_view kEti = "\u06CE\u062A\u06CC";  // ێتی
 constexpr std::string_view kRreh = "\u0695";  // ڕ
@@ -451,10 +452,11 @@ struct Analyzer::Impl {
     }
     bool found = false;
     // the suffixes stripped so far: a degree suffix; an ordinal; only -یش and the copula
-    bool has_deg = false, ord = false, only_is_cop = true, only_is = true, is_cop3 = true;
+    bool has_deg = false, ord = false, only_is_cop = true, only_is = true, is_cop3 = true, lit_pl = false;
     for (int i = 0; i < depth; ++i) {
       const Row* r = st[i].row;
       has_deg |= r && r->slot == kDEG;
+      lit_pl |= r && r->slot == kNUM && starts_with(r->form, kGel);
       ord |= r && same(r->feat, "ORD");
       only_is_cop &= r && (r->slot == kIS || r->slot == kCOP);
       only_is &= r && r->slot == kIS;
@@ -496,6 +498,9 @@ struct Analyzer::Impl {
       for (const auto& e : *it)
         if (e.kind == Kind::kNominal) {
           if (!only_is_cop && (e.pos == kConjPos || e.pos == kPartPos || e.pos == kIntjPos)) continue;
+          // the literary plural -گەل is a noun's (وشەگەل), never on a preposition or pronoun (لەگەل is
+          // لەگەڵ misspelt)
+          if (lit_pl && e.pos != pN) continue;
           // irregular verb forms (هەیە، نییە، بم، بین: data/morph/irregular.tsv) take only -یش
           // (هەیەش), those of هەبوون also the 3sg copula -ە (colloquial هەنە; not بینم، بینە); the
           // infinitive هەبوون is a verbal noun and takes them all (هەبوونی)
@@ -505,7 +510,7 @@ struct Analyzer::Impl {
           found = true;
         }
     }
-    if (found) return;
+    if (found || lit_pl) return;  // -گەل only on a listed noun
     if (starts_with(stem, kNe) && stem.size() > kNe.size() + 2) {
       const StemIndex::Rec* jt = idx.stem(stem.substr(kNe.size()));
       if (jt)

@@ -1153,3 +1153,33 @@ TEST(Morph, LexeWorkCompounds) {
   expect_lemma_pos("پێشنیاریکرد", "پێشنیارکردن", "V");
   expect_lemma_pos("ڕەچاوکرا", "ڕەچاوکردن", "V");
 }
+
+// Session 8 grammar sweep over the permissive corpora: the impersonal passive of توانین, the past
+// subjunctive -یە after a stem or passive in -ا, the literary plural -گەل (a noun's only), and
+// the irrealis of هەبوون.
+TEST(Morph, PassiveOfTwaninAyeAfterAAndLiteraryPlural) {
+  for (const char* w : {"دەتوانرێت", "ناتوانرێت", "توانرا", "بتوانرێت"}) {
+    auto a = A().analyze(w);
+    ASSERT_FALSE(a.empty()) << w;
+    EXPECT_FALSE(a[0].guessed) << w;
+    EXPECT_EQ(a[0].lemma, "توانین") << w;
+    EXPECT_NE(a[0].features.find("PASS"), std::string::npos) << w << " " << a[0].features;
+  }
+  for (auto [w, lemma] : {std::pair{"بکرایە", "کردن"}, {"بدرایە", "دان"}, {"بمایەوە", "مان"}}) {
+    auto a = A().analyze(w);
+    ASSERT_FALSE(a.empty()) << w;
+    EXPECT_EQ(a[0].lemma, lemma) << w;
+    EXPECT_NE(a[0].features.find("PST;IPFV;SBJV"), std::string::npos) << w << " " << a[0].features;
+  }
+  EXPECT_EQ(A().lemma("هەبووایە"), "هەبوون");
+  for (auto [w, lemma] : {std::pair{"وشەگەلی", "وشە"}, {"کێشەگەلێک", "کێشە"}, {"وشەگەلەکان", "وشە"}}) {
+    auto a = A().analyze(w);
+    ASSERT_FALSE(a.empty()) << w;
+    EXPECT_FALSE(a[0].guessed) << w;
+    EXPECT_EQ(a[0].lemma, lemma) << w;
+    EXPECT_NE(a[0].features.find("PL"), std::string::npos) << w << " " << a[0].features;
+  }
+  // not a preposition with the plural: لەگەل is at most لە + the noun گەل "people"
+  for (const auto& an : A().analyze("لەگەل")) EXPECT_NE(an.lemma, "لە") << an.features;
+  EXPECT_EQ(A().lemma("زۆربەی"), "زۆربە");
+}
