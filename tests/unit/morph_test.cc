@@ -1183,3 +1183,42 @@ TEST(Morph, PassiveOfTwaninAyeAfterAAndLiteraryPlural) {
   for (const auto& an : A().analyze("لەگەل")) EXPECT_NE(an.lemma, "لە") << an.features;
   EXPECT_EQ(A().lemma("زۆربەی"), "زۆربە");
 }
+
+// h-lexi: لێدان، ڕاکردن and پێکەنین were simple verbs with the preverb glued to both stems, so every
+// prefixed present form was unknown; as preverb verbs the prefixes go after the preverb.
+TEST(Morph, LexiGluedPreverbVerbs) {
+  for (auto [w, lemma] : {std::pair{"لێدەدەم", "لێدان"}, {"لێنادات", "لێدان"}, {"لێیدا", "لێدان"},
+                          {"ڕادەکەن", "ڕاکردن"}, {"ڕاناکات", "ڕاکردن"}, {"ڕایکرد", "ڕاکردن"},
+                          {"پێدەکەنێت", "پێکەنین"}, {"پێنەکەنی", "پێکەنین"}}) {
+    auto a = A().analyze(w);
+    ASSERT_FALSE(a.empty()) << w;
+    EXPECT_FALSE(a[0].guessed) << w;
+    EXPECT_EQ(a[0].lemma, lemma) << w;
+    EXPECT_EQ(a[0].pos, "V") << w;
+  }
+  // the compounds built on لێدان keep working, and the bound کەنین stays bound
+  EXPECT_EQ(A().lemma("چەپڵەلێدان"), "چەپڵەلێدان");
+  for (const auto& an : A().analyze("دەکەنێت")) EXPECT_NE(an.lemma, "کەنین") << an.features;
+}
+
+// h-lexi: passive variants with -در- or on the past stem, new simple verbs, پێ-preverb verbs.
+TEST(Morph, LexiPassivesAndNewVerbs) {
+  for (auto [w, lemma] : {std::pair{"دەناسدرێت", "ناسین"}, {"بگیردرێت", "گرتن"}, {"دەسڕدرێتەوە", "سڕین"},
+                          {"سەنرایەوە", "سەندن"}, {"فرۆشتراوە", "فرۆشتن"}, {"نابیندرێت", "بینین"}}) {
+    auto a = A().analyze(w);
+    ASSERT_FALSE(a.empty()) << w;
+    EXPECT_FALSE(a[0].guessed) << w;
+    EXPECT_EQ(a[0].lemma, lemma) << w;
+    EXPECT_NE(a[0].features.find("PASS"), std::string::npos) << w << " " << a[0].features;
+  }
+  for (auto [w, lemma] : {std::pair{"درکاندی", "درکاندن"}, {"دەینرخێنن", "نرخاندن"},
+                          {"دەتوێتەوە", "توانەوە"}, {"توایەوە", "توانەوە"}, {"پێدەڵێم", "پێوتن"},
+                          {"پێبڵێن", "پێوتن"}, {"پێدەبەخشرێت", "پێبەخشین"}}) {
+    auto a = A().analyze(w);
+    ASSERT_FALSE(a.empty()) << w;
+    EXPECT_FALSE(a[0].guessed) << w;
+    EXPECT_EQ(a[0].lemma, lemma) << w;
+  }
+  // a bare infinitive توان would make توانی "could" a verbal noun: it stays توانین
+  EXPECT_EQ(A().lemma("توانی"), "توانین");
+}
