@@ -329,7 +329,7 @@ TEST(Morph, GwazAndSixthRoundVerbs) {
   EXPECT_EQ(A().lemma("دەگوازێتەوە"), "گواستن");
   EXPECT_EQ(A().lemma("دەگوێزێتەوە"), "گواستن");
   EXPECT_EQ(A().lemma("دۆڕاندبوو"), "دۆڕاندن");
-  EXPECT_EQ(A().lemma("دەیشێوێنێت"), "شێواندن");
+  EXPECT_EQ(A().lemma("دەیشێوێنێت"), "شێوان");  // causative of شێوان since h-lexi (causatives.tsv)
   EXPECT_EQ(A().lemma("تێکشکاند"), "تێکشکان");  // causative compound: lemma of the base compound
   EXPECT_NE(A().analyze("تێکشکاند")[0].features.find("CAUS"), std::string::npos);
 }
@@ -894,7 +894,7 @@ TEST(Morph, LexdCompoundVerbs) {
 // h-lexd batch 2: simple verbs of verbs.tsv and their compounds
 TEST(Morph, LexdSimpleVerbs) {
   EXPECT_EQ(A().lemma("دەجەنگن"), "جەنگان");
-  EXPECT_EQ(A().lemma("دەیورووژێنێت"), "ورووژاندن");
+  EXPECT_EQ(A().lemma("دەیورووژێنێت"), "ورووژان");  // causative of ورووژان since h-lexi
   EXPECT_EQ(A().lemma("هەڵدەکەنێت"), "هەڵکەندن");
   EXPECT_EQ(A().lemma("دەکەن"), "کردن");  // کەندن is bound: its present must not take دەکەن
   EXPECT_EQ(A().lemma("تێدەکۆشین"), "تێکۆشان");
@@ -922,7 +922,7 @@ TEST(Morph, LexdEverydayVerbs) {
 // h-lexd batch 4: bound stems under a preverb, reflexive compounds
 TEST(Morph, LexdBoundAndReflexive) {
   EXPECT_EQ(A().lemma("دامرکایەوە"), "دامرکان");
-  EXPECT_EQ(A().lemma("دایمرکاندەوە"), "دامرکاندن");
+  EXPECT_EQ(A().lemma("دایمرکاندەوە"), "دامرکان");  // causative of دامرکان since h-lexi
   EXPECT_EQ(A().lemma("هەڵدەوەرێت"), "هەڵوەرین");
   EXPECT_EQ(A().lemma("دەشێوێت"), "شێوان");
   EXPECT_EQ(A().lemma("خۆکوشتنی"), "خۆکوشتن");
@@ -957,7 +957,7 @@ TEST(Morph, LexdAdjectiveLightVerbs) {
   EXPECT_EQ(A().lemma("نەرمیدەکات"), "نەرمکردن");
   EXPECT_EQ(A().lemma("ئارامکرایەوە"), "ئارامکردن");
   EXPECT_EQ(A().lemma("خاڵیکرایەوە"), "خاڵیکردن");
-  EXPECT_EQ(A().lemma("دەیخولێنێتەوە"), "خولاندن");
+  EXPECT_EQ(A().lemma("دەیخولێنێتەوە"), "خولان");  // causative of خولان since h-lexi
   EXPECT_EQ(A().lemma("گڕیگرت"), "گڕگرتن");
 }
 
@@ -1221,4 +1221,23 @@ TEST(Morph, LexiPassivesAndNewVerbs) {
   }
   // a bare infinitive توان would make توانی "could" a verbal noun: it stays توانین
   EXPECT_EQ(A().lemma("توانی"), "توانین");
+}
+
+// h-lexi: causative pairs of listed intransitives, and present stems in consonantal w.
+TEST(Morph, LexiCausativePairsAndPresentInW) {
+  for (auto [w, lemma] : {std::pair{"دەیشێوێنێت", "شێوان"}, {"ورووژاندی", "ورووژان"},
+                          {"دەیتلێنێتەوە", "تلان"}, {"دادەمرکێنێتەوە", "دامرکان"}}) {
+    auto a = A().analyze(w);
+    ASSERT_FALSE(a.empty()) << w;
+    EXPECT_EQ(a[0].lemma, lemma) << w;
+    EXPECT_NE(a[0].features.find("CAUS"), std::string::npos) << w << " " << a[0].features;
+  }
+  for (auto [w, lemma] : {std::pair{"دەپشکوێت", "پشکووتن"}, {"دەپشکوێن", "پشکووتن"},
+                          {"نابزوێت", "بزووتن"}, {"دەبزوێن", "بزووتن"}}) {
+    auto a = A().analyze(w);
+    ASSERT_FALSE(a.empty()) << w;
+    EXPECT_FALSE(a[0].guessed) << w;
+    EXPECT_EQ(a[0].lemma, lemma) << w;
+    EXPECT_NE(a[0].features.find("PRS"), std::string::npos) << w << " " << a[0].features;
+  }
 }
