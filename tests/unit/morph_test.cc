@@ -1241,3 +1241,22 @@ TEST(Morph, LexiCausativePairsAndPresentInW) {
     EXPECT_NE(a[0].features.find("PRS"), std::string::npos) << w << " " << a[0].features;
   }
 }
+
+// h-lexi: the goal -ە joined with a closed set of complements (خستنە ڕوو، هاتنە دی، گرتنە بەر ...):
+// the finite forms keep the verb's lemma with LGSPEC2, the verbal nouns are their own lemmas.
+TEST(Morph, LexiGoalComplementsJoined) {
+  for (auto [w, lemma] : {std::pair{"دەیخاتەڕوو", "خستن"}, {"خرایەڕوو", "خستن"}, {"دێتەدی", "هاتن"},
+                          {"هاتەکایەوە", "هاتن"}, {"دەگیرێتەبەر", "گرتن"}, {"کەوتەڕێ", "کەوتن"}}) {
+    auto a = A().analyze(w);
+    ASSERT_FALSE(a.empty()) << w;
+    EXPECT_FALSE(a[0].guessed) << w;
+    EXPECT_EQ(a[0].lemma, lemma) << w;
+    EXPECT_NE(a[0].features.find("LGSPEC2"), std::string::npos) << w << " " << a[0].features;
+  }
+  // the verbal nouns are lexicon rows and rank before the verb reading (they set out: کەوتنەڕێ)
+  EXPECT_EQ(A().lemma("خستنەڕووی"), "خستنەڕوو");
+  EXPECT_EQ(A().lemma("گرتنەبەری"), "گرتنەبەر");
+  EXPECT_EQ(A().lemma("کەوتنەڕێ"), "کەوتنەڕێ");
+  // only the listed complements: an ordinary noun after the goal is not a verb form
+  for (const auto& an : A().analyze("خستەکتێب")) EXPECT_NE(an.lemma, "خستن") << an.features;
+}
