@@ -859,6 +859,10 @@ struct Analyzer::Impl {
       aye |= s == vAYE;
       prf |= s == vPRF || s == vPLPRF || s == vPRFSBJV;
     }
+    // the perfect subjunctive's bare -ب (هاتبن، کرابن) needs a person ending after it
+    if (last == vPRFSBJV && depth > 0 && (same(st[depth - 1].row->form, "\u0628") ||
+                                          same(st[depth - 1].row->form, "\u0627\u0628")))
+      return;
     float pen = 0;
     switch (e.kind) {
       case Kind::kPresent:

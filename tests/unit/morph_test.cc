@@ -1260,3 +1260,19 @@ TEST(Morph, LexiGoalComplementsJoined) {
   // only the listed complements: an ordinary noun after the goal is not a verb form
   for (const auto& an : A().analyze("خستەکتێب")) EXPECT_NE(an.lemma, "خستن") << an.features;
 }
+
+// h-lexi: the perfect subjunctive with a person ending other than the 3sg بێت takes a bare -ب
+// (هاتبم، هاتبین، هاتبن; passive کرابن), which never ends a word.
+TEST(Morph, LexiPerfectSubjunctivePersons) {
+  for (auto [w, lemma, person] : {std::tuple{"هاتبم", "هاتن", "1S"}, {"هاتبین", "هاتن", "1P"},
+                                  {"نەمابن", "مان", "3P"}, {"کرابن", "کردن", "3P"}}) {
+    auto a = A().analyze(w);
+    ASSERT_FALSE(a.empty()) << w;
+    EXPECT_FALSE(a[0].guessed) << w;
+    EXPECT_EQ(a[0].lemma, lemma) << w;
+    EXPECT_NE(a[0].features.find("PRF;SBJV"), std::string::npos) << w << " " << a[0].features;
+    EXPECT_NE(a[0].features.find(person), std::string::npos) << w << " " << a[0].features;
+  }
+  EXPECT_NE(A().analyze("کرابن")[0].features.find("PASS"), std::string::npos);
+  for (const char* w : {"هاتب", "کردب", "کراب"}) EXPECT_FALSE(A().known(w)) << w;
+}
