@@ -1277,3 +1277,21 @@ TEST(Morph, LexiPerfectSubjunctivePersons) {
   EXPECT_NE(A().analyze("کرابن")[0].features.find("PASS"), std::string::npos);
   for (const char* w : {"هاتب", "کردب", "کراب"}) EXPECT_FALSE(A().known(w)) << w;
 }
+
+// h-lexi: passives of -اندن verbs, new causatives and ستاندن.
+TEST(Morph, LexiMorePassivesAndCausatives) {
+  for (auto [w, lemma] : {std::pair{"لەوەڕێنرا", "لەوەڕین"}, {"حەسێنرایەوە", "حەسان"}}) {
+    auto a = A().analyze(w);
+    ASSERT_FALSE(a.empty()) << w;
+    EXPECT_EQ(a[0].lemma, lemma) << w;
+    EXPECT_NE(a[0].features.find("PASS"), std::string::npos) << w << " " << a[0].features;
+  }
+  for (auto [w, lemma] : {std::pair{"دەیحەوێنێتەوە", "حەوان"}, {"ئاوساند", "ئاوسان"}, {"چۆڕاندی", "چۆڕان"}}) {
+    auto a = A().analyze(w);
+    ASSERT_FALSE(a.empty()) << w;
+    EXPECT_EQ(a[0].lemma, lemma) << w;
+    EXPECT_NE(a[0].features.find("CAUS"), std::string::npos) << w << " " << a[0].features;
+  }
+  EXPECT_EQ(A().lemma("دەستێنن"), "ستاندن");
+  EXPECT_EQ(A().lemma("دەستێک"), "دەست");  // the noun keeps its forms
+}
