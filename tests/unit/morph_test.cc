@@ -1293,5 +1293,11 @@ TEST(Morph, LexiMorePassivesAndCausatives) {
     EXPECT_NE(a[0].features.find("CAUS"), std::string::npos) << w << " " << a[0].features;
   }
   EXPECT_EQ(A().lemma("دەستێنن"), "ستاندن");
+  // هەستان: past هەستا- (the present is هەڵدەست- of هەڵستان); the noun هەست keeps its forms
+  EXPECT_EQ(A().lemma("هەستام"), "هەستان");
+  EXPECT_EQ(A().lemma("هەستاین"), "هەستان");
+  EXPECT_EQ(A().lemma("هەستی"), "هەست");
+  EXPECT_EQ(A().lemma("پێدێت"), "پێهاتن");
+  EXPECT_EQ(A().lemma("کۆتاییپێهات"), "کۆتاییپێهاتن");
   EXPECT_EQ(A().lemma("دەستێک"), "دەست");  // the noun keeps its forms
 }
