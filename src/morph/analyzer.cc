@@ -853,12 +853,15 @@ struct Analyzer::Impl {
     (void)w; (void)ctx;
     bool has_tail = depth > 0;
     const Row* first = has_tail ? st[0].row : nullptr;
-    bool aye = false, prf = false;
+    bool aye = false, prf = false, ba = false;
     for (int i = 0; i < depth; ++i) {
       int s = st[i].row->slot;
       aye |= s == vAYE;
       prf |= s == vPRF || s == vPLPRF || s == vPRFSBJV;
+      ba |= s == vPLPRF && same(st[i].row->form, "\u0628\u0627");
     }
+    // the pluperfect conditional -با only with the -یە after it (نەکردبایە); a bare کردبا is colloquial
+    if (ba && !aye) return;
     // the perfect subjunctive's bare -ب (هاتبن، کرابن) needs a person ending after it
     if (last == vPRFSBJV && depth > 0 && (same(st[depth - 1].row->form, "\u0628") ||
                                           same(st[depth - 1].row->form, "\u0627\u0628")))

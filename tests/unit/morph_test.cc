@@ -1301,3 +1301,16 @@ TEST(Morph, LexiMorePassivesAndCausatives) {
   EXPECT_EQ(A().lemma("کۆتاییپێهات"), "کۆتاییپێهاتن");
   EXPECT_EQ(A().lemma("دەستێک"), "دەست");  // the noun keeps its forms
 }
+
+// h-lexi: the pluperfect conditional -با before -یە (ئەگەر بیگوتبایە، نەکردبایە); never bare.
+TEST(Morph, LexiPluperfectConditionalBa) {
+  for (auto [w, lemma] : {std::pair{"بیگوتبایە", "گوتن"}, {"نەکردبایە", "کردن"}, {"نەهاتبایە", "هاتن"}}) {
+    auto a = A().analyze(w);
+    ASSERT_FALSE(a.empty()) << w;
+    EXPECT_FALSE(a[0].guessed) << w;
+    EXPECT_EQ(a[0].lemma, lemma) << w;
+    EXPECT_NE(a[0].features.find("SBJV"), std::string::npos) << w << " " << a[0].features;
+  }
+  for (const char* w : {"هاتبا", "هاتبام"})
+    for (const auto& an : A().analyze(w)) EXPECT_NE(an.lemma, "هاتن") << w << " " << an.features;
+}
