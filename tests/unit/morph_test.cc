@@ -1314,3 +1314,15 @@ TEST(Morph, LexiPluperfectConditionalBa) {
   for (const char* w : {"هاتبا", "هاتبام"})
     for (const auto& an : A().analyze(w)) EXPECT_NE(an.lemma, "هاتن") << w << " " << an.features;
 }
+
+// h-lexi: -ەوە right after وو (بووەوە، کردبووەوە) is the verb's -ewe, not a participle "کردبوون".
+TEST(Morph, LexiEweAfterUu) {
+  for (auto [w, lemma] : {std::pair{"بووەوە", "بوون"}, {"کردبووەوە", "کردن"}, {"کرابووەوە", "کردن"},
+                          {"مابووەوە", "مان"}}) {
+    auto a = A().analyze(w);
+    ASSERT_FALSE(a.empty()) << w;
+    EXPECT_EQ(a[0].lemma, lemma) << w;
+    EXPECT_EQ(a[0].pos, "V") << w;
+    EXPECT_NE(a[0].features.find("LGSPEC3"), std::string::npos) << w << " " << a[0].features;
+  }
+}
