@@ -790,6 +790,8 @@ struct Analyzer::Impl {
         if (ctx.kind == Kind::kPresent3 && s == vPRS && !same(r.feat, "3S")) continue;
         // the postverbal -ێ "to it" follows a person ending only (دەداتێ، دامێ), never a bare stem
         if (s == vGOAL && same(r.form, "\u06CE") && last != vPRS && last != vPST && last != vSCL) continue;
+        // the goal -ە right after وو only after the pluperfect (کردبووە): a bare چووە، بووە stays the perfect
+        if (s == vGOAL && r.after == morph::kU && same(r.form, "\u06D5") && last != vPLPRF) continue;
         TailCtx c2 = ctx;
         int nl = s;
         if (s == vPST || s == vSCL || s == vPRS) c2.npers++;
