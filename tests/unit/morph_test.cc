@@ -1326,6 +1326,11 @@ TEST(Morph, LexiEweAfterUu) {
     EXPECT_TRUE(a[0].features.find("LGSPEC3") != std::string::npos ||
                 a[0].features.find("LGSPEC2") != std::string::npos) << w << " " << a[0].features;
   }
+  for (const char* w : {"وەرە", "وەرن", "وەرەوە"}) {  // the suppletive imperative of هاتن
+    auto a = A().analyze(w);
+    ASSERT_FALSE(a.empty()) << w;
+    EXPECT_EQ(a[0].lemma, "هاتن") << w;
+  }
   // a bare چووە، بووە is not read as the goal (the perfect / participle reading stays first)
   EXPECT_EQ(A().analyze("بووە")[0].features.find("LGSPEC2"), std::string::npos);
 }
