@@ -1182,4 +1182,9 @@ TEST(Morph, PassiveOfTwaninAyeAfterAAndLiteraryPlural) {
   // not a preposition with the plural: لەگەل is at most لە + the noun گەل "people"
   for (const auto& an : A().analyze("لەگەل")) EXPECT_NE(an.lemma, "لە") << an.features;
   EXPECT_EQ(A().lemma("زۆربەی"), "زۆربە");
+  // the contracted perfect of بوون and چوون (بووەتە -> بۆتە), not the preposition بۆ + a clitic
+  EXPECT_EQ(A().lemma("بۆتە"), "بوون");
+  EXPECT_EQ(A().lemma("بۆتەوە"), "بوون");
+  EXPECT_EQ(A().lemma("چۆتە"), "چوون");
+  EXPECT_EQ(A().lemma("بۆم"), "بۆ");
 }
