@@ -149,8 +149,36 @@ inline uint8_t end_class_fast(std::string_view s) {
     case U'\u06D5': return morph::kE;
     case U'\u06CE': return morph::kEe;
     case U'\u06CC': case U'\u0648': return morph::end_class(s);  // depends on the letter before
+    case U'\u0660': case U'\u0661': case U'\u0662': case U'\u0663': case U'\u0664': case U'\u0665': case U'\u0666':
+    case U'\u0667': case U'\u0668': case U'\u0669': case U'\u06F0': case U'\u06F1': case U'\u06F2': case U'\u06F3':
+    case U'\u06F4': case U'\u06F5': case U'\u06F6': case U'\u06F7': case U'\u06F8': case U'\u06F9':
+      return morph::kAny;  // a digit (morph::end_class)
     default: return morph::kC;
   }
+}
+
+// A number in digits: Latin 0-9, Arabic-Indic ٠-٩ or Extended Arabic-Indic ۰-۹, starting and ending
+// with a digit, with the separators , . ٫ ٬ between digits.
+bool digit_number(std::string_view s) {
+  bool digit_last = false;
+  size_t digits = 0;
+  for (size_t i = 0; i < s.size();) {
+    const unsigned char b = static_cast<unsigned char>(s[i]);
+    if (b >= '0' && b <= '9') { digit_last = true; ++digits; ++i; continue; }
+    if ((b == ',' || b == '.') && digit_last) { digit_last = false; ++i; continue; }
+    if ((b == 0xD9 || b == 0xDB) && i + 1 < s.size()) {
+      const unsigned char t = static_cast<unsigned char>(s[i + 1]);
+      if ((b == 0xD9 && t >= 0xA0 && t <= 0xA9) || (b == 0xDB && t >= 0xB0 && t <= 0xB9)) {
+        digit_last = true;
+        ++digits;
+        i += 2;
+        continue;
+      }
+      if (b == 0xD9 && (t == 0xAB || t == 0xAC) && digit_last) { digit_last = false; i += 2; continue; }
+    }
+    return false;
+  }
+  return digits > 0 && digit_last;
 }
 
 // a == b with the lengths compared first (std::string == const char* compares the bytes first)
@@ -486,6 +514,12 @@ struct Analyzer::Impl {
       out.add(std::move(c));
     };
     const StemIndex::Rec* it = idx.stem(stem);
+    // a number written in digits (Latin, Arabic-Indic or Extended Arabic-Indic, with , . ٫ ٬ inside):
+    // a numeral of its own, with the nominal suffixes of any numeral (ساڵی ٢٠٢١ی، ١٩ەم، ٢٠٢٠دا)
+    if (!it && digit_number(stem)) {
+      if (!lit_pl) emit(nullptr, 0, pNum, false, 10.0f, false);
+      return;
+    }
     if (ord) {
       if (it)
         for (const auto& e : *it)

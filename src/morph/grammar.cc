@@ -97,7 +97,12 @@ uint8_t end_class(std::string_view s) {
       if (p == 0 || is_vowel_letter(p)) return kC;
       return kU;
     }
-    default: return kC;
+    default:
+      // a digit: the numeral is read aloud, so its last sound (and the suffix form a writer picks:
+      // ١٩ی، ٢٠٢١دا، ٣یەم، ٣هەم، ١٠ەم) is not in the spelling
+      if ((c >= U'0' && c <= U'9') || (c >= U'\u0660' && c <= U'\u0669') || (c >= U'\u06F0' && c <= U'\u06F9'))
+        return kAny;
+      return kC;
   }
 }
 

@@ -132,7 +132,19 @@ TEST(Morph, NeverFailsOnBadInput) {
   EXPECT_FALSE(A().analyze(bad).empty());
   std::string longw(5000, 'a');
   EXPECT_FALSE(A().analyze(longw).empty());
-  EXPECT_FALSE(A().known("123"));
+  // a number in digits is a numeral (any digit system, with its suffixes); digits mixed with
+  // letters are not
+  EXPECT_TRUE(A().known("123"));
+  EXPECT_FALSE(A().known("12a"));
+  EXPECT_FALSE(A().known("1..2"));
+  for (const char* w : {"123", "١٩", "۱۹", "3.5", "١٬٠٠٠", "٢٠٢١دا", "١٠ەم", "٣هەم"}) {
+    auto a = A().analyze(w);
+    ASSERT_FALSE(a.empty()) << w;
+    EXPECT_FALSE(a[0].guessed) << w;
+    EXPECT_EQ(a[0].pos, "NUM") << w;
+  }
+  EXPECT_EQ(A().lemma("٢٠٢١دا"), "٢٠٢١");
+  EXPECT_EQ(A().analyze("١٠ەم")[0].features, "NUM;ORD");
 }
 
 TEST(Morph, ThreadSafe) {
