@@ -37,6 +37,7 @@ constexpr std::string_view kReh = "\u0631";   // ر
 constexpr std::string_view kNa = "\u0646\u0627";   // نا
 constexpr std::string_view kHaw = "\u0647\u0627\u0648";  // هاو
 constexpr std::string_view kFre = "\u0641\u0631\u06D5";  // فرە
+constexpr std::string_view kDe = "\u062F\u06D5";  // دە (progressive)
 constexpr std::string_view kGel = "\u06AF\u06D5\u0644";  // گەل (literary plural)
 constexpr std::string_view kAyeti = "\u0627\u06CC\u06D5\u062A\u06CC";  // ایەتی
 constexpr std::string_view kEti = "\u06CE\u062A\u06CC";  // ێتی
@@ -964,12 +965,20 @@ struct Analyzer::Impl {
 
   void verb_stems(std::string_view w, const Prefix& pre, Sink& out) const {
     size_t i = pre.pos;
+    // the progressive دە- merges with a present stem in a vowel (هاتن: دێم، دێت, not دەێم، دەیەم;
+    // هێنان: دێنم): right before such a stem only its merged form د- is a prefix
+    const bool de_before = pre.n > 0 && pre.m[pre.n - 1].row && pre.m[pre.n - 1].row->slot == vASP &&
+                           pre.m[pre.n - 1].e == i && same(pre.m[pre.n - 1].row->form, kDe);
     for (size_t j = next_cp(w, i); j <= w.size() && j - i <= g.max_stem_bytes && !out.done(); j = next_cp(w, j)) {
       const std::string_view piece = w.substr(i, j - i);
       const uint64_t h = text::hash_bytes(piece);
       if (const StemIndex::Rec* it = idx.stem(piece, h)) {
+        // ێ…, ە… (ێ، ێن، ەی), or the y-glide stems یە / یا of هاتن
+        const bool vowel_stem = starts_with(piece, "\u06CE") || starts_with(piece, kHeh) ||
+                                piece == "\u06CC\u06D5" || piece == "\u06CC\u0627";
         for (const auto& e : *it) {
           if (e.kind == Kind::kNominal || e.part != pre.part) continue;
+          if (de_before && vowel_stem && (e.kind == Kind::kPresent || e.kind == Kind::kPresent3)) continue;
           LMorph st[8];
           TailCtx ctx{e.kind};
           ctx.prs_like = e.kind == Kind::kPresent || e.kind == Kind::kPresent3;
@@ -1306,6 +1315,39 @@ struct Analyzer::Impl {
     }
   }
 
+  // A goal compound written joined: a form of the base verb ending in the goal -ە, then the part
+  // (دێتەدی = دێتە + دی → هاتنەدی, خستەڕوو → خستنەڕوو; compound_verbs.tsv type GL). The infinitive
+  // itself is a nominal entry (خستنەڕووی). Only when nothing else is known.
+  void goal_compound(std::string_view w, Sink& out) const {
+    if (out.known || g.goal_parts.empty()) return;
+    for (const auto& [part, list] : g.goal_parts) {
+      if (w.size() < part.size() + 6 || !ends_with(w, part)) continue;
+      const std::string_view r = w.substr(0, w.size() - part.size());
+      // every form of r, also for known(): each is checked for its goal ending and lemma
+      thread_local std::vector<LCand> v;
+      v.clear();
+      Sink sub(&v, Sink::kAll, false);
+      verbal(r, sub);
+      for (auto& c : v) {
+        if (c.guessed || c.kind == Kind::kNominal || c.n == 0 || c.n + 1 > kMaxMorphs) continue;
+        const LMorph& last = c.m[c.n - 1];
+        if (!last.row || last.row->slot != vGOAL || same(last.row->form, "\u06CE")) continue;  // not the -ێ "to it"
+        for (const auto& [base, comp] : list) {
+          if (c.lemma != base) continue;
+          if (out.mode == Sink::kKnown) {
+            out.known = true;
+            return;
+          }
+          LCand d = c;
+          d.lemma_text = comp;
+          d.m[d.n++] = {nullptr, static_cast<uint16_t>(r.size()), static_cast<uint16_t>(w.size()), mPart};
+          d.score -= 1.0f;
+          if (out.take(d.score, false)) out.add(std::move(d));
+        }
+      }
+    }
+  }
+
   // A sink for the analysis of part of a word by a fallback: the guessed candidates it would keep are
   // discarded by every fallback, so none are built; kKnown stays kKnown, the others collect into a
   // per-thread vector (the fallbacks do not nest).
@@ -1322,6 +1364,7 @@ struct Analyzer::Impl {
     verbal(w, out);
     joined_preposition(w, out);
     joined_light_verb(w, out);
+    goal_compound(w, out);
     if (options.colloquial) single_waw(w, out);
     if (options.colloquial) single_dal_da(w, out);
     if (options.colloquial) single_yeh(w, out);
@@ -1782,6 +1825,16 @@ std::vector<std::string> Analyzer::inflect(std::string_view lemma_in, std::strin
   std::string pos;
   std::vector<std::string> target = canon(tags, &pos);
   auto lemma_of_form = [&](const std::string& f) { return this->lemma(f); };
+  // a goal compound (هاتنەدی): the base verb's form with the goal -ە, then the part (دێتەدی)
+  if (pos == "V" || pos.empty())
+    for (const auto& [part, list] : g.goal_parts)
+      for (const auto& [base, comp] : list)
+        if (comp == lemma) {
+          std::string t(tags);
+          if (t.find("LGSPEC2") == std::string::npos) t += ";LGSPEC2";
+          for (auto& f : inflect(g.strings[base], t)) out.push_back(f + part);
+          return out;
+        }
   auto vit = g.verbs.find(std::string(lemma));
   if (std::find(target.begin(), target.end(), "CAUS") != target.end()) {
     auto ct = g.causative_of.find(std::string(lemma));  // شکان + CAUS -> the forms of شکاندن

@@ -322,6 +322,20 @@ Grammar::Grammar() {
       if (f[ctp] == "PV") preverbs.insert(std::string(f[cp]));
       auto it = verbs.find(std::string(f[cb]));
       if (it == verbs.end()) return;  // tablegen cannot check cross-table references; skip quietly
+      if (f[ctp] == "GL") {
+        // the finite forms are found by the analyzer (base verb form in goal -ە + part); the
+        // infinitive is a verbal noun of its own (خستنەڕووی)
+        const std::string comp(f[ci]), part(f[cp]);
+        const uint32_t base = intern(it->second.lemma.empty() ? it->second.infinitive : it->second.lemma);
+        auto gp = std::find_if(goal_parts.begin(), goal_parts.end(), [&](const auto& x) { return x.first == part; });
+        if (gp == goal_parts.end()) gp = goal_parts.insert(goal_parts.end(), {part, {}});
+        gp->second.emplace_back(base, comp);
+        Entry n{intern(comp), 0, Kind::kNominal, pos_id("V.MSDR"), false, 0, 3.0f};
+        add(comp, n);
+        add_lemma_pos(comp, "V");
+        ++lexicon_entries;
+        return;
+      }
       VerbInfo v = it->second;
       v.part = std::string(f[cp]) + v.part;
       v.infinitive = std::string(f[ci]);

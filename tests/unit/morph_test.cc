@@ -1200,3 +1200,34 @@ TEST(Morph, PassiveOfTwaninAyeAfterAAndLiteraryPlural) {
   EXPECT_EQ(A().lemma("چۆتە"), "چوون");
   EXPECT_EQ(A().lemma("بۆم"), "بۆ");
 }
+
+// Goal compounds written joined (compound_verbs.tsv type GL): the base verb's form in goal -ە, then
+// the part; the infinitive is a verbal noun of its own. And the progressive دە- never stands right
+// before a present stem in a vowel: it merges (دێت، دێم; دەێت and دەیەم are no words).
+TEST(Morph, GoalCompoundsAndMergedDe) {
+  for (auto [w, lemma] : {std::pair{"دێتەدی", "هاتنەدی"}, {"نایەتەدی", "هاتنەدی"}, {"خستەڕوو", "خستنەڕوو"},
+                          {"دەخاتەڕوو", "خستنەڕوو"}, {"خرایەڕوو", "خستنەڕوو"}, {"هاتەکایەوە", "هاتنەکایەوە"},
+                          {"خستنەڕووی", "خستنەڕوو"}, {"گرتنەبەری", "گرتنەبەر"}}) {
+    auto a = A().analyze(w);
+    ASSERT_FALSE(a.empty()) << w;
+    EXPECT_FALSE(a[0].guessed) << w;
+    EXPECT_EQ(a[0].lemma, lemma) << w;
+  }
+  EXPECT_EQ(A().analyze("دێتەدی")[0].features, "V;PRS;IND;ARGNO3S;LGSPEC2");
+  // the part must follow a goal -ە of that very verb
+  EXPECT_FALSE(A().known("دێتڕوو"));
+  auto gen = A().inflect("هاتنەدی", "V;PRS;IND;ARGNO3S");
+  ASSERT_FALSE(gen.empty());
+  EXPECT_EQ(gen[0], "دێتەدی");
+  for (const char* w : {"دەێت", "دەێم", "نەدەێ"}) {
+    for (const auto& an : A().analyze(w)) EXPECT_NE(an.lemma, "هاتن") << w << " " << an.features;
+  }
+  EXPECT_EQ(A().lemma("دێت"), "هاتن");
+  EXPECT_EQ(A().lemma("دێنم"), "هێنان");
+  EXPECT_EQ(A().lemma("دەیەوێت"), "ویستن");
+  for (auto [tags, form] : {std::pair{"V;PRS;IND;ARGNO3S", "دێت"}, {"V;PRS;IND;ARGNO1S", "دێم"}}) {
+    auto f = A().inflect("هاتن", tags);
+    ASSERT_FALSE(f.empty()) << tags;
+    EXPECT_EQ(f[0], form) << tags;
+  }
+}
