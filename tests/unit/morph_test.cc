@@ -1225,6 +1225,13 @@ TEST(Morph, GoalCompoundsAndMergedDe) {
   EXPECT_EQ(A().lemma("دێت"), "هاتن");
   EXPECT_EQ(A().lemma("دێنم"), "هێنان");
   EXPECT_EQ(A().lemma("دەیەوێت"), "ویستن");
+  // the ezafe of a ی-final noun is one more ی, never two (پێوەندیی, not پێوەندییی)
+  {
+    auto f = A().inflect("پێوەندی", "N;LGSPEC1");
+    ASSERT_FALSE(f.empty());
+    EXPECT_EQ(f[0], "پێوەندیی");
+    EXPECT_EQ(A().analyze("پێوەندیی")[0].features, "N;LGSPEC1");
+  }
   for (auto [tags, form] : {std::pair{"V;PRS;IND;ARGNO3S", "دێت"}, {"V;PRS;IND;ARGNO1S", "دێم"}}) {
     auto f = A().inflect("هاتن", tags);
     ASSERT_FALSE(f.empty()) << tags;
