@@ -927,6 +927,16 @@ struct Analyzer::Impl {
         if (pre.neg == 1 || pre.neg == 2) return;
         if (pre.asp == 1 && !aye) return;
         if (pre.asp == 0 && prf) return;
+        // The agent clitic of a past transitive goes on the first element: the part, the negation or
+        // دە- (هەڵیدا، نەمکرد، دەتدا); on the stem only when nothing precedes it (کردت). So
+        // دەدات after دە- is the present 3sg, not "you were giving" (a reading kept, ranked below).
+        if (e.transitive && !pre.cl && (pre.asp >= 0 || pre.neg >= 0 || pre.part)) {
+          for (int i = 0; i < depth; ++i) {
+            const int s = st[i].row->slot;
+            if (s == vSCL) { pen += 1.0f; break; }
+            if (s == vPST || s == vPRS) break;
+          }
+        }
         break;
       case Kind::kPassive: {
         if (!first || first->slot != vPASS) return;

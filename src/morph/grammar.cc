@@ -337,6 +337,7 @@ Grammar::Grammar() {
         return;
       }
       VerbInfo v = it->second;
+      const std::string base_part = v.part;
       v.part = std::string(f[cp]) + v.part;
       v.infinitive = std::string(f[ci]);
       if (v.caus) {
@@ -345,6 +346,19 @@ Grammar::Grammar() {
       }
       verbs[v.infinitive] = v;
       register_verb(v);
+      if (f[ctp] == "LV" && !base_part.empty()) {
+        // a light verb that is itself a preverb verb (چەپڵە + لێدان): the clitic of the first
+        // element goes between the head and the preverb (چەپڵەیانلێدا), so the preverb also counts
+        // as part of the stems after the head alone
+        VerbInfo w = it->second;
+        w.past = base_part + w.past;
+        for (auto& p : w.present) p = base_part + p;
+        for (auto& p : w.passive) p = base_part + p;
+        w.part = std::string(f[cp]);
+        w.infinitive = v.infinitive;
+        w.lemma = v.lemma;
+        register_verb(w);
+      }
     });
     // the productive light verbs (10+ LV rows: کردن، بوون، دان، بردن، خستن ...; docs/morph.md lists them)
     // form unlisted joined compounds

@@ -1238,3 +1238,23 @@ TEST(Morph, GoalCompoundsAndMergedDe) {
     EXPECT_EQ(f[0], form) << tags;
   }
 }
+
+// Preverb verbs that were simple verbs of verbs.tsv (their present took دە- before the preverb:
+// دەڕاکات، دەپێکەنێت) and the agent clitic of a past transitive, which goes on the first element:
+// دەدات after دە- is the present 3sg first, "you were giving" only below it.
+TEST(Morph, PreverbVerbsAndAgentCliticPlace) {
+  for (auto [w, lemma] : {std::pair{"لێدەدات", "لێدان"}, {"لێیدا", "لێدان"}, {"لێدەدرێت", "لێدان"},
+                          {"ڕادەکات", "ڕاکردن"}, {"ڕایکرد", "ڕاکردن"}, {"پێدەکەنێت", "پێکەنین"},
+                          {"پێناکەنم", "پێکەنین"}, {"پێبڵێم", "پێگوتن"}, {"پێدەڵێن", "پێگوتن"},
+                          {"چەپڵەلێدەدەن", "چەپڵەلێدان"}}) {
+    auto a = A().analyze(w);
+    ASSERT_FALSE(a.empty()) << w;
+    EXPECT_FALSE(a[0].guessed) << w;
+    EXPECT_EQ(a[0].lemma, lemma) << w;
+  }
+  for (const char* w : {"دەڕاکات", "دەپێکەنێت", "دەلێدەم"}) EXPECT_FALSE(A().known(w)) << w;
+  EXPECT_EQ(A().analyze("دەدات")[0].features, "V;PRS;IND;ARGNO3S");
+  EXPECT_EQ(A().analyze("هەڵدەدات")[0].features, "V;PRS;IND;ARGNO3S");
+  EXPECT_EQ(A().analyze("دەتدا")[0].features, "V;PST;IPFV;IND;ARGAB3S;ARGER2S");
+  EXPECT_EQ(A().analyze("کردت")[0].features, "V;PST;IND;ARGAB3S;ARGER2S");
+}
