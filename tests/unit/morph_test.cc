@@ -1252,7 +1252,8 @@ TEST(Morph, PreverbVerbsAndAgentCliticPlace) {
     EXPECT_FALSE(a[0].guessed) << w;
     EXPECT_EQ(a[0].lemma, lemma) << w;
   }
-  for (const char* w : {"دەڕاکات", "دەپێکەنێت", "دەلێدەم"}) EXPECT_FALSE(A().known(w)) << w;
+  for (const char* w : {"دەڕاکات", "دەپێکەنێت", "دەلێدەم", "دەتەواوبێت", "دەماندووبێت"}) EXPECT_FALSE(A().known(w)) << w;
+  EXPECT_EQ(A().lemma("ماندوودەبێت"), "ماندووبوون");
   EXPECT_EQ(A().analyze("دەدات")[0].features, "V;PRS;IND;ARGNO3S");
   EXPECT_EQ(A().analyze("هەڵدەدات")[0].features, "V;PRS;IND;ARGNO3S");
   EXPECT_EQ(A().analyze("دەتدا")[0].features, "V;PST;IPFV;IND;ARGAB3S;ARGER2S");
