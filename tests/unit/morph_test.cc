@@ -1153,3 +1153,18 @@ TEST(Morph, LexeWorkCompounds) {
   expect_lemma_pos("پێشنیاریکرد", "پێشنیارکردن", "V");
   expect_lemma_pos("ڕەچاوکرا", "ڕەچاوکردن", "V");
 }
+
+// h-lexh: encyclopedic nouns and adjectives (lexicon.tsv, block "h-lexh"): science, the body and
+// medicine, geography, history, sport, technology, the arts and religion; inflected forms get the lemma.
+TEST(Morph, EncyclopedicNominalsLexh) {
+  struct Case { const char* word; const char* lemma; const char* pos; };
+  const Case cases[] = {
+      {"تەلیسکۆپەکە", "تەلیسکۆپ", "N"},     {"کرۆمۆزۆمەکان", "کرۆمۆزۆم", "N"},   {"ستادیۆمێکی", "ستادیۆم", "N"},
+      {"شەمپانزییەکان", "شەمپانزی", "N"},   {"کەرگەدەنێک", "کەرگەدەن", "N"},     {"پاشلەرزەکان", "پاشلەرزە", "N"},
+      {"گلخانەییەکان", "گلخانەیی", "ADJ"}, {"سایتۆپلازمی", "سایتۆپلازم", "N"}, {"لیگەکە", "لیگ", "N"},
+      {"بۆکسەرێکی", "بۆکسەر", "N"},         {"ئەسفەڵتەکە", "ئەسفەڵت", "N"},     {"هاوێنەکە", "هاوێنە", "N"},
+      {"کلۆرۆپلاستەکان", "کلۆرۆپلاست", "N"}, {"پێشمێژووییەکان", "پێشمێژوویی", "ADJ"},
+      {"تەماشاکەرەکان", "تەماشاکەر", "N"}, {"پەنکریاسی", "پەنکریاس", "N"},     {"قارچەکان", "قارچ", "N"},
+  };
+  for (const auto& c : cases) expect_lemma_pos(c.word, c.lemma, c.pos);
+}
