@@ -1180,5 +1180,4 @@ TEST(Morph, EncyclopedicNounsNotSplitLexh) {
   expect_lemma_pos("ئیمپراتۆرییەتی", "ئیمپراتۆرییەت", "N");
   expect_lemma_pos("پەڕەکانی", "پەڕە", "N");
   expect_lemma_pos("هەرەمەکان", "هەرەم", "N");
-  expect_lemma_pos("زەمینەکە", "زەمین", "N");
 }
