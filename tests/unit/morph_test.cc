@@ -1166,6 +1166,37 @@ TEST(Morph, LexeWorkCompounds) {
   expect_lemma_pos("ڕەچاوکرا", "ڕەچاوکردن", "V");
 }
 
+// h-lexh: encyclopedic nouns and adjectives (lexicon.tsv, block "h-lexh"): science, the body and
+// medicine, geography, history, sport, technology, the arts and religion; inflected forms get the lemma.
+TEST(Morph, EncyclopedicNominalsLexh) {
+  struct Case { const char* word; const char* lemma; const char* pos; };
+  const Case cases[] = {
+      {"تەلیسکۆپەکە", "تەلیسکۆپ", "N"},     {"کرۆمۆزۆمەکان", "کرۆمۆزۆم", "N"},   {"ستادیۆمێکی", "ستادیۆم", "N"},
+      {"شەمپانزییەکان", "شەمپانزی", "N"},   {"کەرگەدەنێک", "کەرگەدەن", "N"},     {"پاشلەرزەکان", "پاشلەرزە", "N"},
+      {"گلخانەییەکان", "گلخانەیی", "ADJ"}, {"سایتۆپلازمی", "سایتۆپلازم", "N"}, {"لیگەکە", "لیگ", "N"},
+      {"بۆکسەرێکی", "بۆکسەر", "N"},         {"ئەسفەڵتەکە", "ئەسفەڵت", "N"},     {"هاوێنەکە", "هاوێنە", "N"},
+      {"کلۆرۆپلاستەکان", "کلۆرۆپلاست", "N"}, {"پێشمێژووییەکان", "پێشمێژوویی", "ADJ"},
+      {"ستادیۆمەکان", "ستادیۆم", "N"},     {"پەنکریاسی", "پەنکریاس", "N"},     {"قارچەکان", "قارچ", "N"},
+      {"کۆباڵتی", "کۆباڵت", "N"},           {"ئایزۆتۆپەکان", "ئایزۆتۆپ", "N"},   {"ساکسۆفۆنەکەی", "ساکسۆفۆن", "N"},
+      {"گەیزەرەکان", "گەیزەر", "N"},         {"بیسۆنەکان", "بیسۆن", "N"},         {"کلاشینکۆفێک", "کلاشینکۆف", "N"},
+      {"ئۆرانگوتانێکی", "ئۆرانگوتان", "N"}, {"پارکینگەکە", "پارکینگ", "N"},     {"سوڵفوریک", "سوڵفوریک", "ADJ"},
+      {"ئاسترۆنۆمییەکەی", "ئاسترۆنۆمی", "N"}, {"پیتزاکان", "پیتزا", "N"},     {"سەندویچێکی", "سەندویچ", "N"},
+      {"حاخامەکان", "حاخام", "N"},           {"مێدووزاکان", "مێدووزا", "N"},     {"کرۆنۆلۆجییەکی", "کرۆنۆلۆجی", "N"},
+      {"فریزەرەکە", "فریزەر", "N"},         {"ئەرەستوودا", "ئەرەستوو", "PROPN"},
+  };
+  for (const auto& c : cases) expect_lemma_pos(c.word, c.lemma, c.pos);
+}
+
+// h-lexh: real nouns the analyzer used to split into another lemma and a suffix or read as a verb
+// form (نیشتمان as نیشت+مان, ئاسمانەوان as a verbal noun, پەڕە as پەڕ+ە, ئیمپراتۆرییەت as ...ی+یەت).
+TEST(Morph, EncyclopedicNounsNotSplitLexh) {
+  expect_lemma_pos("نیشتمانەکەمان", "نیشتمان", "N");
+  expect_lemma_pos("ئاسمانەوانەکان", "ئاسمانەوان", "N");
+  expect_lemma_pos("ئیمپراتۆرییەتی", "ئیمپراتۆرییەت", "N");
+  expect_lemma_pos("پەڕەکانی", "پەڕە", "N");
+  expect_lemma_pos("هەرەمەکان", "هەرەم", "N");
+}
+
 // Session 8 grammar sweep over the permissive corpora: the impersonal passive of توانین, the past
 // subjunctive -یە after a stem or passive in -ا, the literary plural -گەل (a noun's only), and
 // the irrealis of هەبوون.
