@@ -97,7 +97,12 @@ uint8_t end_class(std::string_view s) {
       if (p == 0 || is_vowel_letter(p)) return kC;
       return kU;
     }
-    default: return kC;
+    default:
+      // a digit: the numeral is read aloud, so its last sound (and the suffix form a writer picks:
+      // ١٩ی، ٢٠٢١دا، ٣یەم، ٣هەم، ١٠ەم) is not in the spelling
+      if ((c >= U'0' && c <= U'9') || (c >= U'\u0660' && c <= U'\u0669') || (c >= U'\u06F0' && c <= U'\u06F9'))
+        return kAny;
+      return kC;
   }
 }
 
@@ -317,7 +322,22 @@ Grammar::Grammar() {
       if (f[ctp] == "PV") preverbs.insert(std::string(f[cp]));
       auto it = verbs.find(std::string(f[cb]));
       if (it == verbs.end()) return;  // tablegen cannot check cross-table references; skip quietly
+      if (f[ctp] == "GL") {
+        // the finite forms are found by the analyzer (base verb form in goal -ە + part); the
+        // infinitive is a verbal noun of its own (خستنەڕووی)
+        const std::string comp(f[ci]), part(f[cp]);
+        const uint32_t base = intern(it->second.lemma.empty() ? it->second.infinitive : it->second.lemma);
+        auto gp = std::find_if(goal_parts.begin(), goal_parts.end(), [&](const auto& x) { return x.first == part; });
+        if (gp == goal_parts.end()) gp = goal_parts.insert(goal_parts.end(), {part, {}});
+        gp->second.emplace_back(base, comp);
+        Entry n{intern(comp), 0, Kind::kNominal, pos_id("V.MSDR"), false, 0, 3.0f};
+        add(comp, n);
+        add_lemma_pos(comp, "V");
+        ++lexicon_entries;
+        return;
+      }
       VerbInfo v = it->second;
+      const std::string base_part = v.part;
       v.part = std::string(f[cp]) + v.part;
       v.infinitive = std::string(f[ci]);
       if (v.caus) {
@@ -326,6 +346,19 @@ Grammar::Grammar() {
       }
       verbs[v.infinitive] = v;
       register_verb(v);
+      if (f[ctp] == "LV" && !base_part.empty()) {
+        // a light verb that is itself a preverb verb (چەپڵە + لێدان): the clitic of the first
+        // element goes between the head and the preverb (چەپڵەیانلێدا), so the preverb also counts
+        // as part of the stems after the head alone
+        VerbInfo w = it->second;
+        w.past = base_part + w.past;
+        for (auto& p : w.present) p = base_part + p;
+        for (auto& p : w.passive) p = base_part + p;
+        w.part = std::string(f[cp]);
+        w.infinitive = v.infinitive;
+        w.lemma = v.lemma;
+        register_verb(w);
+      }
     });
     // the productive light verbs (10+ LV rows: کردن، بوون، دان، بردن، خستن ...; docs/morph.md lists them)
     // form unlisted joined compounds

@@ -93,6 +93,10 @@ struct Grammar {
   };
   std::unordered_map<std::string, VerbInfo> verbs;  // infinitive -> stems
   std::unordered_map<std::string, std::string> causative_of;  // base lemma -> causative infinitive (inflect ...;CAUS)
+  // Goal compounds (compound_verbs.tsv type GL): the part follows the goal -ە of the base verb,
+  // written joined (دێتەدی، خستەڕوو، گرتنەبەر): part -> (lemma id of the base verb, the compound's
+  // infinitive)
+  std::vector<std::pair<std::string, std::vector<std::pair<uint32_t, std::string>>>> goal_parts;
   SvSet light_verbs;  // productive light verbs (10+ LV rows in compound_verbs.tsv): unlisted joined compounds
   std::vector<std::string> agent_endings;  // data/morph/derivation.tsv: X-ending + ی = abstract noun
   size_t lexicon_entries = 0;

@@ -132,7 +132,19 @@ TEST(Morph, NeverFailsOnBadInput) {
   EXPECT_FALSE(A().analyze(bad).empty());
   std::string longw(5000, 'a');
   EXPECT_FALSE(A().analyze(longw).empty());
-  EXPECT_FALSE(A().known("123"));
+  // a number in digits is a numeral (any digit system, with its suffixes); digits mixed with
+  // letters are not
+  EXPECT_TRUE(A().known("123"));
+  EXPECT_FALSE(A().known("12a"));
+  EXPECT_FALSE(A().known("1..2"));
+  for (const char* w : {"123", "١٩", "۱۹", "3.5", "١٬٠٠٠", "٢٠٢١دا", "١٠ەم", "٣هەم"}) {
+    auto a = A().analyze(w);
+    ASSERT_FALSE(a.empty()) << w;
+    EXPECT_FALSE(a[0].guessed) << w;
+    EXPECT_EQ(a[0].pos, "NUM") << w;
+  }
+  EXPECT_EQ(A().lemma("٢٠٢١دا"), "٢٠٢١");
+  EXPECT_EQ(A().analyze("١٠ەم")[0].features, "NUM;ORD");
 }
 
 TEST(Morph, ThreadSafe) {
@@ -1154,6 +1166,37 @@ TEST(Morph, LexeWorkCompounds) {
   expect_lemma_pos("ڕەچاوکرا", "ڕەچاوکردن", "V");
 }
 
+// h-lexh: encyclopedic nouns and adjectives (lexicon.tsv, block "h-lexh"): science, the body and
+// medicine, geography, history, sport, technology, the arts and religion; inflected forms get the lemma.
+TEST(Morph, EncyclopedicNominalsLexh) {
+  struct Case { const char* word; const char* lemma; const char* pos; };
+  const Case cases[] = {
+      {"تەلیسکۆپەکە", "تەلیسکۆپ", "N"},     {"کرۆمۆزۆمەکان", "کرۆمۆزۆم", "N"},   {"ستادیۆمێکی", "ستادیۆم", "N"},
+      {"شەمپانزییەکان", "شەمپانزی", "N"},   {"کەرگەدەنێک", "کەرگەدەن", "N"},     {"پاشلەرزەکان", "پاشلەرزە", "N"},
+      {"گلخانەییەکان", "گلخانەیی", "ADJ"}, {"سایتۆپلازمی", "سایتۆپلازم", "N"}, {"لیگەکە", "لیگ", "N"},
+      {"بۆکسەرێکی", "بۆکسەر", "N"},         {"ئەسفەڵتەکە", "ئەسفەڵت", "N"},     {"هاوێنەکە", "هاوێنە", "N"},
+      {"کلۆرۆپلاستەکان", "کلۆرۆپلاست", "N"}, {"پێشمێژووییەکان", "پێشمێژوویی", "ADJ"},
+      {"ستادیۆمەکان", "ستادیۆم", "N"},     {"پەنکریاسی", "پەنکریاس", "N"},     {"قارچەکان", "قارچ", "N"},
+      {"کۆباڵتی", "کۆباڵت", "N"},           {"ئایزۆتۆپەکان", "ئایزۆتۆپ", "N"},   {"ساکسۆفۆنەکەی", "ساکسۆفۆن", "N"},
+      {"گەیزەرەکان", "گەیزەر", "N"},         {"بیسۆنەکان", "بیسۆن", "N"},         {"کلاشینکۆفێک", "کلاشینکۆف", "N"},
+      {"ئۆرانگوتانێکی", "ئۆرانگوتان", "N"}, {"پارکینگەکە", "پارکینگ", "N"},     {"سوڵفوریک", "سوڵفوریک", "ADJ"},
+      {"ئاسترۆنۆمییەکەی", "ئاسترۆنۆمی", "N"}, {"پیتزاکان", "پیتزا", "N"},     {"سەندویچێکی", "سەندویچ", "N"},
+      {"حاخامەکان", "حاخام", "N"},           {"مێدووزاکان", "مێدووزا", "N"},     {"کرۆنۆلۆجییەکی", "کرۆنۆلۆجی", "N"},
+      {"فریزەرەکە", "فریزەر", "N"},         {"ئەرەستوودا", "ئەرەستوو", "PROPN"},
+  };
+  for (const auto& c : cases) expect_lemma_pos(c.word, c.lemma, c.pos);
+}
+
+// h-lexh: real nouns the analyzer used to split into another lemma and a suffix or read as a verb
+// form (نیشتمان as نیشت+مان, ئاسمانەوان as a verbal noun, پەڕە as پەڕ+ە, ئیمپراتۆرییەت as ...ی+یەت).
+TEST(Morph, EncyclopedicNounsNotSplitLexh) {
+  expect_lemma_pos("نیشتمانەکەمان", "نیشتمان", "N");
+  expect_lemma_pos("ئاسمانەوانەکان", "ئاسمانەوان", "N");
+  expect_lemma_pos("ئیمپراتۆرییەتی", "ئیمپراتۆرییەت", "N");
+  expect_lemma_pos("پەڕەکانی", "پەڕە", "N");
+  expect_lemma_pos("هەرەمەکان", "هەرەم", "N");
+}
+
 // Session 8 grammar sweep over the permissive corpora: the impersonal passive of توانین, the past
 // subjunctive -یە after a stem or passive in -ا, the literary plural -گەل (a noun's only), and
 // the irrealis of هەبوون.
@@ -1182,6 +1225,70 @@ TEST(Morph, PassiveOfTwaninAyeAfterAAndLiteraryPlural) {
   // not a preposition with the plural: لەگەل is at most لە + the noun گەل "people"
   for (const auto& an : A().analyze("لەگەل")) EXPECT_NE(an.lemma, "لە") << an.features;
   EXPECT_EQ(A().lemma("زۆربەی"), "زۆربە");
+  // the contracted perfect of بوون and چوون (بووەتە -> بۆتە), not the preposition بۆ + a clitic
+  EXPECT_EQ(A().lemma("بۆتە"), "بوون");
+  EXPECT_EQ(A().lemma("بۆتەوە"), "بوون");
+  EXPECT_EQ(A().lemma("چۆتە"), "چوون");
+  EXPECT_EQ(A().lemma("بۆم"), "بۆ");
+}
+
+// Goal compounds written joined (compound_verbs.tsv type GL): the base verb's form in goal -ە, then
+// the part; the infinitive is a verbal noun of its own. And the progressive دە- never stands right
+// before a present stem in a vowel: it merges (دێت، دێم; دەێت and دەیەم are no words).
+TEST(Morph, GoalCompoundsAndMergedDe) {
+  for (auto [w, lemma] : {std::pair{"دێتەدی", "هاتنەدی"}, {"نایەتەدی", "هاتنەدی"}, {"خستەڕوو", "خستنەڕوو"},
+                          {"دەخاتەڕوو", "خستنەڕوو"}, {"خرایەڕوو", "خستنەڕوو"}, {"هاتەکایەوە", "هاتنەکایەوە"},
+                          {"خستنەڕووی", "خستنەڕوو"}, {"گرتنەبەری", "گرتنەبەر"}}) {
+    auto a = A().analyze(w);
+    ASSERT_FALSE(a.empty()) << w;
+    EXPECT_FALSE(a[0].guessed) << w;
+    EXPECT_EQ(a[0].lemma, lemma) << w;
+  }
+  EXPECT_EQ(A().analyze("دێتەدی")[0].features, "V;PRS;IND;ARGNO3S;LGSPEC2");
+  // the part must follow a goal -ە of that very verb
+  EXPECT_FALSE(A().known("دێتڕوو"));
+  auto gen = A().inflect("هاتنەدی", "V;PRS;IND;ARGNO3S");
+  ASSERT_FALSE(gen.empty());
+  EXPECT_EQ(gen[0], "دێتەدی");
+  for (const char* w : {"دەێت", "دەێم", "نەدەێ"}) {
+    for (const auto& an : A().analyze(w)) EXPECT_NE(an.lemma, "هاتن") << w << " " << an.features;
+  }
+  EXPECT_EQ(A().lemma("دێت"), "هاتن");
+  EXPECT_EQ(A().lemma("دێنم"), "هێنان");
+  EXPECT_EQ(A().lemma("دەیەوێت"), "ویستن");
+  // the ezafe of a ی-final noun is one more ی, never two (پێوەندیی, not پێوەندییی)
+  {
+    auto f = A().inflect("پێوەندی", "N;LGSPEC1");
+    ASSERT_FALSE(f.empty());
+    EXPECT_EQ(f[0], "پێوەندیی");
+    EXPECT_EQ(A().analyze("پێوەندیی")[0].features, "N;LGSPEC1");
+  }
+  for (auto [tags, form] : {std::pair{"V;PRS;IND;ARGNO3S", "دێت"}, {"V;PRS;IND;ARGNO1S", "دێم"}}) {
+    auto f = A().inflect("هاتن", tags);
+    ASSERT_FALSE(f.empty()) << tags;
+    EXPECT_EQ(f[0], form) << tags;
+  }
+}
+
+// Preverb verbs that were simple verbs of verbs.tsv (their present took دە- before the preverb:
+// دەڕاکات، دەپێکەنێت) and the agent clitic of a past transitive, which goes on the first element:
+// دەدات after دە- is the present 3sg first, "you were giving" only below it.
+TEST(Morph, PreverbVerbsAndAgentCliticPlace) {
+  for (auto [w, lemma] : {std::pair{"لێدەدات", "لێدان"}, {"لێیدا", "لێدان"}, {"لێدەدرێت", "لێدان"},
+                          {"ڕادەکات", "ڕاکردن"}, {"ڕایکرد", "ڕاکردن"}, {"پێدەکەنێت", "پێکەنین"},
+                          {"پێناکەنم", "پێکەنین"}, {"پێبڵێم", "پێگوتن"}, {"پێدەڵێن", "پێگوتن"},
+                          {"چەپڵەلێدەدەن", "چەپڵەلێدان"}}) {
+    auto a = A().analyze(w);
+    ASSERT_FALSE(a.empty()) << w;
+    EXPECT_FALSE(a[0].guessed) << w;
+    EXPECT_EQ(a[0].lemma, lemma) << w;
+  }
+  for (const char* w : {"دەڕاکات", "دەپێکەنێت", "دەلێدەم", "دەتەواوبێت", "دەماندووبێت"}) EXPECT_FALSE(A().known(w)) << w;
+  EXPECT_EQ(A().lemma("ماندوودەبێت"), "ماندووبوون");
+  EXPECT_EQ(A().analyze("دەدات")[0].features, "V;PRS;IND;ARGNO3S");
+  EXPECT_EQ(A().analyze("هەڵدەدات")[0].features, "V;PRS;IND;ARGNO3S");
+  EXPECT_EQ(A().analyze("دەتدا")[0].features, "V;PST;IPFV;IND;ARGAB3S;ARGER2S");
+  EXPECT_EQ(A().analyze("کردت")[0].features, "V;PST;IND;ARGAB3S;ARGER2S");
 }
 
 // h-lexi: لێدان، ڕاکردن and پێکەنین were simple verbs with the preverb glued to both stems, so every
@@ -1212,8 +1319,8 @@ TEST(Morph, LexiPassivesAndNewVerbs) {
     EXPECT_NE(a[0].features.find("PASS"), std::string::npos) << w << " " << a[0].features;
   }
   for (auto [w, lemma] : {std::pair{"درکاندی", "درکاندن"}, {"دەینرخێنن", "نرخاندن"},
-                          {"دەتوێتەوە", "توانەوە"}, {"توایەوە", "توانەوە"}, {"پێدەڵێم", "پێوتن"},
-                          {"پێبڵێن", "پێوتن"}, {"پێدەبەخشرێت", "پێبەخشین"}, {"دەیپۆشێنێت", "پۆشاندن"},
+                          {"دەتوێتەوە", "توانەوە"}, {"توایەوە", "توانەوە"}, {"پێدەڵێم", "پێگوتن"},
+                          {"پێبڵێن", "پێگوتن"}, {"پێدەبەخشرێت", "پێبەخشین"}, {"دەیپۆشێنێت", "پۆشاندن"},
                           {"بپێکێت", "پێکان"}, {"وەدەستدەهێنێت", "وەدەستهێنان"}, {"وەخەبەرهاتم", "وەخەبەرهاتن"}}) {
     auto a = A().analyze(w);
     ASSERT_FALSE(a.empty()) << w;
@@ -1243,24 +1350,6 @@ TEST(Morph, LexiCausativePairsAndPresentInW) {
   }
 }
 
-// h-lexi: the goal -ە joined with a closed set of complements (خستنە ڕوو، هاتنە دی، گرتنە بەر ...):
-// the finite forms keep the verb's lemma with LGSPEC2, the verbal nouns are their own lemmas.
-TEST(Morph, LexiGoalComplementsJoined) {
-  for (auto [w, lemma] : {std::pair{"دەیخاتەڕوو", "خستن"}, {"خرایەڕوو", "خستن"}, {"دێتەدی", "هاتن"},
-                          {"هاتەکایەوە", "هاتن"}, {"دەگیرێتەبەر", "گرتن"}, {"کەوتەڕێ", "کەوتن"}}) {
-    auto a = A().analyze(w);
-    ASSERT_FALSE(a.empty()) << w;
-    EXPECT_FALSE(a[0].guessed) << w;
-    EXPECT_EQ(a[0].lemma, lemma) << w;
-    EXPECT_NE(a[0].features.find("LGSPEC2"), std::string::npos) << w << " " << a[0].features;
-  }
-  // the verbal nouns are lexicon rows and rank before the verb reading (they set out: کەوتنەڕێ)
-  EXPECT_EQ(A().lemma("خستنەڕووی"), "خستنەڕوو");
-  EXPECT_EQ(A().lemma("گرتنەبەری"), "گرتنەبەر");
-  EXPECT_EQ(A().lemma("کەوتنەڕێ"), "کەوتنەڕێ");
-  // only the listed complements: an ordinary noun after the goal is not a verb form
-  for (const auto& an : A().analyze("خستەکتێب")) EXPECT_NE(an.lemma, "خستن") << an.features;
-}
 
 // h-lexi: the perfect subjunctive with a person ending other than the 3sg بێت takes a bare -ب
 // (هاتبم، هاتبین، هاتبن; passive کرابن), which never ends a word.
