@@ -1425,3 +1425,15 @@ TEST(Morph, LexiEweAfterUu) {
   // a bare چووە، بووە is not read as the goal (the perfect / participle reading stays first)
   EXPECT_EQ(A().analyze("بووە")[0].features.find("LGSPEC2"), std::string::npos);
 }
+
+// h-lexi: more goal compounds (GL rows) written joined: the lemma is the compound infinitive.
+TEST(Morph, LexiMoreGoalCompounds) {
+  for (auto [w, lemma] : {std::pair{"دەکەوێتەڕێ", "کەوتنەڕێ"}, {"خرایەکار", "خستنەکار"},
+                          {"هێنایەجێ", "هێنانەجێ"}, {"هاتەئاراوە", "هاتنەئاراوە"}, {"کەوتەخوار", "کەوتنەخوار"}}) {
+    auto a = A().analyze(w);
+    ASSERT_FALSE(a.empty()) << w;
+    EXPECT_FALSE(a[0].guessed) << w;
+    EXPECT_EQ(a[0].lemma, lemma) << w;
+  }
+  EXPECT_EQ(A().lemma("کەوتە"), "کەوتن");  // the bare goal form keeps the simple verb
+}
