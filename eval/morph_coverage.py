@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Coverage: share of word tokens (Arabic-script words) that get at least one non-guessed analysis.
 
-Usage: python3 eval/morph_coverage.py BUILD/kurdi FILE_OR_DIR...
+Usage: python3 eval/morph_coverage.py [--show-unknown] BUILD/kurdi FILE_OR_DIR...
+--show-unknown adds the 15 most frequent unknown words: for the permissive corpora only. On an
+evaluation text (FLORES) the unknown words are gold items: a lexicon must not be written from them.
 e.g.   python3 eval/morph_coverage.py build/kurdi ../shared/data/ScriptNormalization-ckb/flores200.ckb_Arab.devtest.txt
        python3 eval/morph_coverage.py build/kurdi ../shared/data/DevelopersTree-KurdishResources/wishe
 """
@@ -11,8 +13,10 @@ WORD = re.compile(r"[\u0620-\u064A\u066E-\u06D5\u06E5\u06E6\u06EE\u06EF\u06FA-\u
 
 
 def main():
-    binary = sys.argv[1]
-    for path in sys.argv[2:]:
+    show = "--show-unknown" in sys.argv
+    args = [a for a in sys.argv[1:] if a != "--show-unknown"]
+    binary = args[0]
+    for path in args[1:]:
         names = [path]
         if os.path.isdir(path):
             names = [os.path.join(path, n) for n in sorted(os.listdir(path)) if n.endswith(".txt") and not n.startswith("$")]
@@ -29,11 +33,11 @@ def main():
                 known[o["word"]] = any(not a["guessed"] for a in o["analyses"])
         tok = sum(freq.values())
         cov = sum(c for w, c in freq.items() if known.get(w))
-        top = [w for w, _ in sorted(((w, c) for w, c in freq.items() if not known.get(w)), key=lambda x: -x[1])[:15]]
+        top = [w for w, _ in sorted(((w, c) for w, c in freq.items() if not known.get(w)), key=lambda x: -x[1])[:15]] if show else []
         print(json.dumps({"data": os.path.basename(path.rstrip("/")), "tokens": tok, "types": len(types),
                           "coverage_tokens": round(cov / max(1, tok), 4),
                           "coverage_types": round(sum(1 for w in types if known.get(w)) / max(1, len(types)), 4),
-                          "top_unknown": top}, ensure_ascii=False))
+                          **({"top_unknown": top} if show else {})}, ensure_ascii=False))
 
 
 if __name__ == "__main__":
