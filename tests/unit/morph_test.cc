@@ -1436,4 +1436,6 @@ TEST(Morph, LexiMoreGoalCompounds) {
     EXPECT_EQ(a[0].lemma, lemma) << w;
   }
   EXPECT_EQ(A().lemma("کەوتە"), "کەوتن");  // the bare goal form keeps the simple verb
+  EXPECT_EQ(A().lemma("دەگەنێت"), "گەنین");
+  EXPECT_EQ(A().lemma("گەنمی"), "گەنم");  // the noun "wheat" keeps its forms
 }
