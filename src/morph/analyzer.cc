@@ -552,7 +552,8 @@ struct Analyzer::Impl {
         for (const auto& e : *jt)
           if (e.kind == Kind::kNominal && (e.pos == pMsdr || e.pos == pPtcp || e.pos == pAdj) &&
               !(e.pos == pMsdr && ends_with(stem, "\u06D5\u0648\u06D5"))) {  // نەگرتنەوە: a verb, not نە + گرتنەوە
-            emit(&e, e.lemma, e.pos, false, 9.5f + e.weight, true);
+            // an adjective under نە- ranks below a verb form of the same spelling (نەکەم: کردن, not نە + کەم)
+            emit(&e, e.lemma, e.pos, false, (e.pos == pAdj ? 9.0f : 9.5f) + e.weight, true);
             found = true;
           }
     }

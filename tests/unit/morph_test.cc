@@ -1438,4 +1438,7 @@ TEST(Morph, LexiMoreGoalCompounds) {
   EXPECT_EQ(A().lemma("کەوتە"), "کەوتن");  // the bare goal form keeps the simple verb
   EXPECT_EQ(A().lemma("دەگەنێت"), "گەنین");
   EXPECT_EQ(A().lemma("گەنمی"), "گەنم");  // the noun "wheat" keeps its forms
+  // the negative subjunctive نەکەم is کردن, not نە + the adjective کەم; نە + an adjective stays (نەمر)
+  EXPECT_EQ(A().lemma("نەکەم"), "کردن");
+  EXPECT_EQ(A().lemma("نەمر"), "نەمر");
 }
