@@ -314,7 +314,8 @@ TEST(Morph, PassiveBasesAndFifthRoundVerbs) {
 // (names and words end in -ان، -مان، -ین); definite and indefinite endings are still stripped.
 TEST(Morph, GuesserKeepsNameLikeEndings) {
   // (words outside the lexicon: کامیاران، نەسرین and پلاتفۆرم, the first examples, are lexicon rows now)
-  for (const char* w : {"شەمیران", "شاهین", "ئینتەرفەیسان"}) {
+  // (شاهین is known now too: a colloquial spelling of شاهێن "falcon", Morph.DroppedMarkIsColloquial)
+  for (const char* w : {"شەمیران", "فەرهین", "ئینتەرفەیسان"}) {
     auto a = A().analyze(w);
     EXPECT_TRUE(a[0].guessed) << w;
     EXPECT_EQ(a[0].lemma, w);
@@ -553,12 +554,24 @@ TEST(Morph, AgentNounOnKnownHead) {
 // A joined "head + verbal noun" compound whose head is a preverb with a mark dropped (هەل for
 // هەڵ) is that listed preverb verb misspelt, not a compound of its own; heads that are
 // no preverb twin still form free compounds.
+// (With colloquial spellings on, a dropped mark is read from the marked twin: هەلفڕین is the verbal
+// noun of هەڵفڕین written without the mark, never a compound on هەل; the spell checker's strict
+// analyzer does not know it.)
 TEST(Morph, MisspeltPreverbIsNoCompoundHead) {
+  kurdi::MorphOptions strict_opts;
+  strict_opts.colloquial = false;
+  const kurdi::Analyzer strict(strict_opts);
   EXPECT_TRUE(A().known("هەڵفڕین"));
-  EXPECT_FALSE(A().known("هەلفڕین"));
+  EXPECT_FALSE(strict.known("هەلفڕین"));
   EXPECT_TRUE(A().known("هەڵبژاردن"));
-  EXPECT_FALSE(A().known("هەلبژاردن"));
-  EXPECT_FALSE(A().known("هەلفڕینەکە"));
+  EXPECT_FALSE(strict.known("هەلبژاردن"));
+  EXPECT_FALSE(strict.known("هەلفڕینەکە"));
+  for (const char* w : {"هەلفڕین", "هەلفڕینەکە"}) {
+    auto an = A().analyze(w);
+    ASSERT_FALSE(an.empty()) << w;
+    EXPECT_EQ(an[0].pos, "V.MSDR") << w;
+    EXPECT_EQ(an[0].morphs.size(), std::string(w) == "هەلفڕین" ? 1u : 2u) << w;
+  }
   EXPECT_TRUE(A().known("نانخواردن"));
   EXPECT_TRUE(A().known("بۆچوون"));
   // nor with a productive light verb: هەل "chance" + کەوت is هەڵکەوت misspelt
@@ -679,7 +692,8 @@ TEST(Morph, KnownAndLemmaAgreeWithAnalyze) {
       "پیویست", "ئەوروپیەکان", "دەیکەن", "بکە", "مەکە", "دەکا", "123", "abc", "کتێب123", "\xff\xfe",
       "ك", "ی", "و", "نە", "لە", "بە", "کتێبهات", "کتێبدەڕوات", "کتێبهەڵگرت", "شارهاتن",
       "نەخۆشیەکی", "ماسیان", "بینیان", "مەسیحیەت", "هەیەکان", "هەیەش", "دەکە", "ببە", "نایە", "دەخۆ",
-      "دەریایی", "ئەورووپایی", "کەلاپایی", "مەکەرەوە", "مەکەر", "هاوبیری", "فرەدەنگی", "دژبەران", "کتێبفرۆشەکە"};
+      "دەریایی", "ئەورووپایی", "کەلاپایی", "مەکەرەوە", "مەکەر", "هاوبیری", "فرەدەنگی", "دژبەران", "کتێبفرۆشەکە",
+      "شیوەیەکی", "مندالەکان", "تەلەفونەکەم", "سالم", "هەلفڕینەکە", "پسپۆری"};
   kurdi::MorphOptions all;
   all.max_analyses = 0;
   kurdi::MorphOptions formal = all;
@@ -701,7 +715,9 @@ TEST(Morph, KnownAndLemmaAgreeWithAnalyze) {
   // both verdicts occur in the set
   EXPECT_TRUE(A().known("مێژوی"));
   EXPECT_FALSE(kurdi::Analyzer(formal).known("مێژوی"));
-  EXPECT_FALSE(A().known("پیویست"));
+  EXPECT_FALSE(A().known("قلتبفرۆشەکە"));
+  EXPECT_TRUE(A().known("پیویست"));  // ێ written ی: a colloquial spelling
+  EXPECT_FALSE(kurdi::Analyzer(formal).known("پیویست"));
 }
 
 // MorphCache answers what the analyzer answers, across hits, growth and clearing at capacity.
@@ -1152,4 +1168,31 @@ TEST(Morph, LexeHomeAndFeastCompounds) {
 TEST(Morph, LexeWorkCompounds) {
   expect_lemma_pos("پێشنیاریکرد", "پێشنیارکردن", "V");
   expect_lemma_pos("ڕەچاوکرا", "ڕەچاوکردن", "V");
+}
+
+// A dropped mark (ڵ ێ ڕ ۆ written ل ی ر و) is a colloquial spelling: with colloquial spellings on the
+// analyzer reads the word from its marked twin, keeping the word's own spelling as the lemma; the
+// strict analyzer (the spell checker's) does not know it. The mark must fall in a stem of four
+// letters or more: a short word plus suffixes is not read into a name (سالم).
+TEST(Morph, DroppedMarkIsColloquial) {
+  kurdi::MorphOptions strict_opts;
+  strict_opts.colloquial = false;
+  const kurdi::Analyzer strict(strict_opts);
+  struct Case { const char* word; const char* lemma; };
+  for (Case c : {Case{"شیوەیەکی", "شیوە"}, Case{"مندالەکان", "مندال"}, Case{"تەلەفونەکەم", "تەلەفون"},
+                 Case{"هەولێکی", "هەول"}, Case{"بازارەکە", "بازار"}}) {
+    auto an = A().analyze(c.word);
+    ASSERT_FALSE(an.empty()) << c.word;
+    EXPECT_FALSE(an[0].guessed) << c.word;
+    EXPECT_EQ(an[0].lemma, c.lemma) << c.word;
+    EXPECT_EQ(an[0].pos, "N") << c.word;
+    EXPECT_TRUE(A().known(c.word)) << c.word;
+    EXPECT_FALSE(strict.known(c.word)) << c.word;
+  }
+  // the standard spellings are known to both
+  for (const char* w : {"شێوەیەکی", "منداڵەکان", "تەلەفۆنەکەم", "هەوڵێکی", "بازاڕەکە"}) {
+    EXPECT_TRUE(A().known(w)) << w;
+    EXPECT_TRUE(strict.known(w)) << w;
+  }
+  EXPECT_FALSE(A().known("سالم"));
 }
