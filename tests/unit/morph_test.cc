@@ -1196,3 +1196,19 @@ TEST(Morph, DroppedMarkIsColloquial) {
   }
   EXPECT_FALSE(A().known("سالم"));
 }
+
+// h-audit: lexicon rows and induced stems that spelled û with one و (نوسین، کلتور، ئەیلول، کەرکوک، سوریا،
+// فەیسبوک) are gone: the standard rows (نووسین ...) stay; the single-و forms are colloquial spellings,
+// read from the standard lemma with colloquial spellings on and unknown to the strict analyzer.
+TEST(Morph, SingleWawRowsAreColloquialOnly) {
+  kurdi::MorphOptions strict_opts;
+  strict_opts.colloquial = false;
+  const kurdi::Analyzer strict(strict_opts);
+  struct Case { const char* word; const char* lemma; };
+  for (Case c : {Case{"نوسینەکانمان", "نووسین"}, Case{"کلتورەکەمان", "کلتوور"}, Case{"ئەیلولدا", "ئەیلوول"},
+                 Case{"کەرکوکدا", "کەرکووک"}, Case{"سوریاوە", "سووریا"}, Case{"فەیسبوکەکەم", "فەیسبووک"}}) {
+    EXPECT_EQ(A().lemma(c.word), c.lemma) << c.word;
+    EXPECT_TRUE(A().known(c.word)) << c.word;
+    EXPECT_FALSE(strict.known(c.word)) << c.word;
+  }
+}
