@@ -1213,6 +1213,8 @@ TEST(Morph, FunctionWordsAndFrequentCorpusWordsLexj) {
       // batch 5
       {"جگەرەکەی", "جگەر", "N"},           {"شمشێرەکەی", "شمشێر", "N"},       {"بزمارێک", "بزمار", "N"},
       {"هەنووکە", "هەنووکە", "ADV"},
+      // batch 6
+      {"لانیکەم", "لانیکەم", "ADV"},       {"بەشێوەیەکی", "بەشێوەیەک", "ADV"}, {"سێدارەکە", "سێدارە", "N"},
   };
   for (const auto& c : cases) {
     expect_lemma_pos(c.word, c.lemma, c.pos);
