@@ -1215,6 +1215,8 @@ TEST(Morph, FunctionWordsAndFrequentCorpusWordsLexj) {
       {"هەنووکە", "هەنووکە", "ADV"},
       // batch 6
       {"لانیکەم", "لانیکەم", "ADV"},       {"بەشێوەیەکی", "بەشێوەیەک", "ADV"}, {"سێدارەکە", "سێدارە", "N"},
+      // batch 7
+      {"بوونەوەرێک", "بوونەوەر", "N"},     {"مۆتەکەیەک", "مۆتەکە", "N"},       {"مارکس", "مارکس", "PROPN"},
   };
   for (const auto& c : cases) {
     expect_lemma_pos(c.word, c.lemma, c.pos);
