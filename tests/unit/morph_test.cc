@@ -1217,6 +1217,8 @@ TEST(Morph, FunctionWordsAndFrequentCorpusWordsLexj) {
       {"لانیکەم", "لانیکەم", "ADV"},       {"بەشێوەیەکی", "بەشێوەیەک", "ADV"}, {"سێدارەکە", "سێدارە", "N"},
       // batch 7
       {"بوونەوەرێک", "بوونەوەر", "N"},     {"مۆتەکەیەک", "مۆتەکە", "N"},       {"مارکس", "مارکس", "PROPN"},
+      // batch 8: whole words, not a shorter stem + clitic
+      {"ئارام", "ئارام", "ADJ"},           {"شانی", "شان", "N"},               {"داپیرەم", "داپیرە", "N"},
   };
   for (const auto& c : cases) {
     expect_lemma_pos(c.word, c.lemma, c.pos);
