@@ -1219,6 +1219,7 @@ TEST(Morph, FunctionWordsAndFrequentCorpusWordsLexj) {
       {"بوونەوەرێک", "بوونەوەر", "N"},     {"مۆتەکەیەک", "مۆتەکە", "N"},       {"مارکس", "مارکس", "PROPN"},
       // batch 8: whole words, not a shorter stem + clitic
       {"ئارام", "ئارام", "ADJ"},           {"شانی", "شان", "N"},               {"داپیرەم", "داپیرە", "N"},
+      {"کەلەمێک", "کەلەم", "N"},           {"ڕیشی", "ڕیش", "N"},
   };
   for (const auto& c : cases) {
     expect_lemma_pos(c.word, c.lemma, c.pos);
