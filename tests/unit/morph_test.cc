@@ -1222,6 +1222,8 @@ TEST(Morph, FunctionWordsAndFrequentCorpusWordsLexj) {
       {"کەلەمێک", "کەلەم", "N"},           {"ڕیشی", "ڕیش", "N"},
       // batch 10: guessed before
       {"ئامڕازێکی", "ئامڕاز", "N"},         {"سیمینارەکە", "سیمینار", "N"},
+      // batch 11: literary variants
+      {"چلۆن", "چلۆن", "ADV"},             {"لەتەک", "لەتەک", "ADP"},
   };
   for (const auto& c : cases) {
     expect_lemma_pos(c.word, c.lemma, c.pos);
