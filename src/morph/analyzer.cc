@@ -1221,8 +1221,9 @@ struct Analyzer::Impl {
 
   // A dropped mark (ساڵ written سال, بەڵام بەلام, شێوە شیوە, بازاڕ بازار, تەلەفۆن تەلەفون: keyboards and
   // habits without ڵ ێ ڕ ۆ; colloquial spellings only, so the spell checker still flags them): when
-  // nothing is known, retry with one ل ی ر و before the last letter given its mark (left to right, at
-  // most 4 positions); the first variant with known analyses wins; the lemma keeps the mark as written.
+  // nothing is known, retry with one ل ی ر و given its mark (a final ل ر too, not a final ی و; left to
+  // right, at most 4 positions); the first variant with known analyses wins; the lemma keeps the mark
+  // as written.
   // The letters and their marked twins are both two bytes: offsets stay as they are.
   void dropped_mark(std::string_view w, Sink& out) const {
     if (out.known) return;
@@ -1234,10 +1235,11 @@ struct Analyzer::Impl {
     // analyze() keeps
     thread_local std::vector<LCand> buf;
     int tried = 0;
-    for (size_t k = next_cp(w, 0); k < last && tried < 4; k = next_cp(w, k)) {
+    for (size_t k = next_cp(w, 0); k < w.size() && tried < 4; k = next_cp(w, k)) {
       size_t i = 0;
       while (i < 4 && w.compare(k, kFrom[i].size(), kFrom[i]) != 0) ++i;
-      if (i == 4) continue;
+      // the last letter only for ڵ and ڕ (a final ی or و is a suffix or the vowel of a stem)
+      if (i == 4 || (k >= last && i != 0 && i != 2)) continue;
       ++tried;
       std::string v(w);
       v.replace(k, kFrom[i].size(), kTo[i]);

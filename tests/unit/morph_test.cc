@@ -1316,7 +1316,7 @@ TEST(Morph, DroppedMarkIsColloquial) {
   const kurdi::Analyzer strict(strict_opts);
   struct Case { const char* word; const char* lemma; };
   for (Case c : {Case{"شیوەیەکی", "شیوە"}, Case{"مندالەکان", "مندال"}, Case{"تەلەفونەکەم", "تەلەفون"},
-                 Case{"هەولێکی", "هەول"}, Case{"بازارەکە", "بازار"}}) {
+                 Case{"هەولێکی", "هەول"}, Case{"بازارەکە", "بازار"}, Case{"ئاڵوگۆر", "ئاڵوگۆر"}}) {
     auto an = A().analyze(c.word);
     ASSERT_FALSE(an.empty()) << c.word;
     EXPECT_FALSE(an[0].guessed) << c.word;
@@ -1326,7 +1326,7 @@ TEST(Morph, DroppedMarkIsColloquial) {
     EXPECT_FALSE(strict.known(c.word)) << c.word;
   }
   // the standard spellings are known to both
-  for (const char* w : {"شێوەیەکی", "منداڵەکان", "تەلەفۆنەکەم", "هەوڵێکی", "بازاڕەکە"}) {
+  for (const char* w : {"شێوەیەکی", "منداڵەکان", "تەلەفۆنەکەم", "هەوڵێکی", "بازاڕەکە", "ئاڵوگۆڕ"}) {
     EXPECT_TRUE(A().known(w)) << w;
     EXPECT_TRUE(strict.known(w)) << w;
   }

@@ -1021,7 +1021,9 @@ TEST(SpellLexiconAudit, MisspelledInducedStemsAndVerbsNoLongerAccepted) {
                  Case{"ڕوداوەکەمان", "ڕووداوەکەمان"}, Case{"گەییشتبووینە", "گەیشتبووینە"},
                  // induced stems one mark away from a more frequent induced stem (هۆشیار، شۆفێر ...)
                  Case{"هوشیارەکەمان", "هۆشیارەکەمان"}, Case{"شوفێرەکەمان", "شۆفێرەکەمان"},
-                 Case{"گروپەکەمان", "گرووپەکەمان"}, Case{"مولکەکەمان", "موڵکەکەمان"}, Case{"خوراکەکەمان", "خۆراکەکەمان"}}) {
+                 Case{"گروپەکەمان", "گرووپەکەمان"}, Case{"مولکەکەمان", "موڵکەکەمان"}, Case{"خوراکەکەمان", "خۆراکەکەمان"},
+                 // induced "stems" that were misspelled inflected forms (زیادبون، هەردوکمان)
+                 Case{"زیادبونەکەی", "زیادبوونەکەی"}, Case{"هەردوکمانە", "هەردووکمانە"}}) {
     EXPECT_FALSE(standard_analyzer().known(c.typed)) << c.typed;
     EXPECT_FALSE(checker().check(c.typed)) << c.typed;
     EXPECT_TRUE(checker().check(c.fix)) << c.fix;
