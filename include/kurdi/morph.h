@@ -37,7 +37,7 @@ namespace kurdi {
 struct MorphOptions {
   bool normalize = true;       // run kurdi::Normalizer (standard profile) on each word first
   bool guess = true;           // analyse unknown stems with the guesser (Analysis::guessed = true)
-  bool colloquial = true;      // accept ئە- for دە-, optional 3sg -ت, single و/ی spellings
+  bool colloquial = true;      // accept ئە- for دە-, optional 3sg -ت, single و/ی spellings, dropped marks (مندال)
   size_t max_analyses = 16;    // analyze() returns at most this many (best first); 0 = all
   size_t max_word_bytes = 256; // longer words get a single identity analysis (guessed)
 };

@@ -1229,6 +1229,58 @@ struct Analyzer::Impl {
     }
   }
 
+  // A dropped mark (ساڵ written سال, بەڵام بەلام, شێوە شیوە, بازاڕ بازار, تەلەفۆن تەلەفون: keyboards and
+  // habits without ڵ ێ ڕ ۆ; colloquial spellings only, so the spell checker still flags them): when
+  // nothing is known, retry with one ل ی ر و given its mark (a final ل ر too, not a final ی و; left to
+  // right, at most 4 positions); the first variant with known analyses wins; the lemma keeps the mark
+  // as written.
+  // The letters and their marked twins are both two bytes: offsets stay as they are.
+  void dropped_mark(std::string_view w, Sink& out) const {
+    if (out.known) return;
+    static constexpr std::string_view kFrom[] = {"\u0644", "\u06CC", "\u0631", "\u0648"};
+    static constexpr std::string_view kTo[] = {"\u06B5", "\u06CE", "\u0695", "\u06C6"};
+    if (!has_cps(w, 4)) return;
+    const size_t last = prev_cp(w, w.size());
+    // every candidate is collected (also for known()), so known() keeps exactly the readings that
+    // analyze() keeps
+    thread_local std::vector<LCand> buf;
+    int tried = 0;
+    for (size_t k = next_cp(w, 0); k < w.size() && tried < 4; k = next_cp(w, k)) {
+      size_t i = 0;
+      while (i < 4 && w.compare(k, kFrom[i].size(), kFrom[i]) != 0) ++i;
+      // the last letter only for ڵ and ڕ (a final ی or و is a suffix or the vowel of a stem)
+      if (i == 4 || (k >= last && i != 0 && i != 2)) continue;
+      ++tried;
+      std::string v(w);
+      v.replace(k, kFrom[i].size(), kTo[i]);
+      buf.clear();
+      Sink sub(&buf, Sink::kAll, false);
+      LMorph st[10];
+      nom_dfs(v, v.size(), kNomAll, true, st, 0, sub);
+      verbal(v, sub);
+      bool any = false;
+      for (auto& c : buf) {
+        // the restored mark is inside a stem of four letters or more: a name or a rare word is
+        // not read as a short word plus suffixes (سالم is not ساڵ + م)
+        if (c.guessed || k < c.stem_b || k >= c.stem_e ||
+            !has_cps(std::string_view(v).substr(c.stem_b, c.stem_e - c.stem_b), 4))
+          continue;
+        if (out.mode == Sink::kKnown) {
+          out.known = true;
+          return;
+        }
+        respelled(c, v, [](uint16_t x) { return x; });
+        // the lemma keeps the word's own spelling (a name or a variant written so is its own lemma)
+        const size_t at = k - c.stem_b;
+        if (at + kTo[i].size() <= c.lemma_text.size() && c.lemma_text.compare(at, kTo[i].size(), kTo[i]) == 0)
+          c.lemma_text.replace(at, kTo[i].size(), kFrom[i]);
+        out.add(std::move(c));
+        any = true;
+      }
+      if (any) return;
+    }
+  }
+
   // The postposition -دا after a stem ending in د written with one د (ئەندرۆیدا = ئەندرۆید + دا,
   // شەهیدا = شەهید + دا; colloquial spellings only): when nothing is known, retry with the د doubled;
   // only readings that end in the postposition are kept.
@@ -1388,6 +1440,7 @@ struct Analyzer::Impl {
     if (options.colloquial) single_waw(w, out);
     if (options.colloquial) single_dal_da(w, out);
     if (options.colloquial) single_yeh(w, out);
+    if (options.colloquial) dropped_mark(w, out);
     joined_conjunction(w, out);
   }
   // Every candidate, best first (stable: the search order breaks ties).

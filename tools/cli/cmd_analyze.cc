@@ -95,7 +95,7 @@ Registrar reg({"analyze", "every analysis of each word: lemma, POS, UniMorph fea
                  app.add_option("--max", flags.max, "analyses per word (default 16, 0 = all)");
                  app.add_flag("--no-guess", flags.no_guess, "no guesser for unknown stems");
                  app.add_flag("--no-colloquial", flags.no_colloquial,
-                              "standard spelling only, as the spell checker judges (no ئە- for دە-, no single و/ی for وو/یی)");
+                              "standard spelling only, as the spell checker judges (no ئە- for دە-, no single و/ی for وو/یی, no ل ی ر و for ڵ ێ ڕ ۆ)");
                },
                run});
 
