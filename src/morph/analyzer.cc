@@ -1253,6 +1253,15 @@ struct Analyzer::Impl {
       ++tried;
       std::string v(w);
       v.replace(k, kFrom[i].size(), kTo[i]);
+      // only a reading whose stem holds the restored mark counts: skip the analysis unless some stem
+      // of the index starts at or before k and runs through the mark (its prefix table answers)
+      bool possible = false;
+      for (size_t b = 0; b <= k && !possible; b = next_cp(v, b)) {
+        const std::string_view piece = std::string_view(v).substr(b, k + kTo[i].size() - b);
+        const uint64_t h = text::hash_bytes(piece);
+        possible = idx.stem_may_extend(h) || idx.stem(piece, h) != nullptr;
+      }
+      if (!possible) continue;
       buf.clear();
       Sink sub(&buf, Sink::kAll, false);
       LMorph st[10];
