@@ -1397,3 +1397,17 @@ TEST(Morph, FunctionWordsAndFrequentCorpusWordsLexj) {
     EXPECT_FALSE(as[0].induced) << c.word;
   }
 }
+
+// h-lexk: learners' essay register (lexicon.tsv, block "h-lexk"): Iranian-Kurdistan school words,
+// grammar terms, clothes, house, character; inflected forms get the lemma, not a guess.
+TEST(Morph, LearnersRegisterLexk) {
+  struct Case { const char* word; const char* lemma; const char* pos; };
+  const Case cases[] = {
+      {"دەبیرستانەکەمان", "دەبیرستان", "N"}, {"کۆنکوورەکە", "کۆنکوور", "N"},   {"بێشکەکەی", "بێشکە", "N"},
+      {"شەڵوارەکەی", "شەڵوار", "N"},         {"مزگێنییەک", "مزگێنی", "N"},     {"گەسکێک", "گەسک", "N"},
+      {"دووچەرخەکەم", "دووچەرخە", "N"},     {"پەرەگرافێک", "پەرەگراف", "N"},   {"پێشبەندەکان", "پێشبەند", "N"},
+      {"نانکۆرە", "نانکۆر", "ADJ"},           {"دیکتەکە", "دیکتە", "N"},         {"قەمسەڵەکەی", "قەمسەڵە", "N"},
+      {"لێزانە", "لێزان", "ADJ"},
+  };
+  for (const auto& c : cases) expect_lemma_pos(c.word, c.lemma, c.pos);
+}
