@@ -1550,3 +1550,27 @@ TEST(Morph, FunctionWordsAndFrequentCorpusWordsLexj) {
     EXPECT_FALSE(as[0].induced) << c.word;
   }
 }
+
+// h-lexk: learners' essay register (lexicon.tsv, block "h-lexk"): Iranian-Kurdistan school words,
+// grammar terms, clothes, house, character; inflected forms get the lemma, not a guess.
+TEST(Morph, LearnersRegisterLexk) {
+  struct Case { const char* word; const char* lemma; const char* pos; };
+  const Case cases[] = {
+      {"دەبیرستانەکەمان", "دەبیرستان", "N"}, {"کۆنکوورەکە", "کۆنکوور", "N"},   {"گیوەکانی", "گیوە", "N"},
+      {"شەڵوارەکەی", "شەڵوار", "N"},         {"مزگێنییەک", "مزگێنی", "N"},     {"گەسکێک", "گەسک", "N"},
+      {"دووچەرخەکەم", "دووچەرخە", "N"},     {"پەرەگرافێک", "پەرەگراف", "N"},   {"پێشبەندەکان", "پێشبەند", "N"},
+      {"نانکۆرە", "نانکۆر", "ADJ"},           {"دیکتەکە", "دیکتە", "N"},         {"قەمسەڵەکەی", "قەمسەڵە", "N"},
+      {"لێزانە", "لێزان", "ADJ"},
+      // batches 2-6: food, customs, character, joined کەم- / پڕ- adjectives, clothes
+      {"سەربڵندییەکی", "سەربڵندی", "N"},   {"زەردەچێوەیەک", "زەردەچێوە", "N"}, {"ئاوزەنگییەکان", "ئاوزەنگی", "N"},
+      {"کەمتەمەنەکان", "کەمتەمەن", "ADJ"}, {"پڕبەرهەمترین", "پڕبەرهەم", "ADJ"}, {"دڵناسکە", "دڵناسک", "ADJ"},
+      {"نمەکحەرامێکی", "نمەکحەرام", "ADJ"}, {"کڵۆڵەکان", "کڵۆڵ", "ADJ"},       {"قسەنەبیستە", "قسەنەبیست", "ADJ"},
+      {"کارژۆڵەکە", "کارژۆڵە", "N"},       {"کلاسەکەمان", "کلاس", "N"},       {"دەمپاییەکانم", "دەمپایی", "N"},
+      {"خەفەتبارە", "خەفەتبار", "ADJ"},     {"یەلدا", "یەلدا", "PROPN"},
+      // batches 7-12: -پۆش / -نشین compounds, -ایی abstract nouns, quarrels, school instruments
+      {"ڕەشپۆشەکان", "ڕەشپۆش", "ADJ"},     {"گۆشەنشینییەکی", "گۆشەنشینی", "N"}, {"بەفرپۆشەکان", "بەفرپۆش", "ADJ"},
+      {"زەرداییش", "زەردایی", "N"},           {"شەڕەقسەیەک", "شەڕەقسە", "N"},     {"گۆشەپێوەکەم", "گۆشەپێو", "N"},
+      {"زمانڕەوانە", "زمانڕەوان", "ADJ"},   {"شیرخۆرەکان", "شیرخۆرە", "N"},
+  };
+  for (const auto& c : cases) expect_lemma_pos(c.word, c.lemma, c.pos);
+}
