@@ -341,3 +341,13 @@ TEST(NormalizeProperty, IdempotentOnDevCorpora) {
 }
 
 }  // namespace
+
+// A word ending in an /h/-final word of data/normalize/final_h_words.tsv marked `suffix` keeps its ه
+// (بێگوناه "innocent" is بێ + گوناه; it was turned into بێگوناە, so its lexicon row never matched).
+TEST(Normalize, FinalHehOfCompoundsOfGunah) {
+  kurdi::Normalizer n;
+  EXPECT_EQ(n.normalize("\u0628\u06CE\u06AF\u0648\u0646\u0627\u0647"), "\u0628\u06CE\u06AF\u0648\u0646\u0627\u0647");
+  EXPECT_EQ(n.normalize("\u06AF\u0648\u0646\u0627\u0647"), "\u06AF\u0648\u0646\u0627\u0647");
+  // an ordinary word-final ه is still ە
+  EXPECT_EQ(n.normalize("\u0646\u0627\u0645\u0647"), "\u0646\u0627\u0645\u06D5");
+}
