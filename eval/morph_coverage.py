@@ -33,11 +33,13 @@ def main():
                 known[o["word"]] = any(not a["guessed"] for a in o["analyses"])
         tok = sum(freq.values())
         cov = sum(c for w, c in freq.items() if known.get(w))
-        top = [w for w, _ in sorted(((w, c) for w, c in freq.items() if not known.get(w)), key=lambda x: -x[1])[:15]] if show else []
-        print(json.dumps({"data": os.path.basename(path.rstrip("/")), "tokens": tok, "types": len(types),
-                          "coverage_tokens": round(cov / max(1, tok), 4),
-                          "coverage_types": round(sum(1 for w in types if known.get(w)) / max(1, len(types)), 4),
-                          **({"top_unknown": top} if show else {})}, ensure_ascii=False))
+        row = {"data": os.path.basename(path.rstrip("/")), "tokens": tok, "types": len(types),
+               "coverage_tokens": round(cov / max(1, tok), 4),
+               "coverage_types": round(sum(1 for w in types if known.get(w)) / max(1, len(types)), 4)}
+        if show:
+            unknown = sorted(((w, c) for w, c in freq.items() if not known.get(w)), key=lambda x: -x[1])
+            row["top_unknown"] = [w for w, _ in unknown[:15]]
+        print(json.dumps(row, ensure_ascii=False))
 
 
 if __name__ == "__main__":

@@ -145,41 +145,35 @@ inline char32_t two_byte_cp(std::string_view s, size_t n) {
 inline uint8_t end_class_fast(std::string_view s) {
   const size_t n = s.size();
   if (!two_byte_at(s, n)) return morph::end_class(s);
-  switch (two_byte_cp(s, n)) {
+  const char32_t c = two_byte_cp(s, n);
+  switch (c) {
     case U'\u0627': case U'\u06C6': return morph::kA;
     case U'\u06D5': return morph::kE;
     case U'\u06CE': return morph::kEe;
     case U'\u06CC': case U'\u0648': return morph::end_class(s);  // depends on the letter before
-    case U'\u0660': case U'\u0661': case U'\u0662': case U'\u0663': case U'\u0664': case U'\u0665': case U'\u0666':
-    case U'\u0667': case U'\u0668': case U'\u0669': case U'\u06F0': case U'\u06F1': case U'\u06F2': case U'\u06F3':
-    case U'\u06F4': case U'\u06F5': case U'\u06F6': case U'\u06F7': case U'\u06F8': case U'\u06F9':
-      return morph::kAny;  // a digit (morph::end_class)
-    default: return morph::kC;
+    default: break;
   }
+  // a two-byte digit (Arabic-Indic, Extended Arabic-Indic) takes every allomorph, as in morph::end_class
+  return (c >= U'\u0660' && c <= U'\u0669') || (c >= U'\u06F0' && c <= U'\u06F9') ? morph::kAny : morph::kC;
 }
 
-// A number in digits: Latin 0-9, Arabic-Indic ٠-٩ or Extended Arabic-Indic ۰-۹, starting and ending
-// with a digit, with the separators , . ٫ ٬ between digits.
+// A number in digits (chars::is_digit: Latin, Arabic-Indic, Extended Arabic-Indic), starting and
+// ending with a digit, with the separators , . ٫ ٬ between digits.
 bool digit_number(std::string_view s) {
+  // most stems start with a letter: a digit is ASCII or has the lead byte D9 / DB
+  if (s.empty()) return false;
+  const unsigned char b0 = static_cast<unsigned char>(s[0]);
+  if (!(b0 >= '0' && b0 <= '9') && b0 != 0xD9 && b0 != 0xDB) return false;
   bool digit_last = false;
-  size_t digits = 0;
   for (size_t i = 0; i < s.size();) {
-    const unsigned char b = static_cast<unsigned char>(s[i]);
-    if (b >= '0' && b <= '9') { digit_last = true; ++digits; ++i; continue; }
-    if ((b == ',' || b == '.') && digit_last) { digit_last = false; ++i; continue; }
-    if ((b == 0xD9 || b == 0xDB) && i + 1 < s.size()) {
-      const unsigned char t = static_cast<unsigned char>(s[i + 1]);
-      if ((b == 0xD9 && t >= 0xA0 && t <= 0xA9) || (b == 0xDB && t >= 0xB0 && t <= 0xB9)) {
-        digit_last = true;
-        ++digits;
-        i += 2;
-        continue;
-      }
-      if (b == 0xD9 && (t == 0xAB || t == 0xAC) && digit_last) { digit_last = false; i += 2; continue; }
-    }
-    return false;
+    int len = 1;
+    const char32_t c = utf8::decode(s, i, len);
+    if (chars::is_digit(c)) digit_last = true;
+    else if (digit_last && (c == U',' || c == U'.' || c == U'\u066B' || c == U'\u066C')) digit_last = false;
+    else return false;
+    i += static_cast<size_t>(len);
   }
-  return digits > 0 && digit_last;
+  return digit_last;
 }
 
 // a == b with the lengths compared first (std::string == const char* compares the bytes first)

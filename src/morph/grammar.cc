@@ -100,9 +100,7 @@ uint8_t end_class(std::string_view s) {
     default:
       // a digit: the numeral is read aloud, so its last sound (and the suffix form a writer picks:
       // ١٩ی، ٢٠٢١دا، ٣یەم، ٣هەم، ١٠ەم) is not in the spelling
-      if ((c >= U'0' && c <= U'9') || (c >= U'\u0660' && c <= U'\u0669') || (c >= U'\u06F0' && c <= U'\u06F9'))
-        return kAny;
-      return kC;
+      return chars::is_digit(c) ? kAny : kC;
   }
 }
 
