@@ -1587,6 +1587,9 @@ TEST(Morph, PermissiveCorpusSweepLexl) {
       // batch 2: goods, places, institutions, loanwords
       {"حەپەکان", "حەپ", "N"},           {"ماتۆرەکەی", "ماتۆر", "N"},       {"دەلاقەیەک", "دەلاقە", "N"},
       {"قەفەزەکە", "قەفەز", "N"},         {"ئاینزاکان", "ئاینزا", "N"},
+      // batch 3: single-occurrence literary and everyday words; the compound نادیدەگرتن
+      {"زەریاچەکە", "زەریاچە", "N"},     {"دەمژمێرێک", "دەمژمێر", "N"},     {"جاکەتەکەم", "جاکەت", "N"},
+      {"نادیدەیگرت", "نادیدەگرتن", "V"}, {"نادیدەدەگرن", "نادیدەگرتن", "V"},
   };
   for (const auto& c : cases) expect_lemma_pos(c.word, c.lemma, c.pos);
 }
