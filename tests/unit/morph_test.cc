@@ -1590,6 +1590,9 @@ TEST(Morph, PermissiveCorpusSweepLexl) {
       // batch 3: single-occurrence literary and everyday words; the compound نادیدەگرتن
       {"زەریاچەکە", "زەریاچە", "N"},     {"دەمژمێرێک", "دەمژمێر", "N"},     {"جاکەتەکەم", "جاکەت", "N"},
       {"نادیدەیگرت", "نادیدەگرتن", "V"}, {"نادیدەدەگرن", "نادیدەگرتن", "V"},
+      // batch 4: things, body, society, science
+      {"فلچەکەم", "فلچە", "N"},           {"جێپەنجەکانی", "جێپەنجە", "N"},   {"گێچەڵێکی", "گێچەڵ", "N"},
+      {"سەرسنوورییەکان", "سەرسنووری", "ADJ"},
   };
   for (const auto& c : cases) expect_lemma_pos(c.word, c.lemma, c.pos);
 }
