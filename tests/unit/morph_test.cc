@@ -1596,6 +1596,8 @@ TEST(Morph, PermissiveCorpusSweepLexl) {
       // batch 5: politics, body, household, science (نانۆمەتر no longer reads as a comparative)
       {"نانۆمەتر", "نانۆمەتر", "N"},     {"پاشنەکانی", "پاشنە", "N"},       {"ڕەچەتەیەک", "ڕەچەتە", "N"},
       {"هەڵاوساوە", "هەڵاوساو", "ADJ"},
+      // batch 6: joined compounds; the light-verb compound شیتەڵکردن(ەوە)
+      {"قۆناغبەندییەکە", "قۆناغبەندی", "N"}, {"شیتەڵیدەکاتەوە", "شیتەڵکردن", "V"},
   };
   for (const auto& c : cases) expect_lemma_pos(c.word, c.lemma, c.pos);
 }
