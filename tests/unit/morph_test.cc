@@ -1598,6 +1598,7 @@ TEST(Morph, PermissiveCorpusSweepLexl) {
       {"هەڵاوساوە", "هەڵاوساو", "ADJ"},
       // batch 6: joined compounds; the light-verb compound شیتەڵکردن(ەوە)
       {"قۆناغبەندییەکە", "قۆناغبەندی", "N"}, {"شیتەڵیدەکاتەوە", "شیتەڵکردن", "V"},
+      {"بەندخانەکە", "بەندخانە", "N"},   {"لەهجەکەی", "لەهجە", "N"},
   };
   for (const auto& c : cases) expect_lemma_pos(c.word, c.lemma, c.pos);
 }
