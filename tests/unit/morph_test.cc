@@ -1599,6 +1599,8 @@ TEST(Morph, PermissiveCorpusSweepLexl) {
       // batch 6: joined compounds; the light-verb compound شیتەڵکردن(ەوە)
       {"قۆناغبەندییەکە", "قۆناغبەندی", "N"}, {"شیتەڵیدەکاتەوە", "شیتەڵکردن", "V"},
       {"بەندخانەکە", "بەندخانە", "N"},   {"لەهجەکەی", "لەهجە", "N"},
+      // batch 8: -نشین and other joined derivatives
+      {"کوردنشینەکان", "کوردنشین", "ADJ"}, {"پاوانکارەکان", "پاوانکار", "N"},
   };
   for (const auto& c : cases) expect_lemma_pos(c.word, c.lemma, c.pos);
 }
