@@ -1601,6 +1601,9 @@ TEST(Morph, PermissiveCorpusSweepLexl) {
       {"بەندخانەکە", "بەندخانە", "N"},   {"لەهجەکەی", "لەهجە", "N"},
       // batch 8: -نشین and other joined derivatives
       {"کوردنشینەکان", "کوردنشین", "ADJ"}, {"پاوانکارەکان", "پاوانکار", "N"},
+      // batch 9: light-verb and goal compounds
+      {"یەکلاییکرایەوە", "یەکلاییکردن", "V"}, {"پراکتیزەدەکرێت", "پراکتیزەکردن", "V"},
+      {"هاتەدنیا", "هاتنەدنیا", "V"},     {"هاتەئاخاوتن", "هاتنەئاخاوتن", "V"},
   };
   for (const auto& c : cases) expect_lemma_pos(c.word, c.lemma, c.pos);
 }
