@@ -1604,6 +1604,9 @@ TEST(Morph, PermissiveCorpusSweepLexl) {
       // batch 9: light-verb and goal compounds
       {"یەکلاییکرایەوە", "یەکلاییکردن", "V"}, {"پراکتیزەدەکرێت", "پراکتیزەکردن", "V"},
       {"هاتەدنیا", "هاتنەدنیا", "V"},     {"هاتەئاخاوتن", "هاتنەئاخاوتن", "V"},
+      // batch 10: goal compounds of place (the -ەوە of هاتنەپێشەوە is the EWE suffix, as in هاتنەناوەوە)
+      {"هاتنەپێشەوە", "هاتنەپێش", "V"},   {"دەکەوێتەسەر", "کەوتنەسەر", "V"}, {"خستەبازاڕ", "خستنەبازاڕ", "V"},
+      {"دەچێتەسەر", "چوونەسەر", "V"},
   };
   for (const auto& c : cases) expect_lemma_pos(c.word, c.lemma, c.pos);
 }
