@@ -1607,6 +1607,8 @@ TEST(Morph, PermissiveCorpusSweepLexl) {
       // batch 10: goal compounds of place (the -ەوە of هاتنەپێشەوە is the EWE suffix, as in هاتنەناوەوە)
       {"هاتنەپێشەوە", "هاتنەپێش", "V.MSDR"}, {"دەکەوێتەسەر", "کەوتنەسەر", "V"}, {"خستەبازاڕ", "خستنەبازاڕ", "V"},
       {"دەچێتەسەر", "چوونەسەر", "V"},
+      // batch 11: light-verb compounds written joined
+      {"باشترکردنی", "باشترکردن", "V.MSDR"}, {"مارەیکرد", "مارەکردن", "V"},
   };
   for (const auto& c : cases) expect_lemma_pos(c.word, c.lemma, c.pos);
 }
