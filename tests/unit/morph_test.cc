@@ -1609,6 +1609,8 @@ TEST(Morph, PermissiveCorpusSweepLexl) {
       {"دەچێتەسەر", "چوونەسەر", "V"},
       // batch 11: light-verb compounds written joined
       {"باشترکردنی", "باشترکردن", "V.MSDR"}, {"مارەیکرد", "مارەکردن", "V"},
+      // batch 12: loanwords with ڤ
+      {"بۆلشەڤیکەکان", "بۆلشەڤیک", "N"},  {"ئەکتیڤکردنی", "ئەکتیڤکردن", "V.MSDR"},
   };
   for (const auto& c : cases) expect_lemma_pos(c.word, c.lemma, c.pos);
 }
