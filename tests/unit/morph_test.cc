@@ -1611,6 +1611,8 @@ TEST(Morph, PermissiveCorpusSweepLexl) {
       {"باشترکردنی", "باشترکردن", "V.MSDR"}, {"مارەیکرد", "مارەکردن", "V"},
       // batch 12: loanwords with ڤ
       {"بۆلشەڤیکەکان", "بۆلشەڤیک", "N"},  {"ئەکتیڤکردنی", "ئەکتیڤکردن", "V.MSDR"},
+      // batch 13: سەر-، نا-، خۆ- derivatives
+      {"ناهەقییەکانی", "ناهەقی", "N"},     {"خۆبزوێنەکانی", "خۆبزوێن", "ADJ"},
   };
   for (const auto& c : cases) expect_lemma_pos(c.word, c.lemma, c.pos);
 }
