@@ -1613,6 +1613,7 @@ TEST(Morph, PermissiveCorpusSweepLexl) {
       {"بۆلشەڤیکەکان", "بۆلشەڤیک", "N"},  {"ئەکتیڤکردنی", "ئەکتیڤکردن", "V.MSDR"},
       // batch 13: سەر-، نا-، خۆ- derivatives
       {"ناهەقییەکانی", "ناهەقی", "N"},     {"خۆبزوێنەکانی", "خۆبزوێن", "ADJ"},
+      {"پەلکێشیانکرد", "پەلکێشکردن", "V"}, {"خەزنکردنی", "خەزنکردن", "V.MSDR"},
   };
   for (const auto& c : cases) expect_lemma_pos(c.word, c.lemma, c.pos);
 }
