@@ -1614,6 +1614,7 @@ TEST(Morph, PermissiveCorpusSweepLexl) {
       // batch 13: سەر-، نا-، خۆ- derivatives
       {"ناهەقییەکانی", "ناهەقی", "N"},     {"خۆبزوێنەکانی", "خۆبزوێن", "ADJ"},
       {"پەلکێشیانکرد", "پەلکێشکردن", "V"}, {"خەزنکردنی", "خەزنکردن", "V.MSDR"},
+      {"پرووسکەکان", "پرووسک", "N"},
   };
   for (const auto& c : cases) expect_lemma_pos(c.word, c.lemma, c.pos);
 }
