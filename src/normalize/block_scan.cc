@@ -93,6 +93,20 @@ void BlockTables::build(const std::array<uint8_t, 0x800>& scan, char32_t twin_le
   usable = cpu_has_avx2();
 }
 
+bool BlockTables::add_patch(char32_t from, char32_t to) {
+  if (from < 0x80 || from >= 0x800 || to < 0x80 || to >= 0x800) return false;
+  const uint8_t lead = static_cast<uint8_t>(0xC0 | (from >> 6)), trail = static_cast<uint8_t>(0x80 | (from & 0x3F));
+  const unsigned lo = trail & 15;
+  if (patch_count && (patch_prepared[0][0] != lead || patch_prepared[1][0] != (trail & 0xF0))) return false;
+  if (patch_prepared[3][lo]) return false;
+  const uint8_t values[6] = {lead, static_cast<uint8_t>(trail & 0xF0), 0xF0, 0xFF,
+                             static_cast<uint8_t>(0xC0 | (to >> 6)), static_cast<uint8_t>(0x80 | (to & 0x3F))};
+  for (int r = 0; r < 3; ++r) std::memset(patch_prepared[r], values[r], 32);
+  for (int r = 3; r < 6; ++r) patch_prepared[r][lo] = patch_prepared[r][lo + 16] = values[r];
+  ++patch_count;
+  return true;
+}
+
 #if KURDI_BLOCK_SCAN_X86
 namespace {
 
@@ -122,9 +136,25 @@ __attribute__((target("avx2"))) inline uint32_t pair_mask(const __m256i (&table)
 }
 
 // Flags (bit k: byte w + k) of the window w[0..31]; reads w[32] too.
-template <bool kSpaces>
+// The patch group (BlockTables::patch_prepared) as registers.
+struct PatchVectors {
+  __m256i lead, trail_hi, f0, valid, new_lead, new_trail;
+};
+
+// Lanes of the window w[0..31] where a patched letter starts (b0 = w[0..31], b1 = w[1..32]).
+__attribute__((target("avx2"))) inline __m256i patch_leads(const PatchVectors& pv, __m256i b0, __m256i b1,
+                                                           __m256i lo1) {
+  return _mm256_and_si256(
+      _mm256_and_si256(_mm256_cmpeq_epi8(b0, pv.lead), _mm256_cmpeq_epi8(_mm256_and_si256(b1, pv.f0), pv.trail_hi)),
+      _mm256_shuffle_epi8(pv.valid, lo1));
+}
+
+static_assert(sizeof(PatchVectors) == sizeof(BlockTables::patch_prepared));
+
+template <bool kSpaces, bool kPatch = false>
 __attribute__((target("avx2"))) inline uint32_t block_flags(const Vectors& v, const unsigned char* w,
-                                                            uint32_t& spaces) {
+                                                            uint32_t& spaces, const PatchVectors* pv = nullptr,
+                                                            unsigned char* patched = nullptr) {
   const __m256i b0 = load32(w), b1 = load32(w + 1);
   // Single bytes: the scanner's ASCII table, C0/C1, three- and four-byte leads, acting rows.
   __m256i hi3 = _mm256_and_si256(_mm256_srli_epi16(b0, 4), _mm256_set1_epi8(7));
@@ -152,6 +182,19 @@ __attribute__((target("avx2"))) inline uint32_t block_flags(const Vectors& v, co
   __m256i pbit = _mm256_shuffle_epi8(v.bits, sel);
   __m256i select_hi = _mm256_slli_epi16(b0, 6);  // top bit of each byte = bit 1 of the lead (DA/DB)
   uint32_t act = pair_mask(v.pair[BlockTables::kAct], idx, select_hi, pbit) & m_arabic;
+  if constexpr (kPatch) {
+    // Every lane of the window is written: the lead of a patched letter gets its new lead, the
+    // trail its new trail (the trail of lane 0 from the byte before the window), so windows that
+    // overlap write the same bytes. A patched letter is no flag, and counts as the plain letter it
+    // becomes for the ه before it.
+    const __m256i bm1 = load32(w - 1);
+    const __m256i leads = patch_leads(*pv, b0, b1, idx);
+    const __m256i trails = patch_leads(*pv, bm1, b0, lo);
+    __m256i out = _mm256_blendv_epi8(b0, _mm256_shuffle_epi8(pv->new_lead, idx), leads);
+    out = _mm256_blendv_epi8(out, _mm256_shuffle_epi8(pv->new_trail, lo), trails);
+    _mm256_storeu_si256(reinterpret_cast<__m256i*>(patched), out);
+    act &= ~static_cast<uint32_t>(_mm256_movemask_epi8(leads));
+  }
   uint32_t letter = pair_mask(v.pair[BlockTables::kLetter], idx, select_hi, pbit) & m_arabic;
   uint32_t initial = pair_mask(v.pair[BlockTables::kInitial], idx, select_hi, pbit) & m_arabic;
   uint32_t twin = pair_mask(v.pair[BlockTables::kTwin], idx, select_hi, pbit) & m_arabic;
@@ -188,6 +231,19 @@ __attribute__((target("avx2"))) size_t classify_avx2(const BlockTables& t, const
   return k;
 }
 
+__attribute__((target("avx2"))) size_t classify_patch_avx2(const BlockTables& t, const unsigned char* s,
+                                                           unsigned char* patched, size_t i, size_t n,
+                                                           uint32_t* flags, size_t max_blocks) {
+  const Vectors& v = *reinterpret_cast<const Vectors*>(t.prepared);
+  const PatchVectors& pv = *reinterpret_cast<const PatchVectors*>(t.patch_prepared);
+  size_t k = 0;
+  for (; k < max_blocks && i + 31 <= n; ++k, i += kBlockStep) {
+    uint32_t sp;
+    flags[k] = (block_flags<false, true>(v, s + i - 2, sp, &pv, patched + i - 2) >> 2) & kBlockBits;
+  }
+  return k;
+}
+
 }  // namespace
 #endif
 
@@ -212,6 +268,15 @@ __attribute__((target("avx2"))) void chunk_around_avx2(const unsigned char* s, s
 }
 }  // namespace
 #endif
+
+size_t classify_patch_blocks(const BlockTables& t, const unsigned char* s, unsigned char* patched, size_t i,
+                             size_t n, uint32_t* flags, size_t max_blocks) {
+#if KURDI_BLOCK_SCAN_X86
+  if (t.usable && t.patch_count) return classify_patch_avx2(t, s, patched, i, n, flags, max_blocks);
+#endif
+  (void)patched;
+  return classify_blocks(t, s, i, n, flags, nullptr, max_blocks);
+}
 
 void chunk_around(const BlockTables& t, const unsigned char* s, size_t at, size_t& begin, size_t& end) {
 #if KURDI_BLOCK_SCAN_X86

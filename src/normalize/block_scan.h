@@ -48,6 +48,20 @@ struct BlockTables {
   // doubling the scanner checks (و), or 0.
   void build(const std::array<uint8_t, 0x800>& scan, char32_t twin_letter);
 
+  // Letter-for-letter substitutions that classify_patch_blocks() makes while it classifies (ك -> ک,
+  // ى -> ی, ي -> ی: in text typed on an Arabic keyboard they are most of the flags). They share one
+  // lead byte and the high nibble of their trail, and differ in the trail's low nibble, so one
+  // `vpshufb` gives each lane's replacement. The caller offers only substitutions the scanner
+  // cannot tell from their result (same classes, same letter and joining flags). A patched letter
+  // is not flagged.
+  // Returns false (and changes nothing) for a pair that does not fit the group: another lead or
+  // high nibble than the first pair added, a low nibble already taken, or a replacement outside
+  // U+0080..U+07FF.
+  bool add_patch(char32_t from, char32_t to);
+  size_t patch_count = 0;
+  // lead, trail & 0xF0, 0xF0, valid[lo], new lead[lo], new trail[lo] (32 bytes each).
+  alignas(32) uint8_t patch_prepared[6][32] = {};
+
  private:
   void prepare();  // fills `prepared` from the tables
 };
@@ -64,6 +78,14 @@ inline constexpr uint32_t kBlockBits = 0x0FFFFFFFu;
 // to a character it already handled. `spaces` may be null (not computed).
 size_t classify_blocks(const BlockTables& t, const unsigned char* s, size_t i, size_t n, uint32_t* flags,
                        uint32_t* spaces, size_t max_blocks);
+
+// classify_blocks() without `spaces`, that also writes the bytes of each window, with the
+// substitutions of t.add_patch() made, to `patched` (the same offsets as `s`: it is written from
+// i - 2 to the end of the last window, i + 28k + 30; every byte there is written, and a byte
+// written twice gets the same value). The flags of the patched letters are cleared. `patched`
+// must not overlap `s`. Without patches (or AVX2) it is classify_blocks() and writes nothing.
+size_t classify_patch_blocks(const BlockTables& t, const unsigned char* s, unsigned char* patched, size_t i,
+                             size_t n, uint32_t* flags, size_t max_blocks);
 
 // The chunk (bytes between spaces and tabs) around byte `at` of `s`, which is not a space or tab:
 // [begin, end), begin the byte after the last space or tab before `at`, end the first one from it.
