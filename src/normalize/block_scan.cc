@@ -107,6 +107,31 @@ bool BlockTables::add_patch(char32_t from, char32_t to) {
   return true;
 }
 
+bool BlockTables::set_letter_zwnj(char32_t letter, char32_t to) {
+  if (letter < 0x80 || letter >= 0x800 || to < 0x80 || to >= 0x800) return false;
+  const uint8_t bytes[5] = {static_cast<uint8_t>(0xC0 | (letter >> 6)), static_cast<uint8_t>(0x80 | (letter & 0x3F)),
+                            0xE2, 0x80, 0x8C};
+  for (int r = 0; r < 5; ++r) std::memset(letter_zwnj_prepared[r], bytes[r], 32);
+  letter_zwnj_to[0] = static_cast<uint8_t>(0xC0 | (to >> 6));
+  letter_zwnj_to[1] = static_cast<uint8_t>(0x80 | (to & 0x3F));
+  letter_zwnj = true;
+  return true;
+}
+
+size_t patch_letter_zwnj(const BlockTables& t, unsigned char* patched, const uint32_t* starts, size_t blocks) {
+  size_t count = 0;
+  for (size_t k = 0; k < blocks; ++k) {
+    for (uint32_t m = starts[k]; m; m &= m - 1) {
+      unsigned char* p = patched + k * kBlockStep + static_cast<size_t>(__builtin_ctz(m));
+      p[0] = t.letter_zwnj_to[0];
+      p[1] = t.letter_zwnj_to[1];
+      p[2] = p[3] = p[4] = BlockTables::kMarker;
+      ++count;
+    }
+  }
+  return count;
+}
+
 #if KURDI_BLOCK_SCAN_X86
 namespace {
 
@@ -151,10 +176,18 @@ __attribute__((target("avx2"))) inline __m256i patch_leads(const PatchVectors& p
 
 static_assert(sizeof(PatchVectors) == sizeof(BlockTables::patch_prepared));
 
-template <bool kSpaces, bool kPatch = false>
+// BlockTables::letter_zwnj_prepared as registers.
+struct LetterZwnjVectors {
+  __m256i lead, trail, e2, x80, x8c;
+};
+static_assert(sizeof(LetterZwnjVectors) == sizeof(BlockTables::letter_zwnj_prepared));
+
+template <bool kSpaces, bool kPatch = false, bool kLetterZwnj = false>
 __attribute__((target("avx2"))) inline uint32_t block_flags(const Vectors& v, const unsigned char* w,
                                                             uint32_t& spaces, const PatchVectors* pv = nullptr,
-                                                            unsigned char* patched = nullptr) {
+                                                            unsigned char* patched = nullptr,
+                                                            const LetterZwnjVectors* lz = nullptr,
+                                                            uint32_t* lz_starts = nullptr) {
   const __m256i b0 = load32(w), b1 = load32(w + 1);
   // Single bytes: the scanner's ASCII table, C0/C1, three- and four-byte leads, acting rows.
   __m256i hi3 = _mm256_and_si256(_mm256_srli_epi16(b0, 4), _mm256_set1_epi8(7));
@@ -205,6 +238,18 @@ __attribute__((target("avx2"))) inline uint32_t block_flags(const Vectors& v, co
   uint32_t before_plain = (letter & ~act) >> 2;
   uint32_t flags = m_byte | m_bad | act | (initial & ~after_letter) | (twin & ~after_letter & (twin >> 2)) |
                    (final & ~before_plain);
+  if constexpr (kLetterZwnj) {
+    // The letter at lane k and a ZWNJ at k + 2 (exact for k <= 29): neither is a flag (the ZWNJ's
+    // lead is flagged as a three-byte lead otherwise); the caller patches them after the line.
+    const __m256i b2 = load32(w + 2);
+    const uint32_t letter_at = static_cast<uint32_t>(
+        _mm256_movemask_epi8(_mm256_and_si256(_mm256_cmpeq_epi8(b0, lz->lead), _mm256_cmpeq_epi8(b1, lz->trail))));
+    const uint32_t zwnj_at = static_cast<uint32_t>(_mm256_movemask_epi8(_mm256_and_si256(
+        _mm256_and_si256(_mm256_cmpeq_epi8(b0, lz->e2), _mm256_cmpeq_epi8(b1, lz->x80)), _mm256_cmpeq_epi8(b2, lz->x8c))));
+    const uint32_t starts = letter_at & (zwnj_at >> 2);
+    flags &= ~(starts | (starts << 2));
+    *lz_starts = starts;
+  }
   if (kSpaces)
     spaces = static_cast<uint32_t>(
         _mm256_movemask_epi8(_mm256_or_si256(_mm256_cmpeq_epi8(b0, v.space), _mm256_cmpeq_epi8(b0, v.tab))));
@@ -233,10 +278,19 @@ __attribute__((target("avx2"))) size_t classify_avx2(const BlockTables& t, const
 
 __attribute__((target("avx2"))) size_t classify_patch_avx2(const BlockTables& t, const unsigned char* s,
                                                            unsigned char* patched, size_t i, size_t n,
-                                                           uint32_t* flags, size_t max_blocks) {
+                                                           uint32_t* flags, uint32_t* starts, size_t max_blocks) {
   const Vectors& v = *reinterpret_cast<const Vectors*>(t.prepared);
   const PatchVectors& pv = *reinterpret_cast<const PatchVectors*>(t.patch_prepared);
+  const LetterZwnjVectors& lz = *reinterpret_cast<const LetterZwnjVectors*>(t.letter_zwnj_prepared);
   size_t k = 0;
+  if (t.letter_zwnj) {
+    for (; k < max_blocks && i + 31 <= n; ++k, i += kBlockStep) {
+      uint32_t sp, st;
+      flags[k] = (block_flags<false, true, true>(v, s + i - 2, sp, &pv, patched + i - 2, &lz, &st) >> 2) & kBlockBits;
+      starts[k] = (st >> 2) & kBlockBits;
+    }
+    return k;
+  }
   for (; k < max_blocks && i + 31 <= n; ++k, i += kBlockStep) {
     uint32_t sp;
     flags[k] = (block_flags<false, true>(v, s + i - 2, sp, &pv, patched + i - 2) >> 2) & kBlockBits;
@@ -270,12 +324,72 @@ __attribute__((target("avx2"))) void chunk_around_avx2(const unsigned char* s, s
 #endif
 
 size_t classify_patch_blocks(const BlockTables& t, const unsigned char* s, unsigned char* patched, size_t i,
-                             size_t n, uint32_t* flags, size_t max_blocks) {
+                             size_t n, uint32_t* flags, uint32_t* starts, size_t max_blocks) {
 #if KURDI_BLOCK_SCAN_X86
-  if (t.usable && t.patch_count) return classify_patch_avx2(t, s, patched, i, n, flags, max_blocks);
+  if (t.usable && (t.patch_count || t.letter_zwnj))
+    return classify_patch_avx2(t, s, patched, i, n, flags, starts, max_blocks);
 #endif
   (void)patched;
+  (void)starts;
   return classify_blocks(t, s, i, n, flags, nullptr, max_blocks);
+}
+
+#if KURDI_BLOCK_SCAN_X86
+namespace {
+// For each 8-bit mask of bytes to drop: the shuffle that packs the kept bytes of 8 to the front.
+struct PackTable {
+  alignas(16) uint8_t index[256][16];
+  uint8_t kept[256];
+  PackTable() {
+    for (unsigned m = 0; m < 256; ++m) {
+      unsigned k = 0;
+      for (unsigned b = 0; b < 8; ++b)
+        if (!(m >> b & 1)) index[m][k++] = static_cast<uint8_t>(b);
+      kept[m] = static_cast<uint8_t>(k);
+      for (unsigned j = k; j < 16; ++j) index[m][j] = 0x80;
+    }
+  }
+};
+const PackTable kPack;
+
+__attribute__((target("avx2"))) size_t remove_markers_avx2(unsigned char* s, size_t n) {
+  const __m256i marker = _mm256_set1_epi8(static_cast<char>(BlockTables::kMarker));
+  size_t r = 0, w = 0;
+  // Each 32 bytes are loaded before anything is stored, and the writes stay behind the reads
+  // (w <= r), so a store never overwrites a byte not yet read.
+  for (; r < n; r += 32) {
+    const __m256i v = load32(s + r);
+    uint32_t m = static_cast<uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, marker)));
+    if (n - r < 32) m &= (1u << (n - r)) - 1;  // past n every byte counts as kept: taken off at the end
+    if (!m) {
+      _mm256_storeu_si256(reinterpret_cast<__m256i*>(s + w), v);
+      w += 32;
+      continue;
+    }
+    alignas(32) uint8_t bytes[32];
+    _mm256_store_si256(reinterpret_cast<__m256i*>(bytes), v);
+    for (int g = 0; g < 4; ++g) {
+      const unsigned gm = (m >> (8 * g)) & 0xFF;
+      const __m128i x = _mm_loadl_epi64(reinterpret_cast<const __m128i*>(bytes + 8 * g));
+      const __m128i packed = _mm_shuffle_epi8(x, _mm_load_si128(reinterpret_cast<const __m128i*>(kPack.index[gm])));
+      _mm_storel_epi64(reinterpret_cast<__m128i*>(s + w), packed);
+      w += kPack.kept[gm];
+    }
+  }
+  // The last 32 bytes may reach past n: the r - n bytes packed from there are not part of the result.
+  return w - (r - n);
+}
+}  // namespace
+#endif
+
+size_t remove_markers(unsigned char* s, size_t n) {
+#if KURDI_BLOCK_SCAN_X86
+  if (__builtin_cpu_supports("avx2")) return remove_markers_avx2(s, n);
+#endif
+  size_t w = 0;
+  for (size_t r = 0; r < n; ++r)
+    if (s[r] != BlockTables::kMarker) s[w++] = s[r];
+  return w;
 }
 
 void chunk_around(const BlockTables& t, const unsigned char* s, size_t at, size_t& begin, size_t& end) {

@@ -61,6 +61,16 @@ struct BlockTables {
   size_t patch_count = 0;
   // lead, trail & 0xF0, 0xF0, valid[lo], new lead[lo], new trail[lo] (32 bytes each).
   alignas(32) uint8_t patch_prepared[6][32] = {};
+  // A two-byte letter followed by ZWNJ that becomes one two-byte letter wherever it stands (ه + ZWNJ
+  // -> ە). classify_patch_blocks() reports where it starts and flags neither the letter nor the
+  // ZWNJ; patch_letter_zwnj() writes the new letter and three kMarker bytes over the five, which the
+  // caller removes from its output. The caller offers it only when the scanner does exactly that.
+  static constexpr unsigned char kMarker = 0xFF;  // never in output: the scanner replaces 0xFF input
+  bool set_letter_zwnj(char32_t letter, char32_t to);
+  bool letter_zwnj = false;
+  uint8_t letter_zwnj_to[2] = {};
+  // the letter's lead and trail, E2, 80, 8C (32 bytes each)
+  alignas(32) uint8_t letter_zwnj_prepared[5][32] = {};
 
  private:
   void prepare();  // fills `prepared` from the tables
@@ -84,8 +94,19 @@ size_t classify_blocks(const BlockTables& t, const unsigned char* s, size_t i, s
 // i - 2 to the end of the last window, i + 28k + 30; every byte there is written, and a byte
 // written twice gets the same value). The flags of the patched letters are cleared. `patched`
 // must not overlap `s`. Without patches (or AVX2) it is classify_blocks() and writes nothing.
+// With t.letter_zwnj, `starts[k]` (bit j: byte i + 28k + j) gets where a letter + ZWNJ of
+// t.set_letter_zwnj() starts; `starts` may be null otherwise.
 size_t classify_patch_blocks(const BlockTables& t, const unsigned char* s, unsigned char* patched, size_t i,
-                             size_t n, uint32_t* flags, size_t max_blocks);
+                             size_t n, uint32_t* flags, uint32_t* starts, size_t max_blocks);
+
+// Writes t.letter_zwnj_to and three BlockTables::kMarker bytes at each start of `starts[0..blocks)`
+// (bit j of starts[k]: byte 28k + j of `patched`). Returns how many.
+size_t patch_letter_zwnj(const BlockTables& t, unsigned char* patched, const uint32_t* starts, size_t blocks);
+
+// Removes every BlockTables::kMarker byte of s[0, n) in place (32 bytes at a time, left-packing
+// with a shuffle per 8 bytes); returns the new length. Reads and may write up to 31 bytes past n:
+// `s` must have room (the bytes there are left unspecified).
+size_t remove_markers(unsigned char* s, size_t n);
 
 // The chunk (bytes between spaces and tabs) around byte `at` of `s`, which is not a space or tab:
 // [begin, end), begin the byte after the last space or tab before `at`, end the first one from it.

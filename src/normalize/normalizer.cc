@@ -381,6 +381,10 @@ Normalizer::Impl::Impl(const NormalizeOptions& o) : options(o) {
     if (best)
       for (char32_t c : *best) blocks.add_patch(c, subst[c]);
   }
+  // ه + ZWNJ -> ە is made by the no-map path's classifier too, where the scanner always makes it:
+  // the rule is on and ه has no rule of its own but the word-final one.
+  if (o.heh_zwnj && (scan[0x0647] & (sSubst | sInterior | sInitial | sFinal)) == sFinal)
+    blocks.set_letter_zwnj(0x0647, 0x06D5);
   initial_r_subst = low_entry[0x0631] && low_entry[0x0631]->by_where[kInitial].set &&
                     low_entry[0x0631]->by_where[kInitial].to == "\xDA\x95";
   for (char32_t c = kPunctBlock; c < kPunctBlock + kPunctBlockSize; ++c) {
@@ -1205,11 +1209,17 @@ void Normalizer::Impl::run_blocks(std::string_view in, std::string& out, Normali
   if (flags.size() < nblocks) flags.resize(nblocks);
   const size_t padded_n = kPadBefore + n + kPadAfter;
   thread_local std::string patched_copy;
+  thread_local std::vector<uint32_t> letter_zwnj_starts;
   const unsigned char* src = s;
-  if (blocks.patch_count) {
+  size_t markers = 0;  // letter + ZWNJ patches: their kMarker bytes leave the output at the end
+  if (blocks.patch_count || blocks.letter_zwnj) {
     if (patched_copy.size() < padded_n) patched_copy.resize(padded_n);
     auto* patched = reinterpret_cast<unsigned char*>(patched_copy.data());
-    nd::classify_patch_blocks(blocks, pad, patched, kPadBefore, padded_n, flags.data(), nblocks);
+    if (blocks.letter_zwnj && letter_zwnj_starts.size() < nblocks) letter_zwnj_starts.resize(nblocks);
+    nd::classify_patch_blocks(blocks, pad, patched, kPadBefore, padded_n, flags.data(), letter_zwnj_starts.data(),
+                              nblocks);
+    if (blocks.letter_zwnj)
+      markers = nd::patch_letter_zwnj(blocks, patched + kPadBefore, letter_zwnj_starts.data(), nblocks);
     src = patched + kPadBefore;
   } else {
     nd::classify_blocks(blocks, pad, kPadBefore, padded_n, flags.data(), nullptr, nblocks);
@@ -1447,11 +1457,15 @@ void Normalizer::Impl::run_blocks(std::string_view in, std::string& out, Normali
     process_block(base, flags[nblocks - 1] & (end == nd::kBlockStep ? nd::kBlockBits : (1u << end) - 1));
   }
   copy_to(n);
+  if (markers) {  // the three bytes after each ە made of ه + ZWNJ (no other kMarker byte is left)
+    wo = base_out + nd::remove_markers(reinterpret_cast<unsigned char*>(d + base_out), wo - base_out);
+  }
   out.resize(wo);
   if (padded.size() > (size_t{1} << 20)) {  // a long line's copies are not kept
     std::string().swap(padded);
     std::string().swap(patched_copy);
     std::vector<uint32_t>().swap(flags);
+    std::vector<uint32_t>().swap(letter_zwnj_starts);
   }
 }
 

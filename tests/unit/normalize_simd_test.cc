@@ -4,6 +4,7 @@
 // text built to cross block boundaries and on the raw corpora when ../shared/data is present.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdlib>
 #include <filesystem>
@@ -351,10 +352,28 @@ TEST(NormalizeSimd, PatchBlocksSameAsByteReplacement) {
     std::vector<uint32_t> flags(n / nd::kBlockStep + 2);
     const size_t blocks = nd::classify_patch_blocks(t, reinterpret_cast<const unsigned char*>(padded.data()),
                                                     reinterpret_cast<unsigned char*>(patched.data()), 32,
-                                                    padded.size(), flags.data(), (n + nd::kBlockStep - 1) / nd::kBlockStep);
+                                                    padded.size(), flags.data(), nullptr,
+                                                    (n + nd::kBlockStep - 1) / nd::kBlockStep);
     if (!t.usable) GTEST_SKIP() << "no AVX2: classify_patch_blocks() patches nothing";
     ASSERT_EQ(blocks, (n + nd::kBlockStep - 1) / nd::kBlockStep);
     ASSERT_EQ(patched.substr(32, n), expect) << "iter " << iter << " input " << ::testing::PrintToString(line);
+  }
+}
+
+// remove_markers() against std::remove, for runs of markers at every offset and length.
+TEST(NormalizeSimd, RemoveMarkersSameAsStdRemove) {
+  namespace nd = kurdi::normalize_detail;
+  std::mt19937 rng(47);
+  for (int iter = 0; iter < 3000; ++iter) {
+    const size_t n = rng() % 200;
+    const unsigned density = 1 + rng() % 8;
+    std::string s;
+    for (size_t k = 0; k < n; ++k) s += rng() % density == 0 ? '\xff' : static_cast<char>('a' + rng() % 26);
+    std::string expect = s;
+    expect.erase(std::remove(expect.begin(), expect.end(), '\xff'), expect.end());
+    std::string buf = s + std::string(32, '\xff');  // what lies past n must not count
+    const size_t len = nd::remove_markers(reinterpret_cast<unsigned char*>(buf.data()), n);
+    ASSERT_EQ(buf.substr(0, len), expect) << "iter " << iter << " input " << ::testing::PrintToString(s);
   }
 }
 
