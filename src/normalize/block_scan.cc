@@ -78,15 +78,31 @@ void BlockTables::build(const std::array<uint8_t, 0x800>& scan, char32_t twin_le
     }
     if (flag) set_byte(byte_set, b);
   }
+  unsigned members[kClasses] = {};
+  uint8_t member_bytes[kClasses][2] = {};
+  auto add = [&](int cls, unsigned lead, unsigned trail) {
+    set_pair(pair[cls], lead, trail);
+    ++members[cls];
+    member_bytes[cls][0] = static_cast<uint8_t>(lead);
+    member_bytes[cls][1] = static_cast<uint8_t>(trail);
+  };
   for (unsigned lead = 0xD8; lead <= 0xDB; ++lead) {
     for (unsigned trail = 0x80; trail < 0xC0; ++trail) {
       char32_t c = (static_cast<char32_t>(lead & 0x1F) << 6) | (trail & 0x3F);
       uint8_t sc = scan[c];
       bool act = sc & (sInterior | sSubst);
-      if (act) set_pair(pair[kAct], lead, trail);
-      if (sc & sLetter) set_pair(pair[kLetter], lead, trail);
-      if (!act && (sc & sInitial)) set_pair(pair[c == twin_letter ? kTwin : kInitial], lead, trail);
-      if (!act && !(sc & sInitial) && (sc & sFinal)) set_pair(pair[kFinal], lead, trail);
+      if (act) add(kAct, lead, trail);
+      if (sc & sLetter) add(kLetter, lead, trail);
+      if (!act && (sc & sInitial)) add(c == twin_letter ? kTwin : kInitial, lead, trail);
+      if (!act && !(sc & sInitial) && (sc & sFinal)) add(kFinal, lead, trail);
+    }
+  }
+  singles = members[kInitial] == 1 && members[kTwin] == 1 && members[kFinal] == 1;
+  if (singles) {
+    const int order[3] = {kInitial, kTwin, kFinal};
+    for (int k = 0; k < 3; ++k) {
+      std::memset(single_prepared[2 * k], member_bytes[order[k]][0], 32);
+      std::memset(single_prepared[2 * k + 1], member_bytes[order[k]][1], 32);
     }
   }
   prepare();
@@ -176,18 +192,30 @@ __attribute__((target("avx2"))) inline __m256i patch_leads(const PatchVectors& p
 
 static_assert(sizeof(PatchVectors) == sizeof(BlockTables::patch_prepared));
 
+// BlockTables::single_prepared as registers.
+struct SingleVectors {
+  __m256i initial_lead, initial_trail, twin_lead, twin_trail, final_lead, final_trail;
+};
+static_assert(sizeof(SingleVectors) == sizeof(BlockTables::single_prepared));
+
+__attribute__((target("avx2"))) inline uint32_t pair_equal(__m256i b0, __m256i b1, __m256i lead, __m256i trail) {
+  return static_cast<uint32_t>(
+      _mm256_movemask_epi8(_mm256_and_si256(_mm256_cmpeq_epi8(b0, lead), _mm256_cmpeq_epi8(b1, trail))));
+}
+
 // BlockTables::letter_zwnj_prepared as registers.
 struct LetterZwnjVectors {
   __m256i lead, trail, e2, x80, x8c;
 };
 static_assert(sizeof(LetterZwnjVectors) == sizeof(BlockTables::letter_zwnj_prepared));
 
-template <bool kSpaces, bool kPatch = false, bool kLetterZwnj = false>
+template <bool kSpaces, bool kPatch = false, bool kLetterZwnj = false, bool kSingles = false>
 __attribute__((target("avx2"))) inline uint32_t block_flags(const Vectors& v, const unsigned char* w,
                                                             uint32_t& spaces, const PatchVectors* pv = nullptr,
                                                             unsigned char* patched = nullptr,
                                                             const LetterZwnjVectors* lz = nullptr,
-                                                            uint32_t* lz_starts = nullptr) {
+                                                            uint32_t* lz_starts = nullptr,
+                                                            const SingleVectors* sv = nullptr) {
   const __m256i b0 = load32(w), b1 = load32(w + 1);
   // Single bytes: the scanner's ASCII table, C0/C1, three- and four-byte leads, acting rows.
   __m256i hi3 = _mm256_and_si256(_mm256_srli_epi16(b0, 4), _mm256_set1_epi8(7));
@@ -229,9 +257,16 @@ __attribute__((target("avx2"))) inline uint32_t block_flags(const Vectors& v, co
     act &= ~static_cast<uint32_t>(_mm256_movemask_epi8(leads));
   }
   uint32_t letter = pair_mask(v.pair[BlockTables::kLetter], idx, select_hi, pbit) & m_arabic;
-  uint32_t initial = pair_mask(v.pair[BlockTables::kInitial], idx, select_hi, pbit) & m_arabic;
-  uint32_t twin = pair_mask(v.pair[BlockTables::kTwin], idx, select_hi, pbit) & m_arabic;
-  uint32_t final = pair_mask(v.pair[BlockTables::kFinal], idx, select_hi, pbit) & m_arabic;
+  uint32_t initial, twin, final;
+  if constexpr (kSingles) {
+    initial = pair_equal(b0, b1, sv->initial_lead, sv->initial_trail);
+    twin = pair_equal(b0, b1, sv->twin_lead, sv->twin_trail);
+    final = pair_equal(b0, b1, sv->final_lead, sv->final_trail);
+  } else {
+    initial = pair_mask(v.pair[BlockTables::kInitial], idx, select_hi, pbit) & m_arabic;
+    twin = pair_mask(v.pair[BlockTables::kTwin], idx, select_hi, pbit) & m_arabic;
+    final = pair_mask(v.pair[BlockTables::kFinal], idx, select_hi, pbit) & m_arabic;
+  }
   // Context: the character before lane k starts at lane k-2, the next one at k+2 (both two-byte
   // Arabic-block characters when these bits are set; anything else counts as "not a letter").
   uint32_t after_letter = letter << 2;
@@ -282,7 +317,17 @@ __attribute__((target("avx2"))) size_t classify_patch_avx2(const BlockTables& t,
   const Vectors& v = *reinterpret_cast<const Vectors*>(t.prepared);
   const PatchVectors& pv = *reinterpret_cast<const PatchVectors*>(t.patch_prepared);
   const LetterZwnjVectors& lz = *reinterpret_cast<const LetterZwnjVectors*>(t.letter_zwnj_prepared);
+  const SingleVectors& sv = *reinterpret_cast<const SingleVectors*>(t.single_prepared);
   size_t k = 0;
+  if (t.letter_zwnj && t.singles) {  // the standard and search profiles
+    for (; k < max_blocks && i + 31 <= n; ++k, i += kBlockStep) {
+      uint32_t sp, st;
+      flags[k] = (block_flags<false, true, true, true>(v, s + i - 2, sp, &pv, patched + i - 2, &lz, &st, &sv) >> 2) &
+                 kBlockBits;
+      starts[k] = (st >> 2) & kBlockBits;
+    }
+    return k;
+  }
   if (t.letter_zwnj) {
     for (; k < max_blocks && i + 31 <= n; ++k, i += kBlockStep) {
       uint32_t sp, st;

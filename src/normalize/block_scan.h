@@ -61,6 +61,11 @@ struct BlockTables {
   size_t patch_count = 0;
   // lead, trail & 0xF0, 0xF0, valid[lo], new lead[lo], new trail[lo] (32 bytes each).
   alignas(32) uint8_t patch_prepared[6][32] = {};
+  // When kInitial, kTwin and kFinal each hold one letter (ر, و, ه in the standard profile), their
+  // lead and trail bytes (32 bytes each, in that order): classify_patch_blocks() compares them
+  // directly instead of looking them up.
+  bool singles = false;
+  alignas(32) uint8_t single_prepared[6][32] = {};
   // A two-byte letter followed by ZWNJ that becomes one two-byte letter wherever it stands (ه + ZWNJ
   // -> ە). classify_patch_blocks() reports where it starts and flags neither the letter nor the
   // ZWNJ; patch_letter_zwnj() writes the new letter and three kMarker bytes over the five, which the
