@@ -1574,3 +1574,21 @@ TEST(Morph, LearnersRegisterLexk) {
   };
   for (const auto& c : cases) expect_lemma_pos(c.word, c.lemma, c.pos);
 }
+
+// h-lexm: joined compounds (body-part and character adjectives, number compounds, agentives) and
+// light-verb compounds on heads the productive rule does not take (derived -ی nouns, a part in تێ).
+TEST(Morph, JoinedCompoundsLexm) {
+  struct Case { const char* word; const char* lemma; const char* pos; };
+  const Case cases[] = {
+      {"گوێقورسە", "گوێقورس", "ADJ"},     {"دووڕەنگەکان", "دووڕەنگ", "ADJ"},   {"هەزارپێیەک", "هەزارپێ", "N"},
+      {"پێنجگۆشەیەک", "پێنجگۆشە", "N"},   {"بنبەستەکە", "بنبەست", "N"},       {"سێکوچکەکە", "سێکوچکە", "N"},
+      {"قورئانخوێنەکان", "قورئانخوێن", "N"}, {"دووقۆڵییەکان", "دووقۆڵی", "ADJ"}, {"تۆزمژەکە", "تۆزمژ", "N"},
+  };
+  for (const auto& c : cases) expect_lemma_pos(c.word, c.lemma, c.pos);
+  const Case verbs[] = {
+      {"مارەیکرد", "مارەکردن", "V"},        {"تەمبەڵیمەکە", "تەمبەڵیکردن", "V"},
+      {"چاولێکەریدەکات", "چاولێکەریکردن", "V"}, {"چاوتێدەبڕێت", "چاوتێبڕین", "V"},
+      {"زماندرێژیمەکە", "زماندرێژیکردن", "V"}, {"بنکۆڵدەکەن", "بنکۆڵکردن", "V"},
+  };
+  for (const auto& c : verbs) expect_lemma_pos(c.word, c.lemma, c.pos);
+}
