@@ -1586,6 +1586,7 @@ TEST(Morph, JoinedCompoundsLexm) {
       // batch 2: body-part compounds of character and stature, -بێژ / -خۆر / -شکێن agentives
       {"زگڕەشە", "زگڕەش", "ADJ"},         {"ئێسکسووکێکی", "ئێسکسووک", "ADJ"}, {"گیانسەختن", "گیانسەخت", "ADJ"},
       {"هەواڵبێژەکە", "هەواڵبێژ", "N"},   {"مفتەخۆرەکان", "مفتەخۆر", "ADJ"}, {"قەڵەمتاشەکەم", "قەڵەمتاش", "N"},
+      {"شەویلگەی", "شەویلگە", "N"},       {"ژێرناونیشانەکان", "ژێرناونیشان", "N"},
   };
   for (const auto& c : cases) expect_lemma_pos(c.word, c.lemma, c.pos);
   const Case verbs[] = {
@@ -1596,6 +1597,8 @@ TEST(Morph, JoinedCompoundsLexm) {
       // batch 3: reflexive خۆ- compounds
       {"خۆپێنەگیرا", "خۆپێگرتن", "V"},      {"خۆلێدزینەوەیە", "خۆلێدزین", "V.MSDR"},
       {"خۆبواردنی", "خۆبواردن", "V.MSDR"},  {"خۆگێلکردنە", "خۆگێلکردن", "V.MSDR"},
+      // batch 4: a preverb verb and a ژێر- compound verb
+      {"هەڵیماڵی", "هەڵماڵین", "V"},        {"ژێرپێیانخست", "ژێرپێخستن", "V"},
   };
   for (const auto& c : verbs) expect_lemma_pos(c.word, c.lemma, c.pos);
 }
