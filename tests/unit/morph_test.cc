@@ -1587,6 +1587,7 @@ TEST(Morph, JoinedCompoundsLexm) {
       {"زگڕەشە", "زگڕەش", "ADJ"},         {"ئێسکسووکێکی", "ئێسکسووک", "ADJ"}, {"گیانسەختن", "گیانسەخت", "ADJ"},
       {"هەواڵبێژەکە", "هەواڵبێژ", "N"},   {"مفتەخۆرەکان", "مفتەخۆر", "ADJ"}, {"قەڵەمتاشەکەم", "قەڵەمتاش", "N"},
       {"شەویلگەی", "شەویلگە", "N"},       {"ژێرناونیشانەکان", "ژێرناونیشان", "N"},
+      {"پڕسۆزە", "پڕسۆز", "ADJ"},         {"زللەیەک", "زللە", "N"},
   };
   for (const auto& c : cases) expect_lemma_pos(c.word, c.lemma, c.pos);
   const Case verbs[] = {
@@ -1599,6 +1600,7 @@ TEST(Morph, JoinedCompoundsLexm) {
       {"خۆبواردنی", "خۆبواردن", "V.MSDR"},  {"خۆگێلکردنە", "خۆگێلکردن", "V.MSDR"},
       // batch 4: a preverb verb and a ژێر- compound verb
       {"هەڵیماڵی", "هەڵماڵین", "V"},        {"ژێرپێیانخست", "ژێرپێخستن", "V"},
+      {"دنەیدا", "دنەدان", "V"},            {"دنەدەدەن", "دنەدان", "V"},
   };
   for (const auto& c : verbs) expect_lemma_pos(c.word, c.lemma, c.pos);
 }
