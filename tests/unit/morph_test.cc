@@ -1591,6 +1591,8 @@ TEST(Morph, JoinedCompoundsLexm) {
       // batches 6-7: coordinate compounds written joined with و
       {"بەرزونزمییەکانی", "بەرزونزمی", "N"}, {"ئەملاولای", "ئەملاولا", "N"}, {"ئیشوکارەکەی", "ئیشوکار", "N"},
       {"دۆستودوژمنیش", "دۆستودوژمن", "N"},
+      // batch 8: reduplicated compounds
+      {"بۆڵەبۆڵەکەی", "بۆڵەبۆڵ", "N"},     {"لەتلەتە", "لەتلەت", "ADJ"},
   };
   for (const auto& c : cases) expect_lemma_pos(c.word, c.lemma, c.pos);
   const Case verbs[] = {
