@@ -1593,6 +1593,8 @@ TEST(Morph, JoinedCompoundsLexm) {
       {"دۆستودوژمنیش", "دۆستودوژمن", "N"},
       // batch 8: reduplicated compounds
       {"بۆڵەبۆڵەکەی", "بۆڵەبۆڵ", "N"},     {"لەتلەتە", "لەتلەت", "ADJ"},
+      // batch 9: time adverbs, household, customs
+      {"چاوڕوونیتان", "چاوڕوونی", "N"},     {"سەرقاپەکەی", "سەرقاپ", "N"},     {"لەمەوپاش", "لەمەوپاش", "ADV"},
   };
   for (const auto& c : cases) expect_lemma_pos(c.word, c.lemma, c.pos);
   const Case verbs[] = {
