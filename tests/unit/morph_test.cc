@@ -1595,6 +1595,8 @@ TEST(Morph, JoinedCompoundsLexm) {
       {"بۆڵەبۆڵەکەی", "بۆڵەبۆڵ", "N"},     {"لەتلەتە", "لەتلەت", "ADJ"},
       // batch 9: time adverbs, household, customs
       {"چاوڕوونیتان", "چاوڕوونی", "N"},     {"سەرقاپەکەی", "سەرقاپ", "N"},     {"لەمەوپاش", "لەمەوپاش", "ADV"},
+      // batch 10: character adjectives
+      {"کەلەڕەقە", "کەلەڕەق", "ADJ"},     {"بێئەمەکییەکی", "بێئەمەکی", "N"}, {"قرچۆکەکە", "قرچۆک", "ADJ"},
   };
   for (const auto& c : cases) expect_lemma_pos(c.word, c.lemma, c.pos);
   const Case verbs[] = {
