@@ -1597,6 +1597,7 @@ TEST(Morph, JoinedCompoundsLexm) {
       {"چاوڕوونیتان", "چاوڕوونی", "N"},     {"سەرقاپەکەی", "سەرقاپ", "N"},     {"لەمەوپاش", "لەمەوپاش", "ADV"},
       // batch 10: character adjectives
       {"کەلەڕەقە", "کەلەڕەق", "ADJ"},     {"بێئەمەکییەکی", "بێئەمەکی", "N"}, {"قرچۆکەکە", "قرچۆک", "ADJ"},
+      {"بوختانچییەکان", "بوختانچی", "N"},   {"ڕووبەخەندەیە", "ڕووبەخەندە", "ADJ"},
   };
   for (const auto& c : cases) expect_lemma_pos(c.word, c.lemma, c.pos);
   const Case verbs[] = {
