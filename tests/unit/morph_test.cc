@@ -1598,6 +1598,7 @@ TEST(Morph, JoinedCompoundsLexm) {
       // batch 10: character adjectives
       {"کەلەڕەقە", "کەلەڕەق", "ADJ"},     {"بێئەمەکییەکی", "بێئەمەکی", "N"}, {"قرچۆکەکە", "قرچۆک", "ADJ"},
       {"بوختانچییەکان", "بوختانچی", "N"},   {"ڕووبەخەندەیە", "ڕووبەخەندە", "ADJ"},
+      {"دەردەدڵێکی", "دەردەدڵ", "N"},       {"قەرزبارن", "قەرزبار", "ADJ"},
   };
   for (const auto& c : cases) expect_lemma_pos(c.word, c.lemma, c.pos);
   const Case verbs[] = {
