@@ -1,6 +1,7 @@
 // Normalization throughput on the benchmark corpus, beside memcpy of the same buffer in the same run.
-// usage: normalize_bench CORPUS [REPEATS]   (build the corpus with ../shared/eval/make_corpus.sh)
-// Prints median MB/s of: memcpy, the quick validity scan, normalize (standard, search, minimal).
+// usage: normalize_bench CORPUS [REPEATS] [PROFILE]   (build the corpus with ../shared/eval/make_corpus.sh)
+// Prints median MB/s of: memcpy, the quick validity scan, normalize (standard, search, minimal; only
+// PROFILE when given, e.g. for `perf stat`).
 #include <algorithm>
 #include <chrono>
 #include <ctime>
@@ -26,10 +27,11 @@ double median_mbps(size_t bytes, int repeats, F&& f) {
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::fprintf(stderr, "usage: %s CORPUS [REPEATS]\n", argv[0]);
+    std::fprintf(stderr, "usage: %s CORPUS [REPEATS] [standard|search|minimal]\n", argv[0]);
     return 2;
   }
   int repeats = argc > 2 ? std::atoi(argv[2]) : 7;
+  const std::string only = argc > 3 ? argv[3] : "";
   std::ifstream in(argv[1], std::ios::binary);
   std::stringstream ss;
   ss << in.rdbuf();
@@ -58,6 +60,7 @@ int main(int argc, char** argv) {
   for (const P& p : {P{"normalize standard", kurdi::NormalizeOptions::standard()},
                      P{"normalize search", kurdi::NormalizeOptions::search()},
                      P{"normalize minimal", kurdi::NormalizeOptions::minimal()}}) {
+    if (!only.empty() && std::string(p.name) != "normalize " + only) continue;
     kurdi::Normalizer n(p.o);
     std::string out;
     out.reserve(corpus.size() + corpus.size() / 8);

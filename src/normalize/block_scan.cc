@@ -78,19 +78,74 @@ void BlockTables::build(const std::array<uint8_t, 0x800>& scan, char32_t twin_le
     }
     if (flag) set_byte(byte_set, b);
   }
+  unsigned members[kClasses] = {};
+  uint8_t member_bytes[kClasses][2] = {};
+  auto add = [&](int cls, unsigned lead, unsigned trail) {
+    set_pair(pair[cls], lead, trail);
+    ++members[cls];
+    member_bytes[cls][0] = static_cast<uint8_t>(lead);
+    member_bytes[cls][1] = static_cast<uint8_t>(trail);
+  };
   for (unsigned lead = 0xD8; lead <= 0xDB; ++lead) {
     for (unsigned trail = 0x80; trail < 0xC0; ++trail) {
       char32_t c = (static_cast<char32_t>(lead & 0x1F) << 6) | (trail & 0x3F);
       uint8_t sc = scan[c];
       bool act = sc & (sInterior | sSubst);
-      if (act) set_pair(pair[kAct], lead, trail);
-      if (sc & sLetter) set_pair(pair[kLetter], lead, trail);
-      if (!act && (sc & sInitial)) set_pair(pair[c == twin_letter ? kTwin : kInitial], lead, trail);
-      if (!act && !(sc & sInitial) && (sc & sFinal)) set_pair(pair[kFinal], lead, trail);
+      if (act) add(kAct, lead, trail);
+      if (sc & sLetter) add(kLetter, lead, trail);
+      if (!act && (sc & sInitial)) add(c == twin_letter ? kTwin : kInitial, lead, trail);
+      if (!act && !(sc & sInitial) && (sc & sFinal)) add(kFinal, lead, trail);
+    }
+  }
+  singles = members[kInitial] == 1 && members[kTwin] == 1 && members[kFinal] == 1;
+  if (singles) {
+    const int order[3] = {kInitial, kTwin, kFinal};
+    for (int k = 0; k < 3; ++k) {
+      std::memset(single_prepared[2 * k], member_bytes[order[k]][0], 32);
+      std::memset(single_prepared[2 * k + 1], member_bytes[order[k]][1], 32);
     }
   }
   prepare();
   usable = cpu_has_avx2();
+}
+
+bool BlockTables::add_patch(char32_t from, char32_t to) {
+  if (from < 0x80 || from >= 0x800 || to < 0x80 || to >= 0x800) return false;
+  const uint8_t lead = static_cast<uint8_t>(0xC0 | (from >> 6)), trail = static_cast<uint8_t>(0x80 | (from & 0x3F));
+  const unsigned lo = trail & 15;
+  if (patch_count && (patch_prepared[0][0] != lead || patch_prepared[1][0] != (trail & 0xF0))) return false;
+  if (patch_prepared[3][lo]) return false;
+  const uint8_t values[6] = {lead, static_cast<uint8_t>(trail & 0xF0), 0xF0, 0xFF,
+                             static_cast<uint8_t>(0xC0 | (to >> 6)), static_cast<uint8_t>(0x80 | (to & 0x3F))};
+  for (int r = 0; r < 3; ++r) std::memset(patch_prepared[r], values[r], 32);
+  for (int r = 3; r < 6; ++r) patch_prepared[r][lo] = patch_prepared[r][lo + 16] = values[r];
+  ++patch_count;
+  return true;
+}
+
+bool BlockTables::set_letter_zwnj(char32_t letter, char32_t to) {
+  if (letter < 0x80 || letter >= 0x800 || to < 0x80 || to >= 0x800) return false;
+  const uint8_t bytes[5] = {static_cast<uint8_t>(0xC0 | (letter >> 6)), static_cast<uint8_t>(0x80 | (letter & 0x3F)),
+                            0xE2, 0x80, 0x8C};
+  for (int r = 0; r < 5; ++r) std::memset(letter_zwnj_prepared[r], bytes[r], 32);
+  letter_zwnj_to[0] = static_cast<uint8_t>(0xC0 | (to >> 6));
+  letter_zwnj_to[1] = static_cast<uint8_t>(0x80 | (to & 0x3F));
+  letter_zwnj = true;
+  return true;
+}
+
+size_t patch_letter_zwnj(const BlockTables& t, unsigned char* patched, const uint32_t* starts, size_t blocks) {
+  size_t count = 0;
+  for (size_t k = 0; k < blocks; ++k) {
+    for (uint32_t m = starts[k]; m; m &= m - 1) {
+      unsigned char* p = patched + k * kBlockStep + static_cast<size_t>(__builtin_ctz(m));
+      p[0] = t.letter_zwnj_to[0];
+      p[1] = t.letter_zwnj_to[1];
+      p[2] = p[3] = p[4] = BlockTables::kMarker;
+      ++count;
+    }
+  }
+  return count;
 }
 
 #if KURDI_BLOCK_SCAN_X86
@@ -122,9 +177,45 @@ __attribute__((target("avx2"))) inline uint32_t pair_mask(const __m256i (&table)
 }
 
 // Flags (bit k: byte w + k) of the window w[0..31]; reads w[32] too.
-template <bool kSpaces>
+// The patch group (BlockTables::patch_prepared) as registers.
+struct PatchVectors {
+  __m256i lead, trail_hi, f0, valid, new_lead, new_trail;
+};
+
+// Lanes of the window w[0..31] where a patched letter starts (b0 = w[0..31], b1 = w[1..32]).
+__attribute__((target("avx2"))) inline __m256i patch_leads(const PatchVectors& pv, __m256i b0, __m256i b1,
+                                                           __m256i lo1) {
+  return _mm256_and_si256(
+      _mm256_and_si256(_mm256_cmpeq_epi8(b0, pv.lead), _mm256_cmpeq_epi8(_mm256_and_si256(b1, pv.f0), pv.trail_hi)),
+      _mm256_shuffle_epi8(pv.valid, lo1));
+}
+
+static_assert(sizeof(PatchVectors) == sizeof(BlockTables::patch_prepared));
+
+// BlockTables::single_prepared as registers.
+struct SingleVectors {
+  __m256i initial_lead, initial_trail, twin_lead, twin_trail, final_lead, final_trail;
+};
+static_assert(sizeof(SingleVectors) == sizeof(BlockTables::single_prepared));
+
+__attribute__((target("avx2"))) inline uint32_t pair_equal(__m256i b0, __m256i b1, __m256i lead, __m256i trail) {
+  return static_cast<uint32_t>(
+      _mm256_movemask_epi8(_mm256_and_si256(_mm256_cmpeq_epi8(b0, lead), _mm256_cmpeq_epi8(b1, trail))));
+}
+
+// BlockTables::letter_zwnj_prepared as registers.
+struct LetterZwnjVectors {
+  __m256i lead, trail, e2, x80, x8c;
+};
+static_assert(sizeof(LetterZwnjVectors) == sizeof(BlockTables::letter_zwnj_prepared));
+
+template <bool kSpaces, bool kPatch = false, bool kLetterZwnj = false, bool kSingles = false>
 __attribute__((target("avx2"))) inline uint32_t block_flags(const Vectors& v, const unsigned char* w,
-                                                            uint32_t& spaces) {
+                                                            uint32_t& spaces, const PatchVectors* pv = nullptr,
+                                                            unsigned char* patched = nullptr,
+                                                            const LetterZwnjVectors* lz = nullptr,
+                                                            uint32_t* lz_starts = nullptr,
+                                                            const SingleVectors* sv = nullptr) {
   const __m256i b0 = load32(w), b1 = load32(w + 1);
   // Single bytes: the scanner's ASCII table, C0/C1, three- and four-byte leads, acting rows.
   __m256i hi3 = _mm256_and_si256(_mm256_srli_epi16(b0, 4), _mm256_set1_epi8(7));
@@ -152,16 +243,48 @@ __attribute__((target("avx2"))) inline uint32_t block_flags(const Vectors& v, co
   __m256i pbit = _mm256_shuffle_epi8(v.bits, sel);
   __m256i select_hi = _mm256_slli_epi16(b0, 6);  // top bit of each byte = bit 1 of the lead (DA/DB)
   uint32_t act = pair_mask(v.pair[BlockTables::kAct], idx, select_hi, pbit) & m_arabic;
+  if constexpr (kPatch) {
+    // Every lane of the window is written: the lead of a patched letter gets its new lead, the
+    // trail its new trail (the trail of lane 0 from the byte before the window), so windows that
+    // overlap write the same bytes. A patched letter is no flag, and counts as the plain letter it
+    // becomes for the ه before it.
+    const __m256i bm1 = load32(w - 1);
+    const __m256i leads = patch_leads(*pv, b0, b1, idx);
+    const __m256i trails = patch_leads(*pv, bm1, b0, lo);
+    __m256i out = _mm256_blendv_epi8(b0, _mm256_shuffle_epi8(pv->new_lead, idx), leads);
+    out = _mm256_blendv_epi8(out, _mm256_shuffle_epi8(pv->new_trail, lo), trails);
+    _mm256_storeu_si256(reinterpret_cast<__m256i*>(patched), out);
+    act &= ~static_cast<uint32_t>(_mm256_movemask_epi8(leads));
+  }
   uint32_t letter = pair_mask(v.pair[BlockTables::kLetter], idx, select_hi, pbit) & m_arabic;
-  uint32_t initial = pair_mask(v.pair[BlockTables::kInitial], idx, select_hi, pbit) & m_arabic;
-  uint32_t twin = pair_mask(v.pair[BlockTables::kTwin], idx, select_hi, pbit) & m_arabic;
-  uint32_t final = pair_mask(v.pair[BlockTables::kFinal], idx, select_hi, pbit) & m_arabic;
+  uint32_t initial, twin, final;
+  if constexpr (kSingles) {
+    initial = pair_equal(b0, b1, sv->initial_lead, sv->initial_trail);
+    twin = pair_equal(b0, b1, sv->twin_lead, sv->twin_trail);
+    final = pair_equal(b0, b1, sv->final_lead, sv->final_trail);
+  } else {
+    initial = pair_mask(v.pair[BlockTables::kInitial], idx, select_hi, pbit) & m_arabic;
+    twin = pair_mask(v.pair[BlockTables::kTwin], idx, select_hi, pbit) & m_arabic;
+    final = pair_mask(v.pair[BlockTables::kFinal], idx, select_hi, pbit) & m_arabic;
+  }
   // Context: the character before lane k starts at lane k-2, the next one at k+2 (both two-byte
   // Arabic-block characters when these bits are set; anything else counts as "not a letter").
   uint32_t after_letter = letter << 2;
   uint32_t before_plain = (letter & ~act) >> 2;
   uint32_t flags = m_byte | m_bad | act | (initial & ~after_letter) | (twin & ~after_letter & (twin >> 2)) |
                    (final & ~before_plain);
+  if constexpr (kLetterZwnj) {
+    // The letter at lane k and a ZWNJ at k + 2 (exact for k <= 29): neither is a flag (the ZWNJ's
+    // lead is flagged as a three-byte lead otherwise); the caller patches them after the line.
+    const __m256i b2 = load32(w + 2);
+    const uint32_t letter_at = static_cast<uint32_t>(
+        _mm256_movemask_epi8(_mm256_and_si256(_mm256_cmpeq_epi8(b0, lz->lead), _mm256_cmpeq_epi8(b1, lz->trail))));
+    const uint32_t zwnj_at = static_cast<uint32_t>(_mm256_movemask_epi8(_mm256_and_si256(
+        _mm256_and_si256(_mm256_cmpeq_epi8(b0, lz->e2), _mm256_cmpeq_epi8(b1, lz->x80)), _mm256_cmpeq_epi8(b2, lz->x8c))));
+    const uint32_t starts = letter_at & (zwnj_at >> 2);
+    flags &= ~(starts | (starts << 2));
+    *lz_starts = starts;
+  }
   if (kSpaces)
     spaces = static_cast<uint32_t>(
         _mm256_movemask_epi8(_mm256_or_si256(_mm256_cmpeq_epi8(b0, v.space), _mm256_cmpeq_epi8(b0, v.tab))));
@@ -184,6 +307,38 @@ __attribute__((target("avx2"))) size_t classify_avx2(const BlockTables& t, const
     uint32_t sp;
     flags[k] = (block_flags<true>(v, s + i - 2, sp) >> 2) & kBlockBits;
     spaces[k] = (sp >> 2) & kBlockBits;
+  }
+  return k;
+}
+
+__attribute__((target("avx2"))) size_t classify_patch_avx2(const BlockTables& t, const unsigned char* s,
+                                                           unsigned char* patched, size_t i, size_t n,
+                                                           uint32_t* flags, uint32_t* starts, size_t max_blocks) {
+  const Vectors& v = *reinterpret_cast<const Vectors*>(t.prepared);
+  const PatchVectors& pv = *reinterpret_cast<const PatchVectors*>(t.patch_prepared);
+  const LetterZwnjVectors& lz = *reinterpret_cast<const LetterZwnjVectors*>(t.letter_zwnj_prepared);
+  const SingleVectors& sv = *reinterpret_cast<const SingleVectors*>(t.single_prepared);
+  size_t k = 0;
+  if (t.letter_zwnj && t.singles) {  // the standard and search profiles
+    for (; k < max_blocks && i + 31 <= n; ++k, i += kBlockStep) {
+      uint32_t sp, st;
+      flags[k] = (block_flags<false, true, true, true>(v, s + i - 2, sp, &pv, patched + i - 2, &lz, &st, &sv) >> 2) &
+                 kBlockBits;
+      starts[k] = (st >> 2) & kBlockBits;
+    }
+    return k;
+  }
+  if (t.letter_zwnj) {
+    for (; k < max_blocks && i + 31 <= n; ++k, i += kBlockStep) {
+      uint32_t sp, st;
+      flags[k] = (block_flags<false, true, true>(v, s + i - 2, sp, &pv, patched + i - 2, &lz, &st) >> 2) & kBlockBits;
+      starts[k] = (st >> 2) & kBlockBits;
+    }
+    return k;
+  }
+  for (; k < max_blocks && i + 31 <= n; ++k, i += kBlockStep) {
+    uint32_t sp;
+    flags[k] = (block_flags<false, true>(v, s + i - 2, sp, &pv, patched + i - 2) >> 2) & kBlockBits;
   }
   return k;
 }
@@ -212,6 +367,75 @@ __attribute__((target("avx2"))) void chunk_around_avx2(const unsigned char* s, s
 }
 }  // namespace
 #endif
+
+size_t classify_patch_blocks(const BlockTables& t, const unsigned char* s, unsigned char* patched, size_t i,
+                             size_t n, uint32_t* flags, uint32_t* starts, size_t max_blocks) {
+#if KURDI_BLOCK_SCAN_X86
+  if (t.usable && (t.patch_count || t.letter_zwnj))
+    return classify_patch_avx2(t, s, patched, i, n, flags, starts, max_blocks);
+#endif
+  (void)patched;
+  (void)starts;
+  return classify_blocks(t, s, i, n, flags, nullptr, max_blocks);
+}
+
+#if KURDI_BLOCK_SCAN_X86
+namespace {
+// For each 8-bit mask of bytes to drop: the shuffle that packs the kept bytes of 8 to the front.
+struct PackTable {
+  alignas(16) uint8_t index[256][16];
+  uint8_t kept[256];
+  PackTable() {
+    for (unsigned m = 0; m < 256; ++m) {
+      unsigned k = 0;
+      for (unsigned b = 0; b < 8; ++b)
+        if (!(m >> b & 1)) index[m][k++] = static_cast<uint8_t>(b);
+      kept[m] = static_cast<uint8_t>(k);
+      for (unsigned j = k; j < 16; ++j) index[m][j] = 0x80;
+    }
+  }
+};
+const PackTable kPack;
+
+__attribute__((target("avx2"))) size_t remove_markers_avx2(unsigned char* s, size_t n) {
+  const __m256i marker = _mm256_set1_epi8(static_cast<char>(BlockTables::kMarker));
+  size_t r = 0, w = 0;
+  // Each 32 bytes are loaded before anything is stored, and the writes stay behind the reads
+  // (w <= r), so a store never overwrites a byte not yet read.
+  for (; r < n; r += 32) {
+    const __m256i v = load32(s + r);
+    uint32_t m = static_cast<uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, marker)));
+    if (n - r < 32) m &= (1u << (n - r)) - 1;  // past n every byte counts as kept: taken off at the end
+    if (!m) {
+      _mm256_storeu_si256(reinterpret_cast<__m256i*>(s + w), v);
+      w += 32;
+      continue;
+    }
+    alignas(32) uint8_t bytes[32];
+    _mm256_store_si256(reinterpret_cast<__m256i*>(bytes), v);
+    for (int g = 0; g < 4; ++g) {
+      const unsigned gm = (m >> (8 * g)) & 0xFF;
+      const __m128i x = _mm_loadl_epi64(reinterpret_cast<const __m128i*>(bytes + 8 * g));
+      const __m128i packed = _mm_shuffle_epi8(x, _mm_load_si128(reinterpret_cast<const __m128i*>(kPack.index[gm])));
+      _mm_storel_epi64(reinterpret_cast<__m128i*>(s + w), packed);
+      w += kPack.kept[gm];
+    }
+  }
+  // The last 32 bytes may reach past n: the r - n bytes packed from there are not part of the result.
+  return w - (r - n);
+}
+}  // namespace
+#endif
+
+size_t remove_markers(unsigned char* s, size_t n) {
+#if KURDI_BLOCK_SCAN_X86
+  if (__builtin_cpu_supports("avx2")) return remove_markers_avx2(s, n);
+#endif
+  size_t w = 0;
+  for (size_t r = 0; r < n; ++r)
+    if (s[r] != BlockTables::kMarker) s[w++] = s[r];
+  return w;
+}
 
 void chunk_around(const BlockTables& t, const unsigned char* s, size_t at, size_t& begin, size_t& end) {
 #if KURDI_BLOCK_SCAN_X86

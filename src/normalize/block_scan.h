@@ -48,6 +48,35 @@ struct BlockTables {
   // doubling the scanner checks (و), or 0.
   void build(const std::array<uint8_t, 0x800>& scan, char32_t twin_letter);
 
+  // Letter-for-letter substitutions that classify_patch_blocks() makes while it classifies (ك -> ک,
+  // ى -> ی, ي -> ی: in text typed on an Arabic keyboard they are most of the flags). They share one
+  // lead byte and the high nibble of their trail, and differ in the trail's low nibble, so one
+  // `vpshufb` gives each lane's replacement. The caller offers only substitutions the scanner
+  // cannot tell from their result (same classes, same letter and joining flags). A patched letter
+  // is not flagged.
+  // Returns false (and changes nothing) for a pair that does not fit the group: another lead or
+  // high nibble than the first pair added, a low nibble already taken, or a replacement outside
+  // U+0080..U+07FF.
+  bool add_patch(char32_t from, char32_t to);
+  size_t patch_count = 0;
+  // lead, trail & 0xF0, 0xF0, valid[lo], new lead[lo], new trail[lo] (32 bytes each).
+  alignas(32) uint8_t patch_prepared[6][32] = {};
+  // When kInitial, kTwin and kFinal each hold one letter (ر, و, ه in the standard profile), their
+  // lead and trail bytes (32 bytes each, in that order): classify_patch_blocks() compares them
+  // directly instead of looking them up.
+  bool singles = false;
+  alignas(32) uint8_t single_prepared[6][32] = {};
+  // A two-byte letter followed by ZWNJ that becomes one two-byte letter wherever it stands (ه + ZWNJ
+  // -> ە). classify_patch_blocks() reports where it starts and flags neither the letter nor the
+  // ZWNJ; patch_letter_zwnj() writes the new letter and three kMarker bytes over the five, which the
+  // caller removes from its output. The caller offers it only when the scanner does exactly that.
+  static constexpr unsigned char kMarker = 0xFF;  // never in output: the scanner replaces 0xFF input
+  bool set_letter_zwnj(char32_t letter, char32_t to);
+  bool letter_zwnj = false;
+  uint8_t letter_zwnj_to[2] = {};
+  // the letter's lead and trail, E2, 80, 8C (32 bytes each)
+  alignas(32) uint8_t letter_zwnj_prepared[5][32] = {};
+
  private:
   void prepare();  // fills `prepared` from the tables
 };
@@ -64,6 +93,25 @@ inline constexpr uint32_t kBlockBits = 0x0FFFFFFFu;
 // to a character it already handled. `spaces` may be null (not computed).
 size_t classify_blocks(const BlockTables& t, const unsigned char* s, size_t i, size_t n, uint32_t* flags,
                        uint32_t* spaces, size_t max_blocks);
+
+// classify_blocks() without `spaces`, that also writes the bytes of each window, with the
+// substitutions of t.add_patch() made, to `patched` (the same offsets as `s`: it is written from
+// i - 2 to the end of the last window, i + 28k + 30; every byte there is written, and a byte
+// written twice gets the same value). The flags of the patched letters are cleared. `patched`
+// must not overlap `s`. Without patches (or AVX2) it is classify_blocks() and writes nothing.
+// With t.letter_zwnj, `starts[k]` (bit j: byte i + 28k + j) gets where a letter + ZWNJ of
+// t.set_letter_zwnj() starts; `starts` may be null otherwise.
+size_t classify_patch_blocks(const BlockTables& t, const unsigned char* s, unsigned char* patched, size_t i,
+                             size_t n, uint32_t* flags, uint32_t* starts, size_t max_blocks);
+
+// Writes t.letter_zwnj_to and three BlockTables::kMarker bytes at each start of `starts[0..blocks)`
+// (bit j of starts[k]: byte 28k + j of `patched`). Returns how many.
+size_t patch_letter_zwnj(const BlockTables& t, unsigned char* patched, const uint32_t* starts, size_t blocks);
+
+// Removes every BlockTables::kMarker byte of s[0, n) in place (32 bytes at a time, left-packing
+// with a shuffle per 8 bytes); returns the new length. Reads and may write up to 31 bytes past n:
+// `s` must have room (the bytes there are left unspecified).
+size_t remove_markers(unsigned char* s, size_t n);
 
 // The chunk (bytes between spaces and tabs) around byte `at` of `s`, which is not a space or tab:
 // [begin, end), begin the byte after the last space or tab before `at`, end the first one from it.

@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <map>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -355,6 +356,35 @@ Normalizer::Impl::Impl(const NormalizeOptions& o) : options(o) {
     scan[c] = sc;
   }
   blocks.build(scan, 0x0648);  // و: the scanner checks word-initial وو itself
+  // The substitutions the no-map path makes while it classifies (run_blocks()): one patch group
+  // (one lead byte and trail high nibble) of letters the scanner cannot tell from their replacement
+  // (same classes but the substitution, same letter/Arabic/joining flags) and whose letters no rule
+  // of the block loop names. The group with the most letters of the basic Arabic block (U+0621 to
+  // U+064A, the letters an Arabic keyboard types: ك ى ي in the standard profile, which are most of
+  // the flags of such text), then with the most letters.
+  {
+    std::map<unsigned, std::pair<int, std::vector<char32_t>>> groups;  // (lead << 8 | trail & 0xF0) -> weight, letters
+    for (char32_t c = 0x80; c < 0x800; ++c) {
+      if (!(scan[c] & sSubst)) continue;
+      const char32_t r = subst[c];
+      if (r < 0x80 || r >= 0x800 || static_cast<uint8_t>(scan[c] & ~sSubst) != scan[r]) continue;
+      if ((low[c] & (fLetter | fArabic | fJoining)) != (low[r] & (fLetter | fArabic | fJoining))) continue;
+      if (r == 0x0647 || r == 0x06BE || r == 0x0640 || r == 0x0648 || r == 0x0631) continue;
+      auto& g = groups[(0xC0 | (c >> 6)) << 8 | ((0x80 | (c & 0x3F)) & 0xF0)];
+      g.first += c >= 0x0621 && c <= 0x064A ? 100 : 1;
+      g.second.push_back(c);
+    }
+    const std::vector<char32_t>* best = nullptr;
+    int best_weight = 0;
+    for (const auto& [key, g] : groups)
+      if (g.first > best_weight) { best_weight = g.first; best = &g.second; }
+    if (best)
+      for (char32_t c : *best) blocks.add_patch(c, subst[c]);
+  }
+  // ه + ZWNJ -> ە is made by the no-map path's classifier too, where the scanner always makes it:
+  // the rule is on and ه has no rule of its own but the word-final one.
+  if (o.heh_zwnj && (scan[0x0647] & (sSubst | sInterior | sInitial | sFinal)) == sFinal)
+    blocks.set_letter_zwnj(0x0647, 0x06D5);
   initial_r_subst = low_entry[0x0631] && low_entry[0x0631]->by_where[kInitial].set &&
                     low_entry[0x0631]->by_where[kInitial].to == "\xDA\x95";
   for (char32_t c = kPunctBlock; c < kPunctBlock + kPunctBlockSize; ++c) {
@@ -1171,6 +1201,29 @@ void Normalizer::Impl::run_blocks(std::string_view in, std::string& out, Normali
   std::memcpy(pad + kPadBefore, in.data(), n);
   std::memset(pad + kPadBefore + n, ' ', kPadAfter);
   const unsigned char* const s = pad + kPadBefore;
+  // Every block is classified first (flags kept per thread). With patches (ك -> ک ...), the
+  // classifier writes the line with them made to a second padded buffer, `src`: the output is
+  // copied from it, while every rule reads its context from `s`, as typed.
+  const size_t nblocks = (n + nd::kBlockStep - 1) / nd::kBlockStep;
+  thread_local std::vector<uint32_t> flags;
+  if (flags.size() < nblocks) flags.resize(nblocks);
+  const size_t padded_n = kPadBefore + n + kPadAfter;
+  thread_local std::string patched_copy;
+  thread_local std::vector<uint32_t> letter_zwnj_starts;
+  const unsigned char* src = s;
+  size_t markers = 0;  // letter + ZWNJ patches: their kMarker bytes leave the output at the end
+  if (blocks.patch_count || blocks.letter_zwnj) {
+    if (patched_copy.size() < padded_n) patched_copy.resize(padded_n);
+    auto* patched = reinterpret_cast<unsigned char*>(patched_copy.data());
+    if (blocks.letter_zwnj && letter_zwnj_starts.size() < nblocks) letter_zwnj_starts.resize(nblocks);
+    nd::classify_patch_blocks(blocks, pad, patched, kPadBefore, padded_n, flags.data(), letter_zwnj_starts.data(),
+                              nblocks);
+    if (blocks.letter_zwnj)
+      markers = nd::patch_letter_zwnj(blocks, patched + kPadBefore, letter_zwnj_starts.data(), nblocks);
+    src = patched + kPadBefore;
+  } else {
+    nd::classify_blocks(blocks, pad, kPadBefore, padded_n, flags.data(), nullptr, nblocks);
+  }
   // Output is written at d + wo. Invariant: out.size() >= wo + (n - copy_from) + kSlack, so a run
   // of input copies with 32-byte stores that may write up to 31 bytes past its end, and a
   // substitution (never longer than what it replaces) always has room.
@@ -1179,7 +1232,7 @@ void Normalizer::Impl::run_blocks(std::string_view in, std::string& out, Normali
   // input's, and a run of unchanged input needs no copy.
   constexpr size_t kSlack = 64;
   const size_t base_out = out.size();
-  out.append(in);
+  out.append(reinterpret_cast<const char*>(src), n);
   out.append(kSlack, '\0');
   char* d = out.data();
   bool aligned = true;
@@ -1215,7 +1268,7 @@ void Normalizer::Impl::run_blocks(std::string_view in, std::string& out, Normali
       copy_from = to;
       return;
     }
-    const unsigned char* p = s + copy_from;
+    const unsigned char* p = src + copy_from;
     char* q = d + wo;
     for (size_t k = 0; k < len; k += 32) std::memcpy(q + k, p + k, 32);  // the padding is read past n
     wo += len;
@@ -1396,23 +1449,24 @@ void Normalizer::Impl::run_blocks(std::string_view in, std::string& out, Normali
       }
     }
   };
-  constexpr size_t kSegment = 64;  // blocks classified per call: 1792 bytes
-  uint32_t flags[kSegment];
-  const size_t padded_n = kPadBefore + n + kPadAfter;
   size_t base = 0;
-  while (base < n) {
-    const size_t want = std::min(kSegment, (n - base + nd::kBlockStep - 1) / nd::kBlockStep);
-    const size_t count = nd::classify_blocks(blocks, pad, kPadBefore + base, padded_n, flags, nullptr, want);
-    for (size_t k = 0; k + 1 < count; ++k, base += nd::kBlockStep) process_block(base, flags[k]);
-    // The segment's last block may be the line's last, cut short.
-    const size_t end = std::min(n, base + nd::kBlockStep);
-    const uint32_t valid = end - base == nd::kBlockStep ? nd::kBlockBits : (1u << (end - base)) - 1;
-    process_block(base, flags[count - 1] & valid);
-    base += nd::kBlockStep;
+  if (nblocks) {
+    for (size_t k = 0; k + 1 < nblocks; ++k, base += nd::kBlockStep) process_block(base, flags[k]);
+    // The line's last block may be cut short.
+    const size_t end = n - base;
+    process_block(base, flags[nblocks - 1] & (end == nd::kBlockStep ? nd::kBlockBits : (1u << end) - 1));
   }
   copy_to(n);
+  if (markers) {  // the three bytes after each ە made of ه + ZWNJ (no other kMarker byte is left)
+    wo = base_out + nd::remove_markers(reinterpret_cast<unsigned char*>(d + base_out), wo - base_out);
+  }
   out.resize(wo);
-  if (padded.size() > (size_t{1} << 20)) std::string().swap(padded);  // a long line's copy is not kept
+  if (padded.size() > (size_t{1} << 20)) {  // a long line's copies are not kept
+    std::string().swap(padded);
+    std::string().swap(patched_copy);
+    std::vector<uint32_t>().swap(flags);
+    std::vector<uint32_t>().swap(letter_zwnj_starts);
+  }
 }
 
 Normalizer::Normalizer() : Normalizer(NormalizeOptions::standard()) {}

@@ -76,11 +76,6 @@ ErrorModel::ErrorModel() {
   insertable_.erase(std::unique(insertable_.begin(), insertable_.end()), insertable_.end());
 }
 
-double ErrorModel::sub(char32_t a, char32_t b, bool conv) const {
-  if (a == b) return 0;
-  return subt_[conv][idx(a)][idx(b)];
-}
-
 double ErrorModel::indel(char32_t c, char32_t prev, char32_t next, bool conv) const {
   // A word-final ە is a morpheme (the definite/demonstrative -ە, the copula, the verbs' -ە), and
   // Arabic/Persian-keyboard writers type it (as ه or ة): only the word-internal short vowel is the
@@ -97,7 +92,10 @@ void ErrorModel::prepare(std::u32string_view x, bool conv, Typed& t) const {
   t.x = x;
   t.convention_only = conv;
   const size_t n = std::min<size_t>(x.size(), 64);
-  for (size_t i = 0; i < n; ++i) t.del[i] = indel(x[i], i ? x[i - 1] : 0, i + 1 < x.size() ? x[i + 1] : 0, conv);
+  for (size_t i = 0; i < n; ++i) {
+    t.del[i] = indel(x[i], i ? x[i - 1] : 0, i + 1 < x.size() ? x[i + 1] : 0, conv);
+    t.idx[i] = static_cast<uint8_t>(idx(x[i]));
+  }
 }
 
 double ErrorModel::cost(std::u32string_view x, std::u32string_view y, double limit, bool conv) const {
@@ -119,17 +117,22 @@ double ErrorModel::cost(const Typed& t, std::u32string_view y, double limit) con
   // Inserting intended chars (left out of the typed word), with context from the same string; the
   // typed side's deletions come precomputed.
   double insc[64];
-  for (size_t j = 0; j < m; ++j) insc[j] = indel(y[j], j ? y[j - 1] : 0, j + 1 < m ? y[j + 1] : 0, conv);
+  uint8_t yi[64];  // y[j]'s column of the flat tables (no range test per cell)
+  for (size_t j = 0; j < m; ++j) {
+    insc[j] = indel(y[j], j ? y[j - 1] : 0, j + 1 < m ? y[j + 1] : 0, conv);
+    yi[j] = static_cast<uint8_t>(idx(y[j]));
+  }
   const double* delc = t.del;
   p[0] = 0;
   for (size_t j = 1; j <= m; ++j) p[j] = p[j - 1] + insc[j - 1];
   for (size_t i = 1; i <= n; ++i) {
     const char32_t xi = x[i - 1];
     const double di = delc[i - 1];
+    const float* sub_row = subt_[conv][t.idx[i - 1]];
     c[0] = p[0] + di;
     double row_min = c[0];
     for (size_t j = 1; j <= m; ++j) {
-      double v = p[j - 1] + sub(xi, y[j - 1], conv);
+      double v = p[j - 1] + (xi == y[j - 1] ? 0.0 : static_cast<double>(sub_row[yi[j - 1]]));
       v = std::min(v, p[j] + di);
       v = std::min(v, c[j - 1] + insc[j - 1]);
       if (i > 1 && j > 1 && xi == y[j - 2] && x[i - 2] == y[j - 1] && xi != x[i - 2] && !conv)

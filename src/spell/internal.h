@@ -41,6 +41,7 @@ class ErrorModel {
     std::u32string_view x;
     bool convention_only = false;
     double del[64];  // cost of deleting x[i] (typed but not intended), with its context
+    uint8_t idx[64];  // x[i]'s row of the flat tables
   };
   void prepare(std::u32string_view typed, bool convention_only, Typed& t) const;
   double cost(const Typed& typed, std::u32string_view intended, double limit) const;
@@ -54,7 +55,6 @@ class ErrorModel {
   void variants(std::u32string_view w, double max_cost, F&& f, bool convention_only = false) const;
 
  private:
-  double sub(char32_t a, char32_t b, bool conv) const;
   double indel(char32_t c, char32_t prev, char32_t next, bool conv) const;
   struct Cost { double cost; bool convention; };
   std::unordered_map<uint64_t, Cost> sub_;      // (a<<32|b), both orders

@@ -1575,6 +1575,48 @@ TEST(Morph, LearnersRegisterLexk) {
   for (const auto& c : cases) expect_lemma_pos(c.word, c.lemma, c.pos);
 }
 
+// h-lexm: joined compounds (body-part and character adjectives, number compounds, agentives) and
+// light-verb compounds on heads the productive rule does not take (derived -ی nouns, a part in تێ).
+TEST(Morph, JoinedCompoundsLexm) {
+  struct Case { const char* word; const char* lemma; const char* pos; };
+  const Case cases[] = {
+      {"گوێقورسە", "گوێقورس", "ADJ"},     {"دووڕەنگەکان", "دووڕەنگ", "ADJ"},   {"هەزارپێیەک", "هەزارپێ", "N"},
+      {"پێنجگۆشەیەک", "پێنجگۆشە", "N"},   {"بنبەستەکە", "بنبەست", "N"},       {"سێکوچکەکە", "سێکوچکە", "N"},
+      {"قورئانخوێنەکان", "قورئانخوێن", "N"}, {"دووقۆڵییەکان", "دووقۆڵی", "ADJ"}, {"تۆزمژەکە", "تۆزمژ", "N"},
+      // batch 2: body-part compounds of character and stature, -بێژ / -خۆر / -شکێن agentives
+      {"زگڕەشە", "زگڕەش", "ADJ"},         {"ئێسکسووکێکی", "ئێسکسووک", "ADJ"}, {"گیانسەختن", "گیانسەخت", "ADJ"},
+      {"هەواڵبێژەکە", "هەواڵبێژ", "N"},   {"مفتەخۆرەکان", "مفتەخۆر", "ADJ"}, {"قەڵەمتاشەکەم", "قەڵەمتاش", "N"},
+      {"شەویلگەی", "شەویلگە", "N"},       {"ژێرناونیشانەکان", "ژێرناونیشان", "N"},
+      {"پڕسۆزە", "پڕسۆز", "ADJ"},         {"زللەیەک", "زللە", "N"},
+      // batches 6-7: coordinate compounds written joined with و
+      {"بەرزونزمییەکانی", "بەرزونزمی", "N"}, {"ئەملاولای", "ئەملاولا", "N"}, {"ئیشوکارەکەی", "ئیشوکار", "N"},
+      {"دۆستودوژمنیش", "دۆستودوژمن", "N"},
+      // batch 8: reduplicated compounds
+      {"بۆڵەبۆڵەکەی", "بۆڵەبۆڵ", "N"},     {"لەتلەتە", "لەتلەت", "ADJ"},
+      // batch 9: time adverbs, household, customs
+      {"چاوڕوونیتان", "چاوڕوونی", "N"},     {"سەرقاپەکەی", "سەرقاپ", "N"},     {"لەمەوپاش", "لەمەوپاش", "ADV"},
+      // batch 10: character adjectives
+      {"کەلەڕەقە", "کەلەڕەق", "ADJ"},     {"بێئەمەکییەکی", "بێئەمەکی", "N"}, {"قرچۆکەکە", "قرچۆک", "ADJ"},
+      {"بوختانچییەکان", "بوختانچی", "N"},   {"ڕووبەخەندەیە", "ڕووبەخەندە", "ADJ"},
+      {"دەردەدڵێکی", "دەردەدڵ", "N"},       {"قەرزبارن", "قەرزبار", "ADJ"},
+      {"چاوترووکانێکدا", "چاوترووکان", "N"}, {"نیشاندەرەکان", "نیشاندەر", "N"},
+  };
+  for (const auto& c : cases) expect_lemma_pos(c.word, c.lemma, c.pos);
+  const Case verbs[] = {
+      {"مارەیکرد", "مارەکردن", "V"},        {"تەمبەڵیمەکە", "تەمبەڵیکردن", "V"},
+      {"چاولێکەریدەکات", "چاولێکەریکردن", "V"}, {"چاوتێدەبڕێت", "چاوتێبڕین", "V"},
+      {"زماندرێژیمەکە", "زماندرێژیکردن", "V"}, {"بنکۆڵدەکەن", "بنکۆڵکردن", "V"},
+      {"پێیکەوت", "پێکەوتن", "V"},          {"پێنەکەوت", "پێکەوتن", "V"},
+      // batch 3: reflexive خۆ- compounds
+      {"خۆپێنەگیرا", "خۆپێگرتن", "V"},      {"خۆلێدزینەوەیە", "خۆلێدزین", "V.MSDR"},
+      {"خۆبواردنی", "خۆبواردن", "V.MSDR"},  {"خۆگێلکردنە", "خۆگێلکردن", "V.MSDR"},
+      // batch 4: a preverb verb and a ژێر- compound verb
+      {"هەڵیماڵی", "هەڵماڵین", "V"},        {"ژێرپێیانخست", "ژێرپێخستن", "V"},
+      {"دنەیدا", "دنەدان", "V"},            {"دنەدەدەن", "دنەدان", "V"},
+  };
+  for (const auto& c : verbs) expect_lemma_pos(c.word, c.lemma, c.pos);
+}
+
 // h-lexl: words of the permissive corpora the analyzer still guessed (lexicon.tsv block "h-lexl",
 // compound_verbs.tsv جێهێشتن); inflected forms get the lemma, not a guess.
 TEST(Morph, PermissiveCorpusSweepLexl) {

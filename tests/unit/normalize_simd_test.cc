@@ -4,6 +4,7 @@
 // text built to cross block boundaries and on the raw corpora when ../shared/data is present.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdlib>
 #include <filesystem>
@@ -318,6 +319,61 @@ TEST(NormalizeSimd, ChunkAroundSameAsByteSearch) {
         ASSERT_EQ(ce, e) << "iter " << iter << " at " << at << " usable " << t->usable;
       }
     }
+  }
+}
+
+// classify_patch_blocks() writes the line with its patch group made (ك -> ک, ى -> ی, ي -> ی), every
+// byte of it, whatever the window a letter falls in; and a pair outside the group is refused.
+TEST(NormalizeSimd, PatchBlocksSameAsByteReplacement) {
+  namespace nd = kurdi::normalize_detail;
+  nd::BlockTables t;
+  t.build(std::array<uint8_t, 0x800>{}, 0);
+  ASSERT_TRUE(t.add_patch(0x0643, 0x06A9));
+  ASSERT_TRUE(t.add_patch(0x0649, 0x06CC));
+  ASSERT_TRUE(t.add_patch(0x064A, 0x06CC));
+  EXPECT_FALSE(t.add_patch(0x0629, 0x06D5));  // ة: another lead byte
+  EXPECT_FALSE(t.add_patch(0x0643, 0x06A9));  // its low nibble is taken
+  const std::vector<std::string> pieces = {"ك", "ى", "ي", "ک", "ی", "ه", "ە", "\u200c", " ", "ب", "a", "ڃ", "\xd9"};
+  std::mt19937 rng(43);
+  for (int iter = 0; iter < 400; ++iter) {
+    std::string line;
+    const size_t count = rng() % 120;
+    for (size_t k = 0; k < count; ++k) line += pieces[rng() % pieces.size()];
+    std::string expect = line;
+    for (size_t k = 0; k + 1 < expect.size(); ++k) {
+      const auto b = static_cast<unsigned char>(expect[k]), c = static_cast<unsigned char>(expect[k + 1]);
+      if (b != 0xD9 || (c != 0x83 && c != 0x89 && c != 0x8A)) continue;
+      expect.replace(k, 2, c == 0x83 ? "\u06a9" : "\u06cc");
+      ++k;
+    }
+    const size_t n = line.size();
+    std::string padded = std::string(32, ' ') + line + std::string(64, ' ');
+    std::string patched(padded.size(), '\x01');
+    std::vector<uint32_t> flags(n / nd::kBlockStep + 2);
+    const size_t blocks = nd::classify_patch_blocks(t, reinterpret_cast<const unsigned char*>(padded.data()),
+                                                    reinterpret_cast<unsigned char*>(patched.data()), 32,
+                                                    padded.size(), flags.data(), nullptr,
+                                                    (n + nd::kBlockStep - 1) / nd::kBlockStep);
+    if (!t.usable) GTEST_SKIP() << "no AVX2: classify_patch_blocks() patches nothing";
+    ASSERT_EQ(blocks, (n + nd::kBlockStep - 1) / nd::kBlockStep);
+    ASSERT_EQ(patched.substr(32, n), expect) << "iter " << iter << " input " << ::testing::PrintToString(line);
+  }
+}
+
+// remove_markers() against std::remove, for runs of markers at every offset and length.
+TEST(NormalizeSimd, RemoveMarkersSameAsStdRemove) {
+  namespace nd = kurdi::normalize_detail;
+  std::mt19937 rng(47);
+  for (int iter = 0; iter < 3000; ++iter) {
+    const size_t n = rng() % 200;
+    const unsigned density = 1 + rng() % 8;
+    std::string s;
+    for (size_t k = 0; k < n; ++k) s += rng() % density == 0 ? '\xff' : static_cast<char>('a' + rng() % 26);
+    std::string expect = s;
+    expect.erase(std::remove(expect.begin(), expect.end(), '\xff'), expect.end());
+    std::string buf = s + std::string(32, '\xff');  // what lies past n must not count
+    const size_t len = nd::remove_markers(reinterpret_cast<unsigned char*>(buf.data()), n);
+    ASSERT_EQ(buf.substr(0, len), expect) << "iter " << iter << " input " << ::testing::PrintToString(s);
   }
 }
 
