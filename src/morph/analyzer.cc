@@ -909,7 +909,10 @@ struct Analyzer::Impl {
           // a stem in ە or ۆ has its own 3sg variant (کا، خوا: kPresent3); bare, it is only the
           // imperative (بکە، مەکە، بخۆ), never a 3sg (دەکە، ناکە)
           if (bare_imp_stem(w)) {
-            if (!((pre.asp == 1 && pre.neg < 0) || pre.neg == 2)) return;
+            // a preverb or light-verb part takes the imperative without ب- too (سەیرکە، تەماشاکە،
+            // دەرکە: perm سەیرکە 5, تەماشاکە 9), ranked below the ب- form as an ending is (+1.5)
+            if (pre.part && pre.asp < 0 && pre.neg < 0) pen += 1.5f;
+            else if (!((pre.asp == 1 && pre.neg < 0) || pre.neg == 2)) return;
           } else if (!((pre.asp == 1 && pre.neg < 0) || pre.neg == 2 || pre.asp == 0 || pre.neg == 1)) {
             return;
           }

@@ -1617,6 +1617,22 @@ TEST(Morph, JoinedCompoundsLexm) {
   for (const auto& c : verbs) expect_lemma_pos(c.word, c.lemma, c.pos);
 }
 
+// A light-verb or preverb part takes the bare imperative without ب- (سەیرکە "look!"), as it takes
+// the imperative with an ending (وەرگرە); a bare stem without a part or a prefix is still no verb.
+TEST(Morph, PartImperativeWithoutBe) {
+  auto imperative_of = [](const std::string& w, const std::string& lemma) {
+    for (const auto& a : A().analyze(w))
+      if (a.lemma == lemma && a.features.find("IMP") != std::string::npos && !a.guessed) return true;
+    return false;
+  };
+  EXPECT_TRUE(imperative_of("سەیرکە", "سەیرکردن"));
+  EXPECT_TRUE(imperative_of("تەماشاکە", "تەماشاکردن"));
+  EXPECT_TRUE(imperative_of("دەرکە", "دەرکردن"));
+  EXPECT_EQ(A().lemma("سەیرکە"), "سەیرکردن");
+  EXPECT_TRUE(imperative_of("سەیربکە", "سەیرکردن"));  // the ب- form as before
+  EXPECT_FALSE(imperative_of("کە", "کردن"));          // no part, no prefix: not an imperative
+}
+
 // h-lexl: words of the permissive corpora the analyzer still guessed (lexicon.tsv block "h-lexl",
 // compound_verbs.tsv جێهێشتن); inflected forms get the lemma, not a guess.
 TEST(Morph, PermissiveCorpusSweepLexl) {
