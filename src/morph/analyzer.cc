@@ -390,7 +390,8 @@ struct Analyzer::Impl {
     return it == gr.string_ids.end() ? 0u : it->second;
   }();
   const uint8_t pN = pos_id("N"), pAdj = pos_id("ADJ"), pPropn = pos_id("PROPN"), pV = pos_id("V"),
-                pMsdr = pos_id("V.MSDR"), pPtcp = pos_id("V.PTCP"), pNum = pos_id("NUM");
+                pMsdr = pos_id("V.MSDR"), pPtcp = pos_id("V.PTCP"), pNum = pos_id("NUM"),
+                pPro = pos_id("PRO");
 
   // The stem (index record, may be null) has a hand-written noun or adjective entry: the test for
   // heads of derivations and joined light verbs (induced stems admit misspellings).
@@ -433,7 +434,17 @@ struct Analyzer::Impl {
     }
     return false;
   }
+  // the copula row ەتی (only after the 3sg clitic ی) and the PSS3S row ی it follows
+  const Row* cop_eti = nullptr;
+  const Row* pss3s_i = nullptr;
+  const Row* prf_o = nullptr;  // the contracted perfect ۆ (verb_affixes.tsv)
   explicit Impl(const MorphOptions& o) : options(o) {
+    for (const auto& r : g.nom[kCOP])
+      if (same(r.form, "\u06D5\u062A\u06CC")) cop_eti = &r;
+    for (const auto& r : g.verb[vPRF])
+      if (same(r.form, "\u06C6")) prf_o = &r;
+    for (const auto& r : g.nom[kPSS])
+      if (same(r.form, "\u06CC") && !pss3s_i) pss3s_i = &r;
     for (const auto& p : g.parts) max_part_bytes = std::max(max_part_bytes, p.size());
     for (const auto& p : g.preverbs) {
       preverb_twins[fold_marks(p)].push_back(p);
@@ -707,6 +718,10 @@ struct Analyzer::Impl {
     }
     if (found || !out.guess || edrop) return;
     if (!has_cps(stem, 2)) return;
+    // no guess through the copula ەتی: an unknown word in -یەتی is mostly an abstract noun
+    // (بەڕێوەبەرایەتی) or one misspelt (پاڵەوانیەتی for پاڵەوانێتی), kept whole
+    for (int i = 0; i < depth; ++i)
+      if (st[i].row == cop_eti) return;
     // guesses: multi-letter suffixes are reliable evidence, one-letter ones (ن م ت ش ە) are not
     // stacking is penalized only for one-letter morphs: X + ێک + ی (INDF + ezafe) and X + ان + ەوە
     // are ordinary, X + ە + ی rarely the right cut
@@ -751,10 +766,37 @@ struct Analyzer::Impl {
         size_t L = r.form.size();
         if (p <= L + 1 || !ends_with(w.substr(0, p), r.form)) continue;
         size_t q = p - L;
+        if (&r == cop_eti) {
+          // the 3sg copula after the 3sg clitic ی: ی + ەتی (کتێبەکەیەتی "it is his book"), on a
+          // definite or plural noun (کتێبەکەیەتی، کارەکانیەتی), a verbal noun (کردنیەتی) or a
+          // pronoun (هییەتی); not on a bare noun: پاڵەوانیەتی، یەکیەتی، بەرپرسیاریەتی are the
+          // abstract nouns پاڵەوانێتی، یەکێتی، بەرپرسیارێتی misspelt far more often than "it is his hero"
+          if (q <= 3 || !ends_with(w.substr(0, q), "\u06CC") || !pss3s_i) continue;
+          bool bare = false;
+          if (const StemIndex::Rec* bt = idx.stem(w.substr(0, q - 2)))
+            for (const auto& e : *bt) bare |= e.kind == Kind::kNominal && (e.pos == pMsdr || e.pos == pPro);
+          st[depth] = {&r, static_cast<uint16_t>(q), static_cast<uint16_t>(p), mNom};
+          st[depth + 1] = {pss3s_i, static_cast<uint16_t>(q - 2), static_cast<uint16_t>(q), mNom};
+          nom_dfs(w, q - 2, bit(kNUM), bare, st, depth + 2, out);
+          continue;
+        }
         uint8_t cls = end_class_fast(w.substr(0, q));
         bool ok = r.after & cls;
         bool drop = (r.after & kEdrop) && cls != kE;
         if (!ok && !drop) continue;
+        if (r.vowel_yy) {
+          // a vowel-initial suffix on a hand-written stem in vowel + یی, whose glide ی is not written
+          // a third time (بەرزایی + یەک → بەرزاییەک, دڵنیایی + یەوە → دڵنیاییەوە): directly on the stem
+          std::string_view b = w.substr(0, q);
+          if (!ends_with(b, "\u06CC\u06CC") || !has_cps(b, 4) || !two_byte_at(b, b.size() - 4)) continue;
+          const char32_t v = two_byte_cp(b, b.size() - 4);
+          if ((v != U'\u0627' && v != U'\u06D5' && v != U'\u06C6' && v != U'\u0648') ||
+              !handwritten_nominal(idx.stem(b)))
+            continue;
+          st[depth] = {&r, static_cast<uint16_t>(q), static_cast<uint16_t>(p), mNom};
+          nom_dfs(w, q, 0, true, st, depth + 1, out);
+          continue;
+        }
         st[depth] = {&r, static_cast<uint16_t>(q), static_cast<uint16_t>(p), mNom};
         if (drop) nom_try_stem(w, q, st, depth + 1, out, true);
         if (ok) nom_dfs(w, q, (r.after & kStemOnly) ? 0 : kNomPred[s], s != kARG, st, depth + 1, out);
@@ -812,6 +854,14 @@ struct Analyzer::Impl {
     if (ctx.kind == Kind::kPassive) allowed &= ~B(vSCL);  // a passive has no agent clitic
     std::string_view rest = w.substr(q);
     uint8_t cls = end_class_fast(w.substr(0, q));
+    // the contracted perfect ۆ is -وو + the 3sg -ە in one letter (کردۆتەوە = کردووەتەوە, بۆتە =
+    // بووەتە): only the -تەوە / -تە that follow that -ە come after it, no person ending
+    const bool contracted = last == vPRF && depth > 0 && st[depth - 1].row == prf_o;
+    if (contracted) {
+      if (!starts_with(rest, "\u062A")) return;
+      allowed = B(vEWE) | B(vGOAL);
+      cls = kE;
+    }
     for (int s = 0; s < kVSlots; ++s) {
       if (!(allowed & B(s))) continue;
       for (const Row* rp : verb_rows(s, rest)) {
@@ -822,6 +872,7 @@ struct Analyzer::Impl {
         if (s == vGOAL && same(r.form, "\u06CE") && last != vPRS && last != vPST && last != vSCL) continue;
         // the goal -ە right after وو only after the pluperfect (کردبووە): a bare چووە، بووە stays the perfect
         if (s == vGOAL && r.after == morph::kU && same(r.form, "\u06D5") && last != vPLPRF) continue;
+        if (contracted && !starts_with(r.form, "\u062A")) continue;
         TailCtx c2 = ctx;
         int nl = s;
         if (s == vPST || s == vSCL || s == vPRS) c2.npers++;
@@ -894,6 +945,8 @@ struct Analyzer::Impl {
     }
     // the pluperfect conditional -با only with the -یە after it (نەکردبایە); a bare کردبا is colloquial
     if (ba && !aye) return;
+    // the contracted perfect ۆ only before -تە / -تەوە (کردۆتەوە): a bare کردۆ is no word
+    if (last == vPRF && depth > 0 && st[depth - 1].row == prf_o) return;
     // the perfect subjunctive's bare -ب (هاتبن، کرابن) needs a person ending after it
     if (last == vPRFSBJV && depth > 0 && (same(st[depth - 1].row->form, "\u0628") ||
                                           same(st[depth - 1].row->form, "\u0627\u0628")))
@@ -998,6 +1051,23 @@ struct Analyzer::Impl {
           ctx.prs_like = e.kind == Kind::kPresent || e.kind == Kind::kPresent3;
           tail_dfs(w, j, kVSlots, ctx, pre, e, i, st, 0, out);
         }
+      }
+      // the contracted perfect of a past stem in وو, whose -وو + -ە is written ۆ before -تە / -تەوە:
+      // بۆتە = بووەتە, چۆتەوە = چووەتەوە, on a compound too (بڵاوبۆتەوە، کۆبۆتەوە)
+      if (prf_o && j < w.size() && piece.size() >= 4 && ends_with(piece, "\u06C6") &&
+          w[j] == '\xD8' && starts_with(w.substr(j), "\u062A")) {
+        thread_local std::string uu;
+        uu.assign(piece.substr(0, piece.size() - 2));
+        uu += "\u0648\u0648";
+        if (const StemIndex::Rec* it = idx.stem(uu))
+          for (const auto& e : *it) {
+            if (e.kind != Kind::kPast || e.part != pre.part) continue;
+            LMorph st[8];
+            st[0] = {prf_o, static_cast<uint16_t>(j - 2), static_cast<uint16_t>(j), mTail};
+            TailCtx ctx{e.kind};
+            ctx.prf = true;
+            tail_dfs(w, j, vPRF, ctx, pre, e, i, st, 1, out);
+          }
       }
       if (j >= w.size() || !idx.verb_may_extend(h)) break;  // no verbal stem starts with the piece
     }

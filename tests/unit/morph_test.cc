@@ -1574,3 +1574,49 @@ TEST(Morph, LearnersRegisterLexk) {
   };
   for (const auto& c : cases) expect_lemma_pos(c.word, c.lemma, c.pos);
 }
+
+// h-gram: the 3sg copula ەتی after the 3sg clitic ی ("it is his/her N") on a definite or plural noun,
+// a verbal noun or a pronoun; a bare noun + یەتی stays unknown (پاڵەوانیەتی is پاڵەوانێتی misspelt).
+TEST(Morph, CopulaAfterThirdSingularClitic) {
+  for (const char* w : {"کتێبەکەیەتی", "نامەکەیەتی", "کارەکانیەتی", "کردنیەتی", "هییەتی"}) {
+    auto as = A().analyze(w);
+    ASSERT_FALSE(as.empty()) << w;
+    EXPECT_FALSE(as[0].guessed) << w;
+    EXPECT_NE(as[0].features.find("PSS3S;LGSPEC7(3S)"), std::string::npos) << w << " " << as[0].features;
+  }
+  expect_lemma_pos("کتێبەکەیەتی", "کتێب", "N");
+  expect_lemma_pos("نامەکەیەتی", "نامە", "N");
+  EXPECT_EQ(A().analyze("هییەتی")[0].lemma, "هی");
+  EXPECT_FALSE(A().known("پاڵەوانیەتی"));
+  EXPECT_FALSE(A().known("بەرپرسیاریەتی"));
+}
+
+// h-gram: the contracted perfect: -وو + 3sg -ە written ۆ before -تە / -تەوە, on a past stem in وو
+// (بۆتە = بووەتە) and on compounds of it; a 3sg form, no 2sg ت; never word-final (کردۆ).
+TEST(Morph, ContractedPerfect) {
+  expect_lemma_pos("بڵاوبۆتەوە", "بڵاوبوون", "V");
+  expect_lemma_pos("دروستبۆتە", "دروستبوون", "V");
+  expect_lemma_pos("بۆتە", "بوون", "V");
+  expect_lemma_pos("نەبۆتەوە", "بوون", "V");
+  expect_lemma_pos("چۆتەوە", "چوون", "V");
+  auto k = A().analyze("کردۆتەوە");
+  ASSERT_FALSE(k.empty());
+  EXPECT_EQ(k[0].lemma, "کردن");
+  EXPECT_EQ(k[0].features, "V;PRS;PRF;IND;ARGAB3S;ARGER3S;LGSPEC3");
+  EXPECT_EQ(A().analyze("کەوتۆتە")[0].features, "V;PRS;PRF;IND;ARGNO3S;LGSPEC2");
+  EXPECT_EQ(A().analyze("بۆتە")[0].features, "V;PRS;PRF;IND;ARGNO3S;LGSPEC2");
+  EXPECT_FALSE(A().known("کردۆ"));
+  EXPECT_FALSE(A().known("کردۆوە"));
+}
+
+// h-gram: a hand-written stem in vowel + یی takes -ەک، -ەوە، -ان without a third ی (بەرزاییەک);
+// not a derived one: شێوەییەک is شێوەیەک misspelt.
+TEST(Morph, VowelYiStemBeforeVowelSuffix) {
+  expect_lemma_pos("بەرزاییەک", "بەرزایی", "N");
+  expect_lemma_pos("ناڕەزاییەکی", "ناڕەزایی", "N");
+  expect_lemma_pos("دڵنیاییەوە", "دڵنیایی", "N");
+  expect_lemma_pos("سەربەخۆییان", "سەربەخۆیی", "N");
+  EXPECT_EQ(A().analyze("بەرزاییەک")[0].features, "N;INDF");
+  EXPECT_FALSE(A().known("شێوەییەک"));
+  EXPECT_FALSE(A().known("ژمارەییەک"));
+}
