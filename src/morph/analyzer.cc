@@ -768,13 +768,15 @@ struct Analyzer::Impl {
         size_t q = p - L;
         if (&r == cop_eti) {
           // the 3sg copula after the 3sg clitic ی: ی + ەتی (کتێبەکەیەتی "it is his book"), on a
-          // definite or plural noun (کتێبەکەیەتی، کارەکانیەتی), a verbal noun (کردنیەتی) or a
-          // pronoun (هییەتی); not on a bare noun: پاڵەوانیەتی، یەکیەتی، بەرپرسیاریەتی are the
-          // abstract nouns پاڵەوانێتی، یەکێتی، بەرپرسیارێتی misspelt far more often than "it is his hero"
+          // definite or plural noun (کتێبەکەیەتی، کارەکانیەتی) or a pronoun (هییەتی، خۆیەتی); not on
+          // a bare noun: پاڵەوانیەتی، یەکیەتی، بەرپرسیاریەتی are the abstract nouns پاڵەوانێتی، یەکێتی،
+          // بەرپرسیارێتی misspelt far more often than "it is his hero"; nor on a bare verbal noun
+          // (کردنیەتی, perm 7 tokens of that kind): the single-و reading then took چونیەتی (چۆنیەتی
+          // misspelt, perm 36) as چوون + ی + ەتی
           if (q <= 3 || !ends_with(w.substr(0, q), "\u06CC") || !pss3s_i) continue;
           bool bare = false;
           if (const StemIndex::Rec* bt = idx.stem(w.substr(0, q - 2)))
-            for (const auto& e : *bt) bare |= e.kind == Kind::kNominal && (e.pos == pMsdr || e.pos == pPro);
+            for (const auto& e : *bt) bare |= e.kind == Kind::kNominal && e.pos == pPro;
           st[depth] = {&r, static_cast<uint16_t>(q), static_cast<uint16_t>(p), mNom};
           st[depth + 1] = {pss3s_i, static_cast<uint16_t>(q - 2), static_cast<uint16_t>(q), mNom};
           nom_dfs(w, q - 2, bit(kNUM), bare, st, depth + 2, out);
