@@ -1620,3 +1620,24 @@ TEST(Morph, VowelYiStemBeforeVowelSuffix) {
   EXPECT_FALSE(A().known("شێوەییەک"));
   EXPECT_FALSE(A().known("ژمارەییەک"));
 }
+
+// h-gram: کە، بۆ، هەر written with no space before the next word (their last letter does not join,
+// so the gap is invisible): the rest keeps its lemma; colloquial spellings only (the spell checker
+// flags the missing space).
+TEST(Morph, JoinedFunctionWordIsColloquial) {
+  kurdi::MorphOptions strict_opts;
+  strict_opts.colloquial = false;
+  const kurdi::Analyzer strict(strict_opts);
+  struct Case { const char* word; const char* lemma; const char* tag; };
+  for (Case c : {Case{"کەئەمانە", "ئەم", "CONJ"}, Case{"بۆشارەکە", "شار", "ADP"}, Case{"هەرشوێنێک", "شوێن", "DET"},
+                 Case{"کەدەیەوێت", "ویستن", "CONJ"}}) {
+    auto as = A().analyze(c.word);
+    ASSERT_FALSE(as.empty()) << c.word;
+    EXPECT_EQ(as[0].lemma, c.lemma) << c.word;
+    EXPECT_FALSE(as[0].guessed) << c.word;
+    ASSERT_FALSE(as[0].morphs.empty()) << c.word;
+    EXPECT_EQ(as[0].morphs[0].tag, c.tag) << c.word;
+    EXPECT_FALSE(strict.known(c.word)) << c.word;
+  }
+  EXPECT_EQ(A().lemma("کەسەکە"), "کەس");  // a word of its own is no کە + rest
+}
