@@ -577,6 +577,21 @@ struct Analyzer::Impl {
           }
     }
     if (found) return;
+    // an adjective / adverb in -انە (-یانە after a vowel) on a hand-written noun or adjective, under a
+    // degree suffix: دۆستانەتر، ئازایانەتر، دڵسۆزانەترین (lemma: the -انە word; perm: 4 tokens). Without
+    // one, X + انە stays the demonstrative plural.
+    if (has_deg && !ord && !edrop && ends_with(stem, "\u0627\u0646\u06D5")) {
+      std::string_view base = stem.substr(0, stem.size() - 6);
+      const StemIndex::Rec* bt = has_cps(base, 2) ? idx.stem(base) : nullptr;
+      if (!handwritten_nominal(bt) && ends_with(base, "\u06CC")) {  // ئازا + یانە، زانستی + یانە
+        std::string_view b2 = base.substr(0, base.size() - 2);
+        if (end_class(b2) != kC && has_cps(b2, 2)) bt = idx.stem(b2);
+      }
+      if (handwritten_nominal(bt)) {
+        emit(nullptr, 0, pAdj, false, 10.0f, false);
+        return;
+      }
+    }
     // joined light-verb compound verbal noun: X + known infinitive. Cuts left of `from` are skipped:
     // no verbal noun or participle ends with stem[k, ...) for the first such k from the right, so
     // none ends with a longer piece either.

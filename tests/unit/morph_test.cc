@@ -1641,3 +1641,17 @@ TEST(Morph, JoinedFunctionWordIsColloquial) {
   }
   EXPECT_EQ(A().lemma("کەسەکە"), "کەس");  // a word of its own is no کە + rest
 }
+
+// h-gram: an adjective / adverb in -انە (-یانە after a vowel) on a hand-written noun or adjective
+// takes the degree suffixes (دۆستانەتر، ئازایانەتر، دڵسۆزانەترین); lemma: the -انە word.
+TEST(Morph, AneAdverbComparative) {
+  struct Case { const char* word; const char* lemma; const char* feats; };
+  for (Case c : {Case{"دۆستانەتر", "دۆستانە", "ADJ;CMPR"}, Case{"ئازایانەتر", "ئازایانە", "ADJ;CMPR"},
+                 Case{"دڵسۆزانەترین", "دڵسۆزانە", "ADJ;SPRL"}}) {
+    auto as = A().analyze(c.word);
+    ASSERT_FALSE(as.empty()) << c.word;
+    EXPECT_EQ(as[0].lemma, c.lemma) << c.word;
+    EXPECT_EQ(as[0].features, c.feats) << c.word;
+    EXPECT_FALSE(as[0].guessed) << c.word;
+  }
+}
