@@ -1071,8 +1071,10 @@ struct Analyzer::Impl {
       }
       // the contracted perfect of a past stem in وو, whose -وو + -ە is written ۆ before -تە / -تەوە:
       // بۆتە = بووەتە, چۆتەوە = چووەتەوە, on a compound too (بڵاوبۆتەوە، کۆبۆتەوە)
-      if (prf_o && j < w.size() && piece.size() >= 4 && ends_with(piece, "\u06C6") &&
-          w[j] == '\xD8' && starts_with(w.substr(j), "\u062A")) {
+      // (bytes: ۆ = DB 86, ت = D8 AA)
+      if (piece.size() >= 4 && j + 2 <= w.size() && static_cast<unsigned char>(w[j - 1]) == 0x86 &&
+          static_cast<unsigned char>(w[j - 2]) == 0xDB && static_cast<unsigned char>(w[j + 1]) == 0xAA &&
+          static_cast<unsigned char>(w[j]) == 0xD8 && prf_o) {
         thread_local std::string uu;
         uu.assign(piece.substr(0, piece.size() - 2));
         uu += "\u0648\u0648";
