@@ -592,6 +592,35 @@ struct Analyzer::Impl {
         return;
       }
     }
+    // diminutives in -ۆکە / -ۆچکە / -ۆڵە on a hand-written noun of 3+ letters, whose final ە drops
+    // (کرم → کرمۆکە، دار → دارۆچکە، وێنە → وێنۆچکە; perm: کرمۆکە 3، وێنۆچکە 4، دارۆچکە 1، کتێبۆکە 1):
+    // lemmas of their own
+    if (!edrop && !has_deg && ends_with(stem, "\u06D5") && has_cps(stem, 6)) {
+      for (std::string_view dim : {"\u06C6\u06A9\u06D5", "\u06C6\u0686\u06A9\u06D5", "\u06C6\u06B5\u06D5"}) {
+        if (!ends_with(stem, dim)) continue;
+        std::string_view base = stem.substr(0, stem.size() - dim.size());
+        // a base of 3+ letters, a hand-written noun (فرۆکە is فڕۆکە misspelt, not فرە + ۆکە)
+        if (!has_cps(base, 3)) break;
+        auto noun = [&](const StemIndex::Rec* r) {
+          if (r)
+            for (const auto& e : *r)
+              if (e.kind == Kind::kNominal && e.source == 0 && e.pos == pN) return true;
+          return false;
+        };
+        bool ok = end_class(base) == kC && noun(idx.stem(base));
+        if (!ok) {
+          thread_local std::string be;
+          be.assign(base);
+          be += kHeh;
+          ok = noun(idx.stem(be));
+        }
+        if (ok) {
+          emit(nullptr, 0, pN, false, 9.0f, false);
+          return;
+        }
+        break;
+      }
+    }
     // joined light-verb compound verbal noun: X + known infinitive. Cuts left of `from` are skipped:
     // no verbal noun or participle ends with stem[k, ...) for the first such k from the right, so
     // none ends with a longer piece either.

@@ -1655,3 +1655,16 @@ TEST(Morph, AneAdverbComparative) {
     EXPECT_FALSE(as[0].guessed) << c.word;
   }
 }
+
+// h-gram: diminutives in -ۆکە / -ۆچکە / -ۆڵە on a hand-written noun of 3+ letters (its final ە drops):
+// lemmas of their own; a two-letter or adjective base is none (فرەۆکە is no word).
+TEST(Morph, Diminutives) {
+  kurdi::MorphOptions strict_opts;
+  strict_opts.colloquial = false;
+  const kurdi::Analyzer strict(strict_opts);
+  expect_lemma_pos("کرمۆکە", "کرمۆکە", "N");
+  expect_lemma_pos("وێنۆچکەکان", "وێنۆچکە", "N");
+  expect_lemma_pos("کتێبۆکەیەک", "کتێبۆکە", "N");
+  EXPECT_TRUE(strict.known("دارۆچکە"));
+  EXPECT_FALSE(strict.known("فرۆچکە"));  // فرە is an adjective of two letters before ە
+}
