@@ -595,7 +595,12 @@ struct Analyzer::Impl {
     // diminutives in -ۆکە / -ۆچکە / -ۆڵە on a hand-written noun of 3+ letters, whose final ە drops
     // (کرم → کرمۆکە، دار → دارۆچکە، وێنە → وێنۆچکە; perm: کرمۆکە 3، وێنۆچکە 4، دارۆچکە 1، کتێبۆکە 1):
     // lemmas of their own
-    if (!edrop && !has_deg && ends_with(stem, "\u06D5") && has_cps(stem, 6)) {
+    // (bytes: ە = DB 95 after ک = DA A9 or ڵ = DA B5: a quick test first, most stems fail it)
+    const size_t sn = stem.size();
+    if (sn >= 12 && static_cast<unsigned char>(stem[sn - 1]) == 0x95 &&
+        static_cast<unsigned char>(stem[sn - 4]) == 0xDA &&
+        (static_cast<unsigned char>(stem[sn - 3]) == 0xA9 || static_cast<unsigned char>(stem[sn - 3]) == 0xB5) &&
+        !edrop && !has_deg && ends_with(stem, "\u06D5") && has_cps(stem, 6)) {
       for (std::string_view dim : {"\u06C6\u06A9\u06D5", "\u06C6\u0686\u06A9\u06D5", "\u06C6\u06B5\u06D5"}) {
         if (!ends_with(stem, dim)) continue;
         std::string_view base = stem.substr(0, stem.size() - dim.size());
@@ -810,7 +815,7 @@ struct Analyzer::Impl {
         size_t L = r.form.size();
         if (p <= L + 1 || !ends_with(w.substr(0, p), r.form)) continue;
         size_t q = p - L;
-        if (&r == cop_eti) {
+        if (&r == cop_eti) [[unlikely]] {
           // the 3sg copula after the 3sg clitic ی: ی + ەتی (کتێبەکەیەتی "it is his book"), on a
           // definite or plural noun (کتێبەکەیەتی، کارەکانیەتی) or a pronoun (هییەتی، خۆیەتی); not on
           // a bare noun: پاڵەوانیەتی، یەکیەتی، بەرپرسیاریەتی are the abstract nouns پاڵەوانێتی، یەکێتی،
@@ -830,7 +835,7 @@ struct Analyzer::Impl {
         bool ok = r.after & cls;
         bool drop = (r.after & kEdrop) && cls != kE;
         if (!ok && !drop) continue;
-        if (r.vowel_yy) {
+        if (r.vowel_yy) [[unlikely]] {
           // a vowel-initial suffix on a hand-written stem in vowel + یی, whose glide ی is not written
           // a third time (بەرزایی + یەک → بەرزاییەک, دڵنیایی + یەوە → دڵنیاییەوە): directly on the stem
           std::string_view b = w.substr(0, q);
@@ -1101,24 +1106,29 @@ struct Analyzer::Impl {
       // the contracted perfect of a past stem in وو, whose -وو + -ە is written ۆ before -تە / -تەوە:
       // بۆتە = بووەتە, چۆتەوە = چووەتەوە, on a compound too (بڵاوبۆتەوە، کۆبۆتەوە)
       // (bytes: ۆ = DB 86, ت = D8 AA)
-      if (piece.size() >= 4 && j + 2 <= w.size() && static_cast<unsigned char>(w[j - 1]) == 0x86 &&
+      if (static_cast<unsigned char>(w[j - 1]) == 0x86 && piece.size() >= 4 && j + 2 <= w.size() &&
           static_cast<unsigned char>(w[j - 2]) == 0xDB && static_cast<unsigned char>(w[j + 1]) == 0xAA &&
-          static_cast<unsigned char>(w[j]) == 0xD8 && prf_o) {
-        thread_local std::string uu;
-        uu.assign(piece.substr(0, piece.size() - 2));
-        uu += "\u0648\u0648";
-        if (const StemIndex::Rec* it = idx.stem(uu))
-          for (const auto& e : *it) {
-            if (e.kind != Kind::kPast || e.part != pre.part) continue;
-            LMorph st[8];
-            st[0] = {prf_o, static_cast<uint16_t>(j - 2), static_cast<uint16_t>(j), mTail};
-            TailCtx ctx{e.kind};
-            ctx.prf = true;
-            tail_dfs(w, j, vPRF, ctx, pre, e, i, st, 1, out);
-          }
-      }
+          static_cast<unsigned char>(w[j]) == 0xD8 && prf_o)
+        contracted_perfect(w, i, j, pre, out);
       if (j >= w.size() || !idx.verb_may_extend(h)) break;  // no verbal stem starts with the piece
     }
+  }
+  // w[i, j) ends in ۆ and ت follows: the past stem w[i, j - 2) + وو with the contracted perfect
+  // (out of line: rarely taken, and verb_stems is hot)
+  [[gnu::noinline]] void contracted_perfect(std::string_view w, size_t i, size_t j, const Prefix& pre,
+                                            Sink& out) const {
+    thread_local std::string uu;
+    uu.assign(w.substr(i, j - 2 - i));
+    uu += "\u0648\u0648";
+    if (const StemIndex::Rec* it = idx.stem(uu))
+      for (const auto& e : *it) {
+        if (e.kind != Kind::kPast || e.part != pre.part) continue;
+        LMorph st[8];
+        st[0] = {prf_o, static_cast<uint16_t>(j - 2), static_cast<uint16_t>(j), mTail};
+        TailCtx ctx{e.kind};
+        ctx.prf = true;
+        tail_dfs(w, j, vPRF, ctx, pre, e, i, st, 1, out);
+      }
   }
 
   // clitic group (IS? CL?) after the first prefix
