@@ -438,11 +438,21 @@ struct Analyzer::Impl {
   const Row* cop_eti = nullptr;
   const Row* pss3s_i = nullptr;
   const Row* prf_o = nullptr;  // the contracted perfect ۆ (verb_affixes.tsv)
+  // the pluperfect بوو / passive ابوو contracted before -وە (بۆ، ابۆ), and the EWE row وە
+  const Row* plprf_bo = nullptr;
+  const Row* pass_abo = nullptr;
+  const Row* ewe_we = nullptr;
   explicit Impl(const MorphOptions& o) : options(o) {
     for (const auto& r : g.nom[kCOP])
       if (same(r.form, "\u06D5\u062A\u06CC")) cop_eti = &r;
     for (const auto& r : g.verb[vPRF])
       if (same(r.form, "\u06C6")) prf_o = &r;
+    for (const auto& r : g.verb[vPLPRF])
+      if (same(r.form, "\u0628\u06C6")) plprf_bo = &r;
+    for (const auto& r : g.verb[vPASS])
+      if (same(r.form, "\u0627\u0628\u06C6")) pass_abo = &r;
+    for (const auto& r : g.verb[vEWE])
+      if (same(r.form, "\u0648\u06D5") && !ewe_we) ewe_we = &r;
     for (const auto& r : g.nom[kPSS])
       if (same(r.form, "\u06CC") && !pss3s_i) pss3s_i = &r;
     for (const auto& p : g.parts) max_part_bytes = std::max(max_part_bytes, p.size());
@@ -913,6 +923,11 @@ struct Analyzer::Impl {
       allowed = B(vEWE) | B(vGOAL);
       cls = kE;
     }
+    // the contracted pluperfect بۆ / ابۆ: only the -وە of -ەوە follows (کردبۆوە، کرابۆوە)
+    if (last == vPLPRF && depth > 0 && (st[depth - 1].row == plprf_bo || st[depth - 1].row == pass_abo)) {
+      if (rest != "\u0648\u06D5") return;
+      allowed = B(vEWE);
+    }
     for (int s = 0; s < kVSlots; ++s) {
       if (!(allowed & B(s))) continue;
       for (const Row* rp : verb_rows(s, rest)) {
@@ -998,6 +1013,7 @@ struct Analyzer::Impl {
     if (ba && !aye) return;
     // the contracted perfect ۆ only before -تە / -تەوە (کردۆتەوە): a bare کردۆ is no word
     if (last == vPRF && depth > 0 && st[depth - 1].row == prf_o) return;
+    if (last == vPLPRF && depth > 0 && (st[depth - 1].row == plprf_bo || st[depth - 1].row == pass_abo)) return;
     // the perfect subjunctive's bare -ب (هاتبن، کرابن) needs a person ending after it
     if (last == vPRFSBJV && depth > 0 && (same(st[depth - 1].row->form, "\u0628") ||
                                           same(st[depth - 1].row->form, "\u0627\u0628")))
@@ -1110,8 +1126,27 @@ struct Analyzer::Impl {
           static_cast<unsigned char>(w[j - 2]) == 0xDB && static_cast<unsigned char>(w[j + 1]) == 0xAA &&
           static_cast<unsigned char>(w[j]) == 0xD8 && prf_o)
         contracted_perfect(w, i, j, pre, out);
+      // -بووەوە contracted: بۆوە، دەبۆوە، چۆوە (the past stem in وو, its وو + ەوە written ۆوە)
+      if (static_cast<unsigned char>(w[j - 1]) == 0x86 && piece.size() >= 4 && j + 4 == w.size() &&
+          static_cast<unsigned char>(w[j - 2]) == 0xDB && w.substr(j) == "\u0648\u06D5" && ewe_we)
+        contracted_ewe(w, i, j, pre, out);
       if (j >= w.size() || !idx.verb_may_extend(h)) break;  // no verbal stem starts with the piece
     }
+  }
+  // w[i, j) ends in ۆ and وە ends the word: the past stem w[i, j - 2) + وو with -ەوە (بۆوە = بووەوە)
+  [[gnu::noinline]] void contracted_ewe(std::string_view w, size_t i, size_t j, const Prefix& pre,
+                                        Sink& out) const {
+    thread_local std::string uu;
+    uu.assign(w.substr(i, j - 2 - i));
+    uu += "\u0648\u0648";
+    if (const StemIndex::Rec* it = idx.stem(uu))
+      for (const auto& e : *it) {
+        if (e.kind != Kind::kPast || e.part != pre.part) continue;
+        LMorph st[8];
+        st[0] = {ewe_we, static_cast<uint16_t>(j), static_cast<uint16_t>(w.size()), mTail};
+        TailCtx ctx{e.kind};
+        finish_verb(w, pre, e, i, st, 1, vEWE, ctx, out);
+      }
   }
   // w[i, j) ends in ۆ and ت follows: the past stem w[i, j - 2) + وو with the contracted perfect
   // (out of line: rarely taken, and verb_stems is hot)

@@ -1668,3 +1668,17 @@ TEST(Morph, Diminutives) {
   EXPECT_TRUE(strict.known("دارۆچکە"));
   EXPECT_FALSE(strict.known("فرۆچکە"));  // فرە is an adjective of two letters before ە
 }
+
+// h-gram: -بووەوە contracted to -بۆوە: a past stem in وو (بۆوە، دەبۆوە، چۆوە، بڵاوبۆوە) and the
+// pluperfect بوو / passive ابوو (کردبۆوە، کرابۆوە); the contracted بۆ only before وە.
+TEST(Morph, ContractedBuwewe) {
+  expect_lemma_pos("دەبۆوە", "بوون", "V");
+  expect_lemma_pos("چۆوە", "چوون", "V");
+  expect_lemma_pos("بڵاوبۆوە", "بڵاوبوون", "V");
+  expect_lemma_pos("نەکردبۆوە", "کردن", "V");
+  expect_lemma_pos("کرابۆوە", "کردن", "V");
+  EXPECT_EQ(A().analyze("کردبۆوە")[0].features, "V;PST;PRF;IND;ARGAB3S;ARGER3S;LGSPEC3");
+  EXPECT_EQ(A().analyze("دەبۆوە")[0].features, "V;PST;IPFV;IND;ARGNO3S;LGSPEC3");
+  EXPECT_FALSE(A().known("کردبۆ"));
+  EXPECT_FALSE(A().known("کرابۆ"));
+}
