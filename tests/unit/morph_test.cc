@@ -1682,3 +1682,10 @@ TEST(Morph, ContractedBuwewe) {
   EXPECT_FALSE(A().known("کردبۆ"));
   EXPECT_FALSE(A().known("کرابۆ"));
 }
+
+// h-gram: هەبوون with the possessor clitic after هە- in the past, perfect and subjunctive
+// (irregular.tsv): lemma هەبوون, not هەمان/هەی + بوو.
+TEST(Morph, HebunWithPossessorClitic) {
+  for (const char* w : {"هەمبوو", "هەیبوو", "هەمانبوو", "هەتبێت", "هەیانبووایە", "هەیبووە"})
+    expect_lemma_pos(w, "هەبوون", "V");
+}
