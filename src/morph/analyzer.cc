@@ -1447,6 +1447,37 @@ struct Analyzer::Impl {
     }
   }
 
+  // The indefinite -ێک written -یک (شتیک = شتێک, کاتیکی = کاتێکی, یەکیک = یەکێک: keyboards and habits
+  // without ێ; the dropped-mark fallback restores marks inside a stem only; permissive corpora: unknown
+  // types X-یک / X-یکی on a known X ~165 tokens): when nothing is known, the last ی before ک, after
+  // 2+ letters, is read as ێ; only nominal readings whose stem ends right before that ێ count (the ێک
+  // is the suffix), not on a name or adjective, word-final only after a stem of 2-3 letters.
+  // Colloquial spellings only.
+  void indefinite_yk(std::string_view w, Sink& out) const {
+    if (out.known) return;
+    const size_t k = w.rfind("\u06CC\u06A9");
+    if (k == std::string_view::npos || !has_cps(w.substr(0, k), 2)) return;
+    std::string v(w);
+    v.replace(k, 2, "\u06CE");  // ی and ێ are both two bytes: offsets stay as they are
+    thread_local std::vector<LCand> buf;
+    buf.clear();
+    Sink sub(&buf, Sink::kAll, false);
+    LMorph st[10];
+    nom_dfs(v, v.size(), kNomAll, true, st, 0, sub);
+    for (auto& c : buf) {
+      // not on a name or an adjective, and word-final only on a stem of 2-3 letters: a longer X-یک is
+      // mostly the loan ending -ic (ئیسلامیک، ئەتۆمیک، مۆدێرنیک; شتیک، کاتیک، یەکیک are short)
+      if (c.guessed || c.stem_e != k || c.pos == pPropn || c.pos == pAdj) continue;
+      if (k + 4 == w.size() && has_cps(w.substr(0, k), 4)) continue;
+      if (out.mode == Sink::kKnown) {
+        out.known = true;
+        return;
+      }
+      respelled(c, v, [](uint16_t x) { return x; });
+      out.add(std::move(c));
+    }
+  }
+
   // The postposition -دا after a stem ending in د written with one د (ئەندرۆیدا = ئەندرۆید + دا,
   // شەهیدا = شەهید + دا; colloquial spellings only): when nothing is known, retry with the د doubled;
   // only readings that end in the postposition are kept.
@@ -1645,6 +1676,7 @@ struct Analyzer::Impl {
     if (options.colloquial) single_dal_da(w, out);
     if (options.colloquial) single_yeh(w, out);
     if (options.colloquial) dropped_mark(w, out);
+    if (options.colloquial) indefinite_yk(w, out);
     joined_conjunction(w, out);
     if (options.colloquial) joined_function_word(w, out);
   }

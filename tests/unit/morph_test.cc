@@ -1689,3 +1689,22 @@ TEST(Morph, HebunWithPossessorClitic) {
   for (const char* w : {"هەمبوو", "هەیبوو", "هەمانبوو", "هەتبێت", "هەیانبووایە", "هەیبووە"})
     expect_lemma_pos(w, "هەبوون", "V");
 }
+
+// h-gram: the indefinite -ێک written -یک (شتیک، کاتیکی، یەکیک): colloquial only, the stem before it;
+// word-final only after a short stem (ئیسلامیک، ئەتۆمیک are the loan ending -ic).
+TEST(Morph, IndefiniteWrittenYkIsColloquial) {
+  kurdi::MorphOptions strict_opts;
+  strict_opts.colloquial = false;
+  const kurdi::Analyzer strict(strict_opts);
+  struct Case { const char* word; const char* lemma; };
+  for (Case c : {Case{"شتیک", "شت"}, Case{"کاتیکی", "کات"}, Case{"یەکیک", "یەک"}, Case{"کەسیکیان", "کەس"}}) {
+    auto as = A().analyze(c.word);
+    ASSERT_FALSE(as.empty()) << c.word;
+    EXPECT_EQ(as[0].lemma, c.lemma) << c.word;
+    EXPECT_FALSE(as[0].guessed) << c.word;
+    EXPECT_NE(as[0].features.find("INDF"), std::string::npos) << c.word;
+    EXPECT_FALSE(strict.known(c.word)) << c.word;
+  }
+  EXPECT_NE(A().lemma("ئیسلامیک"), "ئیسلام");
+  EXPECT_NE(A().lemma("ئەتۆمیک"), "ئەتۆم");
+}
