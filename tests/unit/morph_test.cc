@@ -1679,8 +1679,11 @@ TEST(Morph, ContractedBuwewe) {
   expect_lemma_pos("کرابۆوە", "کردن", "V");
   EXPECT_EQ(A().analyze("کردبۆوە")[0].features, "V;PST;PRF;IND;ARGAB3S;ARGER3S;LGSPEC3");
   EXPECT_EQ(A().analyze("دەبۆوە")[0].features, "V;PST;IPFV;IND;ARGNO3S;LGSPEC3");
-  EXPECT_FALSE(A().known("کردبۆ"));
-  EXPECT_FALSE(A().known("کرابۆ"));
+  kurdi::MorphOptions strict_opts;  // colloquially کردبۆ may be کرد بۆ written joined
+  strict_opts.colloquial = false;
+  const kurdi::Analyzer strict(strict_opts);
+  EXPECT_FALSE(strict.known("کردبۆ"));
+  EXPECT_FALSE(strict.known("کرابۆ"));
 }
 
 // h-gram: هەبوون with the possessor clitic after هە- in the past, perfect and subjunctive
@@ -1707,4 +1710,23 @@ TEST(Morph, IndefiniteWrittenYkIsColloquial) {
   }
   EXPECT_NE(A().lemma("ئیسلامیک"), "ئیسلام");
   EXPECT_NE(A().lemma("ئەتۆمیک"), "ئەتۆم");
+}
+
+// h-gram: a word ending in a non-joining letter written joined to a following بۆ، بوو، لە، بە
+// (تایبەتەبۆ، ئەوەبوو، زیاترلە، سەربە): colloquial only, the first word keeps its lemma.
+TEST(Morph, JoinedTrailingWordIsColloquial) {
+  kurdi::MorphOptions strict_opts;
+  strict_opts.colloquial = false;
+  const kurdi::Analyzer strict(strict_opts);
+  struct Case { const char* word; const char* lemma; const char* tag; };
+  for (Case c : {Case{"ئاماژەبۆ", "ئاماژە", "ADP"}, Case{"ئەوەبوو", "ئەو", "AUX"}, Case{"زیاترلە", "زیاتر", "ADP"},
+                 Case{"سەربە", "سەر", "ADP"}}) {
+    auto as = A().analyze(c.word);
+    ASSERT_FALSE(as.empty()) << c.word;
+    EXPECT_EQ(as[0].lemma, c.lemma) << c.word;
+    EXPECT_FALSE(as[0].guessed) << c.word;
+    EXPECT_EQ(as[0].morphs.back().tag, c.tag) << c.word;
+    EXPECT_FALSE(strict.known(c.word)) << c.word;
+  }
+  EXPECT_FALSE(A().known("هێزو"));  // و after a consonant: not read as X + و
 }
