@@ -1729,4 +1729,6 @@ TEST(Morph, JoinedTrailingWordIsColloquial) {
     EXPECT_FALSE(strict.known(c.word)) << c.word;
   }
   EXPECT_FALSE(A().known("هێزو"));  // و after a consonant: not read as X + و
+  expect_lemma_pos("دوورەلەگەڵ", "دوور", "ADJ");  // any hand-written preposition of 2+ letters
+  EXPECT_FALSE(A().known("نییەکە"));            // not کە: after ە the definite -کە
 }
