@@ -1640,6 +1640,8 @@ TEST(Morph, JoinedFunctionWordIsColloquial) {
     EXPECT_FALSE(strict.known(c.word)) << c.word;
   }
   EXPECT_EQ(A().lemma("کەسەکە"), "کەس");  // a word of its own is no کە + rest
+  EXPECT_EQ(A().lemma("تاشارەکە"), "شار");  // the conjunctions تا، یا، وەکوو too
+  EXPECT_FALSE(strict.known("تاشارەکە"));
 }
 
 // h-gram: an adjective / adverb in -انە (-یانە after a vowel) on a hand-written noun or adjective
