@@ -44,7 +44,7 @@ constexpr std::string_view kEti = "\u06CE\u062A\u06CC";  // ێتی
 constexpr std::string_view kRreh = "\u0695";  // ڕ
 
 // Morph kinds in a light candidate.
-enum MType : uint8_t { mStem, mNom, mPre, mTail, mPart, mNeg, mAdp, mConj, mDet, mAux, mPron, mPartcl };
+enum MType : uint8_t { mStem, mNom, mPre, mTail, mPart, mNeg, mAdp, mConj, mDet, mAux, mPron, mPartcl, mAdv };
 
 struct LMorph {
   const Row* row;  // null for stems and parts
@@ -1559,10 +1559,11 @@ struct Analyzer::Impl {
           c0 != U'\u06D5' && c0 != U'\u0627' && c0 != U'\u0648' && c0 != U'\u06C6')
         continue;  // د ر ڕ ز ژ ە ا و ۆ
       const std::string_view fw = w.substr(0, cut);
-      // کە، بۆ، هەر and the conjunctions تا، یا، وەکوو (any hand-written preposition cost lemma train
-      // 0.9414 -> 0.94: سەر، بەر، ناو، ژێر، دا also start compounds and preverb verbs)
+      // کە، بۆ، هەر، the conjunctions تا، یا، وەکوو، the adverb وا (وابزانم = وا بزانم, perm 73;
+      // وادیارە) and the demonstrative ئەو (ئەوکەسەی); any hand-written preposition cost lemma train
+      // 0.9414 -> 0.94: سەر، بەر، ناو، ژێر، دا also start compounds and preverb verbs
       const bool ok = fw == kKe || fw == kBo || fw == kHer || fw == "\u062A\u0627" || fw == "\u06CC\u0627" ||
-                      fw == "\u0648\u06D5\u06A9\u0648\u0648";
+                      fw == "\u0648\u06D5\u06A9\u0648\u0648" || fw == "\u0648\u0627" || fw == "\u0626\u06D5\u0648";
       if (!ok || !has_cps(w.substr(fw.size()), 3)) continue;
       std::string_view rest = w.substr(fw.size());
       // every candidate, also in known() mode: those on an induced stem do not count (کەسانێ is no
@@ -1574,7 +1575,8 @@ struct Analyzer::Impl {
       nom_dfs(rest, rest.size(), kNomAll, true, st, 0, sub);
       verbal(rest, sub);
       const auto off = static_cast<uint16_t>(fw.size());
-      const MType type = fw == kHer ? mDet : fw == kBo ? mAdp : mConj;
+      const MType type = fw == kHer ? mDet : fw == kBo ? mAdp : fw == "\u0648\u0627" ? mAdv
+                         : fw == "\u0626\u06D5\u0648" ? mPron : mConj;
       for (auto& c : v) {
         if (c.guessed || c.induced || c.n + 1 > kMaxMorphs) continue;
         if (out.mode == Sink::kKnown) {
@@ -1806,6 +1808,7 @@ std::string Analyzer::Impl::morph_tag(const LMorph& m, const LCand& c) const {
     case mAux: return "AUX";
     case mPron: return "PRO";
     case mPartcl: return "PART";
+    case mAdv: return "ADV";
     default: break;
   }
   const Row* r = m.row;

@@ -1642,6 +1642,9 @@ TEST(Morph, JoinedFunctionWordIsColloquial) {
   EXPECT_EQ(A().lemma("کەسەکە"), "کەس");  // a word of its own is no کە + rest
   EXPECT_EQ(A().lemma("تاشارەکە"), "شار");  // the conjunctions تا، یا، وەکوو too
   EXPECT_FALSE(strict.known("تاشارەکە"));
+  EXPECT_EQ(A().lemma("وابزانم"), "زانین");  // وا بزانم
+  EXPECT_EQ(A().analyze("وابزانم")[0].morphs[0].tag, "ADV");
+  EXPECT_EQ(A().lemma("ئەوکارە"), "کار");
 }
 
 // h-gram: an adjective / adverb in -انە (-یانە after a vowel) on a hand-written noun or adjective
