@@ -1552,19 +1552,14 @@ struct Analyzer::Impl {
     if (out.known) return;
     static constexpr std::string_view kKe = "\u06A9\u06D5", kBo = "\u0628\u06C6",
                                       kHer = "\u0647\u06D5\u0631";
-    for (size_t cut = next_cp(w, 0); cut + 6 <= w.size(); cut = next_cp(w, cut)) {
-      if (!two_byte_at(w, cut)) continue;
-      const char32_t c0 = two_byte_cp(w, cut);
-      if (c0 != U'\u062F' && c0 != U'\u0631' && c0 != U'\u0695' && c0 != U'\u0632' && c0 != U'\u0698' &&
-          c0 != U'\u06D5' && c0 != U'\u0627' && c0 != U'\u0648' && c0 != U'\u06C6')
-        continue;  // د ر ڕ ز ژ ە ا و ۆ
-      const std::string_view fw = w.substr(0, cut);
-      // کە، بۆ، هەر، the conjunctions تا، یا، وەکوو، the adverb وا (وابزانم = وا بزانم, perm 73;
-      // وادیارە) and the demonstrative ئەو (ئەوکەسەی); any hand-written preposition cost lemma train
-      // 0.9414 -> 0.94: سەر، بەر، ناو، ژێر، دا also start compounds and preverb verbs
-      const bool ok = fw == kKe || fw == kBo || fw == kHer || fw == "\u062A\u0627" || fw == "\u06CC\u0627" ||
-                      fw == "\u0648\u06D5\u06A9\u0648\u0648" || fw == "\u0648\u0627" || fw == "\u0626\u06D5\u0648";
-      if (!ok || !has_cps(w.substr(fw.size()), 3)) continue;
+    // کە، بۆ، هەر، the conjunctions تا، یا، وەکوو، the adverb وا (وابزانم = وا بزانم, perm 73;
+    // وادیارە) and the demonstrative ئەو (ئەوکەسەی); any hand-written preposition ending in such a
+    // letter cost lemma train 0.9414 -> 0.94: سەر، بەر، ناو، ژێر، دا also start compounds and preverb verbs
+    static constexpr std::string_view kLead[] = {kKe, kBo, kHer, "\u062A\u0627", "\u06CC\u0627",
+                                                 "\u0648\u06D5\u06A9\u0648\u0648", "\u0648\u0627",
+                                                 "\u0626\u06D5\u0648"};
+    for (std::string_view fw : kLead) {
+      if (!starts_with(w, fw) || !has_cps(w.substr(fw.size()), 3)) continue;
       std::string_view rest = w.substr(fw.size());
       // every candidate, also in known() mode: those on an induced stem do not count (کەسانێ is no
       // کە + سانێ)
@@ -1604,7 +1599,8 @@ struct Analyzer::Impl {
   void joined_trailing_word(std::string_view w, Sink& out) const {
     if (out.known) return;
     static constexpr std::string_view kBuu = "\u0628\u0648\u0648";
-    for (size_t k = prev_cp(w, w.size()); k >= 4 && !out.done(); k = prev_cp(w, k)) {
+    // tails of up to 8 letters (16 bytes: the function words are short)
+    for (size_t k = prev_cp(w, w.size()); k >= 4 && w.size() - k <= 16 && !out.done(); k = prev_cp(w, k)) {
       std::string_view rest = w.substr(0, k), tail = w.substr(k);
       // not کە: after ە it is the definite -کە (نییەکە is no نییە کە)
       if (!has_cps(tail, 2) || !two_byte_at(rest, rest.size()) || starts_with(tail, kHeh) ||
