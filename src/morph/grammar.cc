@@ -117,6 +117,7 @@ uint8_t parse_after(std::string_view s) {
     else if (p == "E-") m |= kEdrop;
     else if (p == "stem") m |= kStemOnly;
     else if (p == "V") m |= kA | kE | kI | kEe | kU;
+    else if (p == "Y") m |= kI;  // a stem in vowel + یی (the row's vowel_yy says so)
   }
   return m;
 }
@@ -142,6 +143,7 @@ Grammar::Grammar() {
           Row r;
           r.form = f[cf] == "∅" ? "" : std::string(f[cf]);
           r.after = parse_after(f[ca]);
+          r.vowel_yy = f[ca] == "Y";
           r.feat = std::string(f[ce]);
           r.slot = s;
           r.letters = letters(r.form);

@@ -42,6 +42,7 @@ struct Row {
   std::string feat;     // UniMorph tags or person (1S ...) or mode (DE, BI ...)
   uint8_t slot = 0;
   uint8_t letters = 0;  // code points in form
+  bool vowel_yy = false;  // `Y` in the tables: only on a hand-written stem in vowel + یی (بەرزاییەک)
 };
 
 enum class Kind : uint8_t {

@@ -1677,3 +1677,166 @@ TEST(Morph, PermissiveCorpusSweepLexl) {
   };
   for (const auto& c : cases) expect_lemma_pos(c.word, c.lemma, c.pos);
 }
+
+// h-gram: the 3sg copula ەتی after the 3sg clitic ی ("it is his/her N") on a definite or plural noun
+// or a pronoun; a bare noun + یەتی stays unknown (پاڵەوانیەتی is پاڵەوانێتی misspelt).
+TEST(Morph, CopulaAfterThirdSingularClitic) {
+  for (const char* w : {"کتێبەکەیەتی", "نامەکەیەتی", "کارەکانیەتی", "هییەتی"}) {
+    auto as = A().analyze(w);
+    ASSERT_FALSE(as.empty()) << w;
+    EXPECT_FALSE(as[0].guessed) << w;
+    EXPECT_NE(as[0].features.find("PSS3S;LGSPEC7(3S)"), std::string::npos) << w << " " << as[0].features;
+  }
+  expect_lemma_pos("کتێبەکەیەتی", "کتێب", "N");
+  expect_lemma_pos("نامەکەیەتی", "نامە", "N");
+  EXPECT_EQ(A().analyze("هییەتی")[0].lemma, "هی");
+  EXPECT_FALSE(A().known("پاڵەوانیەتی"));
+  EXPECT_FALSE(A().known("بەرپرسیاریەتی"));
+}
+
+// h-gram: the contracted perfect: -وو + 3sg -ە written ۆ before -تە / -تەوە, on a past stem in وو
+// (بۆتە = بووەتە) and on compounds of it; a 3sg form, no 2sg ت; never word-final (کردۆ).
+TEST(Morph, ContractedPerfect) {
+  expect_lemma_pos("بڵاوبۆتەوە", "بڵاوبوون", "V");
+  expect_lemma_pos("دروستبۆتە", "دروستبوون", "V");
+  expect_lemma_pos("بۆتە", "بوون", "V");
+  expect_lemma_pos("نەبۆتەوە", "بوون", "V");
+  expect_lemma_pos("چۆتەوە", "چوون", "V");
+  auto k = A().analyze("کردۆتەوە");
+  ASSERT_FALSE(k.empty());
+  EXPECT_EQ(k[0].lemma, "کردن");
+  EXPECT_EQ(k[0].features, "V;PRS;PRF;IND;ARGAB3S;ARGER3S;LGSPEC3");
+  EXPECT_EQ(A().analyze("کەوتۆتە")[0].features, "V;PRS;PRF;IND;ARGNO3S;LGSPEC2");
+  EXPECT_EQ(A().analyze("بۆتە")[0].features, "V;PRS;PRF;IND;ARGNO3S;LGSPEC2");
+  EXPECT_FALSE(A().known("کردۆ"));
+  EXPECT_FALSE(A().known("کردۆوە"));
+}
+
+// h-gram: a hand-written stem in vowel + یی takes -ەک، -ەوە، -ان without a third ی (بەرزاییەک);
+// not a derived one: شێوەییەک is شێوەیەک misspelt.
+TEST(Morph, VowelYiStemBeforeVowelSuffix) {
+  expect_lemma_pos("بەرزاییەک", "بەرزایی", "N");
+  expect_lemma_pos("ناڕەزاییەکی", "ناڕەزایی", "N");
+  expect_lemma_pos("دڵنیاییەوە", "دڵنیایی", "N");
+  expect_lemma_pos("سەربەخۆییان", "سەربەخۆیی", "N");
+  EXPECT_EQ(A().analyze("بەرزاییەک")[0].features, "N;INDF");
+  EXPECT_FALSE(A().known("شێوەییەک"));
+  EXPECT_FALSE(A().known("ژمارەییەک"));
+}
+
+// h-gram: کە، بۆ، هەر written with no space before the next word (their last letter does not join,
+// so the gap is invisible): the rest keeps its lemma; colloquial spellings only (the spell checker
+// flags the missing space).
+TEST(Morph, JoinedFunctionWordIsColloquial) {
+  kurdi::MorphOptions strict_opts;
+  strict_opts.colloquial = false;
+  const kurdi::Analyzer strict(strict_opts);
+  struct Case { const char* word; const char* lemma; const char* tag; };
+  for (Case c : {Case{"کەئەمانە", "ئەم", "CONJ"}, Case{"بۆشارەکە", "شار", "ADP"}, Case{"هەرشوێنێک", "شوێن", "DET"},
+                 Case{"کەدەیەوێت", "ویستن", "CONJ"}}) {
+    auto as = A().analyze(c.word);
+    ASSERT_FALSE(as.empty()) << c.word;
+    EXPECT_EQ(as[0].lemma, c.lemma) << c.word;
+    EXPECT_FALSE(as[0].guessed) << c.word;
+    ASSERT_FALSE(as[0].morphs.empty()) << c.word;
+    EXPECT_EQ(as[0].morphs[0].tag, c.tag) << c.word;
+    EXPECT_FALSE(strict.known(c.word)) << c.word;
+  }
+  EXPECT_EQ(A().lemma("کەسەکە"), "کەس");  // a word of its own is no کە + rest
+  EXPECT_EQ(A().lemma("تاشارەکە"), "شار");  // the conjunctions تا، یا، وەکوو too
+  EXPECT_FALSE(strict.known("تاشارەکە"));
+  EXPECT_EQ(A().lemma("وابزانم"), "زانین");  // وا بزانم
+  EXPECT_EQ(A().analyze("وابزانم")[0].morphs[0].tag, "ADV");
+  EXPECT_EQ(A().lemma("ئەوکارە"), "کار");
+}
+
+// h-gram: an adjective / adverb in -انە (-یانە after a vowel) on a hand-written noun or adjective
+// takes the degree suffixes (دۆستانەتر، ئازایانەتر، دڵسۆزانەترین); lemma: the -انە word.
+TEST(Morph, AneAdverbComparative) {
+  struct Case { const char* word; const char* lemma; const char* feats; };
+  for (Case c : {Case{"دۆستانەتر", "دۆستانە", "ADJ;CMPR"}, Case{"ئازایانەتر", "ئازایانە", "ADJ;CMPR"},
+                 Case{"دڵسۆزانەترین", "دڵسۆزانە", "ADJ;SPRL"}}) {
+    auto as = A().analyze(c.word);
+    ASSERT_FALSE(as.empty()) << c.word;
+    EXPECT_EQ(as[0].lemma, c.lemma) << c.word;
+    EXPECT_EQ(as[0].features, c.feats) << c.word;
+    EXPECT_FALSE(as[0].guessed) << c.word;
+  }
+}
+
+// h-gram: diminutives in -ۆکە / -ۆچکە / -ۆڵە on a hand-written noun of 3+ letters (its final ە drops):
+// lemmas of their own; a two-letter or adjective base is none (فرەۆکە is no word).
+TEST(Morph, Diminutives) {
+  kurdi::MorphOptions strict_opts;
+  strict_opts.colloquial = false;
+  const kurdi::Analyzer strict(strict_opts);
+  expect_lemma_pos("کرمۆکە", "کرمۆکە", "N");
+  expect_lemma_pos("وێنۆچکەکان", "وێنۆچکە", "N");
+  expect_lemma_pos("کتێبۆکەیەک", "کتێبۆکە", "N");
+  EXPECT_TRUE(strict.known("دارۆچکە"));
+  EXPECT_FALSE(strict.known("فرۆچکە"));  // فرە is an adjective of two letters before ە
+}
+
+// h-gram: -بووەوە contracted to -بۆوە: a past stem in وو (بۆوە، دەبۆوە، چۆوە، بڵاوبۆوە) and the
+// pluperfect بوو / passive ابوو (کردبۆوە، کرابۆوە); the contracted بۆ only before وە.
+TEST(Morph, ContractedBuwewe) {
+  expect_lemma_pos("دەبۆوە", "بوون", "V");
+  expect_lemma_pos("چۆوە", "چوون", "V");
+  expect_lemma_pos("بڵاوبۆوە", "بڵاوبوون", "V");
+  expect_lemma_pos("نەکردبۆوە", "کردن", "V");
+  expect_lemma_pos("کرابۆوە", "کردن", "V");
+  EXPECT_EQ(A().analyze("کردبۆوە")[0].features, "V;PST;PRF;IND;ARGAB3S;ARGER3S;LGSPEC3");
+  EXPECT_EQ(A().analyze("دەبۆوە")[0].features, "V;PST;IPFV;IND;ARGNO3S;LGSPEC3");
+  kurdi::MorphOptions strict_opts;  // colloquially کردبۆ may be کرد بۆ written joined
+  strict_opts.colloquial = false;
+  const kurdi::Analyzer strict(strict_opts);
+  EXPECT_FALSE(strict.known("کردبۆ"));
+  EXPECT_FALSE(strict.known("کرابۆ"));
+}
+
+// h-gram: هەبوون with the possessor clitic after هە- in the past, perfect and subjunctive
+// (irregular.tsv): lemma هەبوون, not هەمان/هەی + بوو.
+TEST(Morph, HebunWithPossessorClitic) {
+  for (const char* w : {"هەمبوو", "هەیبوو", "هەمانبوو", "هەتبێت", "هەیانبووایە", "هەیبووە"})
+    expect_lemma_pos(w, "هەبوون", "V");
+}
+
+// h-gram: the indefinite -ێک written -یک (شتیک، کاتیکی، یەکیک): colloquial only, the stem before it;
+// word-final only after a short stem (ئیسلامیک، ئەتۆمیک are the loan ending -ic).
+TEST(Morph, IndefiniteWrittenYkIsColloquial) {
+  kurdi::MorphOptions strict_opts;
+  strict_opts.colloquial = false;
+  const kurdi::Analyzer strict(strict_opts);
+  struct Case { const char* word; const char* lemma; };
+  for (Case c : {Case{"شتیک", "شت"}, Case{"کاتیکی", "کات"}, Case{"یەکیک", "یەک"}, Case{"کەسیکیان", "کەس"}}) {
+    auto as = A().analyze(c.word);
+    ASSERT_FALSE(as.empty()) << c.word;
+    EXPECT_EQ(as[0].lemma, c.lemma) << c.word;
+    EXPECT_FALSE(as[0].guessed) << c.word;
+    EXPECT_NE(as[0].features.find("INDF"), std::string::npos) << c.word;
+    EXPECT_FALSE(strict.known(c.word)) << c.word;
+  }
+  EXPECT_NE(A().lemma("ئیسلامیک"), "ئیسلام");
+  EXPECT_NE(A().lemma("ئەتۆمیک"), "ئەتۆم");
+}
+
+// h-gram: a word ending in a non-joining letter written joined to a following بۆ، بوو، لە، بە
+// (تایبەتەبۆ، ئەوەبوو، زیاترلە، سەربە): colloquial only, the first word keeps its lemma.
+TEST(Morph, JoinedTrailingWordIsColloquial) {
+  kurdi::MorphOptions strict_opts;
+  strict_opts.colloquial = false;
+  const kurdi::Analyzer strict(strict_opts);
+  struct Case { const char* word; const char* lemma; const char* tag; };
+  for (Case c : {Case{"ئاماژەبۆ", "ئاماژە", "ADP"}, Case{"ئەوەبوو", "ئەو", "AUX"}, Case{"زیاترلە", "زیاتر", "ADP"},
+                 Case{"سەربە", "سەر", "ADP"}}) {
+    auto as = A().analyze(c.word);
+    ASSERT_FALSE(as.empty()) << c.word;
+    EXPECT_EQ(as[0].lemma, c.lemma) << c.word;
+    EXPECT_FALSE(as[0].guessed) << c.word;
+    EXPECT_EQ(as[0].morphs.back().tag, c.tag) << c.word;
+    EXPECT_FALSE(strict.known(c.word)) << c.word;
+  }
+  EXPECT_FALSE(A().known("هێزو"));  // و after a consonant: not read as X + و
+  expect_lemma_pos("دوورەلەگەڵ", "دوور", "ADJ");  // any hand-written preposition of 2+ letters
+  EXPECT_FALSE(A().known("نییەکە"));            // not کە: after ە the definite -کە
+}
