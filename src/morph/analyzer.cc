@@ -439,21 +439,29 @@ struct Analyzer::Impl {
   const Row* cop_eti = nullptr;
   const Row* pss3s_i = nullptr;
   const Row* prf_o = nullptr;  // the contracted perfect ۆ (verb_affixes.tsv)
+  const Row* prf_u = nullptr;  // the empty perfect after a past stem in وو (بووە، بوومەتەوە)
   // the pluperfect بوو / passive ابوو contracted before -وە (بۆ، ابۆ), and the EWE row وە
   const Row* plprf_bo = nullptr;
   const Row* pass_abo = nullptr;
   const Row* ewe_we = nullptr;
+  const Row* goal_ewe = nullptr;  // the EWE row ەوە after a consonant, after a goal compound's part
+  // set while goal_compound analyzes the verb form before the part (one thread at a time each)
+  static inline thread_local bool goal_context = false;
   explicit Impl(const MorphOptions& o) : options(o) {
     for (const auto& r : g.nom[kCOP])
       if (same(r.form, "\u06D5\u062A\u06CC")) cop_eti = &r;
-    for (const auto& r : g.verb[vPRF])
+    for (const auto& r : g.verb[vPRF]) {
       if (same(r.form, "\u06C6")) prf_o = &r;
+      if (r.form.empty() && r.after == kU && !prf_u) prf_u = &r;
+    }
     for (const auto& r : g.verb[vPLPRF])
       if (same(r.form, "\u0628\u06C6")) plprf_bo = &r;
     for (const auto& r : g.verb[vPASS])
       if (same(r.form, "\u0627\u0628\u06C6")) pass_abo = &r;
-    for (const auto& r : g.verb[vEWE])
+    for (const auto& r : g.verb[vEWE]) {
       if (same(r.form, "\u0648\u06D5") && !ewe_we) ewe_we = &r;
+      if (same(r.form, "\u06D5\u0648\u06D5") && r.after == kC && !goal_ewe) goal_ewe = &r;
+    }
     for (const auto& r : g.nom[kPSS])
       if (same(r.form, "\u06CC") && !pss3s_i) pss3s_i = &r;
     for (const auto& p : g.parts) max_part_bytes = std::max(max_part_bytes, p.size());
@@ -600,6 +608,24 @@ struct Analyzer::Impl {
       }
       if (handwritten_nominal(bt)) {
         emit(nullptr, 0, pAdj, false, 10.0f, false);
+        return;
+      }
+    }
+    // the -انە adverb / adjective of a hand-written adjective in ی that is no noun, without a degree
+    // suffix too: زانستیانە، سیاسیانە، ئاساییانە "scientifically, politically, normally" (perm: 33
+    // tokens of 15 such types), not زانست + یان + ە "it is their science" (the demonstrative plural
+    // -انە is a noun's: ئەو کورسیانە)
+    if (!has_deg && !ord && !edrop && ends_with(stem, "\u06CC\u0627\u0646\u06D5") && has_cps(stem, 7)) {
+      const StemIndex::Rec* bt = idx.stem(stem.substr(0, stem.size() - 6));
+      bool adj = false, noun = false;
+      if (bt)
+        for (const auto& e : *bt)
+          if (e.kind == Kind::kNominal && e.source == 0) {
+            adj |= e.pos == pAdj;
+            noun |= e.pos == pN || e.pos == pPropn;
+          }
+      if (adj && !noun) {
+        emit(nullptr, 0, pAdj, false, 10.5f, false);
         return;
       }
     }
@@ -929,6 +955,16 @@ struct Analyzer::Impl {
       if (rest != "\u0648\u06D5") return;
       allowed = B(vEWE);
     }
+    // the empty perfect after a past stem in وو (verb_rows holds no empty row): only before the
+    // perfect's -ە + -تە / -تەوە, with a person ending between or not (بوومەتەوە، بووینەتەوە،
+    // بووەتەوە; perm: بووینەتەوە 4); a bare بوومە، چووە keep the past + goal / participle readings
+    if (last == kVSlots && cls == kU && prf_u && ctx.kind == Kind::kPast && rest.size() >= 6 &&
+        (ends_with(rest, "\u06D5\u062A\u06D5\u0648\u06D5") || ends_with(rest, "\u06D5\u062A\u06D5"))) {
+      TailCtx c2 = ctx;
+      c2.prf = true;
+      st[depth] = {prf_u, static_cast<uint16_t>(q), static_cast<uint16_t>(q), mTail};
+      tail_dfs(w, q, vPRF, c2, pre, e, stem_b, st, depth + 1, out);
+    }
     for (int s = 0; s < kVSlots; ++s) {
       if (!(allowed & B(s))) continue;
       for (const Row* rp : verb_rows(s, rest)) {
@@ -938,7 +974,10 @@ struct Analyzer::Impl {
         // the postverbal -ێ "to it" follows a person ending only (دەداتێ، دامێ), never a bare stem
         if (s == vGOAL && same(r.form, "\u06CE") && last != vPRS && last != vPST && last != vSCL) continue;
         // the goal -ە right after وو only after the pluperfect (کردبووە): a bare چووە، بووە stays the perfect
-        if (s == vGOAL && r.after == morph::kU && same(r.form, "\u06D5") && last != vPLPRF) continue;
+        // (and on the bare stem inside a joined goal compound: چووەسەر)
+        if (s == vGOAL && r.after == morph::kU && same(r.form, "\u06D5") && last != vPLPRF &&
+            !(goal_context && last == kVSlots && q + r.form.size() == w.size()))
+          continue;
         if (contracted && !starts_with(r.form, "\u062A")) continue;
         TailCtx c2 = ctx;
         int nl = s;
@@ -1001,6 +1040,8 @@ struct Analyzer::Impl {
   void finish_verb(std::string_view w, const Prefix& pre, const Entry& e, size_t stem_b, const LMorph* st,
                    int depth, int last, const TailCtx& ctx, Sink& out) const {
     (void)w; (void)ctx;
+    // a bound verb's present stem freed only after a prefix (verbs.tsv ..PB): بدوێم، دەنێت، نامژێت
+    if (e.prefixed && pre.asp < 0 && pre.neg < 0) return;
     bool has_tail = depth > 0;
     const Row* first = has_tail ? st[0].row : nullptr;
     bool aye = false, prf = false, ba = false;
@@ -1697,16 +1738,27 @@ struct Analyzer::Impl {
   // A goal compound written joined: a form of the base verb ending in the goal -ە, then the part
   // (دێتەدی = دێتە + دی → هاتنەدی, خستەڕوو → خستنەڕوو; compound_verbs.tsv type GL). The infinitive
   // itself is a nominal entry (خستنەڕووی). Only when nothing else is known.
+  // (a finite form may end in -ەوە after a part in a consonant: هاتەپێشەوە، دێنەژوورەوە, as the
+  // infinitive does, هاتنەپێشەوە; the 3sg past of a stem in وو takes the goal -ە right on the stem
+  // there, چووەسەر، چووەناو, which alone stays the perfect چووە)
   void goal_compound(std::string_view w, Sink& out) const {
     if (out.known || g.goal_parts.empty()) return;
+    constexpr std::string_view kEwe = "\u06D5\u0648\u06D5";
     for (const auto& [part, list] : g.goal_parts) {
-      if (w.size() < part.size() + 6 || !ends_with(w, part)) continue;
-      const std::string_view r = w.substr(0, w.size() - part.size());
+      size_t tail = 0;
+      if (ends_with(w, part)) tail = part.size();
+      else if (goal_ewe && ends_with(w, kEwe) && ends_with(w.substr(0, w.size() - kEwe.size()), part) &&
+               end_class(part) == kC)
+        tail = part.size() + kEwe.size();
+      if (!tail || w.size() < tail + 6) continue;
+      const std::string_view r = w.substr(0, w.size() - tail);
       // every form of r, also for known(): each is checked for its goal ending and lemma
       thread_local std::vector<LCand> v;
       v.clear();
       Sink sub(&v, Sink::kAll, false);
+      goal_context = true;
       verbal(r, sub);
+      goal_context = false;
       for (auto& c : v) {
         if (c.guessed || c.kind == Kind::kNominal || c.n == 0 || c.n + 1 > kMaxMorphs) continue;
         const LMorph& last = c.m[c.n - 1];
@@ -1717,9 +1769,12 @@ struct Analyzer::Impl {
             out.known = true;
             return;
           }
+          if (tail > part.size() && c.n + 2 > kMaxMorphs) continue;
           LCand d = c;
           d.lemma_text = comp;
-          d.m[d.n++] = {nullptr, static_cast<uint16_t>(r.size()), static_cast<uint16_t>(w.size()), mPart};
+          d.m[d.n++] = {nullptr, static_cast<uint16_t>(r.size()), static_cast<uint16_t>(r.size() + part.size()), mPart};
+          if (tail > part.size())
+            d.m[d.n++] = {goal_ewe, static_cast<uint16_t>(r.size() + part.size()), static_cast<uint16_t>(w.size()), mTail};
           d.score -= 1.0f;
           if (out.take(d.score, false)) out.add(std::move(d));
         }
@@ -1960,6 +2015,7 @@ std::vector<Analysis> Analyzer::analyze(std::string_view word) const {
     a.score = c.score;
     for (int i = 0; i < c.n; ++i) {
       const auto& m = c.m[i];
+      if (m.b == m.e && m.row) continue;  // a zero-width slot (the perfect after وو: بوومەتەوە) gives features only
       Morph mm;
       mm.form = std::string(w.substr(m.b, m.e - m.b));
       mm.tag = impl_->morph_tag(m, c);

@@ -308,6 +308,15 @@ Grammar::Grammar() {
       verbs[v.infinitive] = v;
       if (bound) {
         infinitives.emplace(v.infinitive, intern(v.infinitive));
+        // trans TPB / IPB: bound, but its present stem also stands alone after an aspect or
+        // negation prefix (بدوێم، دەنێت), never bare and never its past stem (دوا "after", دەنا "otherwise")
+        if (f[ct].size() >= 2 && f[ct][f[ct].size() - 2] == 'P') {
+          Entry pe{intern(v.lemma.empty() ? v.infinitive : v.lemma), 0, Kind::kPresent, pos_id("V"),
+                   v.transitive, 0, 3.0f};
+          pe.caus = v.caus;
+          pe.prefixed = true;
+          for (const auto& p : v.present) add(p, pe);
+        }
         return;
       }
       register_verb(v);

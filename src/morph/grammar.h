@@ -62,6 +62,7 @@ struct Entry {
   uint8_t source;      // 0 hand-written, 1 induced
   float weight;        // lexical prior (log frequency for induced stems, fixed for hand-written)
   bool caus = false;   // a causative verb lemmatized to its base (data/morph/causatives.tsv): CAUS
+  bool prefixed = false;  // a bound verb's present stem, free only after ب-/دە-/نا-/نە-/مە- (verbs.tsv trans ..PB)
 };
 
 extern const char* const kPosNames[];
