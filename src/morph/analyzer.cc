@@ -403,6 +403,29 @@ struct Analyzer::Impl {
     return false;
   }
 
+  // head = a hand-written adjective of 3+ letters + the comparative -تر (بەهێزتر، جوانتر): the head of
+  // a joined کردن / بوون compound (بەهێزترکردنی، گرانتربوونی; perm: 6 tokens of 4 unknown types)
+  bool comparative_head(std::string_view head) const {
+    if (!ends_with(head, "\u062A\u0631") || !has_cps(head, 5)) return false;
+    const std::string_view adj = head.substr(0, head.size() - 4);
+    if (!has_cps(adj, 3)) return false;
+    if (const StemIndex::Rec* r = idx.stem(adj))
+      for (const auto& e : *r)
+        if (e.kind == Kind::kNominal && e.source == 0 && e.pos == pAdj) return true;
+    return false;
+  }
+  const uint32_t kirdin_lemma = [] {
+    const auto& gr = grammar();
+    auto it = gr.string_ids.find("\u06A9\u0631\u062F\u0646");
+    return it == gr.string_ids.end() ? 0u : it->second;
+  }();
+  const uint32_t bun_lemma = [] {
+    const auto& gr = grammar();
+    auto it = gr.string_ids.find("\u0628\u0648\u0648\u0646");
+    return it == gr.string_ids.end() ? 0u : it->second;
+  }();
+  bool kb_lemma(uint32_t l) const { return l && (l == kirdin_lemma || l == bun_lemma); }
+
   // The preverbs by their spelling with ڵ ڕ ێ ۆ written ل ر ی و (fold_marks), for the free compound
   // rule; preverb_twin_bytes: the longest.
   SvMap<std::vector<std::string>> preverb_twins;
@@ -679,10 +702,12 @@ struct Analyzer::Impl {
       std::string_view head = stem.substr(0, k);
       const StemIndex::Rec* hr = idx.find(head);
       bool head_known = hr && (hr->part || hr->n);
-      if (!head_known || !has_cps(head, 2)) continue;
+      const bool cmp = !head_known && comparative_head(head);  // ADJ + تر: only کردن / بوون
+      if ((!head_known && !cmp) || !has_cps(head, 2)) continue;
       if (misspelt_preverb_verb(head, stem.substr(k))) continue;
       for (const auto& e : *jt) {
         if (e.kind != Kind::kNominal || (e.pos != pMsdr && e.pos != pPtcp)) continue;
+        if (cmp && !kb_lemma(e.lemma)) continue;
         found = true;
         if (!out.take(9.0f - 1.0f * depth, false)) {
           if (out.done()) return;
@@ -1710,24 +1735,37 @@ struct Analyzer::Impl {
       }
       if (!idx.stem_may_extend(h)) break;  // no longer stem starts with w[0, k)
     }
+    // a hand-written adjective + the comparative -تر, then کردن / بوون (بەهێزتردەکات، نزیکتربووی)
+    for (size_t k = 10; k + 4 <= w.size() && k <= g.max_stem_bytes + 4; k += 2) {
+      if (w[k - 4] != '\xD8' || w[k - 3] != '\xAA' || w[k - 2] != '\xD8' || w[k - 1] != '\xB1') continue;
+      if (!comparative_head(w.substr(0, k)) || preverb_twin_of(w.substr(0, k))) continue;
+      light_verb_after(w, k, out, true);
+      if (out.done()) return;
+    }
   }
-  // joined_light_verb: the light verb after the nominal head w[0, k)
-  void light_verb_after(std::string_view w, size_t k, Sink& out) const {
+  // joined_light_verb: the light verb after the nominal head w[0, k) (kb: only کردن / بوون)
+  void light_verb_after(std::string_view w, size_t k, Sink& out, bool kb = false) const {
     std::string_view rest = w.substr(k);
-    Sink sub = sub_sink(out);
+    thread_local std::vector<LCand> kbv;
+    kbv.clear();
+    Sink sub = kb ? Sink(&kbv, Sink::kAll, false) : sub_sink(out);
     sub.light_only = true;
     verbal(rest, sub);
-    if (out.mode == Sink::kKnown) {
+    if (out.mode == Sink::kKnown && !kb) {
       out.known = sub.known;
       return;
     }
     const auto off = static_cast<uint16_t>(k);
     for (auto& c : *sub.all) {
       if (c.guessed || c.n + 1 > kMaxMorphs || c.kind == Kind::kNominal) continue;
-      if (!light_lemma[c.lemma]) continue;
+      if (!light_lemma[c.lemma] || (kb && !kb_lemma(c.lemma))) continue;
       bool has_part = false;
       for (int i = 0; i < c.n; ++i) has_part |= c.m[i].type == mPart;
       if (has_part) continue;
+      if (out.mode == Sink::kKnown) {
+        out.known = true;
+        return;
+      }
       c.lemma_text = std::string(w.substr(0, k)) + g.strings[c.lemma];
       c.prepend(off, mPart);
       c.score -= 2.0f;

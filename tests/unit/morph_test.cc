@@ -1906,3 +1906,16 @@ TEST(Morph, BoundPresentFreeAfterPrefix) {
   EXPECT_FALSE(has_reading("دەنا", "نان"));
   EXPECT_EQ(A().lemma("دوا"), "دوا");
 }
+
+// A hand-written adjective + the comparative -تر as the head of a joined کردن / بوون compound.
+TEST(Morph, ComparativeLightVerb) {
+  expect_lemma_pos("بەهێزترکردنی", "بەهێزترکردن", "V.MSDR");
+  expect_lemma_pos("جوانترکردن", "جوانترکردن", "V.MSDR");
+  expect_lemma_pos("گرانتربوونی", "گرانتربوون", "V.MSDR");
+  expect_lemma_pos("بەهێزتردەکات", "بەهێزترکردن", "V");
+  expect_lemma_pos("جوانترکرد", "جوانترکردن", "V");
+  // only کردن / بوون after it, only on an adjective
+  EXPECT_FALSE(A().known("جوانتردەدات"));  // دان
+  EXPECT_FALSE(A().known("جوانترخست"));    // خستن
+  EXPECT_FALSE(A().known("ماڵترکردن"));    // a noun
+}
