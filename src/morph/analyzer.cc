@@ -1736,7 +1736,7 @@ struct Analyzer::Impl {
       if (!idx.stem_may_extend(h)) break;  // no longer stem starts with w[0, k)
     }
     // a hand-written adjective + the comparative -تر, then کردن / بوون (بەهێزتردەکات، نزیکتربووی)
-    for (size_t k = 10; k + 4 <= w.size() && k <= g.max_stem_bytes + 4; k += 2) {
+    for (size_t k = 10; k + 4 <= w.size() && k <= g.max_stem_bytes + 4; ++k) {  // تر = D8 AA D8 B1: only at a letter boundary
       if (w[k - 4] != '\xD8' || w[k - 3] != '\xAA' || w[k - 2] != '\xD8' || w[k - 1] != '\xB1') continue;
       if (!comparative_head(w.substr(0, k)) || preverb_twin_of(w.substr(0, k))) continue;
       light_verb_after(w, k, out, true);
