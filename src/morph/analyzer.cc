@@ -183,8 +183,9 @@ size_t next_cp(std::string_view s, size_t i) {
   while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;
   return i;
 }
-// start of the code point before byte i (i > 0)
+// start of the code point before byte i (0 when i is 0: an empty word has none)
 size_t prev_cp(std::string_view s, size_t i) {
+  if (i == 0) return 0;
   --i;
   while (i > 0 && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) --i;
   return i;

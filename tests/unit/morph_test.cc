@@ -1841,6 +1841,17 @@ TEST(Morph, JoinedTrailingWordIsColloquial) {
   EXPECT_FALSE(A().known("نییەکە"));            // not کە: after ە the definite -کە
 }
 
+// A word that normalizes to nothing (a lone mark: damma, fatha, tatweel) reaches the candidate
+// search empty; the joined-word readings must not read before its start (found by morph_fuzz:
+// prev_cp() of an empty word; caught under ASan).
+TEST(Morph, WordThatNormalizesToNothing) {
+  for (const char* w : {"\u064F", "\u064E", "\u0640", "\u064F\u064F", "\u200C"}) {
+    EXPECT_FALSE(A().known(w)) << w;
+    for (const auto& a : A().analyze(w)) EXPECT_TRUE(a.guessed) << w;
+    EXPECT_LE(A().lemmas(w, 3).size(), 1u) << w;
+  }
+}
+
 // h-gram2: grammar gaps of session 9, each counted in the permissive corpora.
 namespace {
 bool has_reading(const std::string& w, const std::string& lemma, const std::string& feature = "") {
