@@ -1855,6 +1855,8 @@ TEST(Morph, PermissiveCorpusSweepLexn) {
       // batches 4-6 (خاپاندن is a new transitive verb; بادام was only با + دا + م)
       {"بیخاپێنێت", "خاپاندن", "V"},     {"کوتلەی", "کوتلە", "N"},           {"ڕووفاتەکەیەوە", "ڕووفات", "N"},
       {"تاجەگوڵینەیەک", "تاجەگوڵینە", "N"}, {"قۆڵۆنی", "قۆڵۆن", "N"},       {"بادامەکان", "بادام", "N"},
+      // the transitive verbs سازاندن and شوبهاندن; ساز "instrument" keeps its noun reading
+      {"بسازێنین", "سازاندن", "V"},      {"دەیشوبهێنێت", "شوبهاندن", "V"},   {"سازەکەی", "ساز", "N"},
   };
   for (const auto& c : cases) expect_lemma_pos(c.word, c.lemma, c.pos);
 }
