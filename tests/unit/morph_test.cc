@@ -1857,6 +1857,8 @@ TEST(Morph, PermissiveCorpusSweepLexn) {
       {"تاجەگوڵینەیەک", "تاجەگوڵینە", "N"}, {"قۆڵۆنی", "قۆڵۆن", "N"},       {"بادامەکان", "بادام", "N"},
       // the transitive verbs سازاندن and شوبهاندن; ساز "instrument" keeps its noun reading
       {"بسازێنین", "سازاندن", "V"},      {"دەیشوبهێنێت", "شوبهاندن", "V"},   {"سازەکەی", "ساز", "N"},
+      // batch 9 and the goal compound ناردنەدەر (its -ەوە is the EWE suffix, as in چوونەدەرەوە)
+      {"کەڵبەکانیان", "کەڵبە", "N"},     {"نەوارێکی", "نەوار", "N"},         {"ناردنەدەرەوە", "ناردنەدەر", "V.MSDR"},
   };
   for (const auto& c : cases) expect_lemma_pos(c.word, c.lemma, c.pos);
 }
