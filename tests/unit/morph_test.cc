@@ -1859,6 +1859,8 @@ TEST(Morph, PermissiveCorpusSweepLexn) {
       {"بسازێنین", "سازاندن", "V"},      {"دەیشوبهێنێت", "شوبهاندن", "V"},   {"سازەکەی", "ساز", "N"},
       // batch 9 and the goal compound ناردنەدەر (its -ەوە is the EWE suffix, as in چوونەدەرەوە)
       {"کەڵبەکانیان", "کەڵبە", "N"},     {"نەوارێکی", "نەوار", "N"},         {"ناردنەدەرەوە", "ناردنەدەر", "V.MSDR"},
+      // goal compounds کردنەسەر (هێرشی کردەسەر "attacked") and گرتنەدەست
+      {"کردەسەر", "کردنەسەر", "V"},       {"دەکاتەسەر", "کردنەسەر", "V"},     {"گرتنەدەستی", "گرتنەدەست", "V.MSDR"},
   };
   for (const auto& c : cases) expect_lemma_pos(c.word, c.lemma, c.pos);
 }
