@@ -1204,37 +1204,37 @@ struct Analyzer::Impl {
       if (j >= w.size() || !idx.verb_may_extend(h)) break;  // no verbal stem starts with the piece
     }
   }
-  // w[i, j) ends in ۆ and وە ends the word: the past stem w[i, j - 2) + وو with -ەوە (بۆوە = بووەوە)
+  // w[i, j) ends in ۆ, the contraction of وو: fn(e) for each past-stem entry of w[i, j - 2) + وو
+  // with the prefix's part (both callers are out of line: rarely taken, and verb_stems is hot)
+  template <class Fn>
+  void contracted_uu_stems(std::string_view w, size_t i, size_t j, const Prefix& pre, Fn fn) const {
+    thread_local std::string uu;
+    uu.assign(w.substr(i, j - 2 - i));
+    uu += "\u0648\u0648";
+    if (const StemIndex::Rec* it = idx.stem(uu))
+      for (const auto& e : *it)
+        if (e.kind == Kind::kPast && e.part == pre.part) fn(e);
+  }
+  // w[i, j) ends in ۆ and وە ends the word: the past stem + وو with -ەوە (بۆوە = بووەوە)
   [[gnu::noinline]] void contracted_ewe(std::string_view w, size_t i, size_t j, const Prefix& pre,
                                         Sink& out) const {
-    thread_local std::string uu;
-    uu.assign(w.substr(i, j - 2 - i));
-    uu += "\u0648\u0648";
-    if (const StemIndex::Rec* it = idx.stem(uu))
-      for (const auto& e : *it) {
-        if (e.kind != Kind::kPast || e.part != pre.part) continue;
-        LMorph st[8];
-        st[0] = {ewe_we, static_cast<uint16_t>(j), static_cast<uint16_t>(w.size()), mTail};
-        TailCtx ctx{e.kind};
-        finish_verb(w, pre, e, i, st, 1, vEWE, ctx, out);
-      }
+    contracted_uu_stems(w, i, j, pre, [&](const Entry& e) {
+      LMorph st[8];
+      st[0] = {ewe_we, static_cast<uint16_t>(j), static_cast<uint16_t>(w.size()), mTail};
+      TailCtx ctx{e.kind};
+      finish_verb(w, pre, e, i, st, 1, vEWE, ctx, out);
+    });
   }
-  // w[i, j) ends in ۆ and ت follows: the past stem w[i, j - 2) + وو with the contracted perfect
-  // (out of line: rarely taken, and verb_stems is hot)
+  // w[i, j) ends in ۆ and ت follows: the past stem + وو with the contracted perfect
   [[gnu::noinline]] void contracted_perfect(std::string_view w, size_t i, size_t j, const Prefix& pre,
                                             Sink& out) const {
-    thread_local std::string uu;
-    uu.assign(w.substr(i, j - 2 - i));
-    uu += "\u0648\u0648";
-    if (const StemIndex::Rec* it = idx.stem(uu))
-      for (const auto& e : *it) {
-        if (e.kind != Kind::kPast || e.part != pre.part) continue;
-        LMorph st[8];
-        st[0] = {prf_o, static_cast<uint16_t>(j - 2), static_cast<uint16_t>(j), mTail};
-        TailCtx ctx{e.kind};
-        ctx.prf = true;
-        tail_dfs(w, j, vPRF, ctx, pre, e, i, st, 1, out);
-      }
+    contracted_uu_stems(w, i, j, pre, [&](const Entry& e) {
+      LMorph st[8];
+      st[0] = {prf_o, static_cast<uint16_t>(j - 2), static_cast<uint16_t>(j), mTail};
+      TailCtx ctx{e.kind};
+      ctx.prf = true;
+      tail_dfs(w, j, vPRF, ctx, pre, e, i, st, 1, out);
+    });
   }
 
   // clitic group (IS? CL?) after the first prefix
