@@ -1612,6 +1612,34 @@ struct Analyzer::Impl {
     }
   }
 
+  // The readings of `rest` that a word written joined to a function word keeps (nominal and verbal,
+  // neither guessed nor on an induced stem, with room for one more morph), each given the function
+  // word's morph by `attach` and `penalty` less score. In known() mode only whether there is one.
+  // Returns whether any was added (or found).
+  template <class Attach>
+  bool joined_readings(std::string_view rest, float penalty, Sink& out, Attach attach) const {
+    thread_local std::vector<LCand> v;
+    v.clear();
+    Sink sub(&v, Sink::kAll, false);
+    LMorph st[10];
+    nom_dfs(rest, rest.size(), kNomAll, true, st, 0, sub);
+    verbal(rest, sub);
+    bool any = false;
+    for (auto& c : v) {
+      if (c.guessed || c.induced || c.n + 1 > kMaxMorphs) continue;
+      if (out.mode == Sink::kKnown) {
+        out.known = true;
+        return true;
+      }
+      if (c.lemma_text.empty() && c.lemma_span) c.lemma_text = lemma_of(rest, c);
+      attach(c);
+      c.score -= penalty;
+      out.add(std::move(c));
+      any = true;
+    }
+    return any;
+  }
+
   // A function word ending in a letter that does not join to the left (کە، بۆ، هەر) written with no
   // space before the next word: in print the gap is invisible, so typists leave it out (کەئەو = کە
   // ئەو, کەلەلایەن, بۆسەر = بۆ سەر, هەرشوێنێک = هەر شوێنێک; permissive corpora: unknown types کە +
@@ -1631,28 +1659,11 @@ struct Analyzer::Impl {
     for (std::string_view fw : kLead) {
       if (!starts_with(w, fw) || !has_cps(w.substr(fw.size()), 3)) continue;
       std::string_view rest = w.substr(fw.size());
-      // every candidate, also in known() mode: those on an induced stem do not count (کەسانێ is no
-      // کە + سانێ)
-      thread_local std::vector<LCand> v;
-      v.clear();
-      Sink sub(&v, Sink::kAll, false);
-      LMorph st[10];
-      nom_dfs(rest, rest.size(), kNomAll, true, st, 0, sub);
-      verbal(rest, sub);
+      // readings on an induced stem do not count (کەسانێ is no کە + سانێ)
       const auto off = static_cast<uint16_t>(fw.size());
       const MType type = fw == kHer ? mDet : fw == kBo ? mAdp : fw == "\u0648\u0627" ? mAdv
                          : fw == "\u0626\u06D5\u0648" ? mPron : mConj;
-      for (auto& c : v) {
-        if (c.guessed || c.induced || c.n + 1 > kMaxMorphs) continue;
-        if (out.mode == Sink::kKnown) {
-          out.known = true;
-          return;
-        }
-        if (c.lemma_text.empty() && c.lemma_span) c.lemma_text = lemma_of(rest, c);
-        c.prepend(off, type);
-        c.score -= 2.0f;
-        out.add(std::move(c));
-      }
+      joined_readings(rest, 2.0f, out, [&](LCand& c) { c.prepend(off, type); });
       return;
     }
   }
@@ -1695,26 +1706,8 @@ struct Analyzer::Impl {
         type = pos == kAdpPos ? mAdp : pos == kConjPos ? mConj : pos == kProPos ? mPron : mPartcl;
       }
       if (!has_cps(rest, 2)) continue;
-      thread_local std::vector<LCand> v;
-      v.clear();
-      Sink sub(&v, Sink::kAll, false);
-      LMorph st[10];
-      nom_dfs(rest, rest.size(), kNomAll, true, st, 0, sub);
-      verbal(rest, sub);
-      bool any = false;
-      for (auto& c : v) {
-        if (c.guessed || c.induced || c.n + 1 > kMaxMorphs) continue;
-        if (out.mode == Sink::kKnown) {
-          out.known = true;
-          return;
-        }
-        if (c.lemma_text.empty() && c.lemma_span) c.lemma_text = lemma_of(rest, c);
-        c.m[c.n++] = {nullptr, static_cast<uint16_t>(rest.size()), static_cast<uint16_t>(w.size()), type};
-        c.score -= 2.0f;
-        out.add(std::move(c));
-        any = true;
-      }
-      if (any) return;
+      const auto b = static_cast<uint16_t>(rest.size()), e = static_cast<uint16_t>(w.size());
+      if (joined_readings(rest, 2.0f, out, [&](LCand& c) { c.m[c.n++] = {nullptr, b, e, type}; })) return;
     }
   }
 
