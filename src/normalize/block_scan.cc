@@ -429,7 +429,7 @@ __attribute__((target("avx2"))) size_t remove_markers_avx2(unsigned char* s, siz
 
 size_t remove_markers(unsigned char* s, size_t n) {
 #if KURDI_BLOCK_SCAN_X86
-  if (__builtin_cpu_supports("avx2")) return remove_markers_avx2(s, n);
+  if (cpu_has_avx2()) return remove_markers_avx2(s, n);
 #endif
   size_t w = 0;
   for (size_t r = 0; r < n; ++r)
