@@ -51,7 +51,7 @@ bool degrades_to(char32_t kurdish, char32_t degraded) {
 // A ۆ in `w` is the character pass's reading of a typed ؤ (a repaired line has no typed ۆ:
 // applies_to_input), not a Kurdish-keyboard letter: it stands for ۆ or for a plain و
 // (ئؤندە -> ئەوەندە).
-bool reachable(const std::u32string& w, const std::u32string& target) {
+bool reachable(std::u32string_view w, std::u32string_view target) {
   size_t i = 0;
   for (size_t k = 0; k < target.size(); ++k) {
     char32_t t = target[k];
@@ -316,7 +316,7 @@ void Repairer::build_indexes() {
 }
 
 std::u32string_view Repairer::mapped(std::u32string_view w) const {
-  std::u32string k;
+  thread_local std::u32string k;  // no allocation per word
   skeleton_into(w, k);
   uint32_t id = skeletons_.find(k);
   if (id == WordIndex::npos || target(id) == WordIndex::npos) return {};
@@ -435,14 +435,20 @@ bool Repairer::applies_to_input(std::string_view original) {
 bool Repairer::applies(std::string_view normalized) const {
   // Kurdish evidence: cue words, words of the frequency list, or words whose skeleton maps to one.
   // Foreign evidence: Persian and Arabic function words (they weigh double).
-  std::u32string s = utf8::to_u32(normalized);
+  thread_local std::u32string s;  // the line decoded (no allocation per line)
+  s.clear();
+  for (size_t i = 0; i < normalized.size();) {
+    int len;
+    s.push_back(utf8::decode(normalized.data(), normalized.size(), i, len));
+    i += len;
+  }
   long kurdish = 0, foreign = 0;
   size_t i = 0;
   while (i < s.size()) {
     if (!is_arabic_word_char(s[i])) { ++i; continue; }
     size_t j = i;
     while (j < s.size() && is_arabic_word_char(s[j])) ++j;
-    std::u32string w = s.substr(i, j - i);
+    const std::u32string_view w(s.data() + i, j - i);
     if (foreign_cues_.count(w)) ++foreign;
     else if (kurdish_cues_.count(w) || in_vocab(w) || !mapped(w).empty()) ++kurdish;
     i = j;
@@ -451,28 +457,37 @@ bool Repairer::applies(std::string_view normalized) const {
 }
 
 void Repairer::repair(std::string_view line, std::string& out, OffsetMap* map) const {
-  // Tokens: words (runs of Arabic letters) and the gaps between them, with byte offsets into `line`.
-  struct Tok { size_t b, e; bool word; std::u32string text; };
-  std::vector<Tok> toks;
+  // Tokens: words (runs of Arabic letters) and the gaps between them, with byte offsets into `line`
+  // and code-point offsets into `u`, the line decoded (kept per thread with the other buffers: a
+  // repaired line costs no allocation per word).
+  struct Tok { size_t b, e; bool word; size_t ub, ue; };
+  thread_local std::u32string u, joined, cand, fixed, scratch;
+  thread_local std::vector<Tok> toks;
+  u.clear();
+  toks.clear();
   for (size_t i = 0; i < line.size();) {
     int len;
     char32_t c = utf8::decode(line.data(), line.size(), i, len);
     bool w = is_arabic_word_char(c);
-    if (toks.empty() || toks.back().word != w) toks.push_back({i, i, w, {}});
+    if (toks.empty() || toks.back().word != w) toks.push_back({i, i, w, u.size(), u.size()});
     toks.back().e = i + len;
-    toks.back().text.push_back(c);
+    u.push_back(c);
+    toks.back().ue = u.size();
     i += len;
   }
+  auto text = [&](const Tok& t) { return std::u32string_view(u.data() + t.ub, t.ue - t.ub); };
   const size_t base = out.size();
   auto emit_copy = [&](const Tok& t) { out.append(line.substr(t.b, t.e - t.b)); };
-  auto emit_changed = [&](size_t b, size_t e, const std::u32string& text) {
+  auto emit_changed = [&](size_t b, size_t e, const std::u32string& t) {
     size_t ob = out.size() - base;
-    out += utf8::from_u32(text);
+    for (char32_t c : t) utf8::append(out, c);
     if (map) map->add_edit(b, e, ob, out.size() - base);
   };
 
-  auto fix_word = [&](std::u32string w) {
-    if (w.empty()) return w;
+  // w (a copy of `in`) respelled: the rules below, then the frequent word of its skeleton.
+  auto fix_word = [&](std::u32string_view in, std::u32string& w) {
+    w.assign(in);
+    if (w.empty()) return;
     // Word-initial bare alef: Sorani writes every vowel-initial word with ئ.
     if (w[0] == U'ا' && w.size() >= 2) {
       // ای + consonant is ئێ (ایمە -> ئێمە); before a vowel letter only the carrier is missing;
@@ -492,37 +507,34 @@ void Repairer::repair(std::string_view line, std::string& out, OffsetMap* map) c
     // The frequent standard word with the same skeleton, unless w is itself a frequent word.
     if (!in_vocab(w)) {
       std::u32string_view target = mapped(w);
-      if (!target.empty() && reachable(w, std::u32string(target))) return std::u32string(target);
+      if (!target.empty() && reachable(w, target)) w.assign(target);
     }
-    return w;
   };
 
-  // A fragment joined after a word-internal ە lost its initial ڕ: the line had no ڕ of its own
-  // (applies_to_input), so every ڕ is the character pass's word-initial rule.
-  auto medial = [](std::u32string w) {
-    if (!w.empty() && w[0] == U'ڕ') w[0] = U'ر';
-    return w;
-  };
   for (size_t t = 0; t < toks.size(); ++t) {
     const Tok& tok = toks[t];
     if (!tok.word) { emit_copy(tok); continue; }
     // Join fragments split after a word-internal ە: "ئە م" -> "ئەم", "بە رنامە" -> "بەرنامە".
     size_t last = t;
-    std::u32string joined = tok.text;
-    auto single_space = [&](size_t g) { return g < toks.size() && !toks[g].word && toks[g].text == U" "; };
+    joined.assign(text(tok));
+    auto single_space = [&](size_t g) { return g < toks.size() && !toks[g].word && text(toks[g]) == U" "; };
     while (single_space(last + 1) && last + 2 < toks.size() && toks[last + 2].word && joined.back() == U'ە') {
-      const std::u32string& next = toks[last + 2].text;
-      std::u32string cand = joined + medial(next);
+      const std::u32string_view next = text(toks[last + 2]);
+      // A fragment joined after a word-internal ە lost its initial ڕ: the line had no ڕ of its own
+      // (applies_to_input), so every ڕ is the character pass's word-initial rule.
+      cand.assign(joined);
+      cand.append(next);
+      if (cand[joined.size()] == U'ڕ') cand[joined.size()] = U'ر';
       bool prefix = join_prefix_.count(joined) > 0 && !standalone_e_.count(joined);
       bool lone_letter = next.size() == 1 && next != U"و";
       bool suffix = suffix_fragment_.count(next) > 0 && !standalone_e_.count(joined);
-      bool known = (!in_vocab(next) || !in_vocab(joined)) && (in_vocab(cand) || in_vocab(fix_word(cand)));
+      bool known = (!in_vocab(next) || !in_vocab(joined)) && (in_vocab(cand) || (fix_word(cand, scratch), in_vocab(scratch)));
       if (!prefix && !lone_letter && !suffix && !known) break;
-      joined = cand;
+      joined.swap(cand);
       last += 2;
     }
-    std::u32string fixed = fix_word(joined);
-    if (last == t && fixed == tok.text) { emit_copy(tok); continue; }
+    fix_word(joined, fixed);
+    if (last == t && fixed == text(tok)) { emit_copy(tok); continue; }
     emit_changed(tok.b, toks[last].e, fixed);
     t = last;
   }

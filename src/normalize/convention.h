@@ -101,8 +101,13 @@ class Repairer {
   // The frequent standard word with w's skeleton, or empty.
   std::u32string_view mapped(std::u32string_view w) const;
 
-  std::unordered_set<std::u32string> kurdish_cues_, foreign_cues_, standalone_e_, join_prefix_,
-      suffix_fragment_;
+  // Looked up by std::u32string_view without making a string (heterogeneous lookup).
+  struct ViewHash {
+    using is_transparent = void;
+    size_t operator()(std::u32string_view w) const { return std::hash<std::u32string_view>()(w); }
+  };
+  using WordSet = std::unordered_set<std::u32string, ViewHash, std::equal_to<>>;
+  WordSet kurdish_cues_, foreign_cues_, standalone_e_, join_prefix_, suffix_fragment_;
   WordIndex vocab_;                 // standard words frequent enough to keep as they are
   WordIndex skeletons_;             // skeleton -> (via target_) the standard word it maps to
   std::vector<uint32_t> target_;    // per skeleton id: the id in targets_ or npos
