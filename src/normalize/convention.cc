@@ -453,6 +453,7 @@ bool Repairer::applies(std::string_view normalized) const {
     else if (kurdish_cues_.count(w) || in_vocab(w) || !mapped(w).empty()) ++kurdish;
     i = j;
   }
+  if (s.capacity() > (size_t{1} << 18)) std::u32string().swap(s);  // a long line's copy is not kept
   return kurdish > 0 && kurdish > 2 * foreign;
 }
 
@@ -539,6 +540,14 @@ void Repairer::repair(std::string_view line, std::string& out, OffsetMap* map) c
     t = last;
   }
   if (map) map->finish(line.size(), out.size() - base);
+  if (u.capacity() > (size_t{1} << 18)) {  // a long line's copies are not kept
+    std::u32string().swap(u);
+    std::u32string().swap(joined);
+    std::u32string().swap(cand);
+    std::u32string().swap(fixed);
+    std::u32string().swap(scratch);
+    std::vector<Tok>().swap(toks);
+  }
 }
 
 }  // namespace kurdi::convention
