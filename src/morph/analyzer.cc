@@ -1075,9 +1075,11 @@ struct Analyzer::Impl {
       int s = st[i].row->slot;
       aye |= s == vAYE;
       prf |= s == vPRF || s == vPLPRF || s == vPRFSBJV;
-      ba |= s == vPLPRF && same(st[i].row->form, "\u0628\u0627");
+      ba |= (s == vPLPRF && same(st[i].row->form, "\u0628\u0627")) ||
+            (s == vPASS && same(st[i].row->form, "\u0627\u0628\u0627"));
     }
-    // the pluperfect conditional -با only with the -یە after it (نەکردبایە); a bare کردبا is colloquial
+    // the pluperfect conditional -با (passive -ابا) only with the -یە after it (نەکردبایە، بکرابایە);
+    // a bare کردبا، کرابا is colloquial
     if (ba && !aye) return;
     // the contracted perfect ۆ only before -تە / -تەوە (کردۆتەوە): a bare کردۆ is no word
     if (last == vPRF && depth > 0 && st[depth - 1].row == prf_o) return;

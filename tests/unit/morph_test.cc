@@ -1960,3 +1960,15 @@ TEST(Morph, PermissiveCorpusSweepLexn) {
   };
   for (const auto& c : cases) expect_lemma_pos(c.word, c.lemma, c.pos);
 }
+
+// h-gram3: grammar gaps. The passive pluperfect conditional -ابا + -یە (as the active -با + -یە),
+// never bare.
+TEST(Morph, PassivePluperfectConditional) {
+  expect_lemma_pos("بکرابایە", "کردن", "V");
+  expect_lemma_pos("نەکرابایە", "کردن", "V");
+  EXPECT_TRUE(has_reading("بکرابایە", "کردن", "PASS"));
+  EXPECT_TRUE(has_reading("بکرابایە", "کردن", "SBJV"));
+  expect_lemma_pos("بکردبایە", "کردن", "V");
+  EXPECT_FALSE(A().known("بکرابا"));
+  EXPECT_FALSE(A().known("کرابا"));
+}
