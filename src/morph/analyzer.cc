@@ -1397,6 +1397,8 @@ struct Analyzer::Impl {
     LMorph st[10];
     nom_dfs(v, v.size(), kNomAll, true, st, 0, sub);
     verbal(v, sub);
+    // a goal compound with the respelled letter in its verb form: خستیەڕوو = خستییەڕوو
+    goal_compound(v, sub);
     if (out.mode == Sink::kKnown) return (out.known = sub.known);
     auto map = [&](uint16_t x) -> uint16_t {
       if (x <= at) return x;

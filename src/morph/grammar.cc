@@ -341,6 +341,10 @@ Grammar::Grammar() {
         gp->second.emplace_back(base, comp);
         Entry n{intern(comp), 0, Kind::kNominal, pos_id("V.MSDR"), false, 0, 3.0f};
         add(comp, n);
+        // after a part in a consonant the verbal noun takes -ەوە as the finite forms do
+        // (هاتنەپێشەوە، چوونەدەرەوە, as هاتەپێشەوە): a stem of its own with the same lemma, so the
+        // ezafe and clitics follow it (هاتنەپێشەوەی، چوونەدەرەوەی; perm: 12 tokens of 10 such types)
+        if (end_class(part) == kC) add(comp + "\u06D5\u0648\u06D5", n);
         add_lemma_pos(comp, "V");
         ++lexicon_entries;
         return;

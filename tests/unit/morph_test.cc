@@ -1972,3 +1972,19 @@ TEST(Morph, PassivePluperfectConditional) {
   EXPECT_FALSE(A().known("بکرابا"));
   EXPECT_FALSE(A().known("کرابا"));
 }
+
+// A goal compound's verbal noun with -ەوە after a part in a consonant takes the ezafe and clitics.
+TEST(Morph, GoalVerbalNounWithEweTakesSuffixes) {
+  expect_lemma_pos("هاتنەپێشەوەی", "هاتنەپێش", "V.MSDR");
+  expect_lemma_pos("چوونەدەرەوەی", "چوونەدەر", "V.MSDR");
+  expect_lemma_pos("هاتنەپێشەوەیان", "هاتنەپێش", "V.MSDR");
+  expect_lemma_pos("هاتنەپێشەوە", "هاتنەپێش", "V.MSDR");
+}
+
+// A goal compound whose verb form has the agent clitic ی written once before the goal -ە
+// (خستیەڕوو = خستییەڕوو), through the single-ی respelling.
+TEST(Morph, GoalCompoundWithSingleYeh) {
+  expect_lemma_pos("خستیەڕوو", "خستنەڕوو", "V");
+  expect_lemma_pos("خستیەسەر", "خستنەسەر", "V");
+  expect_lemma_pos("خستییەڕوو", "خستنەڕوو", "V");
+}
