@@ -984,8 +984,13 @@ struct Analyzer::Impl {
     // the empty perfect after a past stem in وو (verb_rows holds no empty row): only before the
     // perfect's -ە + -تە / -تەوە, with a person ending between or not (بوومەتەوە، بووینەتەوە،
     // بووەتەوە; perm: بووینەتەوە 4); a bare بوومە، چووە keep the past + goal / participle readings
-    if (last == kVSlots && cls == kU && prf_u && ctx.kind == Kind::kPast && rest.size() >= 6 &&
-        (ends_with(rest, "\u06D5\u062A\u06D5\u0648\u06D5") || ends_with(rest, "\u06D5\u062A\u06D5"))) {
+    // After a part and نە- the perfect's -ە may also end the word (دەرنەچووە، دروستنەبووە، تێنەچووە
+    // "has not gone out / been built"), which no participle reading covers (نەچووە is نە + the
+    // participle چوو; perm: 6 tokens)
+    if (last == kVSlots && cls == kU && prf_u && ctx.kind == Kind::kPast &&
+        ((rest.size() >= 6 &&
+          (ends_with(rest, "\u06D5\u062A\u06D5\u0648\u06D5") || ends_with(rest, "\u06D5\u062A\u06D5"))) ||
+         (pre.part && pre.neg == 0 && ends_with(rest, kHeh)))) {
       TailCtx c2 = ctx;
       c2.prf = true;
       st[depth] = {prf_u, static_cast<uint16_t>(q), static_cast<uint16_t>(q), mTail};

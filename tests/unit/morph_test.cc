@@ -1988,3 +1988,14 @@ TEST(Morph, GoalCompoundWithSingleYeh) {
   expect_lemma_pos("خستیەسەر", "خستنەسەر", "V");
   expect_lemma_pos("خستییەڕوو", "خستنەڕوو", "V");
 }
+
+// The negated perfect of a part + a past stem in وو, the -ە word-final.
+TEST(Morph, NegatedPerfectOfPartAndUuStem) {
+  expect_lemma_pos("دەرنەچووە", "دەرچوون", "V");
+  expect_lemma_pos("دروستنەبووە", "دروستبوون", "V");
+  EXPECT_TRUE(has_reading("دەرنەچووە", "دەرچوون", "PRF;IND;NEG"));
+  expect_lemma_pos("هەڵنەگرتووە", "هەڵگرتن", "V");
+  // without a part: نە + the participle, as before
+  expect_lemma_pos("نەچووە", "چوون", "V.PTCP");
+  expect_lemma_pos("دەرچووە", "دەرچوون", "V.PTCP");
+}
