@@ -253,6 +253,16 @@ Grammar::Grammar() {
     // verbal noun (کران، کرانەوە) lemmatizes to the active one (کردن، کردنەوە).
     Entry n{lemma, 0, Kind::kNominal, pos_id("V.MSDR"), false, 0, 3.0f};
     n.caus = v.caus;
+    // a hand-written adjective of the same spelling outranks the verbal noun and, with its suffixes,
+    // the finite forms: وێران "ruined" (وێرانی، وێرانیان) before the verbal noun of وێران "dare" and
+    // its past وێرا + ن + ی, but not a hand-written noun of its own spelling (وێرانە "ruins" stays
+    // before وێران + ە); a noun of the infinitive's spelling stays below (ژیان "living" / "life")
+    if (auto it = stems.find(v.infinitive); it != stems.end())
+      for (auto& x : it->second)
+        if (x.kind == Kind::kNominal && x.source == 0 && x.pos == pos_id("ADJ")) {
+          x.weight = 2.95f;
+          n.weight = 2.9f;
+        }
     add(v.infinitive, n);
     infinitives.emplace(v.infinitive, lemma);
     Entry ne{v.part.empty() ? intern(v.infinitive + "ەوە") : lemma, 0, Kind::kNominal,

@@ -1999,3 +1999,15 @@ TEST(Morph, NegatedPerfectOfPartAndUuStem) {
   expect_lemma_pos("نەچووە", "چوون", "V.PTCP");
   expect_lemma_pos("دەرچووە", "دەرچوون", "V.PTCP");
 }
+
+// وێران "dare" is a verb; the adjective وێران "ruined" stays first, with its suffixes too.
+TEST(Morph, WeranAdjectiveBeforeVerb) {
+  expect_lemma_pos("ناوێرن", "وێران", "V");
+  expect_lemma_pos("نەیدەوێرا", "وێران", "V");
+  expect_lemma_pos("وێران", "وێران", "ADJ");
+  expect_lemma_pos("وێرانی", "وێران", "ADJ");
+  expect_lemma_pos("وێرانیان", "وێران", "ADJ");
+  expect_lemma_pos("وێرانە", "وێرانە", "N");
+  expect_lemma_pos("بوێری", "بوێری", "N");
+  expect_lemma_pos("وێرانکردنی", "وێرانکردن", "V.MSDR");
+}
