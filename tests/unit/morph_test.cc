@@ -2011,3 +2011,16 @@ TEST(Morph, WeranAdjectiveBeforeVerb) {
   expect_lemma_pos("بوێری", "بوێری", "N");
   expect_lemma_pos("وێرانکردنی", "وێرانکردن", "V.MSDR");
 }
+
+// Agent nouns of -ەوە verbs, present stem + ەر + ەوە, take nominal suffixes; bare, the agent noun +
+// -ەوە and the imperative with r keep their readings first.
+TEST(Morph, AgentNounOfEweVerb) {
+  expect_lemma_pos("لێکۆڵەرەوەکان", "لێکۆڵەرەوە", "N");
+  expect_lemma_pos("توێژەرەوەیەک", "توێژەرەوە", "N");
+  expect_lemma_pos("کۆکەرەوەی", "کۆکەرەوە", "N");
+  expect_lemma_pos("ساردکەرەوەیەکی", "ساردکەرەوە", "N");
+  expect_lemma_pos("وەڵامدەرەوەی", "وەڵامدەرەوە", "N");
+  expect_lemma_pos("ساردکەرەوە", "ساردکردن", "V");
+  expect_lemma_pos("لێکۆڵەرەوە", "لێکۆڵەر", "N");
+  EXPECT_FALSE(A().known("کەرەوەی"));  // a present stem alone is too short
+}
