@@ -1182,6 +1182,12 @@ struct Analyzer::Impl {
         if (pre.neg == 1 || pre.neg == 2) return;
         if (pre.asp == 1 && !aye) return;
         if (pre.asp == 0 && prf) return;
+        // an agent clitic on an intransitive past is rare (or a wrong transitivity in the tables):
+        // ranked a point below, so the participle + ی + ی of لێهاتن is not read before the noun
+        // لێهاتوویی
+        if (!e.transitive)
+          for (int i = 0; i < depth; ++i)
+            if (st[i].row->slot == vSCL) { pen += 1.0f; break; }
         // The agent clitic of a past transitive goes on the first element: the part, the negation or
         // دە- (هەڵیدا، نەمکرد، دەتدا); on the stem only when nothing precedes it (کردت). So
         // دەدات after دە- is the present 3sg, not "you were giving" (a reading kept, ranked below).

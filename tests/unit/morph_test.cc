@@ -2024,3 +2024,16 @@ TEST(Morph, AgentNounOfEweVerb) {
   expect_lemma_pos("لێکۆڵەرەوە", "لێکۆڵەر", "N");
   EXPECT_FALSE(A().known("کەرەوەی"));  // a present stem alone is too short
 }
+
+// لێهاتن is a preverb verb; an agent clitic on an intransitive past ranks a point below, so its
+// participle + ی + ی is not read first: لێهاتوویی stays the noun, لێهاتوو the adjective.
+TEST(Morph, IntransitivePastAgentCliticRanksBelow) {
+  expect_lemma_pos("لێهات", "لێهاتن", "V");
+  expect_lemma_pos("لێدێتەوە", "لێهاتن", "V");
+  expect_lemma_pos("لێهاتبوو", "لێهاتن", "V");
+  expect_lemma_pos("لێهاتوویی", "لێهاتوویی", "N");
+  expect_lemma_pos("لێهاتوو", "لێهاتوو", "ADJ");
+  expect_lemma_pos("لێهاتووترین", "لێهاتوو", "ADJ");
+  expect_lemma_pos("کردمی", "کردن", "V");
+  expect_lemma_pos("هاتی", "هاتن", "V");
+}
