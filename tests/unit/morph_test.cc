@@ -2037,3 +2037,14 @@ TEST(Morph, IntransitivePastAgentCliticRanksBelow) {
   expect_lemma_pos("کردمی", "کردن", "V");
   expect_lemma_pos("هاتی", "هاتن", "V");
 }
+
+// part + نە + a compound's verbal noun or participle, with suffixes: the negated verbal noun.
+TEST(Morph, NegatedCompoundVerbalNoun) {
+  expect_lemma_pos("سەرنەکەوتنی", "سەرکەوتن", "V.MSDR");
+  expect_lemma_pos("سەرنەکەوتنەکان", "سەرکەوتن", "V.MSDR");
+  expect_lemma_pos("دابەشنەبوونی", "دابەشبوون", "V.MSDR");
+  expect_lemma_pos("جێبەجێنەکردنی", "جێبەجێکردن", "V.MSDR");
+  expect_lemma_pos("ڕووننەکردنەوەی", "ڕوونکردن", "V.MSDR");
+  expect_lemma_pos("سەرنەکەوتووی", "سەرکەوتن", "V.PTCP");
+  EXPECT_TRUE(has_reading("سەرنەکەوتنی", "سەرکەوتن", "NEG"));
+}
