@@ -1015,6 +1015,10 @@ struct Analyzer::Impl {
         st[depth] = {&r, static_cast<uint16_t>(q), static_cast<uint16_t>(p), mNom};
         if (drop) nom_try_stem(w, q, st, depth + 1, out, true);
         if (ok) nom_dfs(w, q, (r.after & kStemOnly) ? 0 : kNomPred[s], s != kARG, st, depth + 1, out);
+        // the additive -(ی)ش word-final after the postposition -ەوە too (لە ماڵەوەش، بەهۆیەوەش، لەوێوەش;
+        // perm: 13 tokens of 12 types), beside its usual place before it (ماڵیشەوە)
+        if (ok && s == kIS && depth == 0 && q >= 6 && ends_with(w.substr(0, q), "\u0648\u06D5"))
+          nom_dfs(w, q, bit(kPOSTP), false, st, depth + 1, out);
       }
     }
   }

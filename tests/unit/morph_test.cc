@@ -2048,3 +2048,12 @@ TEST(Morph, NegatedCompoundVerbalNoun) {
   expect_lemma_pos("سەرنەکەوتووی", "سەرکەوتن", "V.PTCP");
   EXPECT_TRUE(has_reading("سەرنەکەوتنی", "سەرکەوتن", "NEG"));
 }
+
+// The additive -(ی)ش word-final after the postposition -ەوە.
+TEST(Morph, AdditiveAfterEwePostposition) {
+  expect_lemma_pos("ماڵەوەش", "ماڵ", "N");
+  expect_lemma_pos("ڕێگەیەوەش", "ڕێگە", "N");
+  expect_lemma_pos("یارییانەوەش", "یاری", "N");
+  EXPECT_TRUE(has_reading("ماڵەوەش", "ماڵ", "LGSPEC4(EWE);LGSPEC5"));
+  expect_lemma_pos("ماڵیشەوە", "ماڵ", "N");
+}
