@@ -1619,17 +1619,25 @@ struct Analyzer::Impl {
       for (auto& c : buf) {
         // the restored mark is inside a stem of four letters or more: a name or a rare word is
         // not read as a short word plus suffixes (سالم is not ساڵ + م)
-        if (c.guessed || k < c.stem_b || k >= c.stem_e ||
-            !has_cps(std::string_view(v).substr(c.stem_b, c.stem_e - c.stem_b), 4))
-          continue;
+        if (c.guessed) continue;
+        bool in_stem = k >= c.stem_b && k < c.stem_e &&
+                       has_cps(std::string_view(v).substr(c.stem_b, c.stem_e - c.stem_b), 4);
+        // or inside a preverb / light-verb part of four letters or more (بەرێوەدەچێت = بەڕێوەدەچێت;
+        // perm: بەرێوە + a verb 22 tokens; not هەل: هەلکەوتە stays unknown, Morph.MisspeltPreverbIsNoCompoundHead)
+        for (int mi = 0; mi < c.n && !in_stem; ++mi)
+          in_stem = c.m[mi].type == mPart && k >= c.m[mi].b && k < c.m[mi].e &&
+                    has_cps(std::string_view(v).substr(c.m[mi].b, c.m[mi].e - c.m[mi].b), 4);
+        if (!in_stem) continue;
         if (out.mode == Sink::kKnown) {
           out.known = true;
           return;
         }
         respelled(c, v, [](uint16_t x) { return x; });
-        // the lemma keeps the word's own spelling (a name or a variant written so is its own lemma)
+        // the lemma keeps the word's own spelling (a name or a variant written so is its own lemma);
+        // a restored part's compound keeps its listed spelling
         const size_t at = k - c.stem_b;
-        if (at + kTo[i].size() <= c.lemma_text.size() && c.lemma_text.compare(at, kTo[i].size(), kTo[i]) == 0)
+        if (k >= c.stem_b && at + kTo[i].size() <= c.lemma_text.size() &&
+            c.lemma_text.compare(at, kTo[i].size(), kTo[i]) == 0)
           c.lemma_text.replace(at, kTo[i].size(), kFrom[i]);
         out.add(std::move(c));
         any = true;

@@ -2057,3 +2057,14 @@ TEST(Morph, AdditiveAfterEwePostposition) {
   EXPECT_TRUE(has_reading("ماڵەوەش", "ماڵ", "LGSPEC4(EWE);LGSPEC5"));
   expect_lemma_pos("ماڵیشەوە", "ماڵ", "N");
 }
+
+// A dropped mark restored inside a preverb or light-verb part of four letters or more (colloquial
+// spellings only); the lemma is the listed compound.
+TEST(Morph, DroppedMarkInPart) {
+  expect_lemma_pos("بەرێوەدەچێت", "بەڕێوەچوون", "V");
+  expect_lemma_pos("بەرێوەدەبات", "بەڕێوەبردن", "V");
+  kurdi::MorphOptions strict;
+  strict.colloquial = false;
+  kurdi::Analyzer s(strict);
+  EXPECT_FALSE(s.known("بەرێوەدەچێت"));
+}
