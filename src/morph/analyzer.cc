@@ -459,6 +459,91 @@ struct Analyzer::Impl {
     }
     return false;
   }
+  // nom_try_stem: `stem` = w[0, p) is part + نە + rest with part + rest a verbal noun or participle of a
+  // compound (سەر + نە + کەوتن): its candidates (NEG between the part and the rest)
+  bool negated_part_noun(std::string_view stem, size_t p, const LMorph* st, int depth, Sink& out) const {
+    bool found = false;
+    for (size_t k = next_cp(stem, 0); k + kNe.size() + 4 <= stem.size() && k <= max_part_bytes; k = next_cp(stem, k)) {
+      const uint64_t h = text::hash_bytes(stem.substr(0, k));
+      const StemIndex::Rec* pr = idx.find(stem.substr(0, k), h);
+      if (pr && pr->part && starts_with(stem.substr(k), kNe)) {
+        thread_local std::string pv;
+        pv.assign(stem.substr(0, k));
+        pv += stem.substr(k + kNe.size());
+        if (const StemIndex::Rec* jt = idx.stem(pv))
+          for (const auto& e : *jt) {
+            if (e.kind != Kind::kNominal || (e.pos != pMsdr && e.pos != pPtcp)) continue;
+            // bare, X-نە-Yنەوە is the negated past + -ەوە (ڕووننەکردنەوە), as نەگرتنەوە; with a suffix
+            // the verbal noun (ڕووننەکردنەوەی)
+            if (e.pos == pMsdr && depth == 0 && ends_with(stem, "\u06D5\u0648\u06D5")) continue;
+            const float sc = 9.5f + e.weight - 1.0f * depth;
+            found = true;
+            if (!out.take(sc, false)) continue;
+            LCand c;
+            c.lemma = e.lemma;
+            c.pos = e.pos;
+            c.caus = e.caus;
+            c.kind = Kind::kNominal;
+            c.stem_b = 0;
+            c.stem_e = static_cast<uint16_t>(p);
+            c.score = sc;
+            c.m[c.n++] = {nullptr, 0, static_cast<uint16_t>(k), mPart};
+            c.m[c.n++] = {nullptr, static_cast<uint16_t>(k), static_cast<uint16_t>(k + kNe.size()), mNeg};
+            c.m[c.n++] = {nullptr, static_cast<uint16_t>(k + kNe.size()), static_cast<uint16_t>(p), mStem};
+            for (int i = depth - 1; i >= 0 && c.n < kMaxMorphs; --i) c.m[c.n++] = st[i];
+            out.add(std::move(c));
+          }
+      }
+      if (found || !idx.part_may_extend(h)) break;
+    }
+    return found;
+  }
+
+  // `s` is X + ەرەوە (X a present stem in a consonant: لێکۆڵ، دۆز) or X + رەوە (X a present stem in ە:
+  // کە، دە), the present stem after its part if it has one (لێ + کۆڵ) or after a hand-written head of
+  // a productive light verb (سارد + کە، وەڵام + دە); or X + ەر and X + ینەوە are known nouns (توێژەر)
+  bool agent_ewe(std::string_view s) const {
+    // ەرەوە = DB 95 D8 B1 DB 95 D9 88 DB 95: a quick test of the last bytes first
+    if (s.size() < 14 || static_cast<unsigned char>(s.back()) != 0x95 || !ends_with(s, "\u06D5\u0631\u06D5\u0648\u06D5"))
+      return false;
+    const std::string_view cons = s.substr(0, s.size() - 10), vow = s.substr(0, s.size() - 8);
+    // the agent noun X-ەر and the -ەوە verbal noun X-ینەوە are known nouns: توێژەر، توێژینەوە (not
+    // any noun in ەر: هونەرەوەی، سەنتەرەوەی)
+    if (has_cps(cons, 2) && idx.stem(s.substr(0, s.size() - 6))) {
+      thread_local std::string vn;
+      vn.assign(cons);
+      vn += "\u06CC\u0646\u06D5\u0648\u06D5";
+      bool noun = false;
+      if (const StemIndex::Rec* r = idx.stem(s.substr(0, s.size() - 6)))
+        for (const auto& e : *r) noun |= e.kind == Kind::kNominal && e.pos == pN;
+      if (noun)
+        if (const StemIndex::Rec* r = idx.stem(vn))
+          for (const auto& e : *r)
+            if (e.kind == Kind::kNominal) return true;
+    }
+    auto present = [&](std::string_view x) {
+      if (!has_cps(x, 2)) return false;
+      if (end_class(x) != (x.size() == vow.size() ? kE : kC)) return false;
+      for (size_t k = 0; k + 2 <= x.size(); k = next_cp(x, k)) {
+        uint32_t part = 0;
+        bool light = false;  // a hand-written head of a productive light verb
+        if (k > 0) {
+          const StemIndex::Rec* hr = idx.find(x.substr(0, k));
+          if (!hr) continue;
+          part = hr->part;
+          light = has_cps(x.substr(0, k), 3) && handwritten_nominal(hr);
+          if (!part && !light) continue;
+        }
+        if (const StemIndex::Rec* r = idx.stem(x.substr(k)))
+          for (const auto& e : *r)
+            if (e.kind == Kind::kPresent && !e.prefixed &&
+                (e.part == part || (light && e.part == 0 && light_lemma[e.lemma])))
+              return true;
+      }
+      return false;
+    };
+    return present(cons) || present(vow);
+  }
   // the copula row ەتی (only after the 3sg clitic ی) and the PSS3S row ی it follows
   const Row* cop_eti = nullptr;
   const Row* pss3s_i = nullptr;
@@ -606,6 +691,14 @@ struct Analyzer::Impl {
           }
     }
     if (found) return;
+    // the same after a preverb or light-verb part: part + نە + the compound's verbal noun or
+    // participle (سەرنەکەوتنی "the failure of", دابەشنەبوونی، دەرنەچوونیان، جێبەجێنەکردنی،
+    // سەرنەکەوتووی), lemma the compound; ranked above the negated past + person endings
+    // (جێبەجێ + نە + کرد + ن + ی); perm: 20 tokens of 19 types gained (the transitive ones were
+    // known as that negated past)
+    if (stem.size() >= 12 && stem.find(kNe, 2) != std::string_view::npos)
+      found = negated_part_noun(stem, p, st, depth, out);
+    if (found) return;
     // derivational prefixes on a hand-written base of 3+ letters, the derived word its own lemma:
     // negative نا + adjective (نادروست، ناشەرعی), sociative هاو + noun (هاوناو، هاونیشتمان)
     for (const auto& [pre, base_pos] : {std::pair<std::string_view, uint8_t>{kNa, pAdj}, {kHaw, pN}}) {
@@ -734,6 +827,14 @@ struct Analyzer::Impl {
         found = true;
         break;
       }
+    }
+    // agent nouns of -ەوە verbs: a present stem + ەر + ەوە (لێکۆڵەرەوە "researcher", کۆکەرەوە،
+    // ساردکەرەوە، وەڵامدەرەوە، دۆزەرەوە), a noun or adjective of its own; bare, the agent noun + the
+    // postposition -ەوە (لێکۆڵەر + ەوە) and the imperative with r (ساردکەرەوە) rank above it, with a
+    // suffix only it is left (لێکۆڵەرەوەکان، کۆکەرەوەی، توێژەرەوەیەک; perm: 45 tokens of 38 types)
+    if (!found && !edrop && !has_deg && agent_ewe(stem)) {
+      emit(nullptr, 0, pN, false, 9.5f, false);
+      found = true;
     }
     // agent nouns: a hand-written noun or adjective of 2+ letters + an agent ending of
     // derivation.tsv (دژ + بەر → دژبەر, نیگار + کێش → نیگارکێش): a lemma of its own
@@ -914,6 +1015,10 @@ struct Analyzer::Impl {
         st[depth] = {&r, static_cast<uint16_t>(q), static_cast<uint16_t>(p), mNom};
         if (drop) nom_try_stem(w, q, st, depth + 1, out, true);
         if (ok) nom_dfs(w, q, (r.after & kStemOnly) ? 0 : kNomPred[s], s != kARG, st, depth + 1, out);
+        // the additive -(ی)ش word-final after the postposition -ەوە too (لە ماڵەوەش، بەهۆیەوەش، لەوێوەش;
+        // perm: 13 tokens of 12 types), beside its usual place before it (ماڵیشەوە)
+        if (ok && s == kIS && depth == 0 && q >= 6 && ends_with(w.substr(0, q), "\u0648\u06D5"))
+          nom_dfs(w, q, bit(kPOSTP), false, st, depth + 1, out);
       }
     }
   }
@@ -984,8 +1089,13 @@ struct Analyzer::Impl {
     // the empty perfect after a past stem in وو (verb_rows holds no empty row): only before the
     // perfect's -ە + -تە / -تەوە, with a person ending between or not (بوومەتەوە، بووینەتەوە،
     // بووەتەوە; perm: بووینەتەوە 4); a bare بوومە، چووە keep the past + goal / participle readings
-    if (last == kVSlots && cls == kU && prf_u && ctx.kind == Kind::kPast && rest.size() >= 6 &&
-        (ends_with(rest, "\u06D5\u062A\u06D5\u0648\u06D5") || ends_with(rest, "\u06D5\u062A\u06D5"))) {
+    // After a part and نە- the perfect's -ە may also end the word (دەرنەچووە، دروستنەبووە، تێنەچووە
+    // "has not gone out / been built"), which no participle reading covers (نەچووە is نە + the
+    // participle چوو; perm: 6 tokens)
+    if (last == kVSlots && cls == kU && prf_u && ctx.kind == Kind::kPast &&
+        ((rest.size() >= 6 &&
+          (ends_with(rest, "\u06D5\u062A\u06D5\u0648\u06D5") || ends_with(rest, "\u06D5\u062A\u06D5"))) ||
+         (pre.part && pre.neg == 0 && ends_with(rest, kHeh)))) {
       TailCtx c2 = ctx;
       c2.prf = true;
       st[depth] = {prf_u, static_cast<uint16_t>(q), static_cast<uint16_t>(q), mTail};
@@ -1075,9 +1185,11 @@ struct Analyzer::Impl {
       int s = st[i].row->slot;
       aye |= s == vAYE;
       prf |= s == vPRF || s == vPLPRF || s == vPRFSBJV;
-      ba |= s == vPLPRF && same(st[i].row->form, "\u0628\u0627");
+      ba |= (s == vPLPRF && same(st[i].row->form, "\u0628\u0627")) ||
+            (s == vPASS && same(st[i].row->form, "\u0627\u0628\u0627"));
     }
-    // the pluperfect conditional -با only with the -یە after it (نەکردبایە); a bare کردبا is colloquial
+    // the pluperfect conditional -با (passive -ابا) only with the -یە after it (نەکردبایە، بکرابایە);
+    // a bare کردبا، کرابا is colloquial
     if (ba && !aye) return;
     // the contracted perfect ۆ only before -تە / -تەوە (کردۆتەوە): a bare کردۆ is no word
     if (last == vPRF && depth > 0 && st[depth - 1].row == prf_o) return;
@@ -1122,6 +1234,12 @@ struct Analyzer::Impl {
         if (pre.neg == 1 || pre.neg == 2) return;
         if (pre.asp == 1 && !aye) return;
         if (pre.asp == 0 && prf) return;
+        // an agent clitic on an intransitive past is rare (or a wrong transitivity in the tables):
+        // ranked a point below, so the participle + ی + ی of لێهاتن is not read before the noun
+        // لێهاتوویی
+        if (!e.transitive)
+          for (int i = 0; i < depth; ++i)
+            if (st[i].row->slot == vSCL) { pen += 1.0f; break; }
         // The agent clitic of a past transitive goes on the first element: the part, the negation or
         // دە- (هەڵیدا، نەمکرد، دەتدا); on the stem only when nothing precedes it (کردت). So
         // دەدات after دە- is the present 3sg, not "you were giving" (a reading kept, ranked below).
@@ -1395,6 +1513,8 @@ struct Analyzer::Impl {
     LMorph st[10];
     nom_dfs(v, v.size(), kNomAll, true, st, 0, sub);
     verbal(v, sub);
+    // a goal compound with the respelled letter in its verb form: خستیەڕوو = خستییەڕوو
+    goal_compound(v, sub);
     if (out.mode == Sink::kKnown) return (out.known = sub.known);
     auto map = [&](uint16_t x) -> uint16_t {
       if (x <= at) return x;
@@ -1499,17 +1619,25 @@ struct Analyzer::Impl {
       for (auto& c : buf) {
         // the restored mark is inside a stem of four letters or more: a name or a rare word is
         // not read as a short word plus suffixes (سالم is not ساڵ + م)
-        if (c.guessed || k < c.stem_b || k >= c.stem_e ||
-            !has_cps(std::string_view(v).substr(c.stem_b, c.stem_e - c.stem_b), 4))
-          continue;
+        if (c.guessed) continue;
+        bool in_stem = k >= c.stem_b && k < c.stem_e &&
+                       has_cps(std::string_view(v).substr(c.stem_b, c.stem_e - c.stem_b), 4);
+        // or inside a preverb / light-verb part of four letters or more (بەرێوەدەچێت = بەڕێوەدەچێت;
+        // perm: بەرێوە + a verb 22 tokens; not هەل: هەلکەوتە stays unknown, Morph.MisspeltPreverbIsNoCompoundHead)
+        for (int mi = 0; mi < c.n && !in_stem; ++mi)
+          in_stem = c.m[mi].type == mPart && k >= c.m[mi].b && k < c.m[mi].e &&
+                    has_cps(std::string_view(v).substr(c.m[mi].b, c.m[mi].e - c.m[mi].b), 4);
+        if (!in_stem) continue;
         if (out.mode == Sink::kKnown) {
           out.known = true;
           return;
         }
         respelled(c, v, [](uint16_t x) { return x; });
-        // the lemma keeps the word's own spelling (a name or a variant written so is its own lemma)
+        // the lemma keeps the word's own spelling (a name or a variant written so is its own lemma);
+        // a restored part's compound keeps its listed spelling
         const size_t at = k - c.stem_b;
-        if (at + kTo[i].size() <= c.lemma_text.size() && c.lemma_text.compare(at, kTo[i].size(), kTo[i]) == 0)
+        if (k >= c.stem_b && at + kTo[i].size() <= c.lemma_text.size() &&
+            c.lemma_text.compare(at, kTo[i].size(), kTo[i]) == 0)
           c.lemma_text.replace(at, kTo[i].size(), kFrom[i]);
         out.add(std::move(c));
         any = true;

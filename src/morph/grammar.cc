@@ -253,6 +253,16 @@ Grammar::Grammar() {
     // verbal noun (کران، کرانەوە) lemmatizes to the active one (کردن، کردنەوە).
     Entry n{lemma, 0, Kind::kNominal, pos_id("V.MSDR"), false, 0, 3.0f};
     n.caus = v.caus;
+    // a hand-written adjective of the same spelling outranks the verbal noun and, with its suffixes,
+    // the finite forms: وێران "ruined" (وێرانی، وێرانیان) before the verbal noun of وێران "dare" and
+    // its past وێرا + ن + ی, but not a hand-written noun of its own spelling (وێرانە "ruins" stays
+    // before وێران + ە); a noun of the infinitive's spelling stays below (ژیان "living" / "life")
+    if (auto it = stems.find(v.infinitive); it != stems.end())
+      for (auto& x : it->second)
+        if (x.kind == Kind::kNominal && x.source == 0 && x.pos == pos_id("ADJ")) {
+          x.weight = 2.95f;
+          n.weight = 2.9f;
+        }
     add(v.infinitive, n);
     infinitives.emplace(v.infinitive, lemma);
     Entry ne{v.part.empty() ? intern(v.infinitive + "ەوە") : lemma, 0, Kind::kNominal,
@@ -341,6 +351,10 @@ Grammar::Grammar() {
         gp->second.emplace_back(base, comp);
         Entry n{intern(comp), 0, Kind::kNominal, pos_id("V.MSDR"), false, 0, 3.0f};
         add(comp, n);
+        // after a part in a consonant the verbal noun takes -ەوە as the finite forms do
+        // (هاتنەپێشەوە، چوونەدەرەوە, as هاتەپێشەوە): a stem of its own with the same lemma, so the
+        // ezafe and clitics follow it (هاتنەپێشەوەی، چوونەدەرەوەی; perm: 12 tokens of 10 such types)
+        if (end_class(part) == kC) add(comp + "\u06D5\u0648\u06D5", n);
         add_lemma_pos(comp, "V");
         ++lexicon_entries;
         return;

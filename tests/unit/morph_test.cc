@@ -1960,3 +1960,111 @@ TEST(Morph, PermissiveCorpusSweepLexn) {
   };
   for (const auto& c : cases) expect_lemma_pos(c.word, c.lemma, c.pos);
 }
+
+// h-gram3: grammar gaps. The passive pluperfect conditional -ابا + -یە (as the active -با + -یە),
+// never bare.
+TEST(Morph, PassivePluperfectConditional) {
+  expect_lemma_pos("بکرابایە", "کردن", "V");
+  expect_lemma_pos("نەکرابایە", "کردن", "V");
+  EXPECT_TRUE(has_reading("بکرابایە", "کردن", "PASS"));
+  EXPECT_TRUE(has_reading("بکرابایە", "کردن", "SBJV"));
+  expect_lemma_pos("بکردبایە", "کردن", "V");
+  EXPECT_FALSE(A().known("بکرابا"));
+  EXPECT_FALSE(A().known("کرابا"));
+}
+
+// A goal compound's verbal noun with -ەوە after a part in a consonant takes the ezafe and clitics.
+TEST(Morph, GoalVerbalNounWithEweTakesSuffixes) {
+  expect_lemma_pos("هاتنەپێشەوەی", "هاتنەپێش", "V.MSDR");
+  expect_lemma_pos("چوونەدەرەوەی", "چوونەدەر", "V.MSDR");
+  expect_lemma_pos("هاتنەپێشەوەیان", "هاتنەپێش", "V.MSDR");
+  expect_lemma_pos("هاتنەپێشەوە", "هاتنەپێش", "V.MSDR");
+}
+
+// A goal compound whose verb form has the agent clitic ی written once before the goal -ە
+// (خستیەڕوو = خستییەڕوو), through the single-ی respelling.
+TEST(Morph, GoalCompoundWithSingleYeh) {
+  expect_lemma_pos("خستیەڕوو", "خستنەڕوو", "V");
+  expect_lemma_pos("خستیەسەر", "خستنەسەر", "V");
+  expect_lemma_pos("خستییەڕوو", "خستنەڕوو", "V");
+}
+
+// The negated perfect of a part + a past stem in وو, the -ە word-final.
+TEST(Morph, NegatedPerfectOfPartAndUuStem) {
+  expect_lemma_pos("دەرنەچووە", "دەرچوون", "V");
+  expect_lemma_pos("دروستنەبووە", "دروستبوون", "V");
+  EXPECT_TRUE(has_reading("دەرنەچووە", "دەرچوون", "PRF;IND;NEG"));
+  expect_lemma_pos("هەڵنەگرتووە", "هەڵگرتن", "V");
+  // without a part: نە + the participle, as before
+  expect_lemma_pos("نەچووە", "چوون", "V.PTCP");
+  expect_lemma_pos("دەرچووە", "دەرچوون", "V.PTCP");
+}
+
+// وێران "dare" is a verb; the adjective وێران "ruined" stays first, with its suffixes too.
+TEST(Morph, WeranAdjectiveBeforeVerb) {
+  expect_lemma_pos("ناوێرن", "وێران", "V");
+  expect_lemma_pos("نەیدەوێرا", "وێران", "V");
+  expect_lemma_pos("وێران", "وێران", "ADJ");
+  expect_lemma_pos("وێرانی", "وێران", "ADJ");
+  expect_lemma_pos("وێرانیان", "وێران", "ADJ");
+  expect_lemma_pos("وێرانە", "وێرانە", "N");
+  expect_lemma_pos("بوێری", "بوێری", "N");
+  expect_lemma_pos("وێرانکردنی", "وێرانکردن", "V.MSDR");
+}
+
+// Agent nouns of -ەوە verbs, present stem + ەر + ەوە, take nominal suffixes; bare, the agent noun +
+// -ەوە and the imperative with r keep their readings first.
+TEST(Morph, AgentNounOfEweVerb) {
+  expect_lemma_pos("لێکۆڵەرەوەکان", "لێکۆڵەرەوە", "N");
+  expect_lemma_pos("توێژەرەوەیەک", "توێژەرەوە", "N");
+  expect_lemma_pos("کۆکەرەوەی", "کۆکەرەوە", "N");
+  expect_lemma_pos("ساردکەرەوەیەکی", "ساردکەرەوە", "N");
+  expect_lemma_pos("وەڵامدەرەوەی", "وەڵامدەرەوە", "N");
+  expect_lemma_pos("ساردکەرەوە", "ساردکردن", "V");
+  expect_lemma_pos("لێکۆڵەرەوە", "لێکۆڵەر", "N");
+  EXPECT_FALSE(A().known("کەرەوەی"));  // a present stem alone is too short
+}
+
+// لێهاتن is a preverb verb; an agent clitic on an intransitive past ranks a point below, so its
+// participle + ی + ی is not read first: لێهاتوویی stays the noun, لێهاتوو the adjective.
+TEST(Morph, IntransitivePastAgentCliticRanksBelow) {
+  expect_lemma_pos("لێهات", "لێهاتن", "V");
+  expect_lemma_pos("لێدێتەوە", "لێهاتن", "V");
+  expect_lemma_pos("لێهاتبوو", "لێهاتن", "V");
+  expect_lemma_pos("لێهاتوویی", "لێهاتوویی", "N");
+  expect_lemma_pos("لێهاتوو", "لێهاتوو", "ADJ");
+  expect_lemma_pos("لێهاتووترین", "لێهاتوو", "ADJ");
+  expect_lemma_pos("کردمی", "کردن", "V");
+  expect_lemma_pos("هاتی", "هاتن", "V");
+}
+
+// part + نە + a compound's verbal noun or participle, with suffixes: the negated verbal noun.
+TEST(Morph, NegatedCompoundVerbalNoun) {
+  expect_lemma_pos("سەرنەکەوتنی", "سەرکەوتن", "V.MSDR");
+  expect_lemma_pos("سەرنەکەوتنەکان", "سەرکەوتن", "V.MSDR");
+  expect_lemma_pos("دابەشنەبوونی", "دابەشبوون", "V.MSDR");
+  expect_lemma_pos("جێبەجێنەکردنی", "جێبەجێکردن", "V.MSDR");
+  expect_lemma_pos("ڕووننەکردنەوەی", "ڕوونکردن", "V.MSDR");
+  expect_lemma_pos("سەرنەکەوتووی", "سەرکەوتن", "V.PTCP");
+  EXPECT_TRUE(has_reading("سەرنەکەوتنی", "سەرکەوتن", "NEG"));
+}
+
+// The additive -(ی)ش word-final after the postposition -ەوە.
+TEST(Morph, AdditiveAfterEwePostposition) {
+  expect_lemma_pos("ماڵەوەش", "ماڵ", "N");
+  expect_lemma_pos("ڕێگەیەوەش", "ڕێگە", "N");
+  expect_lemma_pos("یارییانەوەش", "یاری", "N");
+  EXPECT_TRUE(has_reading("ماڵەوەش", "ماڵ", "LGSPEC4(EWE);LGSPEC5"));
+  expect_lemma_pos("ماڵیشەوە", "ماڵ", "N");
+}
+
+// A dropped mark restored inside a preverb or light-verb part of four letters or more (colloquial
+// spellings only); the lemma is the listed compound.
+TEST(Morph, DroppedMarkInPart) {
+  expect_lemma_pos("بەرێوەدەچێت", "بەڕێوەچوون", "V");
+  expect_lemma_pos("بەرێوەدەبات", "بەڕێوەبردن", "V");
+  kurdi::MorphOptions strict;
+  strict.colloquial = false;
+  kurdi::Analyzer s(strict);
+  EXPECT_FALSE(s.known("بەرێوەدەچێت"));
+}
