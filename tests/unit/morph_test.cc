@@ -2067,6 +2067,8 @@ TEST(Morph, DroppedMarkInPart) {
   strict.colloquial = false;
   kurdi::Analyzer s(strict);
   EXPECT_FALSE(s.known("بەرێوەدەچێت"));
+}
+
 // h-lexr: verbs written from knowledge (verbs.tsv, compound_verbs.tsv, causatives.tsv blocks "h-lexr").
 // شیان is PB: its present stands alone (دەشێت "it may be", read as هاتن + -ش before) but its past stem
 // stays bound, so the adjective شیاو and -ش + -یان are not read as its forms; bound نووسان (پێوەنووسان)
