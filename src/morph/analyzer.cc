@@ -386,11 +386,13 @@ struct Analyzer::Impl {
   const uint8_t kConjPos = pos_id("CONJ"), kPartPos = pos_id("PART"), kIntjPos = pos_id("INTJ"),
                 kAdpPos = pos_id("ADP"), kProPos = pos_id("PRO");
   // POS ids looked up once (pos_id compares strings)
-  const uint32_t hebun_lemma = [] {  // هەبوون (0, no lemma, if the table lacks it)
+  // the id of a lemma's string, looked up once (0, no lemma, if the tables lack it)
+  static uint32_t lemma_id(const char* lemma) {
     const auto& gr = grammar();
-    auto it = gr.string_ids.find("\u0647\u06D5\u0628\u0648\u0648\u0646");
+    auto it = gr.string_ids.find(lemma);
     return it == gr.string_ids.end() ? 0u : it->second;
-  }();
+  }
+  const uint32_t hebun_lemma = lemma_id("\u0647\u06D5\u0628\u0648\u0648\u0646");  // هەبوون
   const uint8_t pN = pos_id("N"), pAdj = pos_id("ADJ"), pPropn = pos_id("PROPN"), pV = pos_id("V"),
                 pMsdr = pos_id("V.MSDR"), pPtcp = pos_id("V.PTCP"), pNum = pos_id("NUM"),
                 pPro = pos_id("PRO");
@@ -415,16 +417,7 @@ struct Analyzer::Impl {
         if (e.kind == Kind::kNominal && e.source == 0 && e.pos == pAdj) return true;
     return false;
   }
-  const uint32_t kirdin_lemma = [] {
-    const auto& gr = grammar();
-    auto it = gr.string_ids.find("\u06A9\u0631\u062F\u0646");
-    return it == gr.string_ids.end() ? 0u : it->second;
-  }();
-  const uint32_t bun_lemma = [] {
-    const auto& gr = grammar();
-    auto it = gr.string_ids.find("\u0628\u0648\u0648\u0646");
-    return it == gr.string_ids.end() ? 0u : it->second;
-  }();
+  const uint32_t kirdin_lemma = lemma_id("\u06A9\u0631\u062F\u0646"), bun_lemma = lemma_id("\u0628\u0648\u0648\u0646");
   bool kb_lemma(uint32_t l) const { return l && (l == kirdin_lemma || l == bun_lemma); }
 
   // The preverbs by their spelling with ڵ ڕ ێ ۆ written ل ر ی و (fold_marks), for the free compound
@@ -509,18 +502,19 @@ struct Analyzer::Impl {
     const std::string_view cons = s.substr(0, s.size() - 10), vow = s.substr(0, s.size() - 8);
     // the agent noun X-ەر and the -ەوە verbal noun X-ینەوە are known nouns: توێژەر، توێژینەوە (not
     // any noun in ەر: هونەرەوەی، سەنتەرەوەی)
-    if (has_cps(cons, 2) && idx.stem(s.substr(0, s.size() - 6))) {
-      thread_local std::string vn;
-      vn.assign(cons);
-      vn += "\u06CC\u0646\u06D5\u0648\u06D5";
-      bool noun = false;
-      if (const StemIndex::Rec* r = idx.stem(s.substr(0, s.size() - 6)))
-        for (const auto& e : *r) noun |= e.kind == Kind::kNominal && e.pos == pN;
-      if (noun)
-        if (const StemIndex::Rec* r = idx.stem(vn))
-          for (const auto& e : *r)
-            if (e.kind == Kind::kNominal) return true;
-    }
+    if (has_cps(cons, 2))
+      if (const StemIndex::Rec* agent = idx.stem(s.substr(0, s.size() - 6))) {
+        bool noun = false;
+        for (const auto& e : *agent) noun |= e.kind == Kind::kNominal && e.pos == pN;
+        if (noun) {
+          thread_local std::string vn;
+          vn.assign(cons);
+          vn += "\u06CC\u0646\u06D5\u0648\u06D5";
+          if (const StemIndex::Rec* r = idx.stem(vn))
+            for (const auto& e : *r)
+              if (e.kind == Kind::kNominal) return true;
+        }
+      }
     auto present = [&](std::string_view x) {
       if (!has_cps(x, 2)) return false;
       if (end_class(x) != (x.size() == vow.size() ? kE : kC)) return false;
