@@ -318,7 +318,8 @@ void Repairer::build_indexes() {
 std::u32string_view Repairer::mapped(std::u32string_view w) const {
   thread_local std::u32string k;  // no allocation per word
   skeleton_into(w, k);
-  uint32_t id = skeletons_.find(k);
+  const uint32_t id = skeletons_.find(k);
+  if (k.capacity() > (size_t{1} << 18)) std::u32string().swap(k);  // a long word's skeleton is not kept
   if (id == WordIndex::npos || target(id) == WordIndex::npos) return {};
   return targets_.word(target(id));
 }
