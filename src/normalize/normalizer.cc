@@ -204,9 +204,25 @@ struct Normalizer::Impl {
   // a pointer into `out` (runs copied 32 bytes at a time), and a chunk that needs run_piece() is
   // rewound and redone from its input. Same output as run() (NormalizeSimd.* compare them).
   void run_blocks(std::string_view in, std::string& out, NormalizeStats* stats) const;
-  // One line: the character layer, then the convention repair when the line calls for it.
+  // Any text: lines (cut at '\n') are normalized independently, each as normalize_line() would.
   void normalize(std::string_view in, std::string& out, OffsetMap* map, NormalizeStats* stats,
                  NormalizePath path) const;
+  // One line: the character layer, then the convention repair when the line calls for it.
+  void normalize_line(std::string_view in, std::string& out, OffsetMap* map, NormalizeStats* stats,
+                      NormalizePath path) const;
+  // Several lines, one normalize_line() call each (an offset map, or an option that looks across
+  // spaces: the character layer must not see the next line).
+  void normalize_each_line(std::string_view in, std::string& out, OffsetMap* map, NormalizeStats* stats,
+                           NormalizePath path) const;
+  // Several lines without a map: the character layer runs on segments of many lines at once (its
+  // per-call cost is paid once per segment, not once per line), then each line of the segment is
+  // tested for the convention repair as normalize_line() tests it, and the lines that call for it
+  // are repaired. Same output as normalize_each_line().
+  void normalize_segments(std::string_view in, std::string& out, NormalizeStats* stats,
+                          NormalizePath path) const;
+  // The convention repair of the lines of one segment whose character-layer output is
+  // out[base, end): false when its lines do not pair up with the input's (never expected).
+  bool repair_segment_lines(std::string_view seg, std::string& out, size_t base, NormalizePath path) const;
   bool needs_line_context = false;  // an option looks across spaces (punctuation by context)
   bool keeps_final_h(std::string_view word_with_h) const;
   // True when run()'s scanner would copy `text` unchanged: only one- and two-byte characters,
@@ -1484,6 +1500,121 @@ std::string Normalizer::normalize(std::string_view in, NormalizeStats* stats) co
 
 void Normalizer::Impl::normalize(std::string_view in, std::string& out, OffsetMap* map, NormalizeStats* stats,
                                  NormalizePath path) const {
+  if (!std::memchr(in.data(), '\n', in.size())) {
+    normalize_line(in, out, map, stats, path);
+    return;
+  }
+  if (map || needs_line_context) {
+    normalize_each_line(in, out, map, stats, path);
+    return;
+  }
+  normalize_segments(in, out, stats, path);
+}
+
+void Normalizer::Impl::normalize_each_line(std::string_view in, std::string& out, OffsetMap* map,
+                                           NormalizeStats* stats, NormalizePath path) const {
+  const size_t out_base = out.size();
+  OffsetMap line_map;
+  for (size_t b = 0;;) {
+    size_t e = in.find('\n', b);
+    if (e == std::string_view::npos) e = in.size();
+    const size_t ob = out.size() - out_base;
+    if (map) {
+      line_map.clear();
+      normalize_line(in.substr(b, e - b), out, &line_map, stats, path);
+      for (const OffsetMap::Edit& d : line_map.edits())
+        map->add_edit(b + d.in_begin, b + d.in_end, ob + d.out_begin, ob + d.out_end);
+    } else {
+      normalize_line(in.substr(b, e - b), out, nullptr, stats, path);
+    }
+    if (e == in.size()) break;
+    out += '\n';
+    b = e + 1;
+  }
+  if (map) map->finish(in.size(), out.size() - out_base);
+}
+
+void Normalizer::Impl::normalize_segments(std::string_view in, std::string& out, NormalizeStats* stats,
+                                          NormalizePath path) const {
+  // About 16 kB of whole lines per segment: the per-thread copies run_blocks() makes stay in the
+  // cache (a copy of a whole large text would not, and would be released and faulted in again).
+  constexpr size_t kSegment = 16 << 10;
+  const size_t n = in.size();
+  for (size_t b = 0; b < n;) {
+    size_t e = n;
+    if (n - b > kSegment) {
+      const void* nl = std::memchr(in.data() + b + kSegment, '\n', n - b - kSegment);
+      if (nl) e = static_cast<size_t>(static_cast<const char*>(nl) - in.data()) + 1;
+    }
+    const std::string_view seg = in.substr(b, e - b);
+    const size_t base = out.size();
+    const size_t invalid_before = stats ? stats->invalid_utf8 : 0;
+    run(seg, out, nullptr, stats, path);
+    if (options.convention_repair && !repair_segment_lines(seg, out, base, path)) {
+      out.resize(base);  // never expected: the lines are done one by one instead
+      if (stats) stats->invalid_utf8 = invalid_before;
+      std::string_view rest = seg;
+      const bool last_newline = !rest.empty() && rest.back() == '\n';
+      if (last_newline) rest.remove_suffix(1);
+      normalize_each_line(rest, out, nullptr, stats, path);
+      if (last_newline) out += '\n';
+    }
+    b = e;
+  }
+}
+
+bool Normalizer::Impl::repair_segment_lines(std::string_view seg, std::string& out, size_t base,
+                                            NormalizePath path) const {
+  // The lines that call for the repair, by their output's offsets (relative to base), as
+  // normalize_line() decides: the typed line has no Kurdish-only letter and two Arabic ones, or
+  // the character layer changed the line and its output has them; and the output has the cues.
+  thread_local std::vector<std::pair<size_t, size_t>> todo;
+  todo.clear();
+  const convention::Repairer* repair = nullptr;
+  {
+    const std::string_view produced(out.data() + base, out.size() - base);
+    size_t ib = 0, ob = 0;
+    for (;;) {
+      size_t ie = seg.find('\n', ib), oe = produced.find('\n', ob);
+      if ((ie == std::string_view::npos) != (oe == std::string_view::npos)) return false;
+      if (ie == std::string_view::npos) {
+        ie = seg.size();
+        oe = produced.size();
+      }
+      const std::string_view in_line = seg.substr(ib, ie - ib), out_line = produced.substr(ob, oe - ob);
+      if (convention::Repairer::applies_to_input(in_line) ||
+          (out_line != in_line && convention::Repairer::applies_to_input(out_line))) {
+        if (!repair) repair = &convention::Repairer::shared();
+        if (repair->applies(out_line)) todo.emplace_back(ob, oe);
+      }
+      if (ie == seg.size()) break;
+      ib = ie + 1;
+      ob = oe + 1;
+    }
+  }
+  if (todo.empty()) return true;
+  // The repaired words go through the character rules once more, as in normalize_line().
+  thread_local std::string produced, repaired;
+  produced.assign(out, base, std::string::npos);
+  out.resize(base);
+  size_t copied = 0;
+  for (auto [ob, oe] : todo) {
+    out.append(produced, copied, ob - copied);
+    repaired.clear();
+    repair->repair(std::string_view(produced).substr(ob, oe - ob), repaired, nullptr);
+    run(repaired, out, nullptr, nullptr, path);
+    copied = oe;
+  }
+  out.append(produced, copied, std::string::npos);
+  if (produced.capacity() > (size_t{1} << 20)) {
+    std::string().swap(produced);
+    std::string().swap(repaired);
+  }
+  return true;
+}
+
+void Normalizer::Impl::normalize_line(std::string_view in, std::string& out, OffsetMap* map, NormalizeStats* stats,
+                                      NormalizePath path) const {
   if (!options.convention_repair) {
     run(in, out, map, stats, path);
     return;

@@ -234,6 +234,78 @@ TEST(NormalizeProperty, ChunkedAtSpacesEqualsWhole) {
   }
 }
 
+// Each line of a text on its own: what normalize() of a text with several lines must equal.
+std::string line_by_line(const Normalizer& n, std::string_view text) {
+  std::string out;
+  for (size_t b = 0;;) {
+    size_t e = text.find('\n', b);
+    if (e == std::string_view::npos) e = text.size();
+    n.normalize(text.substr(b, e - b), out);
+    if (e == text.size()) return out;
+    out += '\n';
+    b = e + 1;
+  }
+}
+
+TEST(NormalizeLines, TheConventionRepairIsDecidedPerLine) {
+  // A line typed in the Arabic convention among standard lines is repaired (a decision over the
+  // whole text would see the other lines' Kurdish letters and leave it), and the standard lines
+  // are not respelled because of it.
+  Normalizer n;
+  const std::string text = "ئەو شارە جوانە\nبةرهةمةكاني ئةفين ئاسؤ\nکتێبەکە لە ماڵەوەیە\n";
+  const std::string want = "ئەو شارە جوانە\nبەرهەمەکانی ئەفین ئاسۆ\nکتێبەکە لە ماڵەوەیە\n";
+  EXPECT_EQ(n.normalize(text), want);
+  EXPECT_EQ(line_by_line(n, text), want);
+  // With an offset map: the same text, and each repaired word maps back into its own line.
+  std::string out;
+  kurdi::OffsetMap map;
+  n.normalize(text, out, &map);
+  EXPECT_EQ(out, want);
+  const size_t o = out.find("ئەفین");
+  const size_t b = map.to_input(o), e = map.to_input(o + std::string("ئەفین").size(), kurdi::OffsetMap::Bias::kEnd);
+  EXPECT_EQ(text.substr(b, e - b), "ئةفين");
+  check_offsets(n, text);
+}
+
+TEST(NormalizeLines, LongTextEqualsLineByLine) {
+  // Texts of many lines (the library cuts them into segments of about 16 kB), with lines typed
+  // in the Arabic and Persian conventions, empty lines, long lines and random lines, with and
+  // without a final newline, in every profile and with the punctuation option that reads context.
+  std::mt19937 rng(20261130);
+  const std::vector<std::string> kinds = {"ئەو شارە جوانە و خەڵکەکەی زۆر باشن", "بةرهةمةكاني ئةفين ئاسؤ",
+                                          "دستان خوش بیت", "این کتاب را از کتابخانه گرفتم", "", "ئونده به فره",
+                                          "رۆژ نامه‌ی كوردی, باشه?"};
+  NormalizeOptions context = NormalizeOptions::standard();
+  context.punctuation = kurdi::PunctPolicy::kToArabic;
+  std::vector<Normalizer> normalizers;
+  normalizers.emplace_back(NormalizeOptions::standard());
+  normalizers.emplace_back(NormalizeOptions::search());
+  normalizers.emplace_back(NormalizeOptions::minimal());
+  normalizers.emplace_back(context);
+  for (int iter = 0; iter < 6; ++iter) {
+    std::string text;
+    while (text.size() < 70000) {
+      const unsigned k = rng() % 10;
+      if (k < kinds.size()) text += kinds[k];
+      else if (k == 7) text += random_text(rng, rng() % 60);
+      else if (k == 8) for (int r = 0; r < 400; ++r) text += kinds[rng() % 3] + " ";  // a line of ~10 kB
+      else text += kinds[0] + " " + kinds[1];
+      text += '\n';
+    }
+    if (iter % 2) text.pop_back();
+    for (const auto& n : normalizers) {
+      const std::string want = line_by_line(n, text);
+      ASSERT_EQ(n.normalize(text), want) << "iter " << iter;
+      std::string with_map;
+      kurdi::OffsetMap map;
+      n.normalize(text, with_map, &map);
+      ASSERT_EQ(with_map, want) << "iter " << iter;
+      ASSERT_EQ(map.input_size(), text.size());
+      ASSERT_EQ(map.output_size(), want.size());
+    }
+  }
+}
+
 TEST(NormalizeProperty, SameOutputFromSeveralThreads) {
   Normalizer n;
   std::mt19937 rng(11);
@@ -338,6 +410,29 @@ TEST(NormalizeProperty, IdempotentOnDevCorpora) {
     }
   }
   EXPECT_GT(lines, 1000u);
+}
+
+// A whole file at once equals the file line by line (skips without ../shared/data).
+TEST(NormalizeProperty, WholeFileEqualsLineByLineOnDevCorpora) {
+  std::string data = shared_data();
+  if (data.empty()) GTEST_SKIP() << "KURDI_SHARED_DATA not set or absent: dev corpora not available";
+  std::vector<std::string> files = {data + "/ScriptNormalization-ckb/Sorani-Arabic.tsv",
+                                    data + "/ScriptNormalization-ckb/Sorani-Persian.tsv",
+                                    data + "/KurdishMT/data/Ku/ted_sent_ku_normalized.txt"};
+  for (const auto& entry : std::filesystem::directory_iterator(data + "/KTC/history")) files.push_back(entry.path());
+  std::vector<Normalizer> normalizers;
+  normalizers.emplace_back(NormalizeOptions::standard());
+  normalizers.emplace_back(NormalizeOptions::search());
+  size_t bytes = 0;
+  for (const auto& f : files) {
+    std::ifstream in(f, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    const std::string text = ss.str();
+    bytes += text.size();
+    for (const auto& n : normalizers) ASSERT_EQ(n.normalize(text), line_by_line(n, text)) << f;
+  }
+  EXPECT_GT(bytes, 100000u);
 }
 
 }  // namespace
