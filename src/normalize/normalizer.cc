@@ -1594,11 +1594,15 @@ bool Normalizer::Impl::repair_segment_lines(std::string_view seg, std::string& o
   }
   if (todo.empty()) return true;
   // The repaired words go through the character rules once more, as in normalize_line().
+  // The output from the first line to repair on is set aside, and rewritten from there.
   thread_local std::string produced, repaired;
-  produced.assign(out, base, std::string::npos);
-  out.resize(base);
+  const size_t from = todo.front().first;
+  produced.assign(out, base + from, std::string::npos);
+  out.resize(base + from);
   size_t copied = 0;
   for (auto [ob, oe] : todo) {
+    ob -= from;
+    oe -= from;
     out.append(produced, copied, ob - copied);
     repaired.clear();
     repair->repair(std::string_view(produced).substr(ob, oe - ob), repaired, nullptr);
