@@ -128,6 +128,31 @@ TEST(NormalizeSimd, SameAsScalarOnRandomLines) {
   }
 }
 
+// Short ASCII lines take a shortcut when no rule acts on any of their bytes: every ASCII byte
+// alone, after a letter, in pairs, and short ASCII lines with punctuation, digits and controls,
+// under every option set (digit and punctuation mappings act on ASCII).
+TEST(NormalizeSimd, ShortAsciiLinesSameAsScalar) {
+  std::mt19937 rng(29);
+  for (const auto& [name, o] : option_sets()) {
+    Normalizer n(o);
+    for (int b = 0; b < 0x80; ++b) {
+      const std::string c(1, static_cast<char>(b));
+      for (const std::string& in : {c, "a" + c, c + c + "1", "x, y? " + c, std::string(64, static_cast<char>(b)),
+                                    std::string(65, static_cast<char>(b))}) {
+        expect_same(n, in, name + " byte " + std::to_string(b));
+        if (::testing::Test::HasFatalFailure()) return;
+      }
+    }
+    for (int iter = 0; iter < 300; ++iter) {
+      std::string in;
+      const size_t len = rng() % 70;
+      while (in.size() < len) in += static_cast<char>(rng() % 0x80);
+      expect_same(n, in, name + " ascii iter " + std::to_string(iter));
+      if (::testing::Test::HasFatalFailure()) return;
+    }
+  }
+}
+
 // The classifier reads the character before and after each lane: put one acting character at
 // every offset of a clean line, for every acting character and every prefix length.
 TEST(NormalizeSimd, EveryActingCharacterAtEveryOffset) {
