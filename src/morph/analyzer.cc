@@ -1049,7 +1049,9 @@ struct Analyzer::Impl {
         break;
       case vPST: case vSCL: case vPRS:
         allowed = B(vAYE) | B(vEWE) | B(vGOAL);
-        if (ctx.npers < 2 && !(ctx.kind == Kind::kPresent || ctx.kind == Kind::kPresent3)) {
+        // a passive has one person ending, its subject (دەکرێن, not دەکرێنێت)
+        if (ctx.npers < 2 && ctx.kind != Kind::kPassive &&
+            !(ctx.kind == Kind::kPresent || ctx.kind == Kind::kPresent3)) {
           allowed |= B(vSCL) | B(vPST);
           if (ctx.prs_like) allowed |= B(vPRS);
         }

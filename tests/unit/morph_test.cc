@@ -2094,3 +2094,13 @@ TEST(Morph, LexrVerbsFromKnowledge) {
     EXPECT_NE(as[0].features.find("CAUS"), std::string::npos) << w << " " << as[0].features;
   }
 }
+
+// h-gram4: a passive takes one person ending, its subject: دەکرێن "they are done", but دەکرێنێت (3pl +
+// 3sg) and هەڵخرێنێت (هەڵخڕێنێت misspelt) are no passive forms.
+TEST(Morph, PassiveHasOnePersonEnding) {
+  EXPECT_TRUE(has_reading("دەکرێن", "کردن", "PASS"));
+  EXPECT_TRUE(has_reading("کرام", "کردن", "PASS"));
+  EXPECT_FALSE(has_reading("دەکرێنێت", "کردن", "PASS"));
+  EXPECT_FALSE(has_reading("دەکرێنم", "کردن", "PASS"));
+  EXPECT_FALSE(has_reading("هەڵخرێنێت", "هەڵخستن", "PASS"));
+}
