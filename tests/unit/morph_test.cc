@@ -2104,3 +2104,17 @@ TEST(Morph, PassiveHasOnePersonEnding) {
   EXPECT_FALSE(has_reading("دەکرێنم", "کردن", "PASS"));
   EXPECT_FALSE(has_reading("هەڵخرێنێت", "هەڵخستن", "PASS"));
 }
+
+// h-gram4: the imperative 2sg of a consonant-final present stem before -ەوە with -ەر- (بخوێنەرەوە,
+// بدۆزەرەوە, as بکەرەوە after ە); a bare بخوێنەر is no verb form.
+TEST(Morph, ImperativeErBeforeEwe) {
+  for (const auto& [w, lemma] : std::vector<std::pair<std::string, std::string>>{
+           {"بدۆزەرەوە", "دۆزین"}, {"بخوێنەرەوە", "خوێندن"}, {"مەخوێنەرەوە", "خوێندن"}}) {
+    auto as = A().analyze(w);
+    ASSERT_FALSE(as.empty()) << w;
+    EXPECT_FALSE(as[0].guessed) << w;
+    EXPECT_EQ(as[0].pos, "V") << w;
+    EXPECT_NE(as[0].features.find("IMP"), std::string::npos) << w << " " << as[0].features;
+  }
+  EXPECT_FALSE(has_reading("بخوێنەر", "خوێندن", "IMP"));
+}
