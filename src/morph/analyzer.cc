@@ -1255,7 +1255,12 @@ struct Analyzer::Impl {
       case Kind::kPassive: {
         if (!first || first->slot != vPASS) return;
         if (same(first->feat, "PRS")) {
-          if (pre.asp < 0 && pre.neg < 0) return;
+          // the subjunctive of a preverb verb drops ب- in the passive as in the active (هەڵبژێرێت →
+          // هەڵبژێردرێت، ڕاگرێت → ڕاگیرێت), ranked below the ب- form the same way (+1.5)
+          if (pre.asp < 0 && pre.neg < 0) {
+            if (!pre.part) return;
+            pen += 1.5f;
+          }
           if (pre.neg == 2) return;
         } else {
           if (pre.neg == 1 || pre.neg == 2) return;

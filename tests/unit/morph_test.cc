@@ -2118,3 +2118,18 @@ TEST(Morph, ImperativeErBeforeEwe) {
   }
   EXPECT_FALSE(has_reading("بخوێنەر", "خوێندن", "IMP"));
 }
+
+// h-gram4: the passive present/subjunctive of a preverb verb without ب- (as the active هەڵبژێرێت):
+// هەڵبژێردرێت، ڕاگیرێت، دابەزێنرێت; a simple verb's bare passive stays unread (کرێت is no verb form).
+TEST(Morph, PreverbPassiveSubjunctiveWithoutBi) {
+  for (const char* w : {"هەڵبژێردرێت", "هەڵبژێردرێن", "ڕاگیرێت", "دابەزێنرێت", "تێپەڕێنرێت"}) {
+    auto as = A().analyze(w);
+    ASSERT_FALSE(as.empty()) << w;
+    EXPECT_FALSE(as[0].guessed) << w;
+    EXPECT_EQ(as[0].pos, "V") << w;
+    EXPECT_NE(as[0].features.find("PASS"), std::string::npos) << w << " " << as[0].features;
+  }
+  EXPECT_EQ(A().analyze("هەڵبژێردرێت")[0].lemma, "هەڵبژاردن");
+  EXPECT_EQ(A().analyze("ڕاگیرێت")[0].lemma, "ڕاگرتن");
+  EXPECT_FALSE(has_reading("کرێت", "کردن", "PASS"));
+}
