@@ -2133,3 +2133,17 @@ TEST(Morph, PreverbPassiveSubjunctiveWithoutBi) {
   EXPECT_EQ(A().analyze("ڕاگیرێت")[0].lemma, "ڕاگرتن");
   EXPECT_FALSE(has_reading("کرێت", "کردن", "PASS"));
 }
+
+// h-gram4: دابڕاندن, the causative of دابڕان (verbs.tsv بڕاندن bound, causatives.tsv): its forms lemmatize
+// to the base with CAUS (ناوچە دابڕێنراوەکان "the detached areas").
+TEST(Morph, DabrandinCausative) {
+  for (const char* w : {"دابڕێنراون", "دانەبڕێنیت"}) {
+    auto as = A().analyze(w);
+    ASSERT_FALSE(as.empty()) << w;
+    EXPECT_FALSE(as[0].guessed) << w;
+    EXPECT_EQ(as[0].lemma, "دابڕان") << w;
+    EXPECT_NE(as[0].features.find("CAUS"), std::string::npos) << w << " " << as[0].features;
+  }
+  expect_lemma_pos("دابڕێنراوەکان", "دابڕان", "V.PTCP");
+  expect_lemma_pos("دادەبڕێن", "دابڕان", "V");
+}
