@@ -1270,6 +1270,9 @@ struct Analyzer::Impl {
       }
       default: return;
     }
+    // -یش on a part (ڕوونیشیکردەوە) ranks 2 below: ئەنجامیشدا "in the result too" stays the noun +
+    // -یش + -دا, not ئەنجامدان's part + -یش + the past stem دا
+    if (pre.part && pre.is && pre.n >= 2 && pre.m[1].row && pre.m[1].row->after != kAny) pen += 2.0f;
     (void)last;
     if (out.light_only && (!light_lemma[e.lemma] || pre.part)) return;
     int nm = pre.n + depth;
@@ -1367,8 +1370,12 @@ struct Analyzer::Impl {
     prefix_stage(w, pre, stage, out);
     if (pre.cl || pre.is || out.done()) return;
     std::string_view rest = w.substr(pre.pos);
+    // -یش after a preverb or light-verb part in a consonant too (ڕوونیشیکردەوە = ڕوونیشی کردەوە,
+    // فێریشبووم); after دە- / نە- / ب- only -ش
+    const bool on_part = pre.n == 1 && pre.m[0].type == mPart;
     for (const auto& r : g.verb[vIS]) {
-      if (r.form.empty() || r.after != kAny || !starts_with(rest, r.form)) continue;
+      if (r.form.empty() || !starts_with(rest, r.form)) continue;
+      if (r.after != kAny && !(on_part && (r.after & end_class_fast(w.substr(0, pre.pos))))) continue;
       Prefix p2 = pre;
       p2.is = true;
       p2.m[p2.n++] = {&r, pre.pos, static_cast<uint16_t>(pre.pos + r.form.size()), mPre};

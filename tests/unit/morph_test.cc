@@ -2147,3 +2147,13 @@ TEST(Morph, DabrandinCausative) {
   expect_lemma_pos("دابڕێنراوەکان", "دابڕان", "V.PTCP");
   expect_lemma_pos("دادەبڕێن", "دابڕان", "V");
 }
+
+// h-gram4: the additive -یش after a preverb or light-verb part in a consonant, before the clitic
+// (ڕوونیشیکردەوە = ڕوونیشی کردەوە "he also explained", فێریشبووم); after دە- only -ش (دەشیکەم).
+TEST(Morph, AdditiveYishAfterPart) {
+  expect_lemma_pos("ڕوونیشیکردەوە", "ڕوونکردن", "V");
+  EXPECT_TRUE(has_reading("ڕوونیشیکردەوە", "ڕوونکردن", "LGSPEC5"));
+  expect_lemma_pos("فێریشبووم", "فێربوون", "V");
+  EXPECT_FALSE(has_reading("دەیشیکەم", "کردن", "LGSPEC5"));
+  expect_lemma_pos("ئەنجامیشدا", "ئەنجام", "N");  // the noun + -یش + -دا ranks first
+}
