@@ -660,9 +660,9 @@ struct Analyzer::Impl {
       for (const auto& e : *it)
         if (e.kind == Kind::kNominal) {
           if (!only_is_cop && (e.pos == kConjPos || e.pos == kPartPos || e.pos == kIntjPos)) continue;
-          // the literary plural -گەل is a noun's (وشەگەل), never on a preposition or pronoun (لەگەل is
-          // لەگەڵ misspelt)
-          if (lit_pl && e.pos != pN) continue;
+          // the literary plural -گەل is a noun's (وشەگەل) or a verbal noun's (بزووتنەوەگەل "movements",
+          // نووسینگەل), never on a preposition or pronoun (لەگەل is لەگەڵ misspelt)
+          if (lit_pl && e.pos != pN && e.pos != pMsdr) continue;
           // irregular verb forms (هەیە، نییە، بم، بین: data/morph/irregular.tsv) take only -یش
           // (هەیەش), those of هەبوون also the 3sg copula -ە (colloquial هەنە; not بینم، بینە); the
           // infinitive هەبوون is a verbal noun and takes them all (هەبوونی)

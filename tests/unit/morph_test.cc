@@ -2157,3 +2157,12 @@ TEST(Morph, AdditiveYishAfterPart) {
   EXPECT_FALSE(has_reading("دەیشیکەم", "کردن", "LGSPEC5"));
   expect_lemma_pos("ئەنجامیشدا", "ئەنجام", "N");  // the noun + -یش + -دا ranks first
 }
+
+// h-gram4: the literary plural -گەل on a verbal noun (بزووتنەوەگەلی "the movements of", نووسینگەلێک), as
+// on a noun (وشەگەلی); ژێرەوە a place noun in -ەوە as سەرەوە (لە ژێرەوەی).
+TEST(Morph, LiteraryPluralOnVerbalNounAndZherewe) {
+  expect_lemma_pos("بزووتنەوەگەلی", "بزووتنەوە", "V.MSDR");
+  EXPECT_TRUE(has_reading("بزووتنەوەگەلی", "بزووتنەوە", "PL"));
+  EXPECT_TRUE(has_reading("نووسینگەلێک", "نووسین", "PL"));
+  expect_lemma_pos("ژێرەوەی", "ژێرەوە", "N");
+}
