@@ -660,9 +660,9 @@ struct Analyzer::Impl {
       for (const auto& e : *it)
         if (e.kind == Kind::kNominal) {
           if (!only_is_cop && (e.pos == kConjPos || e.pos == kPartPos || e.pos == kIntjPos)) continue;
-          // the literary plural -گەل is a noun's (وشەگەل), never on a preposition or pronoun (لەگەل is
-          // لەگەڵ misspelt)
-          if (lit_pl && e.pos != pN) continue;
+          // the literary plural -گەل is a noun's (وشەگەل) or a verbal noun's (بزووتنەوەگەل "movements",
+          // نووسینگەل), never on a preposition or pronoun (لەگەل is لەگەڵ misspelt)
+          if (lit_pl && e.pos != pN && e.pos != pMsdr) continue;
           // irregular verb forms (هەیە، نییە، بم، بین: data/morph/irregular.tsv) take only -یش
           // (هەیەش), those of هەبوون also the 3sg copula -ە (colloquial هەنە; not بینم، بینە); the
           // infinitive هەبوون is a verbal noun and takes them all (هەبوونی)
@@ -1049,7 +1049,9 @@ struct Analyzer::Impl {
         break;
       case vPST: case vSCL: case vPRS:
         allowed = B(vAYE) | B(vEWE) | B(vGOAL);
-        if (ctx.npers < 2 && !(ctx.kind == Kind::kPresent || ctx.kind == Kind::kPresent3)) {
+        // a passive has one person ending, its subject (دەکرێن, not دەکرێنێت)
+        if (ctx.npers < 2 && ctx.kind != Kind::kPassive &&
+            !(ctx.kind == Kind::kPresent || ctx.kind == Kind::kPresent3)) {
           allowed |= B(vSCL) | B(vPST);
           if (ctx.prs_like) allowed |= B(vPRS);
         }
@@ -1214,8 +1216,13 @@ struct Analyzer::Impl {
           break;
         }
         bool imp = first->slot == vIMP;
-        // the imperative's r (بکەرەوە) only before -ەوە: a bare بکەر is the noun "doer"
-        if (imp && same(first->form, "\u0631") && !(depth >= 2 && st[1].row->slot == vEWE)) return;
+        // the imperative's r (بکەرەوە) and -ەر (بخوێنەرەوە) only before -ەوە: a bare بکەر is the noun
+        // "doer", بخوێنەر no word
+        if (imp && (same(first->form, "\u0631") || same(first->form, "\u06D5\u0631")) &&
+            !(depth >= 2 && st[1].row->slot == vEWE))
+          return;
+        // -ەر after a stem of two letters or more: ببەرەوە is بردن's بە + ر, not بوون's ب + ەر
+        if (imp && same(first->form, "\u06D5\u0631") && st[0].b - stem_b < 4) return;
         if (pre.asp == 0 || pre.neg == 1) { if (imp || pre.neg == 2) return; }
         else if (pre.neg == 2) { if (!imp) return; }
         else if (pre.asp == 1) {}
@@ -1248,7 +1255,12 @@ struct Analyzer::Impl {
       case Kind::kPassive: {
         if (!first || first->slot != vPASS) return;
         if (same(first->feat, "PRS")) {
-          if (pre.asp < 0 && pre.neg < 0) return;
+          // the subjunctive of a preverb verb drops ب- in the passive as in the active (هەڵبژێرێت →
+          // هەڵبژێردرێت، ڕاگرێت → ڕاگیرێت), ranked below the ب- form the same way (+1.5)
+          if (pre.asp < 0 && pre.neg < 0) {
+            if (!pre.part) return;
+            pen += 1.5f;
+          }
           if (pre.neg == 2) return;
         } else {
           if (pre.neg == 1 || pre.neg == 2) return;
@@ -1258,6 +1270,9 @@ struct Analyzer::Impl {
       }
       default: return;
     }
+    // -یش on a part (ڕوونیشیکردەوە) ranks 2 below: ئەنجامیشدا "in the result too" stays the noun +
+    // -یش + -دا, not ئەنجامدان's part + -یش + the past stem دا
+    if (pre.part && pre.is && pre.n >= 2 && pre.m[1].row && pre.m[1].row->after != kAny) pen += 2.0f;
     (void)last;
     if (out.light_only && (!light_lemma[e.lemma] || pre.part)) return;
     int nm = pre.n + depth;
@@ -1355,8 +1370,12 @@ struct Analyzer::Impl {
     prefix_stage(w, pre, stage, out);
     if (pre.cl || pre.is || out.done()) return;
     std::string_view rest = w.substr(pre.pos);
+    // -یش after a preverb or light-verb part in a consonant too (ڕوونیشیکردەوە = ڕوونیشی کردەوە,
+    // فێریشبووم); after دە- / نە- / ب- only -ش
+    const bool on_part = pre.n == 1 && pre.m[0].type == mPart;
     for (const auto& r : g.verb[vIS]) {
-      if (r.form.empty() || r.after != kAny || !starts_with(rest, r.form)) continue;
+      if (r.form.empty() || !starts_with(rest, r.form)) continue;
+      if (r.after != kAny && !(on_part && (r.after & end_class_fast(w.substr(0, pre.pos))))) continue;
       Prefix p2 = pre;
       p2.is = true;
       p2.m[p2.n++] = {&r, pre.pos, static_cast<uint16_t>(pre.pos + r.form.size()), mPre};

@@ -2094,3 +2094,75 @@ TEST(Morph, LexrVerbsFromKnowledge) {
     EXPECT_NE(as[0].features.find("CAUS"), std::string::npos) << w << " " << as[0].features;
   }
 }
+
+// h-gram4: a passive takes one person ending, its subject: دەکرێن "they are done", but دەکرێنێت (3pl +
+// 3sg) and هەڵخرێنێت (هەڵخڕێنێت misspelt) are no passive forms.
+TEST(Morph, PassiveHasOnePersonEnding) {
+  EXPECT_TRUE(has_reading("دەکرێن", "کردن", "PASS"));
+  EXPECT_TRUE(has_reading("کرام", "کردن", "PASS"));
+  EXPECT_FALSE(has_reading("دەکرێنێت", "کردن", "PASS"));
+  EXPECT_FALSE(has_reading("دەکرێنم", "کردن", "PASS"));
+  EXPECT_FALSE(has_reading("هەڵخرێنێت", "هەڵخستن", "PASS"));
+}
+
+// h-gram4: the imperative 2sg of a consonant-final present stem before -ەوە with -ەر- (بخوێنەرەوە,
+// بدۆزەرەوە, as بکەرەوە after ە); a bare بخوێنەر is no verb form.
+TEST(Morph, ImperativeErBeforeEwe) {
+  for (const auto& [w, lemma] : std::vector<std::pair<std::string, std::string>>{
+           {"بدۆزەرەوە", "دۆزین"}, {"بخوێنەرەوە", "خوێندن"}, {"مەخوێنەرەوە", "خوێندن"}}) {
+    auto as = A().analyze(w);
+    ASSERT_FALSE(as.empty()) << w;
+    EXPECT_FALSE(as[0].guessed) << w;
+    EXPECT_EQ(as[0].pos, "V") << w;
+    EXPECT_NE(as[0].features.find("IMP"), std::string::npos) << w << " " << as[0].features;
+  }
+  EXPECT_FALSE(has_reading("بخوێنەر", "خوێندن", "IMP"));
+}
+
+// h-gram4: the passive present/subjunctive of a preverb verb without ب- (as the active هەڵبژێرێت):
+// هەڵبژێردرێت، ڕاگیرێت، دابەزێنرێت; a simple verb's bare passive stays unread (کرێت is no verb form).
+TEST(Morph, PreverbPassiveSubjunctiveWithoutBi) {
+  for (const char* w : {"هەڵبژێردرێت", "هەڵبژێردرێن", "ڕاگیرێت", "دابەزێنرێت", "تێپەڕێنرێت"}) {
+    auto as = A().analyze(w);
+    ASSERT_FALSE(as.empty()) << w;
+    EXPECT_FALSE(as[0].guessed) << w;
+    EXPECT_EQ(as[0].pos, "V") << w;
+    EXPECT_NE(as[0].features.find("PASS"), std::string::npos) << w << " " << as[0].features;
+  }
+  EXPECT_EQ(A().analyze("هەڵبژێردرێت")[0].lemma, "هەڵبژاردن");
+  EXPECT_EQ(A().analyze("ڕاگیرێت")[0].lemma, "ڕاگرتن");
+  EXPECT_FALSE(has_reading("کرێت", "کردن", "PASS"));
+}
+
+// h-gram4: دابڕاندن, the causative of دابڕان (verbs.tsv بڕاندن bound, causatives.tsv): its forms lemmatize
+// to the base with CAUS (ناوچە دابڕێنراوەکان "the detached areas").
+TEST(Morph, DabrandinCausative) {
+  for (const char* w : {"دابڕێنراون", "دانەبڕێنیت"}) {
+    auto as = A().analyze(w);
+    ASSERT_FALSE(as.empty()) << w;
+    EXPECT_FALSE(as[0].guessed) << w;
+    EXPECT_EQ(as[0].lemma, "دابڕان") << w;
+    EXPECT_NE(as[0].features.find("CAUS"), std::string::npos) << w << " " << as[0].features;
+  }
+  expect_lemma_pos("دابڕێنراوەکان", "دابڕان", "V.PTCP");
+  expect_lemma_pos("دادەبڕێن", "دابڕان", "V");
+}
+
+// h-gram4: the additive -یش after a preverb or light-verb part in a consonant, before the clitic
+// (ڕوونیشیکردەوە = ڕوونیشی کردەوە "he also explained", فێریشبووم); after دە- only -ش (دەشیکەم).
+TEST(Morph, AdditiveYishAfterPart) {
+  expect_lemma_pos("ڕوونیشیکردەوە", "ڕوونکردن", "V");
+  EXPECT_TRUE(has_reading("ڕوونیشیکردەوە", "ڕوونکردن", "LGSPEC5"));
+  expect_lemma_pos("فێریشبووم", "فێربوون", "V");
+  EXPECT_FALSE(has_reading("دەیشیکەم", "کردن", "LGSPEC5"));
+  expect_lemma_pos("ئەنجامیشدا", "ئەنجام", "N");  // the noun + -یش + -دا ranks first
+}
+
+// h-gram4: the literary plural -گەل on a verbal noun (بزووتنەوەگەلی "the movements of", نووسینگەلێک), as
+// on a noun (وشەگەلی); ژێرەوە a place noun in -ەوە as سەرەوە (لە ژێرەوەی).
+TEST(Morph, LiteraryPluralOnVerbalNounAndZherewe) {
+  expect_lemma_pos("بزووتنەوەگەلی", "بزووتنەوە", "V.MSDR");
+  EXPECT_TRUE(has_reading("بزووتنەوەگەلی", "بزووتنەوە", "PL"));
+  EXPECT_TRUE(has_reading("نووسینگەلێک", "نووسین", "PL"));
+  expect_lemma_pos("ژێرەوەی", "ژێرەوە", "N");
+}
