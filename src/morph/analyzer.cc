@@ -825,8 +825,9 @@ struct Analyzer::Impl {
     // agent nouns of -ەوە verbs: a present stem + ەر + ەوە (لێکۆڵەرەوە "researcher", کۆکەرەوە،
     // ساردکەرەوە، وەڵامدەرەوە، دۆزەرەوە), a noun or adjective of its own; bare, the agent noun + the
     // postposition -ەوە (لێکۆڵەر + ەوە) and the imperative with r (ساردکەرەوە) rank above it, with a
-    // suffix only it is left (لێکۆڵەرەوەکان، کۆکەرەوەی، توێژەرەوەیەک; perm: 45 tokens of 38 types)
-    if (!found && !edrop && !has_deg && agent_ewe(stem)) {
+    // suffix only it is left (لێکۆڵەرەوەکان، کۆکەرەوەی، توێژەرەوەیەک; perm: 45 tokens of 38 types);
+    // its final ە drops before the plural -ان (لێکۆڵەرەوان، توێژەرەوانی; perm: 6 tokens of 5 types)
+    if (!found && !has_deg && agent_ewe(stem)) {
       emit(nullptr, 0, pN, false, 9.5f, false);
       found = true;
     }

@@ -2023,6 +2023,9 @@ TEST(Morph, AgentNounOfEweVerb) {
   expect_lemma_pos("ساردکەرەوە", "ساردکردن", "V");
   expect_lemma_pos("لێکۆڵەرەوە", "لێکۆڵەر", "N");
   EXPECT_FALSE(A().known("کەرەوەی"));  // a present stem alone is too short
+  // the ە drops before the plural -ان
+  expect_lemma_pos("لێکۆڵەرەوان", "لێکۆڵەرەوە", "N");
+  expect_lemma_pos("توێژەرەوانی", "توێژەرەوە", "N");
 }
 
 // لێهاتن is a preverb verb; an agent clitic on an intransitive past ranks a point below, so its
