@@ -1919,6 +1919,18 @@ TEST(Morph, BoundPresentFreeAfterPrefix) {
   EXPECT_EQ(A().lemma("دوا"), "دوا");
 }
 
+// h-gram5: بژاردن "choose" also stands alone (بژاردنی ئەو ڕەنگە، هەڵتان بژاردووە), past stem and
+// passive included; the noun بژاردە "option" keeps its reading
+TEST(Morph, BijardinUnbound) {
+  expect_lemma_pos("بژاردنی", "بژاردن", "V.MSDR");
+  expect_lemma_pos("بژاردووە", "بژاردن", "V");
+  expect_lemma_pos("بژاردوون", "بژاردن", "V");
+  expect_lemma_pos("دەبژێردرێت", "بژاردن", "V");
+  expect_lemma_pos("بژاردە", "بژاردە", "N");
+  expect_lemma_pos("بژاردەی", "بژاردە", "N");
+  expect_lemma_pos("هەڵبژاردووە", "هەڵبژاردن", "V");
+}
+
 // A hand-written adjective + the comparative -تر as the head of a joined کردن / بوون compound.
 TEST(Morph, ComparativeLightVerb) {
   expect_lemma_pos("بەهێزترکردنی", "بەهێزترکردن", "V.MSDR");
