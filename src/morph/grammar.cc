@@ -326,6 +326,12 @@ Grammar::Grammar() {
           pe.caus = v.caus;
           pe.prefixed = true;
           for (const auto& p : v.present) add(p, pe);
+          // its passive is a free verb's (the present after دە-/ب-/نە-, the past also bare: ناوی
+          // نرا، نراوە، دەنرێت، نەنراوە، دەمژرێت); not its passive participle, which a short head
+          // would take as a light-verb compound (چا + ندراو); perm: 15 types read as the verb
+          Entry ps{pe.lemma, 0, Kind::kPassive, pos_id("V"), false, 0, 3.0f};
+          ps.caus = v.caus;
+          for (const auto& p : v.passive) add(p, ps);
         }
         return;
       }

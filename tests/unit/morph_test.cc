@@ -1912,6 +1912,13 @@ TEST(Morph, BoundPresentFreeAfterPrefix) {
   expect_lemma_pos("نانێت", "نان", "V");
   expect_lemma_pos("دەمژێت", "مژین", "V");
   expect_lemma_pos("دەبژێرن", "بژاردن", "V");
+  // h-gram5: their passive is a free verb's (ناوی نرا، دەنرێت، نەنراوە، دەمژرێت)
+  expect_lemma_pos("نرا", "نان", "V");
+  expect_lemma_pos("نراوە", "نان", "V");
+  expect_lemma_pos("دەنرێت", "نان", "V");
+  expect_lemma_pos("نەنراوە", "نان", "V");
+  expect_lemma_pos("دەمژرێت", "مژین", "V");
+  EXPECT_FALSE(has_reading("نرێت", "نان"));  // a bare present passive, as کرێت, is no verb form
   // never bare, never the past stem: دوا "after", دەنا "otherwise"
   EXPECT_FALSE(has_reading("نێت", "نان"));
   EXPECT_FALSE(has_reading("دوا", "دوان"));
