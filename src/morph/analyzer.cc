@@ -1185,6 +1185,13 @@ struct Analyzer::Impl {
       ba |= (s == vPLPRF && same(st[i].row->form, "\u0628\u0627")) ||
             (s == vPASS && same(st[i].row->form, "\u0627\u0628\u0627"));
     }
+    // a past stem variant of the perfect only (verbs.tsv past دیت|دی), with its -ە: دیوە، نەمدیوە،
+    // دیومە; not دی، دیم, nor دیوی (دیوی ناوەوە "the inner side")
+    if (e.perfect_only) {
+      bool perfect = false;
+      for (int i = 0; i < depth; ++i) perfect |= st[i].row->slot == vPRF3;
+      if (!perfect) return;
+    }
     // the pluperfect conditional -با (passive -ابا) only with the -یە after it (نەکردبایە، بکرابایە);
     // a bare کردبا، کرابا is colloquial
     if (ba && !aye) return;

@@ -1926,6 +1926,21 @@ TEST(Morph, BoundPresentFreeAfterPrefix) {
   EXPECT_EQ(A().lemma("دوا"), "دوا");
 }
 
+// h-gram5: دیتن's second past stem دی only in the perfect with its -ە (verbs.tsv past دیت|دی)
+TEST(Morph, PerfectOnlyPastStem) {
+  expect_lemma_pos("دیوە", "دیتن", "V");
+  expect_lemma_pos("نەدیوە", "دیتن", "V");
+  expect_lemma_pos("نەماندیوە", "دیتن", "V");
+  expect_lemma_pos("دیومە", "دیتن", "V");
+  expect_lemma_pos("دیتووە", "دیتن", "V");
+  // not the simple past nor a perfect without -ە
+  EXPECT_FALSE(has_reading("دی", "دیتن"));
+  EXPECT_FALSE(has_reading("دیم", "دیتن"));
+  EXPECT_FALSE(has_reading("دیمان", "دیتن"));
+  EXPECT_FALSE(has_reading("دیوی", "دیتن"));
+  EXPECT_EQ(A().lemma("دین"), "دین");
+}
+
 // h-gram5: بژاردن "choose" also stands alone (بژاردنی ئەو ڕەنگە، هەڵتان بژاردووە), past stem and
 // passive included; the noun بژاردە "option" keeps its reading
 TEST(Morph, BijardinUnbound) {
