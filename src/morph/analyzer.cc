@@ -825,8 +825,9 @@ struct Analyzer::Impl {
     // agent nouns of -ەوە verbs: a present stem + ەر + ەوە (لێکۆڵەرەوە "researcher", کۆکەرەوە،
     // ساردکەرەوە، وەڵامدەرەوە، دۆزەرەوە), a noun or adjective of its own; bare, the agent noun + the
     // postposition -ەوە (لێکۆڵەر + ەوە) and the imperative with r (ساردکەرەوە) rank above it, with a
-    // suffix only it is left (لێکۆڵەرەوەکان، کۆکەرەوەی، توێژەرەوەیەک; perm: 45 tokens of 38 types)
-    if (!found && !edrop && !has_deg && agent_ewe(stem)) {
+    // suffix only it is left (لێکۆڵەرەوەکان، کۆکەرەوەی، توێژەرەوەیەک; perm: 45 tokens of 38 types);
+    // its final ە drops before the plural -ان (لێکۆڵەرەوان، توێژەرەوانی; perm: 6 tokens of 5 types)
+    if (!found && !has_deg && agent_ewe(stem)) {
       emit(nullptr, 0, pN, false, 9.5f, false);
       found = true;
     }
@@ -1183,6 +1184,13 @@ struct Analyzer::Impl {
       prf |= s == vPRF || s == vPLPRF || s == vPRFSBJV;
       ba |= (s == vPLPRF && same(st[i].row->form, "\u0628\u0627")) ||
             (s == vPASS && same(st[i].row->form, "\u0627\u0628\u0627"));
+    }
+    // a past stem variant of the perfect only (verbs.tsv past دیت|دی), with its -ە: دیوە، نەمدیوە،
+    // دیومە; not دی، دیم, nor دیوی (دیوی ناوەوە "the inner side")
+    if (e.perfect_only) {
+      bool perfect = false;
+      for (int i = 0; i < depth; ++i) perfect |= st[i].row->slot == vPRF3;
+      if (!perfect) return;
     }
     // the pluperfect conditional -با (passive -ابا) only with the -یە after it (نەکردبایە، بکرابایە);
     // a bare کردبا، کرابا is colloquial

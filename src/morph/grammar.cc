@@ -304,7 +304,12 @@ Grammar::Grammar() {
     t.for_each_row([&](const std::vector<std::string_view>& f, size_t) {
       VerbInfo v;
       v.infinitive = std::string(f[ci]);
-      v.past = std::string(f[cpa]);
+      // past stem variants after the first occur only in the perfect (دیتن: دیت|دی → دیوە، نەمدیوە)
+      std::vector<std::string> perfect_past;
+      for (auto p : split(f[cpa], '|')) {
+        if (v.past.empty()) v.past = std::string(p);
+        else perfect_past.emplace_back(p);
+      }
       for (auto p : split(f[cpr], '|')) v.present.emplace_back(p);
       if (f[cps] != "-")
         for (auto p : split(f[cps], '|')) v.passive.emplace_back(p);
@@ -326,10 +331,22 @@ Grammar::Grammar() {
           pe.caus = v.caus;
           pe.prefixed = true;
           for (const auto& p : v.present) add(p, pe);
+          // its passive is a free verb's (the present after دە-/ب-/نە-, the past also bare: ناوی
+          // نرا، نراوە، دەنرێت، نەنراوە، دەمژرێت); not its passive participle, which a short head
+          // would take as a light-verb compound (چا + ندراو); perm: 15 types read as the verb
+          Entry ps{pe.lemma, 0, Kind::kPassive, pos_id("V"), false, 0, 3.0f};
+          ps.caus = v.caus;
+          for (const auto& p : v.passive) add(p, ps);
         }
         return;
       }
       register_verb(v);
+      for (const auto& p : perfect_past) {
+        Entry pp{intern(v.lemma.empty() ? v.infinitive : v.lemma), 0, Kind::kPast, pos_id("V"), v.transitive, 0, 3.0f};
+        pp.caus = v.caus;
+        pp.perfect_only = true;
+        add(p, pp);
+      }
     });
   }
   {

@@ -63,6 +63,7 @@ struct Entry {
   float weight;        // lexical prior (log frequency for induced stems, fixed for hand-written)
   bool caus = false;   // a causative verb lemmatized to its base (data/morph/causatives.tsv): CAUS
   bool prefixed = false;  // a bound verb's present stem, free only after ب-/دە-/نا-/نە-/مە- (verbs.tsv trans ..PB)
+  bool perfect_only = false;  // a second past stem used only in the perfect (verbs.tsv past دیت|دی: دیوە)
 };
 
 extern const char* const kPosNames[];

@@ -1254,7 +1254,8 @@ TEST(Morph, PassiveOfTwaninAyeAfterAAndLiteraryPlural) {
 TEST(Morph, GoalCompoundsAndMergedDe) {
   for (auto [w, lemma] : {std::pair{"دێتەدی", "هاتنەدی"}, {"نایەتەدی", "هاتنەدی"}, {"خستەڕوو", "خستنەڕوو"},
                           {"دەخاتەڕوو", "خستنەڕوو"}, {"خرایەڕوو", "خستنەڕوو"}, {"هاتەکایەوە", "هاتنەکایەوە"},
-                          {"خستنەڕووی", "خستنەڕوو"}, {"گرتنەبەری", "گرتنەبەر"}}) {
+                          {"خستنەڕووی", "خستنەڕوو"}, {"گرتنەبەری", "گرتنەبەر"},
+                          {"هاتنەئارای", "هاتنەئارا"}, {"هاتۆتەئارا", "هاتنەئارا"}}) {
     auto a = A().analyze(w);
     ASSERT_FALSE(a.empty()) << w;
     EXPECT_FALSE(a[0].guessed) << w;
@@ -1911,11 +1912,45 @@ TEST(Morph, BoundPresentFreeAfterPrefix) {
   expect_lemma_pos("نانێت", "نان", "V");
   expect_lemma_pos("دەمژێت", "مژین", "V");
   expect_lemma_pos("دەبژێرن", "بژاردن", "V");
+  // h-gram5: their passive is a free verb's (ناوی نرا، دەنرێت، نەنراوە، دەمژرێت)
+  expect_lemma_pos("نرا", "نان", "V");
+  expect_lemma_pos("نراوە", "نان", "V");
+  expect_lemma_pos("دەنرێت", "نان", "V");
+  expect_lemma_pos("نەنراوە", "نان", "V");
+  expect_lemma_pos("دەمژرێت", "مژین", "V");
+  EXPECT_FALSE(has_reading("نرێت", "نان"));  // a bare present passive, as کرێت, is no verb form
   // never bare, never the past stem: دوا "after", دەنا "otherwise"
   EXPECT_FALSE(has_reading("نێت", "نان"));
   EXPECT_FALSE(has_reading("دوا", "دوان"));
   EXPECT_FALSE(has_reading("دەنا", "نان"));
   EXPECT_EQ(A().lemma("دوا"), "دوا");
+}
+
+// h-gram5: دیتن's second past stem دی only in the perfect with its -ە (verbs.tsv past دیت|دی)
+TEST(Morph, PerfectOnlyPastStem) {
+  expect_lemma_pos("دیوە", "دیتن", "V");
+  expect_lemma_pos("نەدیوە", "دیتن", "V");
+  expect_lemma_pos("نەماندیوە", "دیتن", "V");
+  expect_lemma_pos("دیومە", "دیتن", "V");
+  expect_lemma_pos("دیتووە", "دیتن", "V");
+  // not the simple past nor a perfect without -ە
+  EXPECT_FALSE(has_reading("دی", "دیتن"));
+  EXPECT_FALSE(has_reading("دیم", "دیتن"));
+  EXPECT_FALSE(has_reading("دیمان", "دیتن"));
+  EXPECT_FALSE(has_reading("دیوی", "دیتن"));
+  EXPECT_EQ(A().lemma("دین"), "دین");
+}
+
+// h-gram5: بژاردن "choose" also stands alone (بژاردنی ئەو ڕەنگە، هەڵتان بژاردووە), past stem and
+// passive included; the noun بژاردە "option" keeps its reading
+TEST(Morph, BijardinUnbound) {
+  expect_lemma_pos("بژاردنی", "بژاردن", "V.MSDR");
+  expect_lemma_pos("بژاردووە", "بژاردن", "V");
+  expect_lemma_pos("بژاردوون", "بژاردن", "V");
+  expect_lemma_pos("دەبژێردرێت", "بژاردن", "V");
+  expect_lemma_pos("بژاردە", "بژاردە", "N");
+  expect_lemma_pos("بژاردەی", "بژاردە", "N");
+  expect_lemma_pos("هەڵبژاردووە", "هەڵبژاردن", "V");
 }
 
 // A hand-written adjective + the comparative -تر as the head of a joined کردن / بوون compound.
@@ -2023,6 +2058,9 @@ TEST(Morph, AgentNounOfEweVerb) {
   expect_lemma_pos("ساردکەرەوە", "ساردکردن", "V");
   expect_lemma_pos("لێکۆڵەرەوە", "لێکۆڵەر", "N");
   EXPECT_FALSE(A().known("کەرەوەی"));  // a present stem alone is too short
+  // the ە drops before the plural -ان
+  expect_lemma_pos("لێکۆڵەرەوان", "لێکۆڵەرەوە", "N");
+  expect_lemma_pos("توێژەرەوانی", "توێژەرەوە", "N");
 }
 
 // لێهاتن is a preverb verb; an agent clitic on an intransitive past ranks a point below, so its
