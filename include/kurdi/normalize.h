@@ -90,8 +90,9 @@ class Normalizer {
 
   // Normalizes `in`. Never fails; see NormalizeStats for what was replaced.
   // A text of several lines gives exactly what its lines (cut at '\n') give one by one: the
-  // convention repair is decided per line, and no rule looks across a line break. One call on a
-  // large text is faster than a call per line (the per-call cost is paid per segment of ~16 kB).
+  // convention repair is decided per line, and no rule looks across a line break. A large text
+  // may be passed whole: it is normalized in segments of ~16 kB of lines, at least as fast as a
+  // call per line.
   std::string normalize(std::string_view in, NormalizeStats* stats = nullptr) const;
   // Appends the result to `out`; `map` (optional) receives output->input byte offsets.
   void normalize(std::string_view in, std::string& out, OffsetMap* map = nullptr,

@@ -1226,11 +1226,10 @@ struct Analyzer::Impl {
         bool imp = first->slot == vIMP;
         // the imperative's r (بکەرەوە) and -ەر (بخوێنەرەوە) only before -ەوە: a bare بکەر is the noun
         // "doer", بخوێنەر no word
-        if (imp && (same(first->form, "\u0631") || same(first->form, "\u06D5\u0631")) &&
-            !(depth >= 2 && st[1].row->slot == vEWE))
-          return;
+        const bool imp_er = imp && same(first->form, "\u06D5\u0631");
+        if ((imp_er || (imp && same(first->form, "\u0631"))) && !(depth >= 2 && st[1].row->slot == vEWE)) return;
         // -ەر after a stem of two letters or more: ببەرەوە is بردن's بە + ر, not بوون's ب + ەر
-        if (imp && same(first->form, "\u06D5\u0631") && st[0].b - stem_b < 4) return;
+        if (imp_er && st[0].b - stem_b < 4) return;
         if (pre.asp == 0 || pre.neg == 1) { if (imp || pre.neg == 2) return; }
         else if (pre.neg == 2) { if (!imp) return; }
         else if (pre.asp == 1) {}

@@ -230,12 +230,13 @@ struct Normalizer::Impl {
   bool scanner_inert(std::string_view text) const;
   // Only ASCII bytes, none with a scanner class: every path copies `text` unchanged.
   bool ascii_inert(std::string_view text) const {
-    constexpr uint8_t kActing = normalize_detail::sInterior | normalize_detail::sInitial | normalize_detail::sFinal |
-                                normalize_detail::sSubst;
     for (unsigned char b : text)
-      if (b >= 0x80 || (scan[b] & kActing)) return false;
+      if (b >= 0x80 || (scan[b] & kScannerActing)) return false;
     return true;
   }
+  // The scanner classes that make the scanner act on a character (scanner_inert(), ascii_inert()).
+  static constexpr uint8_t kScannerActing =
+      normalize_detail::sInterior | normalize_detail::sInitial | normalize_detail::sFinal | normalize_detail::sSubst;
 };
 
 Normalizer::Impl::Impl(const NormalizeOptions& o) : options(o) {
@@ -433,14 +434,13 @@ bool Normalizer::Impl::far_deleted(char32_t c) const {
 bool Normalizer::Impl::scanner_inert(std::string_view text) const {
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   const size_t n = text.size();
-  constexpr uint8_t kActing = sInterior | sInitial | sFinal | sSubst;
   for (size_t i = 0; i < n;) {
     const unsigned b = s[i];
     if (b < 0x80) {
-      if (scan[b] & kActing) return false;
+      if (scan[b] & kScannerActing) return false;
       ++i;
     } else if (b >= 0xC2 && b <= 0xDF && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) {
-      if (scan[(static_cast<char32_t>(b & 0x1F) << 6) | (s[i + 1] & 0x3F)] & kActing) return false;
+      if (scan[(static_cast<char32_t>(b & 0x1F) << 6) | (s[i + 1] & 0x3F)] & kScannerActing) return false;
       i += 2;
     } else {
       return false;  // wider characters (ZWNJ ...) and broken sequences: the scanner looks at them
@@ -1509,8 +1509,8 @@ std::string Normalizer::normalize(std::string_view in, NormalizeStats* stats) co
 void Normalizer::Impl::normalize(std::string_view in, std::string& out, OffsetMap* map, NormalizeStats* stats,
                                  NormalizePath path) const {
   // A short line of ASCII that no rule acts on (an empty line, a line of "\r", digits, a Latin
-  // word): its own normalization, without the per-call cost of the block path (about half the
-  // time of a call on lines under 16 bytes). No Arabic letter: the convention repair never applies.
+  // word): its own normalization, without the per-call cost of the block path (on the bench
+  // corpus's lines under 16 bytes, 119 -> 30 ns a line). No Arabic letter: no convention repair.
   if (!map && in.size() <= 64 && path == NormalizePath::kFast && ascii_inert(in)) {
     out.append(in);
     return;
