@@ -33,6 +33,15 @@ bool cpu_has_avx2() {
 #endif
 }
 
+bool cpu_has_avx512bw() {
+#if KURDI_BLOCK_SCAN_X86
+  __builtin_cpu_init();
+  return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw");
+#else
+  return false;
+#endif
+}
+
 // The classifier's registers, in the order of BlockTables::prepared.
 struct Prepared {
   uint8_t byte_ascii[32], byte_high[32], bits[32], low_nibble[32], three[32], four[32], c0[32], x80[32], e0[32],
@@ -107,6 +116,7 @@ void BlockTables::build(const std::array<uint8_t, 0x800>& scan, char32_t twin_le
   }
   prepare();
   usable = cpu_has_avx2();
+  avx512 = usable && cpu_has_avx512bw();
 }
 
 bool BlockTables::add_patch(char32_t from, char32_t to) {
@@ -343,6 +353,143 @@ __attribute__((target("avx2"))) size_t classify_patch_avx2(const BlockTables& t,
   return k;
 }
 
+#define KURDI_AVX512 __attribute__((target("avx512f,avx512bw")))
+
+
+// A 32-byte prepared register (two copies of a 16-byte table, or a byte repeated) as 64 bytes.
+KURDI_AVX512 inline __m512i wide(const uint8_t* p32) {
+  return _mm512_maskz_broadcast_i64x4(static_cast<__mmask8>(0xFF), _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p32)));
+}
+
+// The vectors of block_flags<false, true, true, true>() at 64 bytes.
+struct Vectors512 {
+  __m512i byte_ascii, byte_high, bits, low_nibble, three, four, fc, d8, seven;
+  __m512i pair_act[2], pair_letter[2];
+  __m512i p_lead, p_trail_hi, p_f0, p_valid, p_new_lead, p_new_trail;
+  __m512i s_initial_lead, s_initial_trail, s_twin_lead, s_twin_trail, s_final_lead, s_final_trail;
+  __m512i z_lead, z_trail, z_e2, z_x80, z_x8c;
+  KURDI_AVX512 explicit Vectors512(const BlockTables& t) {
+    const Prepared& p = *reinterpret_cast<const Prepared*>(t.prepared);
+    byte_ascii = wide(p.byte_ascii);
+    byte_high = wide(p.byte_high);
+    bits = wide(p.bits);
+    low_nibble = wide(p.low_nibble);
+    three = wide(p.three);
+    four = wide(p.four);
+    fc = wide(p.fc);
+    d8 = wide(p.d8);
+    seven = _mm512_set1_epi8(7);
+    for (int h = 0; h < 2; ++h) {
+      pair_act[h] = wide(p.pair[BlockTables::kAct][h]);
+      pair_letter[h] = wide(p.pair[BlockTables::kLetter][h]);
+    }
+    p_lead = wide(t.patch_prepared[0]);
+    p_trail_hi = wide(t.patch_prepared[1]);
+    p_f0 = wide(t.patch_prepared[2]);
+    p_valid = wide(t.patch_prepared[3]);
+    p_new_lead = wide(t.patch_prepared[4]);
+    p_new_trail = wide(t.patch_prepared[5]);
+    s_initial_lead = wide(t.single_prepared[0]);
+    s_initial_trail = wide(t.single_prepared[1]);
+    s_twin_lead = wide(t.single_prepared[2]);
+    s_twin_trail = wide(t.single_prepared[3]);
+    s_final_lead = wide(t.single_prepared[4]);
+    s_final_trail = wide(t.single_prepared[5]);
+    z_lead = wide(t.letter_zwnj_prepared[0]);
+    z_trail = wide(t.letter_zwnj_prepared[1]);
+    z_e2 = wide(t.letter_zwnj_prepared[2]);
+    z_x80 = wide(t.letter_zwnj_prepared[3]);
+    z_x8c = wide(t.letter_zwnj_prepared[4]);
+  }
+};
+
+KURDI_AVX512 inline __m512i load64(const unsigned char* p) { return _mm512_loadu_si512(p); }
+
+// Membership of each lane's (lead, trail) in one pair class (valid only where the lead is D8-DB).
+KURDI_AVX512 inline uint64_t pair_mask512(const __m512i (&table)[2], __m512i idx, __mmask64 select_hi, __m512i bit) {
+  const __m512i t = _mm512_mask_blend_epi8(select_hi, _mm512_shuffle_epi8(table[0], idx),
+                                           _mm512_shuffle_epi8(table[1], idx));
+  return _mm512_test_epi8_mask(t, bit);  // `bit` has exactly one bit set
+}
+
+// block_flags<false, true, true, true>() on a 64-byte window w[0..63] (reads w[-1..65]): the
+// same computation lane for lane, exact on lanes 2..61 (lanes 0-1 give the previous character).
+KURDI_AVX512 inline uint64_t block_flags512(const Vectors512& v, const unsigned char* w, unsigned char* patched,
+                                            uint64_t& lz_starts) {
+  const __m512i b0 = load64(w), b1 = load64(w + 1);
+  const __m512i hi3 = _mm512_and_si512(_mm512_srli_epi16(b0, 4), v.seven);
+  const __m512i bit = _mm512_shuffle_epi8(v.bits, hi3);
+  const __m512i lo = _mm512_and_si512(b0, v.low_nibble);
+  const __m512i set = _mm512_mask_blend_epi8(_mm512_movepi8_mask(b0), _mm512_shuffle_epi8(v.byte_ascii, lo),
+                                             _mm512_shuffle_epi8(v.byte_high, lo));
+  const uint64_t m_byte = _mm512_test_epi8_mask(set, bit);
+  // UTF-8 structure (see block_flags()).
+  const __m512i c0 = _mm512_set1_epi8(static_cast<char>(0xC0));
+  const uint64_t m_cont0 = _mm512_cmpgt_epi8_mask(c0, b0);
+  const uint64_t m_cont1 = _mm512_cmpgt_epi8_mask(c0, b1);
+  const uint64_t m_lead2 = _mm512_cmpeq_epi8_mask(_mm512_and_si512(b0, _mm512_set1_epi8(static_cast<char>(0xE0))), c0);
+  const uint64_t m_lead3 = _mm512_cmpeq_epi8_mask(_mm512_and_si512(b0, _mm512_set1_epi8(static_cast<char>(0xF0))),
+                                                  _mm512_set1_epi8(static_cast<char>(0xE0)));
+  const uint64_t m_bad = (m_lead2 & ~m_cont1) |
+                         (m_cont0 & ~((m_lead2 << 1) | (m_lead3 << 1) | ((m_lead3 << 2) & (m_cont0 << 1))));
+  const uint64_t m_arabic = _mm512_cmpeq_epi8_mask(_mm512_and_si512(b0, v.fc), v.d8) & m_cont1;
+  const __m512i idx = _mm512_and_si512(b1, v.low_nibble);
+  const __m512i sel = _mm512_or_si512(_mm512_and_si512(_mm512_srli_epi16(b1, 4), v.three),
+                                      _mm512_and_si512(_mm512_slli_epi16(b0, 2), v.four));
+  const __m512i pbit = _mm512_shuffle_epi8(v.bits, sel);
+  const __mmask64 select_hi = _mm512_movepi8_mask(_mm512_slli_epi16(b0, 6));
+  uint64_t act = pair_mask512(v.pair_act, idx, select_hi, pbit) & m_arabic;
+  // The patches (see block_flags()).
+  const __m512i bm1 = load64(w - 1);
+  const __mmask64 leads = _mm512_cmpeq_epi8_mask(b0, v.p_lead) &
+                          _mm512_cmpeq_epi8_mask(_mm512_and_si512(b1, v.p_f0), v.p_trail_hi) &
+                          _mm512_movepi8_mask(_mm512_shuffle_epi8(v.p_valid, idx));
+  const __mmask64 trails = _mm512_cmpeq_epi8_mask(bm1, v.p_lead) &
+                           _mm512_cmpeq_epi8_mask(_mm512_and_si512(b0, v.p_f0), v.p_trail_hi) &
+                           _mm512_movepi8_mask(_mm512_shuffle_epi8(v.p_valid, lo));
+  __m512i out = _mm512_mask_blend_epi8(leads, b0, _mm512_shuffle_epi8(v.p_new_lead, idx));
+  out = _mm512_mask_blend_epi8(trails, out, _mm512_shuffle_epi8(v.p_new_trail, lo));
+  _mm512_storeu_si512(patched, out);
+  act &= ~static_cast<uint64_t>(leads);
+  const uint64_t letter = pair_mask512(v.pair_letter, idx, select_hi, pbit) & m_arabic;
+  const uint64_t initial = _mm512_cmpeq_epi8_mask(b0, v.s_initial_lead) & _mm512_cmpeq_epi8_mask(b1, v.s_initial_trail);
+  const uint64_t twin = _mm512_cmpeq_epi8_mask(b0, v.s_twin_lead) & _mm512_cmpeq_epi8_mask(b1, v.s_twin_trail);
+  const uint64_t final = _mm512_cmpeq_epi8_mask(b0, v.s_final_lead) & _mm512_cmpeq_epi8_mask(b1, v.s_final_trail);
+  const uint64_t after_letter = letter << 2;
+  const uint64_t before_plain = (letter & ~act) >> 2;
+  uint64_t flags = m_byte | m_bad | act | (initial & ~after_letter) | (twin & ~after_letter & (twin >> 2)) |
+                   (final & ~before_plain);
+  // Letter + ZWNJ (see block_flags()).
+  const __m512i b2 = load64(w + 2);
+  const uint64_t letter_at = _mm512_cmpeq_epi8_mask(b0, v.z_lead) & _mm512_cmpeq_epi8_mask(b1, v.z_trail);
+  const uint64_t zwnj_at = _mm512_cmpeq_epi8_mask(b0, v.z_e2) & _mm512_cmpeq_epi8_mask(b1, v.z_x80) &
+                           _mm512_cmpeq_epi8_mask(b2, v.z_x8c);
+  const uint64_t starts = letter_at & (zwnj_at >> 2);
+  flags &= ~(starts | (starts << 2));
+  lz_starts = starts;
+  return flags;
+}
+
+// classify_patch_avx2() for the standard and search profiles (patches, letter + ZWNJ, single
+// initial/twin/final letters), two blocks (56 bytes) per 64-byte window. Returns the number of
+// blocks done (even; the caller does the rest with AVX2).
+KURDI_AVX512 size_t classify_patch_avx512(const BlockTables& t, const unsigned char* s, unsigned char* patched,
+                                          size_t i, size_t n, uint32_t* flags, uint32_t* starts,
+                                          size_t max_blocks) {
+  const Vectors512 v(t);
+  size_t k = 0;
+  // The window of blocks k, k+1 is s[i - 2, i + 62), and reads s[i - 3, i + 64).
+  for (; k + 2 <= max_blocks && i + 64 <= n; k += 2, i += 2 * kBlockStep) {
+    uint64_t st;
+    const uint64_t f = block_flags512(v, s + i - 2, patched + i - 2, st);
+    flags[k] = static_cast<uint32_t>(f >> 2) & kBlockBits;
+    flags[k + 1] = static_cast<uint32_t>(f >> (2 + kBlockStep)) & kBlockBits;
+    starts[k] = static_cast<uint32_t>(st >> 2) & kBlockBits;
+    starts[k + 1] = static_cast<uint32_t>(st >> (2 + kBlockStep)) & kBlockBits;
+  }
+  return k;
+}
+
 }  // namespace
 #endif
 
@@ -371,8 +518,13 @@ __attribute__((target("avx2"))) void chunk_around_avx2(const unsigned char* s, s
 size_t classify_patch_blocks(const BlockTables& t, const unsigned char* s, unsigned char* patched, size_t i,
                              size_t n, uint32_t* flags, uint32_t* starts, size_t max_blocks) {
 #if KURDI_BLOCK_SCAN_X86
-  if (t.usable && (t.patch_count || t.letter_zwnj))
-    return classify_patch_avx2(t, s, patched, i, n, flags, starts, max_blocks);
+  if (t.usable && (t.patch_count || t.letter_zwnj)) {
+    size_t k = 0;
+    if (t.avx512 && t.patch_count && t.letter_zwnj && t.singles)
+      k = classify_patch_avx512(t, s, patched, i, n, flags, starts, max_blocks);
+    return k + classify_patch_avx2(t, s, patched, i + k * kBlockStep, n, flags + k, starts ? starts + k : nullptr,
+                                   max_blocks - k);
+  }
 #endif
   (void)patched;
   (void)starts;

@@ -39,6 +39,9 @@ struct BlockTables {
   // of entry (trail & 15).
   alignas(32) uint8_t pair[kClasses][2][32] = {};
   bool usable = false;  // built, and the CPU has AVX2
+  // The CPU has AVX-512 (F, BW): classify_patch_blocks() does two blocks per 64-byte window where
+  // it can (the standard and search profiles). Tests turn it off to compare the two.
+  bool avx512 = false;
   // The classifier's registers (tables and constants, 32 bytes each), laid out at build() so that a
   // call does not copy them.
   static constexpr size_t kPrepared = 14 + 2 * kClasses;

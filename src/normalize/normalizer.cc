@@ -228,6 +228,9 @@ struct Normalizer::Impl {
   // True when run()'s scanner would copy `text` unchanged: only one- and two-byte characters,
   // none with a scanner class (so run_piece_fixed() needs no further pass).
   bool scanner_inert(std::string_view text) const;
+  // True when the block classifier (AVX2) flags no byte of `text` (at most 224 bytes; false for a
+  // longer text or without AVX2): no pass of run() would change it.
+  bool blocks_inert(std::string_view text) const;
   // Only ASCII bytes, none with a scanner class: every path copies `text` unchanged.
   bool ascii_inert(std::string_view text) const {
     for (unsigned char b : text)
@@ -447,6 +450,29 @@ bool Normalizer::Impl::scanner_inert(std::string_view text) const {
     }
   }
   return true;
+}
+
+bool Normalizer::Impl::blocks_inert(std::string_view text) const {
+  namespace nd = normalize_detail;
+  if (!blocks.usable) return false;
+  // The classifier reads a copy padded with spaces, as run_blocks() does (the text is a word or a
+  // few: a small buffer per thread).
+  constexpr size_t kPadBefore = 32, kPadAfter = 64, kMaxBlocks = 8;
+  const size_t n = text.size();
+  if (n > kMaxBlocks * nd::kBlockStep) return false;
+  alignas(32) unsigned char pad[kPadBefore + kMaxBlocks * nd::kBlockStep + kPadAfter];
+  std::memset(pad, ' ', sizeof pad);
+  std::memcpy(pad + kPadBefore, text.data(), n);
+  const size_t nblocks = (n + nd::kBlockStep - 1) / nd::kBlockStep;
+  uint32_t flags[kMaxBlocks];
+  nd::classify_blocks(blocks, pad, kPadBefore, kPadBefore + n + kPadAfter, flags, nullptr, nblocks);
+  uint32_t any = 0;
+  for (size_t k = 0; k + 1 < nblocks; ++k) any |= flags[k];
+  if (nblocks) {
+    const size_t end = n - (nblocks - 1) * nd::kBlockStep;
+    any |= flags[nblocks - 1] & (end == nd::kBlockStep ? nd::kBlockBits : (1u << end) - 1);
+  }
+  return any == 0;
 }
 
 bool Normalizer::Impl::keeps_final_h(std::string_view w) const {
@@ -948,8 +974,11 @@ void Normalizer::Impl::run_piece_fixed(std::string_view in, size_t in_off, size_
   run_piece(in, in_off, out_line_base, out, map, stats);
   const std::string_view produced(out.data() + ob, out.size() - ob);
   if (depth + 1 >= kMaxPasses || produced == in) return;
-  // The next pass would copy a word in which no character has a scanner class unchanged.
-  if (!needs_line_context && path != NormalizePath::kPerCharacter && scanner_inert(produced)) return;
+  // The next pass would copy a word unchanged when no character has a scanner class, or (with
+  // AVX2) when the block classifier flags none of its bytes.
+  if (!needs_line_context && path != NormalizePath::kPerCharacter &&
+      (scanner_inert(produced) || (path == NormalizePath::kFast && blocks_inert(produced))))
+    return;
   std::string again;
   OffsetMap m2;
   run(produced, again, map ? &m2 : nullptr, nullptr, path, depth + 1);
@@ -1682,6 +1711,8 @@ void Normalizer::Impl::normalize_line(std::string_view in, std::string& out, Off
 void Normalizer::normalize(std::string_view in, std::string& out, OffsetMap* map, NormalizeStats* stats) const {
   impl_->normalize(in, out, map, stats, NormalizePath::kFast);
 }
+
+const normalize_detail::BlockTables& NormalizerTesting::blocks(const Normalizer& n) { return n.impl_->blocks; }
 
 void NormalizerTesting::normalize(const Normalizer& n, std::string_view in, std::string& out, OffsetMap* map,
                                   NormalizeStats* stats, NormalizePath path) {

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "kurdi/normalize.h"
+#include "normalize/block_scan.h"
 
 namespace kurdi {
 
@@ -18,6 +19,8 @@ class NormalizerTesting {
  public:
   static void normalize(const Normalizer& n, std::string_view in, std::string& out, OffsetMap* map,
                         NormalizeStats* stats, NormalizePath path);
+  // The block classifier's tables of a normalizer (derived from its rules at construction).
+  static const normalize_detail::BlockTables& blocks(const Normalizer& n);
 };
 
 }  // namespace kurdi

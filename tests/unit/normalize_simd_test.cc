@@ -385,6 +385,43 @@ TEST(NormalizeSimd, PatchBlocksSameAsByteReplacement) {
   }
 }
 
+// The AVX-512 classifier (two blocks per 64-byte window) against the AVX2 one, on the tables of
+// the standard and search profiles: the same flags, letter + ZWNJ starts and patched bytes, for
+// lines of every length (windows that end at every lane, the AVX2 blocks after them).
+TEST(NormalizeSimd, Avx512BlocksSameAsAvx2) {
+  namespace nd = kurdi::normalize_detail;
+  for (const auto& [name, options] : option_sets()) {
+    const Normalizer n(options);
+    nd::BlockTables wide = kurdi::NormalizerTesting::blocks(n);
+    if (!wide.usable) GTEST_SKIP() << "no AVX2";
+    if (!wide.avx512) GTEST_SKIP() << "no AVX-512 (F, BW) on this CPU: the AVX2 classifier is the only one";
+    nd::BlockTables narrow = wide;
+    narrow.avx512 = false;
+    std::mt19937 rng(97);
+    for (int iter = 0; iter < 1500; ++iter) {
+      const std::string line = random_line(rng, rng() % 400);
+      const size_t len = line.size(), nblocks = (len + nd::kBlockStep - 1) / nd::kBlockStep;
+      const std::string padded = std::string(32, ' ') + line + std::string(64, ' ');
+      const auto* s = reinterpret_cast<const unsigned char*>(padded.data());
+      std::string pw(padded.size(), '\x01'), pn(padded.size(), '\x01');
+      std::vector<uint32_t> fw(nblocks + 1, 7), fn(nblocks + 1, 7), sw(nblocks + 1, 7), sn(nblocks + 1, 7);
+      const size_t bw = nd::classify_patch_blocks(wide, s, reinterpret_cast<unsigned char*>(pw.data()), 32,
+                                                  padded.size(), fw.data(), sw.data(), nblocks);
+      const size_t bn = nd::classify_patch_blocks(narrow, s, reinterpret_cast<unsigned char*>(pn.data()), 32,
+                                                  padded.size(), fn.data(), sn.data(), nblocks);
+      ASSERT_EQ(bw, nblocks) << name;
+      ASSERT_EQ(bn, nblocks) << name;
+      ASSERT_EQ(fw, fn) << name << " input " << ::testing::PrintToString(line);
+      if (wide.letter_zwnj) {
+        ASSERT_EQ(sw, sn) << name << " input " << ::testing::PrintToString(line);
+      }
+      if (wide.patch_count || wide.letter_zwnj) {
+        ASSERT_EQ(pw.substr(32, len), pn.substr(32, len)) << name << " input " << ::testing::PrintToString(line);
+      }
+    }
+  }
+}
+
 // remove_markers() against std::remove, for runs of markers at every offset and length.
 TEST(NormalizeSimd, RemoveMarkersSameAsStdRemove) {
   namespace nd = kurdi::normalize_detail;
