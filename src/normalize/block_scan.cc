@@ -42,6 +42,16 @@ bool cpu_has_avx512bw() {
 #endif
 }
 
+// Whether any of p[0..7] is not zero.
+inline bool any_nonzero8(const uint32_t* p) {
+  uint64_t a, b, c, d;
+  std::memcpy(&a, p, 8);
+  std::memcpy(&b, p + 2, 8);
+  std::memcpy(&c, p + 4, 8);
+  std::memcpy(&d, p + 6, 8);
+  return (a | b | c | d) != 0;
+}
+
 // The classifier's registers, in the order of BlockTables::prepared.
 struct Prepared {
   uint8_t byte_ascii[32], byte_high[32], bits[32], low_nibble[32], three[32], four[32], c0[32], x80[32], e0[32],
@@ -147,6 +157,9 @@ bool BlockTables::set_letter_zwnj(char32_t letter, char32_t to) {
 size_t patch_letter_zwnj(const BlockTables& t, unsigned char* patched, const uint32_t* starts, size_t blocks) {
   size_t count = 0;
   for (size_t k = 0; k < blocks; ++k) {
+    // Most text has no letter + ZWNJ at all: eight blocks without one are skipped at once.
+    while (k + 8 <= blocks && !any_nonzero8(starts + k)) k += 8;
+    if (k >= blocks) break;
     for (uint32_t m = starts[k]; m; m &= m - 1) {
       unsigned char* p = patched + k * kBlockStep + static_cast<size_t>(__builtin_ctz(m));
       p[0] = t.letter_zwnj_to[0];
