@@ -406,6 +406,36 @@ struct Analyzer::Impl {
     return false;
   }
 
+  // `b` (vowel + یی) is a derived word that takes the vowel-initial suffixes of a hand-written stem
+  // in vowel + یی (nominal_suffixes.tsv rows `Y`: the glide ی not written a third time): the abstract
+  // noun of a hand-written adjective in a vowel of 3+ letters (خێرا → خێراییەکی، وریا → بە
+  // وریاییەوە، سادەییەکی، تووڕەییەکی) or of a participle in وو (یەکگرتووییەکی); with `postp` (the
+  // -ەوە row) also the nisba adjective of a hand-written noun (لە ڕێگەی هەواییەوە، بەکتریای
+  // دەریاییەوە, زیانی جەستەییەوە). Not the nisba with -ەک: شێوەییەک، ڤیدیۆییەک are شێوەیەک، ڤیدیۆیەک
+  // misspelt. (perm: 33 tokens of 26 unknown types)
+  bool derived_vowel_yy(std::string_view b, bool postp) const {
+    const std::string_view base = b.substr(0, b.size() - 4);  // b ends in یی (checked by the caller)
+    if (!has_cps(base, 3)) return false;
+    const bool uu = ends_with(base, "\u0648\u0648");
+    if (const StemIndex::Rec* r = idx.stem(base))
+      for (const auto& e : *r) {
+        if (e.kind != Kind::kNominal) continue;
+        if (uu && e.pos == pPtcp) return true;
+        if (e.source != 0) continue;
+        if (e.pos == pAdj || (postp && (e.pos == pN || e.pos == pPropn))) return true;
+      }
+    // a joined compound participle: یەک + گرتوو (یەکگرتووییەکی)
+    for (size_t k = next_cp(base, 0); uu && k + 4 <= base.size(); k = next_cp(base, k)) {
+      const StemIndex::Rec* pt = idx.stem(base.substr(k));
+      if (!pt) continue;
+      const StemIndex::Rec* hr = idx.find(base.substr(0, k));
+      if (!hr || (!hr->n && !hr->part)) continue;
+      for (const auto& e : *pt)
+        if (e.kind == Kind::kNominal && e.pos == pPtcp) return true;
+    }
+    return false;
+  }
+
   // head = a hand-written adjective of 3+ letters + the comparative -تر (بەهێزتر، جوانتر): the head of
   // a joined کردن / بوون compound (بەهێزترکردنی، گرانتربوونی; perm: 6 tokens of 4 unknown types)
   bool comparative_head(std::string_view head) const {
@@ -1001,7 +1031,7 @@ struct Analyzer::Impl {
           if (!ends_with(b, "\u06CC\u06CC") || !has_cps(b, 4) || !two_byte_at(b, b.size() - 4)) continue;
           const char32_t v = two_byte_cp(b, b.size() - 4);
           if ((v != U'\u0627' && v != U'\u06D5' && v != U'\u06C6' && v != U'\u0648') ||
-              !handwritten_nominal(idx.stem(b)))
+              (!handwritten_nominal(idx.stem(b)) && !derived_vowel_yy(b, s == kPOSTP)))
             continue;
           st[depth] = {&r, static_cast<uint16_t>(q), static_cast<uint16_t>(p), mNom};
           nom_dfs(w, q, 0, true, st, depth + 1, out);

@@ -2204,3 +2204,16 @@ TEST(Morph, LiteraryPluralOnVerbalNounAndZherewe) {
   EXPECT_TRUE(has_reading("نووسینگەلێک", "نووسین", "PL"));
   expect_lemma_pos("ژێرەوەی", "ژێرەوە", "N");
 }
+
+// h-gram6: a derived word in vowel + یی takes the vowel-initial suffixes of a hand-written one (the glide
+// ی not written a third time): the abstract noun of an adjective in a vowel (خێرا → خێراییەکی, بە
+// وریاییەوە) or of a participle in وو (یەکگرتووییەکی); before -ەوە also the nisba of a noun (لە ڕێگەی
+// هەواییەوە). The nisba with -ەک stays unknown (شێوەییەک is شێوەیەک misspelt).
+TEST(Morph, DerivedVowelYiTakesYRows) {
+  expect_lemma_pos("خێراییەکی", "خێرایی", "N");
+  expect_lemma_pos("وریاییەوە", "وریایی", "N");
+  expect_lemma_pos("یەکگرتووییەکی", "یەکگرتوویی", "N");
+  expect_lemma_pos("هەواییەوە", "هەوایی", "ADJ");
+  EXPECT_FALSE(A().known("شێوەییەک"));
+  EXPECT_FALSE(A().known("ڤیدیۆییەک"));
+}
