@@ -41,6 +41,7 @@ constexpr std::string_view kDe = "\u062F\u06D5";  // دە (progressive)
 constexpr std::string_view kGel = "\u06AF\u06D5\u0644";  // گەل (literary plural)
 constexpr std::string_view kAyeti = "\u0627\u06CC\u06D5\u062A\u06CC";  // ایەتی
 constexpr std::string_view kEti = "\u06CE\u062A\u06CC";  // ێتی
+constexpr std::string_view kYeti = "\u06CC\u06D5\u062A\u06CC";  // یەتی
 constexpr std::string_view kRreh = "\u0695";  // ڕ
 
 // Morph kinds in a light candidate.
@@ -879,6 +880,18 @@ struct Analyzer::Impl {
     if (!found && !edrop && !has_deg && (ends_with(stem, kAyeti) || ends_with(stem, kEti))) {
       std::string_view base = stem.substr(0, stem.size() - (ends_with(stem, kAyeti) ? kAyeti : kEti).size());
       if (has_cps(base, 3) && end_class(base) == kC && handwritten_nominal(idx.stem(base))) {
+        emit(nullptr, 0, pN, false, 10.0f, false);
+        found = true;
+      }
+    }
+    // -یەتی after a vowel (ا ۆ ە ێ) on the same heads: هاوڕێ → هاوڕێیەتی، مامۆستا → مامۆستایەتی،
+    // فەرمانڕەوا → فەرمانڕەوایەتی، دراوسێ → دراوسێیەتی (the bare word was read as X + demonstrative
+    // -یە + clitics ت + ی, and took no suffix: هاوڕێیەتیم، فەرمانڕەوایەتیی were unknown); not after
+    // وو, where یەتی is the perfect's 3sg agent (کردوویەتی)
+    if (!found && !edrop && !has_deg && ends_with(stem, kYeti)) {
+      const std::string_view base = stem.substr(0, stem.size() - kYeti.size());
+      const uint8_t cls = end_class(base);
+      if ((cls == kA || cls == kE || cls == kEe) && has_cps(base, 3) && handwritten_nominal(idx.stem(base))) {
         emit(nullptr, 0, pN, false, 10.0f, false);
         found = true;
       }

@@ -2217,3 +2217,13 @@ TEST(Morph, DerivedVowelYiTakesYRows) {
   EXPECT_FALSE(A().known("شێوەییەک"));
   EXPECT_FALSE(A().known("ڤیدیۆییەک"));
 }
+
+// h-gram6: the abstract noun in -یەتی after a hand-written noun or adjective in ا ۆ ە ێ (هاوڕێیەتی،
+// فەرمانڕەوایەتی), with suffixes (هاوڕێیەتیم، فەرمانڕەوایەتیی); after وو یەتی stays the perfect's agent.
+TEST(Morph, YetiAbstractNounAfterVowel) {
+  expect_lemma_pos("هاوڕێیەتی", "هاوڕێیەتی", "N");
+  expect_lemma_pos("هاوڕێیەتیم", "هاوڕێیەتی", "N");
+  expect_lemma_pos("فەرمانڕەوایەتیی", "فەرمانڕەوایەتی", "N");
+  expect_lemma_pos("دراوسێیەتیتان", "دراوسێیەتی", "N");
+  expect_lemma_pos("کردوویەتی", "کردن", "V");
+}
