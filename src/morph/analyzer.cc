@@ -887,11 +887,13 @@ struct Analyzer::Impl {
     // -یەتی after a vowel (ا ۆ ە ێ) on the same heads: هاوڕێ → هاوڕێیەتی، مامۆستا → مامۆستایەتی،
     // فەرمانڕەوا → فەرمانڕەوایەتی، دراوسێ → دراوسێیەتی (the bare word was read as X + demonstrative
     // -یە + clitics ت + ی, and took no suffix: هاوڕێیەتیم، فەرمانڕەوایەتیی were unknown); not after
-    // وو, where یەتی is the perfect's 3sg agent (کردوویەتی)
+    // وو, where یەتی is the perfect's 3sg agent (کردوویەتی). After ا / ۆ only with a suffix after it
+    // (فەرمانڕەوایەتیی): bare, X + the 3sg clitic ی + the copula ەتی is as likely (perm: توانایەتی "it
+    // is his ability"; with the bare form lemma large dev 0.9865 -> 0.9864)
     if (!found && !edrop && !has_deg && ends_with(stem, kYeti)) {
       const std::string_view base = stem.substr(0, stem.size() - kYeti.size());
       const uint8_t cls = end_class(base);
-      if ((cls == kA || cls == kE || cls == kEe) && has_cps(base, 3) && handwritten_nominal(idx.stem(base))) {
+      if (((cls == kA && depth > 0) || cls == kE || cls == kEe) && has_cps(base, 3) && handwritten_nominal(idx.stem(base))) {
         emit(nullptr, 0, pN, false, 10.0f, false);
         found = true;
       }

@@ -2219,11 +2219,13 @@ TEST(Morph, DerivedVowelYiTakesYRows) {
 }
 
 // h-gram6: the abstract noun in -یەتی after a hand-written noun or adjective in ا ۆ ە ێ (هاوڕێیەتی،
-// فەرمانڕەوایەتی), with suffixes (هاوڕێیەتیم، فەرمانڕەوایەتیی); after وو یەتی stays the perfect's agent.
+// فەرمانڕەوایەتی; after ا / ۆ only with a suffix), with suffixes (هاوڕێیەتیم، فەرمانڕەوایەتیی); after وو یەتی
+// stays the perfect's agent.
 TEST(Morph, YetiAbstractNounAfterVowel) {
   expect_lemma_pos("هاوڕێیەتی", "هاوڕێیەتی", "N");
   expect_lemma_pos("هاوڕێیەتیم", "هاوڕێیەتی", "N");
   expect_lemma_pos("فەرمانڕەوایەتیی", "فەرمانڕەوایەتی", "N");
   expect_lemma_pos("دراوسێیەتیتان", "دراوسێیەتی", "N");
+  expect_lemma_pos("فەرمانڕەوایەتییەکەی", "فەرمانڕەوایەتی", "N");
   expect_lemma_pos("کردوویەتی", "کردن", "V");
 }
