@@ -2229,3 +2229,15 @@ TEST(Morph, YetiAbstractNounAfterVowel) {
   expect_lemma_pos("فەرمانڕەوایەتییەکەی", "فەرمانڕەوایەتی", "N");
   expect_lemma_pos("کردوویەتی", "کردن", "V");
 }
+
+// h-gram6: an unlisted joined بوون compound takes the subjunctive without ب- as a listed one does
+// (ڕاستگۆبن، گەورەبیت، باشتربم), only with a full person ending: سەربە stays سەر + بە, باربی no verb.
+TEST(Morph, JoinedBunSubjunctiveWithoutBi) {
+  expect_lemma_pos("ڕاستگۆبن", "ڕاستگۆبوون", "V");
+  expect_lemma_pos("گەورەبیت", "گەورەبوون", "V");
+  expect_lemma_pos("هەڵەبم", "هەڵەبوون", "V");
+  expect_lemma_pos("باشتربم", "باشتربوون", "V");
+  EXPECT_FALSE(has_reading("سەربە", "سەربوون"));
+  EXPECT_FALSE(has_reading("باربی", "باربوون"));
+  EXPECT_FALSE(has_reading("ڕاستگۆبە", "ڕاستگۆبوون"));
+}
