@@ -968,6 +968,16 @@ struct Analyzer::Impl {
             found = true;
             break;
           }
+      // the same from a participle in -او, with a suffix after it too (سووتاوییەکەی، شکاوییەکانی،
+      // داناوییەکان; perm: 6 tokens of 5 unknown types): bare, X-اوی stays the participle + ezafe
+      // (لێپرسراوی)
+      if (!found && bt && depth > 0 && has_cps(base, 3) && ends_with(base, "\u0627\u0648"))
+        for (const auto& e : *bt)
+          if (e.kind == Kind::kNominal && e.pos == pPtcp) {
+            emit(&e, 0, pN, false, 8.5f, false);
+            found = true;
+            break;
+          }
     }
     if (found || !out.guess || edrop) return;
     if (!has_cps(stem, 2)) return;

@@ -2241,3 +2241,11 @@ TEST(Morph, JoinedBunSubjunctiveWithoutBi) {
   EXPECT_FALSE(has_reading("باربی", "باربوون"));
   EXPECT_FALSE(has_reading("ڕاستگۆبە", "ڕاستگۆبوون"));
 }
+
+// h-gram6: the abstract noun in -ی of a participle in -او with a suffix after it (سووتاوییەکەی،
+// شکاوییەکانی); bare, X-اوی stays the participle + ezafe.
+TEST(Morph, AbstractNounOfAwParticipleWithSuffix) {
+  expect_lemma_pos("سووتاوییەکەی", "سووتاوی", "N");
+  expect_lemma_pos("شکاوییەکانی", "شکاوی", "N");
+  EXPECT_FALSE(has_reading("لێپرسراوی", "لێپرسراوی"));
+}
