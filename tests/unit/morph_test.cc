@@ -2249,3 +2249,10 @@ TEST(Morph, AbstractNounOfAwParticipleWithSuffix) {
   expect_lemma_pos("شکاوییەکانی", "شکاوی", "N");
   EXPECT_FALSE(has_reading("لێپرسراوی", "لێپرسراوی"));
 }
+
+// h-gram6: the additive -یش in its older spelling after a stem in ی too (مرۆڤییش، ئیفلیجییش), as after
+// the other vowels (ئەوەیش).
+TEST(Morph, AdditiveYishAfterYeh) {
+  for (const char* w : {"مرۆڤییش", "ئیفلیجییش"}) EXPECT_TRUE(A().known(w)) << w;
+  EXPECT_TRUE(has_reading("مرۆڤییش", "مرۆڤی", "LGSPEC5"));
+}
