@@ -37,6 +37,7 @@ constexpr std::string_view kReh = "\u0631";   // ر
 constexpr std::string_view kNa = "\u0646\u0627";   // نا
 constexpr std::string_view kHaw = "\u0647\u0627\u0648";  // هاو
 constexpr std::string_view kFre = "\u0641\u0631\u06D5";  // فرە
+constexpr std::string_view kDzhe = "\u062F\u0698\u06D5";  // دژە
 constexpr std::string_view kDe = "\u062F\u06D5";  // دە (progressive)
 constexpr std::string_view kGel = "\u06AF\u06D5\u0644";  // گەل (literary plural)
 constexpr std::string_view kAyeti = "\u0627\u06CC\u06D5\u062A\u06CC";  // ایەتی
@@ -725,17 +726,27 @@ struct Analyzer::Impl {
       found = negated_part_noun(stem, p, st, depth, out);
     if (found) return;
     // derivational prefixes on a hand-written base of 3+ letters, the derived word its own lemma:
-    // negative نا + adjective (نادروست، ناشەرعی), sociative هاو + noun (هاوناو، هاونیشتمان)
-    for (const auto& [pre, base_pos] : {std::pair<std::string_view, uint8_t>{kNa, pAdj}, {kHaw, pN}}) {
-      if (!starts_with(stem, pre) || !has_cps(stem.substr(pre.size()), 3)) continue;
+    // negative نا + adjective (نادروست، ناشەرعی), sociative هاو + noun (هاوناو، هاونیشتمان); the
+    // adjectives of multiple فرە + noun (فرەئەرک، فرەسەرچاوە "multi-task, multi-source") and of
+    // opposition دژە + noun of 4+ letters (دژەحکومەت، دژەڕەفتار "anti-government"; not دژەکان, دژ +
+    // ەکان) (h-gram6; perm: 15 tokens of 12 unknown types)
+    struct DerivPrefix {
+      std::string_view pre;
+      uint8_t base_pos, pos;
+      size_t base_cps;
+    };
+    for (const auto& [pre, base_pos, pos, base_cps] :
+         {DerivPrefix{kNa, pAdj, pAdj, 3}, {kHaw, pN, pN, 3}, {kFre, pN, pAdj, 3}, {kDzhe, pN, pAdj, 4}}) {
+      if (!starts_with(stem, pre) || !has_cps(stem.substr(pre.size()), base_cps)) continue;
       const StemIndex::Rec* jt = idx.stem(stem.substr(pre.size()));
       if (jt)
         for (const auto& e : *jt)
           if (e.kind == Kind::kNominal && e.source == 0 && e.pos == base_pos) {
-            emit(nullptr, 0, base_pos, false, 9.0f, false);
+            emit(nullptr, 0, pos, false, 9.0f, false);
             found = true;
             break;
           }
+      if (found) break;
     }
     if (found) return;
     // an adjective / adverb in -انە (-یانە after a vowel) on a hand-written noun or adjective, under a

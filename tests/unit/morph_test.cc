@@ -2256,3 +2256,13 @@ TEST(Morph, AdditiveYishAfterYeh) {
   for (const char* w : {"مرۆڤییش", "ئیفلیجییش"}) EXPECT_TRUE(A().known(w)) << w;
   EXPECT_TRUE(has_reading("مرۆڤییش", "مرۆڤی", "LGSPEC5"));
 }
+
+// h-gram6: the derivational prefixes فرە- "multi-" and دژە- "anti-" on a hand-written noun make
+// adjectives of their own (فرەئەرک، دژەحکومەتدا); دژە- only on a noun of 4+ letters: دژەکان stays دژ +
+// ەکان.
+TEST(Morph, FreAndDzhePrefixes) {
+  expect_lemma_pos("فرەئەرکم", "فرەئەرک", "ADJ");
+  expect_lemma_pos("فرەسەرچاوە", "فرەسەرچاوە", "ADJ");
+  expect_lemma_pos("دژەحکومەتدا", "دژەحکومەت", "ADJ");
+  EXPECT_EQ(A().analyze("دژەکان")[0].lemma, "دژ");
+}
