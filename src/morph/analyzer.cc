@@ -1302,13 +1302,16 @@ struct Analyzer::Impl {
         else if (pre.neg == 0) { if (imp) return; }
         else {
           // the subjunctive without ب- after a part (دروستبن), and after the nominal head of an
-          // unlisted joined بوون compound (joined_light_verb: ڕاستگۆبن، گەورەبیت، هەڵەبم "be honest,
-          // big, wrong"; perm: 24 tokens of 18 unknown types), where a listed one has it; there
-          // only with a full person ending: not the imperative (سەربە is سەر بە), nor بی، بێ
-          // (باربی "Barbie", X + بێ "without")
+          // unlisted joined بوون compound (joined_light_verb: ڕاستگۆبن، باشتربێت، هەڵەبم "be honest, better,
+          // wrong"; perm: 19 tokens of 14 unknown types), where a listed one has it; there only
+          // with a full person ending: not the imperative (سەربە is سەر بە), nor بی، بێ (باربی
+          // "Barbie", X + بێ "without"), nor the 2sg بیت, the ی-for-ێ spelling of the 3sg بێت in
+          // text typed without ێ (with it `normalize --repair` cer on Sorani-Persian 0.0826 ->
+          // 0.0837)
           if (!pre.part &&
               !(out.light_only && e.lemma == bun_lemma && first->slot == vPRS &&
-                !same(first->form, "\u06CC") && !same(first->form, "\u06CE")))
+                !same(first->form, "\u06CC") && !same(first->form, "\u06CE") &&
+                !same(first->form, "\u06CC\u062A")))
             return;
           pen += 1.5f;
         }
