@@ -37,10 +37,12 @@ constexpr std::string_view kReh = "\u0631";   // ر
 constexpr std::string_view kNa = "\u0646\u0627";   // نا
 constexpr std::string_view kHaw = "\u0647\u0627\u0648";  // هاو
 constexpr std::string_view kFre = "\u0641\u0631\u06D5";  // فرە
+constexpr std::string_view kDzhe = "\u062F\u0698\u06D5";  // دژە
 constexpr std::string_view kDe = "\u062F\u06D5";  // دە (progressive)
 constexpr std::string_view kGel = "\u06AF\u06D5\u0644";  // گەل (literary plural)
 constexpr std::string_view kAyeti = "\u0627\u06CC\u06D5\u062A\u06CC";  // ایەتی
 constexpr std::string_view kEti = "\u06CE\u062A\u06CC";  // ێتی
+constexpr std::string_view kYeti = "\u06CC\u06D5\u062A\u06CC";  // یەتی
 constexpr std::string_view kRreh = "\u0695";  // ڕ
 
 // Morph kinds in a light candidate.
@@ -406,6 +408,36 @@ struct Analyzer::Impl {
     return false;
   }
 
+  // `b` (vowel + یی) is a derived word that takes the vowel-initial suffixes of a hand-written stem
+  // in vowel + یی (nominal_suffixes.tsv rows `Y`: the glide ی not written a third time): the abstract
+  // noun of a hand-written adjective in a vowel of 3+ letters (خێرا → خێراییەکی، وریا → بە
+  // وریاییەوە، سادەییەکی، تووڕەییەکی) or of a participle in وو (یەکگرتووییەکی); with `postp` (the
+  // -ەوە row) also the nisba adjective of a hand-written noun (لە ڕێگەی هەواییەوە، بەکتریای
+  // دەریاییەوە, زیانی جەستەییەوە). Not the nisba with -ەک: شێوەییەک، ڤیدیۆییەک are شێوەیەک، ڤیدیۆیەک
+  // misspelt. (perm: 33 tokens of 26 unknown types)
+  bool derived_vowel_yy(std::string_view b, bool postp) const {
+    const std::string_view base = b.substr(0, b.size() - 4);  // b ends in یی (checked by the caller)
+    if (!has_cps(base, 3)) return false;
+    const bool uu = ends_with(base, "\u0648\u0648");
+    if (const StemIndex::Rec* r = idx.stem(base))
+      for (const auto& e : *r) {
+        if (e.kind != Kind::kNominal) continue;
+        if (uu && e.pos == pPtcp) return true;
+        if (e.source != 0) continue;
+        if (e.pos == pAdj || (postp && (e.pos == pN || e.pos == pPropn))) return true;
+      }
+    // a joined compound participle: یەک + گرتوو (یەکگرتووییەکی)
+    for (size_t k = next_cp(base, 0); uu && k + 4 <= base.size(); k = next_cp(base, k)) {
+      const StemIndex::Rec* pt = idx.stem(base.substr(k));
+      if (!pt) continue;
+      const StemIndex::Rec* hr = idx.find(base.substr(0, k));
+      if (!hr || (!hr->n && !hr->part)) continue;
+      for (const auto& e : *pt)
+        if (e.kind == Kind::kNominal && e.pos == pPtcp) return true;
+    }
+    return false;
+  }
+
   // head = a hand-written adjective of 3+ letters + the comparative -تر (بەهێزتر، جوانتر): the head of
   // a joined کردن / بوون compound (بەهێزترکردنی، گرانتربوونی; perm: 6 tokens of 4 unknown types)
   bool comparative_head(std::string_view head) const {
@@ -694,17 +726,27 @@ struct Analyzer::Impl {
       found = negated_part_noun(stem, p, st, depth, out);
     if (found) return;
     // derivational prefixes on a hand-written base of 3+ letters, the derived word its own lemma:
-    // negative نا + adjective (نادروست، ناشەرعی), sociative هاو + noun (هاوناو، هاونیشتمان)
-    for (const auto& [pre, base_pos] : {std::pair<std::string_view, uint8_t>{kNa, pAdj}, {kHaw, pN}}) {
-      if (!starts_with(stem, pre) || !has_cps(stem.substr(pre.size()), 3)) continue;
+    // negative نا + adjective (نادروست، ناشەرعی), sociative هاو + noun (هاوناو، هاونیشتمان); the
+    // adjectives of multiple فرە + noun (فرەئەرک، فرەسەرچاوە "multi-task, multi-source") and of
+    // opposition دژە + noun of 4+ letters (دژەحکومەت، دژەڕەفتار "anti-government"; not دژەکان, دژ +
+    // ەکان) (h-gram6; perm: 15 tokens of 12 unknown types)
+    struct DerivPrefix {
+      std::string_view pre;
+      uint8_t base_pos, pos;
+      size_t base_cps;
+    };
+    for (const auto& [pre, base_pos, pos, base_cps] :
+         {DerivPrefix{kNa, pAdj, pAdj, 3}, {kHaw, pN, pN, 3}, {kFre, pN, pAdj, 3}, {kDzhe, pN, pAdj, 4}}) {
+      if (!starts_with(stem, pre) || !has_cps(stem.substr(pre.size()), base_cps)) continue;
       const StemIndex::Rec* jt = idx.stem(stem.substr(pre.size()));
       if (jt)
         for (const auto& e : *jt)
           if (e.kind == Kind::kNominal && e.source == 0 && e.pos == base_pos) {
-            emit(nullptr, 0, base_pos, false, 9.0f, false);
+            emit(nullptr, 0, pos, false, 9.0f, false);
             found = true;
             break;
           }
+      if (found) break;
     }
     if (found) return;
     // an adjective / adverb in -انە (-یانە after a vowel) on a hand-written noun or adjective, under a
@@ -853,6 +895,20 @@ struct Analyzer::Impl {
         found = true;
       }
     }
+    // -یەتی after a vowel (ا ۆ ە ێ) on the same heads: هاوڕێ → هاوڕێیەتی، مامۆستا → مامۆستایەتی،
+    // فەرمانڕەوا → فەرمانڕەوایەتی، دراوسێ → دراوسێیەتی (the bare word was read as X + demonstrative
+    // -یە + clitics ت + ی, and took no suffix: هاوڕێیەتیم، فەرمانڕەوایەتیی were unknown); not after
+    // وو, where یەتی is the perfect's 3sg agent (کردوویەتی). After ا / ۆ only with a suffix after it
+    // (فەرمانڕەوایەتیی): bare, X + the 3sg clitic ی + the copula ەتی is as likely (perm: توانایەتی "it
+    // is his ability"; with the bare form lemma large dev 0.9865 -> 0.9864)
+    if (!found && !edrop && !has_deg && ends_with(stem, kYeti)) {
+      const std::string_view base = stem.substr(0, stem.size() - kYeti.size());
+      const uint8_t cls = end_class(base);
+      if (((cls == kA && depth > 0) || cls == kE || cls == kEe) && has_cps(base, 3) && handwritten_nominal(idx.stem(base))) {
+        emit(nullptr, 0, pN, false, 10.0f, false);
+        found = true;
+      }
+    }
     // -ی derivations (lemma: the derived word): an abstract noun from a participle or an agent noun
     // (data/morph/derivation.tsv), ranked below a hand-written base + ezafe (UniMorph-ckb reads
     // جێگری، ئاگاداری as base + ezafe) but above an induced one; a nisba adjective from a known noun
@@ -919,6 +975,16 @@ struct Analyzer::Impl {
       if (!found && bt && depth > 0 && has_cps(base, 3))
         for (const auto& e : *bt)
           if (e.kind == Kind::kNominal && e.source == 0 && e.pos == pAdj) {
+            emit(&e, 0, pN, false, 8.5f, false);
+            found = true;
+            break;
+          }
+      // the same from a participle in -او, with a suffix after it too (سووتاوییەکەی، شکاوییەکانی،
+      // داناوییەکان; perm: 6 tokens of 5 unknown types): bare, X-اوی stays the participle + ezafe
+      // (لێپرسراوی)
+      if (!found && bt && depth > 0 && has_cps(base, 3) && ends_with(base, "\u0627\u0648"))
+        for (const auto& e : *bt)
+          if (e.kind == Kind::kNominal && e.pos == pPtcp) {
             emit(&e, 0, pN, false, 8.5f, false);
             found = true;
             break;
@@ -1001,7 +1067,7 @@ struct Analyzer::Impl {
           if (!ends_with(b, "\u06CC\u06CC") || !has_cps(b, 4) || !two_byte_at(b, b.size() - 4)) continue;
           const char32_t v = two_byte_cp(b, b.size() - 4);
           if ((v != U'\u0627' && v != U'\u06D5' && v != U'\u06C6' && v != U'\u0648') ||
-              !handwritten_nominal(idx.stem(b)))
+              (!handwritten_nominal(idx.stem(b)) && !derived_vowel_yy(b, s == kPOSTP)))
             continue;
           st[depth] = {&r, static_cast<uint16_t>(q), static_cast<uint16_t>(p), mNom};
           nom_dfs(w, q, 0, true, st, depth + 1, out);
@@ -1234,7 +1300,21 @@ struct Analyzer::Impl {
         else if (pre.neg == 2) { if (!imp) return; }
         else if (pre.asp == 1) {}
         else if (pre.neg == 0) { if (imp) return; }
-        else { if (!pre.part) return; pen += 1.5f; }
+        else {
+          // the subjunctive without ب- after a part (دروستبن), and after the nominal head of an
+          // unlisted joined بوون compound (joined_light_verb: ڕاستگۆبن، باشتربێت، هەڵەبم "be honest, better,
+          // wrong"; perm: 19 tokens of 14 unknown types), where a listed one has it; there only
+          // with a full person ending: not the imperative (سەربە is سەر بە), nor بی، بێ (باربی
+          // "Barbie", X + بێ "without"), nor the 2sg بیت, the ی-for-ێ spelling of the 3sg بێت in
+          // text typed without ێ (with it `normalize --repair` cer on Sorani-Persian 0.0826 ->
+          // 0.0837)
+          if (!pre.part &&
+              !(out.light_only && e.lemma == bun_lemma && first->slot == vPRS &&
+                !same(first->form, "\u06CC") && !same(first->form, "\u06CE") &&
+                !same(first->form, "\u06CC\u062A")))
+            return;
+          pen += 1.5f;
+        }
         if (pre.neg == 0 && pre.asp == 0) return;
         break;
       }

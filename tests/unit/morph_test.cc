@@ -2204,3 +2204,67 @@ TEST(Morph, LiteraryPluralOnVerbalNounAndZherewe) {
   EXPECT_TRUE(has_reading("نووسینگەلێک", "نووسین", "PL"));
   expect_lemma_pos("ژێرەوەی", "ژێرەوە", "N");
 }
+
+// h-gram6: a derived word in vowel + یی takes the vowel-initial suffixes of a hand-written one (the glide
+// ی not written a third time): the abstract noun of an adjective in a vowel (خێرا → خێراییەکی, بە
+// وریاییەوە) or of a participle in وو (یەکگرتووییەکی); before -ەوە also the nisba of a noun (لە ڕێگەی
+// هەواییەوە). The nisba with -ەک stays unknown (شێوەییەک is شێوەیەک misspelt).
+TEST(Morph, DerivedVowelYiTakesYRows) {
+  expect_lemma_pos("خێراییەکی", "خێرایی", "N");
+  expect_lemma_pos("وریاییەوە", "وریایی", "N");
+  expect_lemma_pos("یەکگرتووییەکی", "یەکگرتوویی", "N");
+  expect_lemma_pos("هەواییەوە", "هەوایی", "ADJ");
+  EXPECT_FALSE(A().known("شێوەییەک"));
+  EXPECT_FALSE(A().known("ڤیدیۆییەک"));
+}
+
+// h-gram6: the abstract noun in -یەتی after a hand-written noun or adjective in ا ۆ ە ێ (هاوڕێیەتی،
+// فەرمانڕەوایەتی; after ا / ۆ only with a suffix), with suffixes (هاوڕێیەتیم، فەرمانڕەوایەتیی); after وو یەتی
+// stays the perfect's agent.
+TEST(Morph, YetiAbstractNounAfterVowel) {
+  expect_lemma_pos("هاوڕێیەتی", "هاوڕێیەتی", "N");
+  expect_lemma_pos("هاوڕێیەتیم", "هاوڕێیەتی", "N");
+  expect_lemma_pos("فەرمانڕەوایەتیی", "فەرمانڕەوایەتی", "N");
+  expect_lemma_pos("دراوسێیەتیتان", "دراوسێیەتی", "N");
+  expect_lemma_pos("فەرمانڕەوایەتییەکەی", "فەرمانڕەوایەتی", "N");
+  expect_lemma_pos("کردوویەتی", "کردن", "V");
+}
+
+// h-gram6: an unlisted joined بوون compound takes the subjunctive without ب- as a listed one does
+// (ڕاستگۆبن، باشتربێت، باشتربم), only with a full person ending (not the 2sg بیت): سەربە stays سەر + بە,
+// باربی no verb.
+TEST(Morph, JoinedBunSubjunctiveWithoutBi) {
+  expect_lemma_pos("ڕاستگۆبن", "ڕاستگۆبوون", "V");
+  expect_lemma_pos("باشتربێت", "باشتربوون", "V");
+  EXPECT_FALSE(has_reading("گەورەبیت", "گەورەبوون"));  // 2sg left out: بیت is often بێت without ێ
+  expect_lemma_pos("هەڵەبم", "هەڵەبوون", "V");
+  expect_lemma_pos("باشتربم", "باشتربوون", "V");
+  EXPECT_FALSE(has_reading("سەربە", "سەربوون"));
+  EXPECT_FALSE(has_reading("باربی", "باربوون"));
+  EXPECT_FALSE(has_reading("ڕاستگۆبە", "ڕاستگۆبوون"));
+}
+
+// h-gram6: the abstract noun in -ی of a participle in -او with a suffix after it (سووتاوییەکەی،
+// شکاوییەکانی); bare, X-اوی stays the participle + ezafe.
+TEST(Morph, AbstractNounOfAwParticipleWithSuffix) {
+  expect_lemma_pos("سووتاوییەکەی", "سووتاوی", "N");
+  expect_lemma_pos("شکاوییەکانی", "شکاوی", "N");
+  EXPECT_FALSE(has_reading("لێپرسراوی", "لێپرسراوی"));
+}
+
+// h-gram6: the additive -یش in its older spelling after a stem in ی too (مرۆڤییش، ئیفلیجییش), as after
+// the other vowels (ئەوەیش).
+TEST(Morph, AdditiveYishAfterYeh) {
+  for (const char* w : {"مرۆڤییش", "ئیفلیجییش"}) EXPECT_TRUE(A().known(w)) << w;
+  EXPECT_TRUE(has_reading("مرۆڤییش", "مرۆڤی", "LGSPEC5"));
+}
+
+// h-gram6: the derivational prefixes فرە- "multi-" and دژە- "anti-" on a hand-written noun make
+// adjectives of their own (فرەئەرک، دژەحکومەتدا); دژە- only on a noun of 4+ letters: دژەکان stays دژ +
+// ەکان.
+TEST(Morph, FreAndDzhePrefixes) {
+  expect_lemma_pos("فرەئەرکم", "فرەئەرک", "ADJ");
+  expect_lemma_pos("فرەسەرچاوە", "فرەسەرچاوە", "ADJ");
+  expect_lemma_pos("دژەحکومەتدا", "دژەحکومەت", "ADJ");
+  EXPECT_EQ(A().analyze("دژەکان")[0].lemma, "دژ");
+}
