@@ -368,7 +368,6 @@ __attribute__((target("avx2"))) size_t classify_patch_avx2(const BlockTables& t,
 
 #define KURDI_AVX512 __attribute__((target("avx512f,avx512bw")))
 
-
 // A 32-byte prepared register (two copies of a 16-byte table, or a byte repeated) as 64 bytes.
 KURDI_AVX512 inline __m512i wide(const uint8_t* p32) {
   return _mm512_maskz_broadcast_i64x4(static_cast<__mmask8>(0xFF), _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p32)));
@@ -502,6 +501,7 @@ KURDI_AVX512 size_t classify_patch_avx512(const BlockTables& t, const unsigned c
   }
   return k;
 }
+#undef KURDI_AVX512
 
 }  // namespace
 #endif
@@ -533,7 +533,8 @@ size_t classify_patch_blocks(const BlockTables& t, const unsigned char* s, unsig
 #if KURDI_BLOCK_SCAN_X86
   if (t.usable && (t.patch_count || t.letter_zwnj)) {
     size_t k = 0;
-    if (t.avx512 && t.patch_count && t.letter_zwnj && t.singles)
+    // (a line of one block would pay for the 64-byte tables and use none of them)
+    if (t.avx512 && t.patch_count && t.letter_zwnj && t.singles && max_blocks >= 2)
       k = classify_patch_avx512(t, s, patched, i, n, flags, starts, max_blocks);
     return k + classify_patch_avx2(t, s, patched, i + k * kBlockStep, n, flags + k, starts ? starts + k : nullptr,
                                    max_blocks - k);

@@ -89,6 +89,17 @@ struct BlockTables {
 inline constexpr size_t kBlockStep = 28;
 inline constexpr uint32_t kBlockBits = 0x0FFFFFFFu;
 
+// The bits of the last of `blocks` blocks over an n-byte line that are bytes of the line (n > 0).
+inline uint32_t last_block_bits(size_t n, size_t blocks) {
+  const size_t end = n - (blocks - 1) * kBlockStep;
+  return end == kBlockStep ? kBlockBits : (1u << end) - 1;
+}
+
+// The padding of the copy of a line the classifier reads (spaces: a line starts and ends a word):
+// enough before it for the window's look back and chunk_around()'s 32-byte search, and after it
+// for the last window and a 32-byte copy past the end.
+inline constexpr size_t kPadBefore = 32, kPadAfter = 64;
+
 // Classifies consecutive blocks from byte i (i >= 3): block k covers bytes [i + 28k, i + 28k + 28);
 // bit j of flags[k] / spaces[k] is byte i + 28k + j. Stops after max_blocks blocks or when the
 // next block's window would read past n (needs i + 28k + 31 <= n). Returns the number of blocks.

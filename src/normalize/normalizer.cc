@@ -456,22 +456,19 @@ bool Normalizer::Impl::blocks_inert(std::string_view text) const {
   namespace nd = normalize_detail;
   if (!blocks.usable) return false;
   // The classifier reads a copy padded with spaces, as run_blocks() does (the text is a word or a
-  // few: a small buffer per thread).
-  constexpr size_t kPadBefore = 32, kPadAfter = 64, kMaxBlocks = 8;
+  // few: a buffer on the stack).
+  constexpr size_t kMaxBlocks = 8;
   const size_t n = text.size();
   if (n > kMaxBlocks * nd::kBlockStep) return false;
-  alignas(32) unsigned char pad[kPadBefore + kMaxBlocks * nd::kBlockStep + kPadAfter];
+  alignas(32) unsigned char pad[nd::kPadBefore + kMaxBlocks * nd::kBlockStep + nd::kPadAfter];
   std::memset(pad, ' ', sizeof pad);
-  std::memcpy(pad + kPadBefore, text.data(), n);
+  std::memcpy(pad + nd::kPadBefore, text.data(), n);
   const size_t nblocks = (n + nd::kBlockStep - 1) / nd::kBlockStep;
   uint32_t flags[kMaxBlocks];
-  nd::classify_blocks(blocks, pad, kPadBefore, kPadBefore + n + kPadAfter, flags, nullptr, nblocks);
+  nd::classify_blocks(blocks, pad, nd::kPadBefore, nd::kPadBefore + n + nd::kPadAfter, flags, nullptr, nblocks);
   uint32_t any = 0;
   for (size_t k = 0; k + 1 < nblocks; ++k) any |= flags[k];
-  if (nblocks) {
-    const size_t end = n - (nblocks - 1) * nd::kBlockStep;
-    any |= flags[nblocks - 1] & (end == nd::kBlockStep ? nd::kBlockBits : (1u << end) - 1);
-  }
+  if (nblocks) any |= flags[nblocks - 1] & nd::last_block_bits(n, nblocks);
   return any == 0;
 }
 
@@ -1246,7 +1243,7 @@ void Normalizer::Impl::run_blocks(std::string_view in, std::string& out, Normali
   // bytes before it, kPadAfter after. The classifier reads every block from it without special
   // first and last blocks, a run copies with 32-byte loads that may read past the line's end, and
   // the chunk around a flag is found with 32-byte space searches that stop at the padding.
-  constexpr size_t kPadBefore = 32, kPadAfter = 64;
+  using nd::kPadBefore, nd::kPadAfter;
   thread_local std::string padded;
   if (padded.size() < kPadBefore + n + kPadAfter) padded.resize(kPadBefore + n + kPadAfter);
   auto* pad = reinterpret_cast<unsigned char*>(padded.data());
@@ -1506,8 +1503,7 @@ void Normalizer::Impl::run_blocks(std::string_view in, std::string& out, Normali
   if (nblocks) {
     for (size_t k = 0; k + 1 < nblocks; ++k, base += nd::kBlockStep) process_block(base, flags[k]);
     // The line's last block may be cut short.
-    const size_t end = n - base;
-    process_block(base, flags[nblocks - 1] & (end == nd::kBlockStep ? nd::kBlockBits : (1u << end) - 1));
+    process_block(base, flags[nblocks - 1] & nd::last_block_bits(n, nblocks));
   }
   copy_to(n);
   if (markers) {  // the three bytes after each ە made of ه + ZWNJ (no other kMarker byte is left)
