@@ -3,10 +3,33 @@
 // measures the other processes), and the median of several runs.
 #pragma once
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <ctime>
+#include <fstream>
+#include <sstream>
+#include <string>
 #include <vector>
 
 namespace kurdi::bench {
+
+// The whole corpus file at `path`. A file that cannot be read or is empty ends the benchmark with a
+// message and exit status 1 (a rate over no input would be a division by zero or a meaningless figure).
+inline std::string read_corpus(const char* path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    std::fprintf(stderr, "cannot read %s\n", path);
+    std::exit(1);
+  }
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  std::string text = std::move(ss).str();
+  if (text.empty()) {
+    std::fprintf(stderr, "empty corpus %s\n", path);
+    std::exit(1);
+  }
+  return text;
+}
 
 // CPU time of the calling thread, in seconds.
 inline double thread_cpu_seconds() {

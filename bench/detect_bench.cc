@@ -50,14 +50,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "usage: detect_bench CORPUS\n");
     return 2;
   }
-  std::ifstream in(argv[1], std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  std::string text = ss.str();
-  if (text.empty()) {
-    std::fprintf(stderr, "empty corpus\n");
-    return 1;
-  }
+  std::string text = kurdi::bench::read_corpus(argv[1]);
   std::vector<std::string_view> lines;
   for (size_t p = 0; p < text.size();) {
     size_t e = text.find('\n', p);

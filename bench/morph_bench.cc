@@ -17,10 +17,7 @@
 
 int main(int argc, char** argv) {
   if (argc < 2) { std::fprintf(stderr, "usage: morph_bench CORPUS [max_words]\n"); return 2; }
-  std::ifstream in(argv[1], std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  std::string text = ss.str();
+  std::string text = kurdi::bench::read_corpus(argv[1]);
   size_t max_words = argc > 2 ? std::stoul(argv[2]) : 1000000;
   std::vector<std::string_view> words;
   size_t i = 0;

@@ -32,11 +32,7 @@ int main(int argc, char** argv) {
   }
   int repeats = argc > 2 ? std::atoi(argv[2]) : 7;
   const std::string only = argc > 3 ? argv[3] : "";
-  std::ifstream in(argv[1], std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  const std::string corpus = ss.str();
-  if (corpus.empty()) { std::fprintf(stderr, "empty corpus\n"); return 1; }
+  const std::string corpus = kurdi::bench::read_corpus(argv[1]);
   // Lines, as the CLI and most callers see them.
   std::vector<std::string_view> lines;
   for (size_t b = 0; b < corpus.size();) {

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "bench_util.h"
 #include "kurdi/numbers.h"
 
 namespace {
@@ -41,11 +42,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "usage: numbers_bench CORPUS (bash ../shared/eval/make_corpus.sh DATA /tmp/kurdi-bench/corpus.txt)\n");
     return 2;
   }
-  std::ifstream in(argv[1], std::ios::binary);
-  if (!in) { std::fprintf(stderr, "cannot read %s\n", argv[1]); return 2; }
-  std::stringstream ss;
-  ss << in.rdbuf();
-  std::string text = ss.str();
+  std::string text = kurdi::bench::read_corpus(argv[1]);
   double mb = double(text.size()) / 1e6;
   std::vector<char> dst(text.size());
   double t_memcpy = median_seconds([&] { std::memcpy(dst.data(), text.data(), text.size()); sink = size_t(dst[text.size() / 2]); });

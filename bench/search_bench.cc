@@ -44,14 +44,7 @@ int main(int argc, char** argv) {
   }
   size_t min_docs = argc > 2 ? std::strtoul(argv[2], nullptr, 10) : 100000;
   size_t nqueries = argc > 3 ? std::strtoul(argv[3], nullptr, 10) : 2000;
-  std::ifstream in(argv[1], std::ios::binary);
-  if (!in) {
-    std::fprintf(stderr, "cannot read %s\n", argv[1]);
-    return 1;
-  }
-  std::stringstream ss;
-  ss << in.rdbuf();
-  std::string corpus = ss.str();
+  std::string corpus = kurdi::bench::read_corpus(argv[1]);
   std::vector<std::string_view> lines;
   for (size_t pos = 0; pos < corpus.size();) {
     size_t nl = corpus.find('\n', pos);

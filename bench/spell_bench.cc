@@ -78,11 +78,7 @@ int main(int argc, char** argv) {
   int repeats = argc > 2 ? std::max(1, std::atoi(argv[2])) : 5;
   const std::string parts = argc > 3 ? argv[3] : "check,plain,suggest";
   auto part = [&](const char* name) { return (',' + parts + ',').find(std::string(",") + name + ",") != std::string::npos; };
-  std::ifstream in(argv[1], std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  const std::string corpus = ss.str();
-  if (corpus.empty()) { std::fprintf(stderr, "empty corpus\n"); return 1; }
+  const std::string corpus = kurdi::bench::read_corpus(argv[1]);
   auto t0 = std::chrono::steady_clock::now();
   const kurdi::SpellChecker sc;
   double build_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

@@ -32,14 +32,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "usage: %s CORPUS.txt\n", argv[0]);
     return 2;
   }
-  std::ifstream in(argv[1], std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  const std::string text = ss.str();
-  if (text.empty()) {
-    std::fprintf(stderr, "empty corpus %s\n", argv[1]);
-    return 1;
-  }
+  const std::string text = kurdi::bench::read_corpus(argv[1]);
   // Lines, as the CLI sees them.
   std::vector<std::string_view> lines;
   for (size_t pos = 0; pos < text.size();) {

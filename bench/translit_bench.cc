@@ -16,6 +16,7 @@
 #include <thread>
 #include <vector>
 
+#include "bench_util.h"
 #include "kurdi/translit.h"
 
 namespace {
@@ -47,14 +48,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "usage: translit_bench CORPUS [MAX_MB]\n");
     return 2;
   }
-  std::ifstream in(argv[1], std::ios::binary);
-  if (!in) {
-    std::fprintf(stderr, "cannot read %s\n", argv[1]);
-    return 1;
-  }
-  std::stringstream ss;
-  ss << in.rdbuf();
-  std::string text = ss.str();
+  std::string text = kurdi::bench::read_corpus(argv[1]);
   size_t max_mb = argc > 2 ? static_cast<size_t>(std::atoi(argv[2])) : 64;
   if (text.size() > max_mb << 20) {
     size_t cut = text.find('\n', max_mb << 20);
