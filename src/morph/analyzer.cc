@@ -397,7 +397,19 @@ struct Analyzer::Impl {
   const uint32_t hebun_lemma = lemma_id("\u0647\u06D5\u0628\u0648\u0648\u0646");  // هەبوون
   const uint8_t pN = pos_id("N"), pAdj = pos_id("ADJ"), pPropn = pos_id("PROPN"), pV = pos_id("V"),
                 pMsdr = pos_id("V.MSDR"), pPtcp = pos_id("V.PTCP"), pNum = pos_id("NUM"),
-                pPro = pos_id("PRO");
+                pPro = pos_id("PRO"), pAdp = pos_id("ADP");
+
+  // The head of a joined compound (index record, may be null): a light-verb part, or a stem with an
+  // entry that is not a preposition. A preposition written joined to a verbal noun is
+  // the preposition + the verbal noun (لەنووسینەوەی = لە نووسینەوەی, بۆکردنی, بەدروستکردنی), not a
+  // compound verb لەنووسینەوە: joined_preposition() reads it, with the verbal noun's lemma.
+  bool compound_head(const StemIndex::Rec* r) const {
+    if (!r) return false;
+    if (r->part) return true;
+    for (const auto& e : *r)
+      if (e.pos != pAdp) return true;
+    return false;
+  }
 
   // The stem (index record, may be null) has a hand-written noun or adjective entry: the test for
   // heads of derivations and joined light verbs (induced stems admit misspellings).
@@ -431,7 +443,7 @@ struct Analyzer::Impl {
       const StemIndex::Rec* pt = idx.stem(base.substr(k));
       if (!pt) continue;
       const StemIndex::Rec* hr = idx.find(base.substr(0, k));
-      if (!hr || (!hr->n && !hr->part)) continue;
+      if (!compound_head(hr)) continue;
       for (const auto& e : *pt)
         if (e.kind == Kind::kNominal && e.pos == pPtcp) return true;
     }
@@ -831,7 +843,7 @@ struct Analyzer::Impl {
       if (!jt) continue;
       std::string_view head = stem.substr(0, k);
       const StemIndex::Rec* hr = idx.find(head);
-      bool head_known = hr && (hr->part || hr->n);
+      bool head_known = compound_head(hr);
       const bool cmp = !head_known && comparative_head(head);  // ADJ + تر: only کردن / بوون
       if ((!head_known && !cmp) || !has_cps(head, 2)) continue;
       if (misspelt_preverb_verb(head, stem.substr(k))) continue;
@@ -934,7 +946,7 @@ struct Analyzer::Impl {
           if (!pt) continue;
           std::string_view head = base.substr(0, k);
           const StemIndex::Rec* hr = idx.find(head);
-          if (!hr || (!hr->n && !hr->part)) continue;
+          if (!compound_head(hr)) continue;
           for (const auto& e : *pt) abstract |= e.kind == Kind::kNominal && e.pos == pPtcp;
         }
         // on a sociative هاو- or multiple فرە- derivation of a hand-written noun, consonant-final:

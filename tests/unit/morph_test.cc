@@ -2268,3 +2268,17 @@ TEST(Morph, FreAndDzhePrefixes) {
   expect_lemma_pos("دژەحکومەتدا", "دژەحکومەت", "ADJ");
   EXPECT_EQ(A().analyze("دژەکان")[0].lemma, "دژ");
 }
+
+// A preposition written joined to a verbal noun is the preposition + the verbal noun, with the
+// verbal noun's lemma (لەدروستکردنی = لە دروستکردنی), not a compound verb "لەدروستکردن": the joined
+// light-verb rule takes no preposition as its head. Light-verb parts that begin with one (بەکار،
+// لەبەر) and other heads (خۆ) still make compounds.
+TEST(Morph, JoinedPrepositionBeforeVerbalNoun) {
+  expect_lemma_pos("لەدروستکردنی", "دروستکردن", "V.MSDR");
+  expect_lemma_pos("بۆنووسینی", "نووسین", "V.MSDR");
+  EXPECT_EQ(A().analyze("لەژیانیاندا")[0].lemma, "ژیان");
+  EXPECT_FALSE(has_reading("بۆگرتنی", "بۆگرتن"));
+  EXPECT_EQ(A().analyze("بەکارهێنانی")[0].lemma, "بەکارهێنان");
+  EXPECT_EQ(A().analyze("خۆپیشاندانەکان")[0].lemma, "خۆپیشاندان");
+  expect_lemma_pos("بۆچوونەکانی", "بۆچوون", "N");
+}
