@@ -24,9 +24,27 @@ namespace utf8 {
 
 inline constexpr char32_t kReplacement = 0xFFFD;
 
+// decode() of three- and four-byte sequences and of ill-formed input (out of line).
+char32_t decode_rest(const char* s, size_t n, size_t i, int& len);
+
 // Decodes the code point starting at s[i] (i < n). Sets `len` to the bytes consumed (>= 1).
-// Ill-formed input yields kReplacement and consumes the maximal ill-formed subpart.
-char32_t decode(const char* s, size_t n, size_t i, int& len);
+// Ill-formed input yields kReplacement and consumes the maximal ill-formed subpart. ASCII and
+// two-byte characters (all of Sorani's Arabic-script letters) are decoded inline.
+inline char32_t decode(const char* s, size_t n, size_t i, int& len) {
+  const auto c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) {
+    len = 1;
+    return c;
+  }
+  if (c >= 0xC2 && c <= 0xDF && i + 1 < n) {
+    const auto t = static_cast<unsigned char>(s[i + 1]);
+    if ((t & 0xC0) == 0x80) {
+      len = 2;
+      return static_cast<char32_t>((c & 0x1F) << 6 | (t & 0x3F));
+    }
+  }
+  return decode_rest(s, n, i, len);
+}
 inline char32_t decode(std::string_view s, size_t i, int& len) { return decode(s.data(), s.size(), i, len); }
 
 // Appends the UTF-8 encoding of cp (surrogates and out-of-range values become U+FFFD).

@@ -12,7 +12,6 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "kurdi/text.h"
@@ -101,12 +100,13 @@ class Repairer {
   // The frequent standard word with w's skeleton, or empty.
   std::u32string_view mapped(std::u32string_view w) const;
 
-  // Looked up by std::u32string_view without making a string (heterogeneous lookup).
-  struct ViewHash {
-    using is_transparent = void;
-    size_t operator()(std::u32string_view w) const { return std::hash<std::u32string_view>()(w); }
+  // A set of cue words: the open-addressing WordIndex (one hash over the code points, no
+  // allocation per lookup), with the set operations the rules use.
+  struct WordSet {
+    WordIndex index;
+    void insert(std::u32string_view w) { index.insert(w); }
+    size_t count(std::u32string_view w) const { return index.find(w) != WordIndex::npos ? 1 : 0; }
   };
-  using WordSet = std::unordered_set<std::u32string, ViewHash, std::equal_to<>>;
   WordSet kurdish_cues_, foreign_cues_, standalone_e_, join_prefix_, suffix_fragment_;
   WordIndex vocab_;                 // standard words frequent enough to keep as they are
   WordIndex skeletons_;             // skeleton -> (via target_) the standard word it maps to

@@ -33,7 +33,7 @@ namespace utf8 {
 
 // Unicode Table 3-7 (well-formed byte sequences). Returns the code point, or kReplacement with `len`
 // set to the length of the maximal subpart (>= 1).
-char32_t decode(const char* str, size_t n, size_t i, int& len) {
+char32_t decode_rest(const char* str, size_t n, size_t i, int& len) {
   const auto* s = reinterpret_cast<const unsigned char*>(str);
   unsigned c = s[i];
   if (c < 0x80) { len = 1; return c; }
