@@ -1400,6 +1400,10 @@ struct Analyzer::Impl {
     // هێنان: دێنم): right before such a stem only its merged form د- is a prefix
     const bool de_before = pre.n > 0 && pre.m[pre.n - 1].row && pre.m[pre.n - 1].row->slot == vASP &&
                            pre.m[pre.n - 1].e == i && same(pre.m[pre.n - 1].row->form, kDe);
+    // right after a negation (نا، نە، مە) a present stem takes its y-glide or consonant form, not
+    // its ێ one (نایەم، نەیەن، مەیە، ناهێنم; not ناێم، نەێن، ناێنم)
+    const bool neg_before = pre.n > 0 && pre.m[pre.n - 1].row && pre.m[pre.n - 1].row->slot == vNEG &&
+                            pre.m[pre.n - 1].e == i;
     for (size_t j = next_cp(w, i); j <= w.size() && j - i <= g.max_stem_bytes && !out.done(); j = next_cp(w, j)) {
       const std::string_view piece = w.substr(i, j - i);
       const uint64_t h = text::hash_bytes(piece);
@@ -1410,6 +1414,8 @@ struct Analyzer::Impl {
         for (const auto& e : *it) {
           if (e.kind == Kind::kNominal || e.part != pre.part) continue;
           if (de_before && vowel_stem && (e.kind == Kind::kPresent || e.kind == Kind::kPresent3)) continue;
+          if (neg_before && starts_with(piece, "\u06CE") && (e.kind == Kind::kPresent || e.kind == Kind::kPresent3))
+            continue;
           LMorph st[8];
           TailCtx ctx{e.kind};
           ctx.prs_like = e.kind == Kind::kPresent || e.kind == Kind::kPresent3;
@@ -2658,6 +2664,9 @@ std::vector<std::string> Analyzer::inflect(std::string_view lemma_in, std::strin
     if (t.rfind("ARG", 0) == 0 && t.size() >= 7) persons.push_back(t.substr(t.size() - 2));
   const size_t named_persons = persons.size();
   persons.push_back("3S");
+  // canon() drops ARGNO2S beside IMP (the imperative's default person): its 2sg ending (بنووسە,
+  // بهێنە) is still wanted
+  if (want_imp) persons.push_back("2S");
   auto person_ok = [&](const std::string& f) { return std::find(persons.begin(), persons.end(), f) != persons.end(); };
   std::vector<std::string> stems_;
   if (want_pass) stems_ = v.passive;
@@ -2669,8 +2678,15 @@ std::vector<std::string> Analyzer::inflect(std::string_view lemma_in, std::strin
     }
   } else stems_.push_back(v.past);
   // prefixes
-  std::vector<std::string> negs = want_neg ? std::vector<std::string>{"نە", "نا", "مە"} : std::vector<std::string>{""};
   bool want_sbjv = has("SBJV"), want_ipfv = has("IPFV");
+  // The negation of the mood first: نا- of the present indicative (ناکات; نەدەکا is colloquial),
+  // مە- of the imperative, نە- elsewhere. Candidates are gathered in this order until kCollect match.
+  std::vector<std::string> negs = {""};
+  if (want_neg) {
+    if (want_imp) negs = {"مە", "نە", "نا"};
+    else if (want_prs && !want_prf && !want_sbjv) negs = {"نا", "نە", "مە"};
+    else negs = {"نە", "نا", "مە"};
+  }
   std::vector<std::string> asps;
   if (want_imp) asps = {"ب", ""};
   else if (want_prs && !want_prf) asps = want_sbjv ? std::vector<std::string>{"ب", ""} : std::vector<std::string>{"دە", "", "د"};

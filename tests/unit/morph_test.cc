@@ -2282,3 +2282,24 @@ TEST(Morph, JoinedPrepositionBeforeVerbalNoun) {
   EXPECT_EQ(A().analyze("خۆپیشاندانەکان")[0].lemma, "خۆپیشاندان");
   expect_lemma_pos("بۆچوونەکانی", "بۆچوون", "N");
 }
+
+// The negative present indicative is generated with نا- (ناکات, not the colloquial نەدەکا first), and
+// right after a negation a present stem takes its y-glide form (نایەم، نایەت; ناێم is no Sorani word);
+// the imperative 2sg of a consonant-final stem takes -ە (بنووسە، مەگرە: canon() drops ARGNO2S beside IMP).
+TEST(Morph, InflectNegativePresentAndImperative) {
+  auto first = [](std::string_view lemma, std::string_view tags) {
+    auto f = A().inflect(lemma, tags);
+    return f.empty() ? std::string() : f[0];
+  };
+  EXPECT_EQ(first("کردن", "V;PRS;IND;NEG;ARGNO3S"), "ناکات");
+  EXPECT_EQ(first("هاتن", "V;PRS;IND;NEG;ARGNO1S"), "نایەم");
+  EXPECT_EQ(first("هاتن", "V;PRS;IND;NEG;ARGNO3P"), "نایەن");
+  EXPECT_EQ(first("هاتن", "V;PRS;SBJV;NEG;ARGNO3S"), "نەیەت");
+  EXPECT_EQ(first("نووسین", "V;IMP;ARGNO2S"), "بنووسە");
+  EXPECT_EQ(first("گرتن", "V;IMP;NEG;ARGNO2S"), "مەگرە");
+  EXPECT_EQ(first("کردن", "V;IMP;ARGNO2S"), "بکە");
+  EXPECT_FALSE(A().known("ناێم"));
+  EXPECT_TRUE(A().known("نایەم"));
+  EXPECT_TRUE(A().known("دێم"));
+  EXPECT_TRUE(A().known("بێم"));
+}
