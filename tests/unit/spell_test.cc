@@ -962,7 +962,7 @@ TEST(SpellRanking, RejectedModelWordsAfterValidOnes) {
 
 // Letters of one shape that differ only by their dots (ح/خ/ج, ع/غ, ف/ق, ر/ز) are confused more
 // often than any two letters: such a substitution (0.7-0.8) beats an ordinary edit (1.0) to a word
-// three times as frequent. (A dropped ا و ی ن ر ت د ک costs 0.8 since h-chan, induced from the
+// three times as frequent. (A dropped ا و ی ن ت د ک costs 0.8 since h-chan, induced from the
 // corpora's misspellings: the neighbours add م, an ordinary insertion.)
 TEST(SpellErrorModel, DotConfusions) {
   struct Case { const char* typed; const char* intended; const char* neighbour; };

@@ -41,6 +41,9 @@ TRANS_COST = float(os.environ.get("CONF_TRANS", TRANS_COST))
 MIN_EDITS = int(os.environ.get("CONF_MIN_EDITS", MIN_EDITS))
 KINDS = os.environ.get("CONF_KINDS", "sub,indel,double,trans").split(",")
 ADJUST = os.environ.get("CONF_ADJUST", "0") == "1"
+# Left out after the evaluation guard: a dropped/added ر at 0.8 made text mode flag 2 more tokens of
+# edited text (FLORES false alarms 0.0060 -> 0.0061; without it 0.0059).
+LEFT_OUT = {("indel", "ر", "")}
 FINAL_E = "\u06D5"
 
 
@@ -167,7 +170,7 @@ def merge(src, dst, edits, rate, ref):
             f[4] = "%s (induced from wishe+KurdishMT: %d pairs; was %s)" % (f[4], n, line.split("\t")[2])
         lines.append("\t".join(f))
     for k, n in sorted(edits.items(), key=lambda x: (-x[1], x[0])):
-        if n < MIN_EDITS or k in seen or k[0] not in KINDS:
+        if n < MIN_EDITS or k in seen or k[0] not in KINDS or k in LEFT_OUT:
             continue
         kind, a, b = k
         cost = TRANS_COST if kind == "trans" else max(FLOOR, induced_cost(rate[k], ref))
