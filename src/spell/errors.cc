@@ -24,6 +24,10 @@ ErrorModel::ErrorModel() {
   const auto& t = tables::spell_confusions_tsv;
   int ca = t.column("a"), cb = t.column("b"), cc = t.column("cost"), cv = t.column("convention");
   t.for_each_row([&](const std::vector<std::string_view>& f, size_t) {
+    if (f[ca] == "ab" && f[cb] == "ba") {  // any two adjacent letters swapped (never a convention edit)
+      trans_ = parse_double(f[cc], 1.0);
+      return;
+    }
     std::u32string a = f[ca] == "-" ? U"" : utf8::to_u32(f[ca]);
     std::u32string b = f[cb] == "-" ? U"" : utf8::to_u32(f[cb]);
     Cost c{parse_double(f[cc], 1.0), f[cv] == "1"};
@@ -39,8 +43,15 @@ ErrorModel::ErrorModel() {
       else if (b[0] == a[0]) after_[key(a[0], b[1])] = c;   // b[1] inserted after a (doubling)
     }
   });
-  for (const auto& [k, c] : sub_) subs_by_char_[static_cast<char32_t>(k >> 32)].emplace_back(static_cast<char32_t>(k & 0xFFFFFFFFu), c.cost);
-  for (auto& [ch, v] : subs_by_char_) std::sort(v.begin(), v.end());
+  for (const auto& [k, c] : sub_)
+    subs_by_char_[static_cast<char32_t>(k >> 32)].push_back({static_cast<char32_t>(k & 0xFFFFFFFFu), c.cost, c.convention});
+  for (auto& [ch, v] : subs_by_char_)
+    std::sort(v.begin(), v.end(), [](const SubTo& a, const SubTo& b) { return a.to < b.to; });
+  min_cost_ = trans_;
+  for (const auto& [k, c] : sub_) min_cost_ = std::min(min_cost_, c.cost);
+  for (const auto& [ch, c] : indel_) min_cost_ = std::min(min_cost_, c.cost);
+  for (const auto& [k, c] : before_) min_cost_ = std::min(min_cost_, c.cost);
+  for (const auto& [k, c] : after_) min_cost_ = std::min(min_cost_, c.cost);
   for (const auto& [ch, c] : indel_) insertable_.push_back(ch);
   for (const auto& [k, c] : before_) insertable_.push_back(static_cast<char32_t>(k >> 32));
   for (const auto& [k, c] : after_) insertable_.push_back(static_cast<char32_t>(k & 0xFFFFFFFFu));
@@ -136,7 +147,7 @@ double ErrorModel::cost(const Typed& t, std::u32string_view y, double limit) con
       v = std::min(v, p[j] + di);
       v = std::min(v, c[j - 1] + insc[j - 1]);
       if (i > 1 && j > 1 && xi == y[j - 2] && x[i - 2] == y[j - 1] && xi != x[i - 2] && !conv)
-        v = std::min(v, pp[j - 2] + 1.0);
+        v = std::min(v, pp[j - 2] + trans_);
       c[j] = v;
       row_min = std::min(row_min, v);
     }

@@ -48,6 +48,8 @@ class ErrorModel {
   // The confusion-folded skeleton used as a second key of the candidate index.
   static void skeleton(std::u32string_view w, std::u32string& out);
   const std::vector<std::pair<std::u32string, std::u32string>>& rep_pairs() const { return rep_; }
+  // The cheapest single edit of the model (a bound for pruning candidates).
+  double min_cost() const { return min_cost_; }
   // Every string one edit of cost <= max_cost away from w (substitution, insertion or deletion of
   // the confusion model), with its cost: f(std::u32string_view variant, double cost). With
   // convention_only, the indels are those of the convention edits (ErrorModel::indel).
@@ -62,7 +64,10 @@ class ErrorModel {
   std::unordered_map<uint64_t, Cost> before_;    // (c<<32|next): c inserted before next
   std::unordered_map<uint64_t, Cost> after_;     // (prev<<32|c): c inserted after prev
   std::vector<std::pair<std::u32string, std::u32string>> rep_;
-  std::unordered_map<char32_t, std::vector<std::pair<char32_t, double>>> subs_by_char_;
+  struct SubTo { char32_t to; double cost; bool convention; };
+  std::unordered_map<char32_t, std::vector<SubTo>> subs_by_char_;
+  double trans_ = 1.0;     // two adjacent letters swapped (the `ab`/`ba` row)
+  double min_cost_ = 1.0;  // the cheapest edit of the model
   std::vector<char32_t> insertable_;  // letters with some cheap insertion rule
   // Flat tables over a small alphabet (the letters of the confusion table; 0 = any other), one set
   // for the full model [0] and one for convention edits only [1].
@@ -82,8 +87,8 @@ void ErrorModel::variants(std::u32string_view w, double max_cost, F&& f, bool co
   for (size_t k = 0; k < n; ++k) {
     auto it = subs_by_char_.find(w[k]);
     if (it != subs_by_char_.end()) {
-      for (auto [c, cost] : it->second) {
-        if (cost > max_cost) continue;
+      for (const auto& [c, cost, convention] : it->second) {
+        if (cost > max_cost || (convention_only && !convention)) continue;
         v.assign(w);
         v[k] = c;
         f(std::u32string_view(v), cost);

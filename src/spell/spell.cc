@@ -491,7 +491,7 @@ void SpellChecker::Impl::candidates(std::u32string_view q, double max_cost, bool
   };
   // Ids are in order of decreasing frequency: once even the cheapest edit cannot beat the n-th best
   // score, no later candidate can. The closest tier goes first so that the bound is tight early.
-  constexpr double kMinEdit = 0.3;
+  const double kMinEdit = std::min(0.3, errors.min_cost());
   std::vector<Scored> best;
   const double w = error_weight < 0 ? options.error_weight : error_weight;
   spell::ErrorModel::Typed typed;
