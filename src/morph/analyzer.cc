@@ -2164,11 +2164,18 @@ std::string Analyzer::Impl::morph_tag(const LMorph& m, const LCand& c) const {
 }
 
 std::string Analyzer::Impl::features_of(std::string_view w, const LCand& c) const {
-  (void)w;
   std::string f = kPosNames[c.pos];
   if (c.kind == Kind::kNominal) {
     for (int i = 0; i < c.n; ++i) {
       const auto& m = c.m[i];
+      // an irregular verb form's own features (irregular.tsv: وەرە V;IMP;ARGNO2S)
+      if (m.type == mStem && c.pos == pV && !g.irregular_features.empty() && m.e <= w.size() && m.b < m.e) {
+        auto it = g.irregular_features.find(w.substr(m.b, m.e - m.b));
+        if (it != g.irregular_features.end()) {
+          f += ';';
+          f += it->second;
+        }
+      }
       if (m.type == mNeg) { f += ";NEG"; continue; }
       if (m.type != mNom || !m.row) continue;
       f += ';';
@@ -2557,6 +2564,16 @@ std::vector<std::string> Analyzer::inflect(std::string_view lemma_in, std::strin
           for (auto& f : inflect(g.strings[base], t)) out.push_back(f + part);
           return out;
         }
+  // a suppletive form with exactly these features (irregular.tsv: هاتن IMP -> وەرە, چوون IMP -> بچۆ)
+  if (pos == "V" || pos.empty()) {
+    for (const auto& ir : g.irregular_forms) {
+      if (ir.lemma != lemma) continue;
+      std::string ir_pos;
+      if (canon(ir.features, &ir_pos) == target && std::find(out.begin(), out.end(), ir.form) == out.end())
+        out.push_back(ir.form);
+    }
+    if (!out.empty()) return out;
+  }
   auto vit = g.verbs.find(std::string(lemma));
   if (std::find(target.begin(), target.end(), "CAUS") != target.end()) {
     auto ct = g.causative_of.find(std::string(lemma));  // شکان + CAUS -> the forms of شکاندن

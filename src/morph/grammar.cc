@@ -199,7 +199,15 @@ Grammar::Grammar() {
     const auto& t = tables::morph_irregular_tsv;
     int cf = t.column("form"), cl = t.column("lemma"), cp = t.column("pos");
     t.for_each_row([&](const std::vector<std::string_view>& f, size_t) {
-      Entry e{intern(f[cl]), 0, Kind::kNominal, pos_id(f[cp]), false, 0, 2.5f};
+      // `pos` is a POS, or a verb's POS and its features (V;IMP;ARGNO2S)
+      std::string_view pos = f[cp], feats;
+      if (const size_t semi = pos.find(';'); semi != std::string_view::npos) {
+        feats = pos.substr(semi + 1);
+        pos = pos.substr(0, semi);
+        irregular_features.emplace(std::string(f[cf]), std::string(feats));
+        irregular_forms.push_back({std::string(f[cl]), std::string(f[cp]), std::string(f[cf])});
+      }
+      Entry e{intern(f[cl]), 0, Kind::kNominal, pos_id(pos), false, 0, 2.5f};
       add(f[cf], e);
       add_lemma_pos(std::string(f[cl]), kPosNames[e.pos]);
       ++lexicon_entries;

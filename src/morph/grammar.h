@@ -100,6 +100,14 @@ struct Grammar {
   // written joined (دێتەدی، خستەڕوو، گرتنەبەر): part -> (lemma id of the base verb, the compound's
   // infinitive)
   std::vector<std::pair<std::string, std::vector<std::pair<uint32_t, std::string>>>> goal_parts;
+  // Irregular verb forms with UniMorph features (irregular.tsv `pos` V;IMP;ARGNO2S ...: the suppletive
+  // imperatives وەرە، بچۆ): form -> the features after the POS, for analysis; and per row the lemma,
+  // the features and the form, which inflect() returns before building forms from the slots.
+  SvMap<std::string> irregular_features;
+  struct IrregularForm {
+    std::string lemma, features, form;
+  };
+  std::vector<IrregularForm> irregular_forms;
   SvSet light_verbs;  // productive light verbs (10+ LV rows in compound_verbs.tsv): unlisted joined compounds
   std::vector<std::string> agent_endings;  // data/morph/derivation.tsv: X-ending + ی = abstract noun
   size_t lexicon_entries = 0;

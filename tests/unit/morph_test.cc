@@ -2298,6 +2298,10 @@ TEST(Morph, InflectNegativePresentAndImperative) {
   EXPECT_EQ(first("نووسین", "V;IMP;ARGNO2S"), "بنووسە");
   EXPECT_EQ(first("گرتن", "V;IMP;NEG;ARGNO2S"), "مەگرە");
   EXPECT_EQ(first("کردن", "V;IMP;ARGNO2S"), "بکە");
+  // suppletive imperatives come from irregular.tsv rows that carry their features
+  EXPECT_EQ(first("هاتن", "V;IMP;ARGNO2S"), "وەرە");
+  EXPECT_EQ(first("چوون", "V;IMP;ARGNO2S"), "بچۆ");
+  EXPECT_EQ(A().analyze("وەرن")[0].features, "V;IMP;ARGNO2P");
   EXPECT_FALSE(A().known("ناێم"));
   EXPECT_TRUE(A().known("نایەم"));
   EXPECT_TRUE(A().known("دێم"));
