@@ -2685,14 +2685,20 @@ std::vector<std::string> Analyzer::inflect(std::string_view lemma_in, std::strin
   // بهێنە) is still wanted
   if (want_imp) persons.push_back("2S");
   auto person_ok = [&](const std::string& f) { return std::find(persons.begin(), persons.end(), f) != persons.end(); };
+  // The present 3sg (no person named): its standard spelling has the ending -ت / -ێت and, after a
+  // stem in ە or ۆ, the stem's ا form (دەکات، ناخوات، دەبات; دەکا، ناخۆت are colloquial). Those come
+  // first; the corpus ranking below still decides between attested spellings.
+  const bool prs3 = want_prs && !want_prf && !want_imp && !want_pass && named_persons == 0;
   std::vector<std::string> stems_;
   if (want_pass) stems_ = v.passive;
   else if ((want_prs || want_imp) && !want_prf) {
-    stems_ = v.present;
+    std::vector<std::string> alef;
     for (const auto& p : v.present) {
-      if (ends_with(p, kHeh)) stems_.push_back(p.substr(0, p.size() - kHeh.size()) + "ا");
-      if (ends_with(p, "\u06C6")) stems_.push_back(p.substr(0, p.size() - 2) + "وا");
+      if (ends_with(p, kHeh)) alef.push_back(p.substr(0, p.size() - kHeh.size()) + "ا");
+      if (ends_with(p, "\u06C6")) alef.push_back(p.substr(0, p.size() - 2) + "وا");
     }
+    stems_ = prs3 ? alef : v.present;
+    stems_.insert(stems_.end(), prs3 ? v.present.begin() : alef.begin(), prs3 ? v.present.end() : alef.end());
   } else stems_.push_back(v.past);
   // prefixes
   bool want_sbjv = has("SBJV"), want_ipfv = has("IPFV");
@@ -2741,6 +2747,9 @@ std::vector<std::string> Analyzer::inflect(std::string_view lemma_in, std::strin
         if (!r.form.empty() && person_ok(r.feat) &&
             std::find(pers_forms.begin(), pers_forms.end(), r.form) == pers_forms.end())
           pers_forms.push_back(r.form);
+    if (prs3)
+      std::stable_partition(pers_forms.begin(), pers_forms.end(),
+                            [](const std::string& x) { return x == "\u062A" || x == "\u06CE\u062A"; });
     std::vector<std::string> t2;
     std::vector<bool> t2_person;  // t2[k] ends in a person ending
     for (const auto& a : t1)
@@ -2748,6 +2757,9 @@ std::vector<std::string> Analyzer::inflect(std::string_view lemma_in, std::strin
         for (const auto& p1 : pers_forms)
           for (const auto& p2 : pers_forms) {
             if (p1.empty() && !p2.empty()) continue;
+            // a second person ending only for a second named person (کردمی); with one, a 3sg
+            // ending after it is spurious (دانیشتتن)
+            if (!p2.empty() && named_persons < 2) continue;
             t2.push_back(a + is + p1 + p2);
             t2_person.push_back(!p1.empty());
           }

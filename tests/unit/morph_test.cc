@@ -2301,6 +2301,10 @@ TEST(Morph, InflectNegativePresentAndImperative) {
   // suppletive imperatives come from irregular.tsv rows that carry their features
   EXPECT_EQ(first("هاتن", "V;IMP;ARGNO2S"), "وەرە");
   EXPECT_EQ(first("چوون", "V;IMP;ARGNO2S"), "بچۆ");
+  // the present 3sg with its -ت and the stem's ا form (ناخوات, not ناخۆت); no spurious second ending
+  EXPECT_EQ(first("خواردن", "V;PRS;IND;NEG;ARGNO3S"), "ناخوات");
+  EXPECT_EQ(first("شوشتن", "V;PRS;IND;ARGNO3S"), "دەشوات");
+  EXPECT_EQ(first("هاتن", "V;PST;IND;ARGNO3P"), "هاتن");
   EXPECT_EQ(A().analyze("وەرن")[0].features, "V;IMP;ARGNO2P");
   EXPECT_FALSE(A().known("ناێم"));
   EXPECT_TRUE(A().known("نایەم"));
