@@ -1404,6 +1404,10 @@ struct Analyzer::Impl {
     // its ێ one (نایەم، نەیەن، مەیە، ناهێنم; not ناێم، نەێن، ناێنم)
     const bool neg_before = pre.n > 0 && pre.m[pre.n - 1].row && pre.m[pre.n - 1].row->slot == vNEG &&
                             pre.m[pre.n - 1].e == i;
+    // a present stem in ە (ویستن ەوێ) is the stem's form after a clitic's consonant (دەمەوێت، بیانەوێت،
+    // نایەوێ); without one it is the plain stem (دەوێت), so بەوێنە is no ب + ەوێ + ن + ە
+    const bool cl_before = pre.n > 0 && pre.m[pre.n - 1].row && pre.m[pre.n - 1].row->slot == vCL &&
+                           pre.m[pre.n - 1].e == i;
     for (size_t j = next_cp(w, i); j <= w.size() && j - i <= g.max_stem_bytes && !out.done(); j = next_cp(w, j)) {
       const std::string_view piece = w.substr(i, j - i);
       const uint64_t h = text::hash_bytes(piece);
@@ -1415,6 +1419,8 @@ struct Analyzer::Impl {
           if (e.kind == Kind::kNominal || e.part != pre.part) continue;
           if (de_before && vowel_stem && (e.kind == Kind::kPresent || e.kind == Kind::kPresent3)) continue;
           if (neg_before && starts_with(piece, "\u06CE") && (e.kind == Kind::kPresent || e.kind == Kind::kPresent3))
+            continue;
+          if (!cl_before && starts_with(piece, kHeh) && (e.kind == Kind::kPresent || e.kind == Kind::kPresent3))
             continue;
           LMorph st[8];
           TailCtx ctx{e.kind};

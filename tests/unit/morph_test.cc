@@ -2311,3 +2311,14 @@ TEST(Morph, InflectNegativePresentAndImperative) {
   EXPECT_TRUE(A().known("دێم"));
   EXPECT_TRUE(A().known("بێم"));
 }
+
+// A present stem in ە (ویستن: ەوێ) stands only after a clitic's consonant (دەمەوێت، نایەوێ); without
+// one it is the plain stem (دەوێت). بەوێنە "for example" (بە + وێنە, written joined) was read as ب +
+// ەوێ + ن + ە, a form of ویستن (perm: 533 tokens).
+TEST(Morph, PresentStemInEOnlyAfterClitic) {
+  EXPECT_EQ(A().analyze("بەوێنە")[0].lemma, "وێنە");
+  EXPECT_FALSE(has_reading("بەوێنە", "ویستن"));
+  expect_lemma_pos("دەمەوێت", "ویستن", "V");
+  expect_lemma_pos("نایانەوێت", "ویستن", "V");
+  expect_lemma_pos("دەوێت", "ویستن", "V");
+}
