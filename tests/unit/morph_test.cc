@@ -2282,3 +2282,17 @@ TEST(Morph, JoinedPrepositionBeforeVerbalNoun) {
   EXPECT_EQ(A().analyze("خۆپیشاندانەکان")[0].lemma, "خۆپیشاندان");
   expect_lemma_pos("بۆچوونەکانی", "بۆچوون", "N");
 }
+
+// An induced stem that is a known stem + the indefinite or + the copula after ی is no lemma of its
+// own (data/morph/induced_stems.tsv had تایبەتمەندیەک، زانیاریەک، پەیوەندیە ...): the known stem is
+// the lemma; real words in -ێک / -ەک on an unknown first part keep theirs.
+TEST(Morph, InducedStemIsNotAnInflectedKnownStem) {
+  EXPECT_EQ(A().analyze("تایبەتمەندیەکی")[0].lemma, "تایبەتمەندی");
+  EXPECT_EQ(A().analyze("زانیاریەکی")[0].lemma, "زانیاری");
+  EXPECT_EQ(A().analyze("گۆڕانکاریەک")[0].lemma, "گۆڕانکاری");
+  EXPECT_EQ(A().analyze("پەیوەندیەوە")[0].lemma, "پەیوەندی");
+  EXPECT_EQ(A().analyze("نەخۆشیەوە")[0].lemma, "نەخۆشی");
+  EXPECT_EQ(A().analyze("دەستپێکی")[0].lemma, "دەستپێک");
+  EXPECT_EQ(A().analyze("گەڕەکەکە")[0].lemma, "گەڕەک");
+  expect_lemma_pos("سعوودیە", "سعوودیە", "PROPN");
+}
