@@ -2296,3 +2296,11 @@ TEST(Morph, InducedStemIsNotAnInflectedKnownStem) {
   EXPECT_EQ(A().analyze("گەڕەکەکە")[0].lemma, "گەڕەک");
   expect_lemma_pos("سعوودیە", "سعوودیە", "PROPN");
 }
+
+// کچ "girl" had a second row کچە "girl", which took the demonstrative / linking -ە (ئەو کچە، کچە
+// کوردەکان) and, through the ە-dropping plural, کچان "girls" as lemma کچە
+TEST(Morph, GirlIsOneLemma) {
+  EXPECT_EQ(A().analyze("کچە")[0].lemma, "کچ");
+  EXPECT_EQ(A().analyze("کچانی")[0].lemma, "کچ");
+  EXPECT_EQ(A().analyze("کچەکان")[0].lemma, "کچ");
+}
