@@ -219,14 +219,28 @@ Grammar::Grammar() {
           if (e.kind == Kind::kNominal) return true;
       return induced.find(x) != induced.end();
     };
+    // the same, or X + ی on a hand-written X (the abstract noun or nisba the analyzer derives:
+    // چالاک → چالاکی)
+    auto known_i = [&](std::string_view x) {
+      if (known_stem(x)) return true;
+      if (last_cp(x) != U'\u06CC' || letters(x) < 4) return false;
+      auto it = stems.find(x.substr(0, x.size() - 2));
+      if (it != stems.end())
+        for (const auto& e : it->second)
+          if (e.kind == Kind::kNominal && e.source == 0 && (e.pos == pos_id("N") || e.pos == pos_id("ADJ")))
+            return true;
+      return false;
+    };
     // An induced stem that is a known stem + the indefinite (-ێک, -یەک after a vowel, -ەک after ی: the glide not written twice) or a known stem in ی + the copula or
-    // demonstrative -ە (ی + یە written with one ی, or with two: زەوییە) is that stem inflected, not a lemma of its own:
+    // demonstrative -ە (ی + یە written with one ی, or with two: زەوییە) or a known stem in ی + the
+    // plural -ان is that stem inflected, not a lemma of its own:
     // تایبەتمەندیەک، بیناێک، یەکەیەک، پەیوەندیە were their own lemmas and took their own suffixes
     // (تایبەتمەندیەکی → lemma تایبەتمەندیەک). Not a real word in -ێک / -ەک on an unknown first part
     // (دەستپێک، ناڕێک، فیشەک، گەڕەک) nor a consonant + یەک (هەریەک).
     auto inflected = [&](std::string_view s) {
       static const std::string kEk = "\u06CE\u06A9", kYek = "\u06CC\u06D5\u06A9", kAk = "\u06D5\u06A9",
-                               kYe = "\u06CC\u06D5", kWw = "\u0648\u0648";
+                               kYe = "\u06CC\u06D5", kWw = "\u0648\u0648",
+                               kAn = "\u0627\u0646";
       auto head = [&](const std::string& suf) { return s.substr(0, s.size() - suf.size()); };
       if (ends_with(s, kEk)) {
         std::string_view x = head(kEk);
@@ -236,15 +250,19 @@ Grammar::Grammar() {
         std::string_view x = head(kYek);
         char32_t c = last_cp(x);
         if ((c != U'\u0648' && is_vowel_letter(c)) || ends_with(x, kWw))
-          if (known_stem(x)) return true;
+          if (known_i(x)) return true;
       }
       if (ends_with(s, kAk)) {
         std::string_view x = head(kAk);
-        return last_cp(x) == U'\u06CC' && known_stem(x);
+        return last_cp(x) == U'\u06CC' && known_i(x);
       }
       if (ends_with(s, kYe)) {
         std::string_view x = s.substr(0, s.size() - 2), y = head(kYe);  // x + ە, y + یە
         return known_stem(x) || (last_cp(y) == U'\u06CC' && known_stem(y));
+      }
+      if (ends_with(s, kAn)) {  // the plural of a stem in ی: هاوڵاتیان، قوتابیان (not تاوان)
+        std::string_view x = head(kAn);
+        return last_cp(x) == U'\u06CC' && known_stem(x);
       }
       return false;
     };
