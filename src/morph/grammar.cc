@@ -260,6 +260,15 @@ Grammar::Grammar() {
         std::string_view x = s.substr(0, s.size() - 2), y = head(kYe);  // x + ە, y + یە
         return known_stem(x) || (last_cp(y) == U'\u06CC' && known_stem(y));
       }
+      // a preposition written joined to a hand-written numeral or pronoun of 3+ letters: لەچەند،
+      // بەچەند، لەچوار، بەیەکتر (the preposition + that word, as the analyzer reads لەهەمان; the
+      // joined-preposition reading wants 3+ letters after it: لەخۆ، لەچی stay)
+      for (std::string_view pre : {"\u0644\u06D5", "\u0628\u06D5", "\u0628\u06C6"})
+        if (s.size() > pre.size() && s.substr(0, pre.size()) == pre && letters(s.substr(pre.size())) >= 3)
+          if (auto it = stems.find(s.substr(pre.size())); it != stems.end())
+            for (const auto& e : it->second)
+              if (e.kind == Kind::kNominal && e.source == 0 && (e.pos == pos_id("NUM") || e.pos == pos_id("PRO")))
+                return true;
       if (ends_with(s, kAn)) {  // the plural of a stem in ی: هاوڵاتیان، قوتابیان (not تاوان)
         std::string_view x = head(kAn);
         return last_cp(x) == U'\u06CC' && known_stem(x);

@@ -2308,3 +2308,11 @@ TEST(Morph, GirlIsOneLemma) {
   EXPECT_EQ(A().analyze("کچانی")[0].lemma, "کچ");
   EXPECT_EQ(A().analyze("کچەکان")[0].lemma, "کچ");
 }
+
+// A preposition written joined to a numeral or pronoun was an induced stem of its own (لەچەند،
+// بەیەکتر): the lemma is the numeral or pronoun, as for لەهەمان
+TEST(Morph, InducedPrepositionPlusNumeralIsNoStem) {
+  EXPECT_EQ(A().analyze("بەچەندین")[0].lemma, "چەندین");
+  EXPECT_EQ(A().analyze("لەچەند")[0].lemma, "چەند");
+  EXPECT_EQ(A().analyze("بەیەکتری")[0].lemma, "یەکتر");
+}
