@@ -231,16 +231,17 @@ Grammar::Grammar() {
             return true;
       return false;
     };
-    // An induced stem that is a known stem + the indefinite (-ێک, -یەک after a vowel, -ەک after ی: the glide not written twice) or a known stem in ی + the copula or
-    // demonstrative -ە (ی + یە written with one ی, or with two: زەوییە) or a known stem in ی + the
-    // plural -ان is that stem inflected, not a lemma of its own:
+    // An induced stem that is a known stem + the indefinite (-ێک; -یەک after a vowel; -ەک after ی,
+    // the glide not written twice) or a known stem in ی + the copula or demonstrative -ە (ی + یە
+    // written with one ی, or with two: زەوییە) is that stem inflected, not a lemma of its own:
     // تایبەتمەندیەک، بیناێک، یەکەیەک، پەیوەندیە were their own lemmas and took their own suffixes
     // (تایبەتمەندیەکی → lemma تایبەتمەندیەک). Not a real word in -ێک / -ەک on an unknown first part
-    // (دەستپێک، ناڕێک، فیشەک، گەڕەک) nor a consonant + یەک (هەریەک).
+    // (دەستپێک، ناڕێک، فیشەک، گەڕەک) nor a consonant + یەک (هەریەک). Not a stem in ی + the plural -ان
+    // either (هاوڵاتیان): the analyzer reads هاوڵاتیان as هاوڵاتی + ان, but a second misspelling on top
+    // (هاولاتیان) then finds nothing.
     auto inflected = [&](std::string_view s) {
       static const std::string kEk = "\u06CE\u06A9", kYek = "\u06CC\u06D5\u06A9", kAk = "\u06D5\u06A9",
-                               kYe = "\u06CC\u06D5", kWw = "\u0648\u0648",
-                               kAn = "\u0627\u0646";
+                               kYe = "\u06CC\u06D5", kWw = "\u0648\u0648";
       auto head = [&](const std::string& suf) { return s.substr(0, s.size() - suf.size()); };
       if (ends_with(s, kEk)) {
         std::string_view x = head(kEk);
@@ -269,10 +270,6 @@ Grammar::Grammar() {
             for (const auto& e : it->second)
               if (e.kind == Kind::kNominal && e.source == 0 && (e.pos == pos_id("NUM") || e.pos == pos_id("PRO")))
                 return true;
-      if (ends_with(s, kAn)) {  // the plural of a stem in ی: هاوڵاتیان، قوتابیان (not تاوان)
-        std::string_view x = head(kAn);
-        return last_cp(x) == U'\u06CC' && known_stem(x);
-      }
       return false;
     };
     t.for_each_row([&](const std::vector<std::string_view>& f, size_t) {

@@ -2292,10 +2292,9 @@ TEST(Morph, InducedStemIsNotAnInflectedKnownStem) {
   EXPECT_EQ(A().analyze("گۆڕانکاریەک")[0].lemma, "گۆڕانکاری");
   EXPECT_EQ(A().analyze("پەیوەندیەوە")[0].lemma, "پەیوەندی");
   EXPECT_EQ(A().analyze("نەخۆشیەوە")[0].lemma, "نەخۆشی");
-  // -یەک on an abstract noun the analyzer derives (چالاک → چالاکی); the plural of a stem in ی
+  // -یەک on an abstract noun the analyzer derives (چالاک → چالاکی)
   EXPECT_EQ(A().analyze("چالاکییەکی")[0].lemma, "چالاکی");
   EXPECT_EQ(A().analyze("جیاوازییەکان")[0].lemma, "جیاوازی");
-  EXPECT_EQ(A().analyze("قوتابیانی")[0].lemma, "قوتابی");
   EXPECT_EQ(A().analyze("دەستپێکی")[0].lemma, "دەستپێک");
   EXPECT_EQ(A().analyze("گەڕەکەکە")[0].lemma, "گەڕەک");
   expect_lemma_pos("سعوودیە", "سعوودیە", "PROPN");
