@@ -2315,3 +2315,12 @@ TEST(Morph, InducedPrepositionPlusNumeralIsNoStem) {
   EXPECT_EQ(A().analyze("لەچەند")[0].lemma, "چەند");
   EXPECT_EQ(A().analyze("بەیەکتری")[0].lemma, "یەکتر");
 }
+
+// The short subjunctive of بوون without ب- (بم، بیت، بین، بن) had no 3SG: a standalone بێت (ڕاست بێت،
+// هەرچۆنێک بێت; perm 1096, nearly all the copula) was only هاتن's subjunctive, which stays second
+TEST(Morph, ShortSubjunctiveOfBeThirdSingular) {
+  EXPECT_EQ(A().analyze("بێت")[0].lemma, "بوون");
+  EXPECT_TRUE(has_reading("بێت", "هاتن"));
+  EXPECT_EQ(A().analyze("دێت")[0].lemma, "هاتن");
+  EXPECT_EQ(A().analyze("بێتەوە")[0].lemma, "هاتن");
+}
