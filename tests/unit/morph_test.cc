@@ -2324,3 +2324,10 @@ TEST(Morph, ShortSubjunctiveOfBeThirdSingular) {
   EXPECT_EQ(A().analyze("دێت")[0].lemma, "هاتن");
   EXPECT_EQ(A().analyze("بێتەوە")[0].lemma, "هاتن");
 }
+
+// لەدەستدان "lose" had only its verbal noun (through the joined light-verb rule): its finite forms
+// were the noun لەدەست + -دا (گیانی لەدەستدا) or unknown (لەدەستدەدات)
+TEST(Morph, LoseIsACompoundVerb) {
+  EXPECT_EQ(A().analyze("لەدەستدا")[0].lemma, "لەدەستدان");
+  EXPECT_EQ(A().analyze("لەدەستدەدات")[0].lemma, "لەدەستدان");
+}
