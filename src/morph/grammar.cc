@@ -217,9 +217,73 @@ Grammar::Grammar() {
   {
     const auto& t = tables::morph_induced_stems_tsv;
     int cl = t.column("stem"), cp = t.column("pos"), cf = t.column("freq");
+    SvSet induced;
+    t.for_each_row([&](const std::vector<std::string_view>& f, size_t) { induced.emplace(f[cl]); });
+    // A stem of 2+ letters that is a hand-written nominal or another induced stem.
+    auto known_stem = [&](std::string_view x) {
+      if (letters(x) < 2) return false;
+      if (auto it = stems.find(x); it != stems.end())
+        for (const auto& e : it->second)
+          if (e.kind == Kind::kNominal) return true;
+      return induced.find(x) != induced.end();
+    };
+    // the same, or X + ی on a hand-written X (the abstract noun or nisba the analyzer derives:
+    // چالاک → چالاکی)
+    auto known_i = [&](std::string_view x) {
+      if (known_stem(x)) return true;
+      if (last_cp(x) != U'\u06CC' || letters(x) < 4) return false;
+      auto it = stems.find(x.substr(0, x.size() - 2));
+      if (it != stems.end())
+        for (const auto& e : it->second)
+          if (e.kind == Kind::kNominal && e.source == 0 && (e.pos == pos_id("N") || e.pos == pos_id("ADJ")))
+            return true;
+      return false;
+    };
+    // An induced stem that is a known stem + the indefinite (-ێک; -یەک after a vowel; -ەک after ی,
+    // the glide not written twice) or a known stem in ی + the copula or demonstrative -ە (ی + یە
+    // written with one ی, or with two: زەوییە) is that stem inflected, not a lemma of its own:
+    // تایبەتمەندیەک، بیناێک، یەکەیەک، پەیوەندیە were their own lemmas and took their own suffixes
+    // (تایبەتمەندیەکی → lemma تایبەتمەندیەک). Not a real word in -ێک / -ەک on an unknown first part
+    // (دەستپێک، ناڕێک، فیشەک، گەڕەک) nor a consonant + یەک (هەریەک). Not a stem in ی + the plural -ان
+    // either (هاوڵاتیان): the analyzer reads هاوڵاتیان as هاوڵاتی + ان, but a second misspelling on top
+    // (هاولاتیان) then finds nothing.
+    auto inflected = [&](std::string_view s) {
+      static const std::string kEk = "\u06CE\u06A9", kYek = "\u06CC\u06D5\u06A9", kAk = "\u06D5\u06A9",
+                               kYe = "\u06CC\u06D5", kWw = "\u0648\u0648";
+      auto head = [&](const std::string& suf) { return s.substr(0, s.size() - suf.size()); };
+      if (ends_with(s, kEk)) {
+        std::string_view x = head(kEk);
+        return known_stem(x);  // also after a vowel, where -یەک is the standard (بیناێک)
+      }
+      if (ends_with(s, kYek)) {
+        std::string_view x = head(kYek);
+        char32_t c = last_cp(x);
+        if ((c != U'\u0648' && is_vowel_letter(c)) || ends_with(x, kWw))
+          if (known_i(x)) return true;
+      }
+      if (ends_with(s, kAk)) {
+        std::string_view x = head(kAk);
+        return last_cp(x) == U'\u06CC' && known_i(x);
+      }
+      if (ends_with(s, kYe)) {
+        std::string_view x = s.substr(0, s.size() - 2), y = head(kYe);  // x + ە, y + یە
+        return known_stem(x) || (last_cp(y) == U'\u06CC' && known_stem(y));
+      }
+      // a preposition written joined to a hand-written numeral or pronoun of 3+ letters: لەچەند،
+      // بەچەند، لەچوار، بەیەکتر (the preposition + that word, as the analyzer reads لەهەمان; the
+      // joined-preposition reading wants 3+ letters after it: لەخۆ، لەچی stay)
+      for (std::string_view pre : {"\u0644\u06D5", "\u0628\u06D5", "\u0628\u06C6"})
+        if (s.size() > pre.size() && s.substr(0, pre.size()) == pre && letters(s.substr(pre.size())) >= 3)
+          if (auto it = stems.find(s.substr(pre.size())); it != stems.end())
+            for (const auto& e : it->second)
+              if (e.kind == Kind::kNominal && e.source == 0 && (e.pos == pos_id("NUM") || e.pos == pos_id("PRO")))
+                return true;
+      return false;
+    };
     t.for_each_row([&](const std::vector<std::string_view>& f, size_t) {
       double freq = 1;
       for (char ch : f[cf]) if (ch < '0' || ch > '9') goto skip;
+      if (inflected(f[cl])) goto skip;
       freq = std::stod(std::string(f[cf]));
       {
         Entry e{intern(f[cl]), 0, Kind::kNominal, pos_id(f[cp]), false, 1,

@@ -2322,3 +2322,52 @@ TEST(Morph, PresentStemInEOnlyAfterClitic) {
   expect_lemma_pos("نایانەوێت", "ویستن", "V");
   expect_lemma_pos("دەوێت", "ویستن", "V");
 }
+
+// An induced stem that is a known stem + the indefinite or + the copula after ی is no lemma of its
+// own (data/morph/induced_stems.tsv had تایبەتمەندیەک، زانیاریەک، پەیوەندیە ...): the known stem is
+// the lemma; real words in -ێک / -ەک on an unknown first part keep theirs.
+TEST(Morph, InducedStemIsNotAnInflectedKnownStem) {
+  EXPECT_EQ(A().analyze("تایبەتمەندیەکی")[0].lemma, "تایبەتمەندی");
+  EXPECT_EQ(A().analyze("زانیاریەکی")[0].lemma, "زانیاری");
+  EXPECT_EQ(A().analyze("گۆڕانکاریەک")[0].lemma, "گۆڕانکاری");
+  EXPECT_EQ(A().analyze("پەیوەندیەوە")[0].lemma, "پەیوەندی");
+  EXPECT_EQ(A().analyze("نەخۆشیەوە")[0].lemma, "نەخۆشی");
+  // -یەک on an abstract noun the analyzer derives (چالاک → چالاکی)
+  EXPECT_EQ(A().analyze("چالاکییەکی")[0].lemma, "چالاکی");
+  EXPECT_EQ(A().analyze("جیاوازییەکان")[0].lemma, "جیاوازی");
+  EXPECT_EQ(A().analyze("دەستپێکی")[0].lemma, "دەستپێک");
+  EXPECT_EQ(A().analyze("گەڕەکەکە")[0].lemma, "گەڕەک");
+  expect_lemma_pos("سعوودیە", "سعوودیە", "PROPN");
+}
+
+// کچ "girl" had a second row کچە "girl", which took the demonstrative / linking -ە (ئەو کچە، کچە
+// کوردەکان) and, through the ە-dropping plural, کچان "girls" as lemma کچە
+TEST(Morph, GirlIsOneLemma) {
+  EXPECT_EQ(A().analyze("کچە")[0].lemma, "کچ");
+  EXPECT_EQ(A().analyze("کچانی")[0].lemma, "کچ");
+  EXPECT_EQ(A().analyze("کچەکان")[0].lemma, "کچ");
+}
+
+// A preposition written joined to a numeral or pronoun was an induced stem of its own (لەچەند،
+// بەیەکتر): the lemma is the numeral or pronoun, as for لەهەمان
+TEST(Morph, InducedPrepositionPlusNumeralIsNoStem) {
+  EXPECT_EQ(A().analyze("بەچەندین")[0].lemma, "چەندین");
+  EXPECT_EQ(A().analyze("لەچەند")[0].lemma, "چەند");
+  EXPECT_EQ(A().analyze("بەیەکتری")[0].lemma, "یەکتر");
+}
+
+// The short subjunctive of بوون without ب- (بم، بیت، بین، بن) had no 3SG: a standalone بێت (ڕاست بێت،
+// هەرچۆنێک بێت; perm 1096, nearly all the copula) was only هاتن's subjunctive, which stays second
+TEST(Morph, ShortSubjunctiveOfBeThirdSingular) {
+  EXPECT_EQ(A().analyze("بێت")[0].lemma, "بوون");
+  EXPECT_TRUE(has_reading("بێت", "هاتن"));
+  EXPECT_EQ(A().analyze("دێت")[0].lemma, "هاتن");
+  EXPECT_EQ(A().analyze("بێتەوە")[0].lemma, "هاتن");
+}
+
+// لەدەستدان "lose" had only its verbal noun (through the joined light-verb rule): its finite forms
+// were the noun لەدەست + -دا (گیانی لەدەستدا) or unknown (لەدەستدەدات)
+TEST(Morph, LoseIsACompoundVerb) {
+  EXPECT_EQ(A().analyze("لەدەستدا")[0].lemma, "لەدەستدان");
+  EXPECT_EQ(A().analyze("لەدەستدەدات")[0].lemma, "لەدەستدان");
+}
