@@ -102,6 +102,17 @@ bool final_e_pair(std::u32string_view a, std::u32string_view b) {
   return b.size() == a.size() + 1 && b.back() == U'\u06D5' && b.substr(0, a.size()) == a;
 }
 
+// True when a and b differ only in their last letter, one ە and the other ی (ئیدارە / ئیداری, کوردە /
+// کوردی): the definite, demonstrative or copula -ە beside the ezafe or adjective -ی is grammar or two
+// lexemes, not a misspelling, so the rarer one is not dominated by the other.
+// Not after a ی (توندوتیژیە beside توندوتیژیی: the ە form is the one-ی spelling of توندوتیژییە).
+bool final_e_i_pair(std::u32string_view a, std::u32string_view b) {
+  if (a.size() != b.size() || a.size() < 2 || a.substr(0, a.size() - 1) != b.substr(0, b.size() - 1)) return false;
+  if (a[a.size() - 2] == U'\u06CC') return false;
+  const char32_t x = a.back(), y = b.back();
+  return (x == U'\u06D5' && y == U'\u06CC') || (x == U'\u06CC' && y == U'\u06D5');
+}
+
 // True when b is a with one plain letter replaced by its marked twin (ی -> ێ, و -> ۆ, ر -> ڕ,
 // ل -> ڵ), or with one و doubled (و -> وو, the long û): the marks a writer drops (keyboards and
 // older habits without them), rarely adds.
@@ -386,7 +397,7 @@ bool SpellChecker::Impl::dominated_uncached(std::string_view w, long own) const 
     const double c = static_cast<double>(entries[id].count);
     if (c < lowest) break;  // ids run from frequent to rare
     const std::u32string_view y = letters_of(id);
-    if (y == q || spell::final_e_pair(q, y)) continue;
+    if (y == q || spell::final_e_pair(q, y) || spell::final_e_i_pair(q, y)) continue;
     if (c < need) {
       if (use_m && c >= need_m && spell::mark_added(q, y)) {
         if (known_w < 0) known_w = known_by_lexicon(w) ? 1 : 0;  // asked once, when needed
