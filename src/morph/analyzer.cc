@@ -356,6 +356,9 @@ const StemIndex& stem_index() {
   return idx;
 }
 
+// defined with the generation helpers below
+long corpus_count(const std::string& form);
+
 }  // namespace
 
 struct Analyzer::Impl {
@@ -1247,6 +1250,18 @@ struct Analyzer::Impl {
     tail_dfs(w, q, last, ctx, pre, e, stem_b, st, depth, out);
   }
 
+  // Whether a past stem is spelled like a hand-written noun whose bare form is at least half as
+  // frequent as the form + ی (see finish_verb)
+  bool noun_like_past_stem(std::string_view stem) const {
+    const StemIndex::Rec* it = idx.stem(stem);
+    if (!it) return false;
+    bool noun = false;
+    for (const auto& e : *it) noun |= e.kind == Kind::kNominal && e.pos == pN && e.source == 0;
+    if (!noun) return false;
+    const std::string bare(stem);
+    return 2 * corpus_count(bare) >= corpus_count(bare + "\u06CC");
+  }
+
   // Validity and score of a complete verb analysis.
   void finish_verb(std::string_view w, const Prefix& pre, const Entry& e, size_t stem_b, const LMorph* st,
                    int depth, int last, const TailCtx& ctx, Sink& out) const {
@@ -1350,6 +1365,13 @@ struct Analyzer::Impl {
             if (s == vPST || s == vPRS) break;
           }
         }
+        // A bare transitive past stem + one ending spelled like a hand-written noun (شت "thing" /
+        // شتن "wash", ویست "will" / ویستن "want"): the bare spelling can only be the noun (a
+        // transitive past needs an agent ending), so when it is about as frequent as stem + ی
+        // (data/normalize/wordfreq.tsv: شت 183, شتی 223) the noun is the common word and ranks
+        // first (شتی، شتە، شتم "his, this, my thing"); else the verb (ویست 16, ویستی 68: ویستی، ویستم)
+        if (e.transitive && pre.n == 0 && depth == 1 && noun_like_past_stem(w.substr(stem_b, st[0].b - stem_b)))
+          pen += 3.0f;
         break;
       case Kind::kPassive: {
         if (!first || first->slot != vPASS) return;

@@ -2371,3 +2371,16 @@ TEST(Morph, LoseIsACompoundVerb) {
   EXPECT_EQ(A().analyze("لەدەستدا")[0].lemma, "لەدەستدان");
   EXPECT_EQ(A().analyze("لەدەستدەدات")[0].lemma, "لەدەستدان");
 }
+
+// A bare transitive past stem + one ending spelled like a hand-written noun ranks below the noun
+// when the bare spelling (only the noun) is about as frequent as stem + ی: شت "thing" (شتن "wash");
+// not ویست "will" (ویستن "want"), whose verb forms are the common ones.
+TEST(Morph, NounOutranksHomographPastStemWhenFrequent) {
+  expect_lemma_pos("شتی", "شت", "N");
+  expect_lemma_pos("شتە", "شت", "N");
+  expect_lemma_pos("شتمان", "شت", "N");
+  EXPECT_TRUE(has_reading("شتی", "شتن"));
+  expect_lemma_pos("ویستی", "ویستن", "V");
+  expect_lemma_pos("ویستم", "ویستن", "V");
+  expect_lemma_pos("دەیشت", "شتن", "V");
+}
