@@ -400,7 +400,7 @@ struct Analyzer::Impl {
   const uint32_t hebun_lemma = lemma_id("\u0647\u06D5\u0628\u0648\u0648\u0646");  // هەبوون
   const uint8_t pN = pos_id("N"), pAdj = pos_id("ADJ"), pPropn = pos_id("PROPN"), pV = pos_id("V"),
                 pMsdr = pos_id("V.MSDR"), pPtcp = pos_id("V.PTCP"), pNum = pos_id("NUM"),
-                pPro = pos_id("PRO"), pAdp = pos_id("ADP");
+                pPro = pos_id("PRO"), pAdp = pos_id("ADP"), pAdv = pos_id("ADV");
 
   // The head of a joined compound (index record, may be null): a light-verb part, or a stem with an
   // entry that is not a preposition. A preposition written joined to a verbal noun is
@@ -655,10 +655,12 @@ struct Analyzer::Impl {
     }
     bool found = false;
     // the suffixes stripped so far: a degree suffix; an ordinal; only -یش and the copula
-    bool has_deg = false, ord = false, only_is_cop = true, only_is = true, is_cop3 = true, lit_pl = false;
+    bool has_deg = false, ord = false, only_is_cop = true, only_is = true, is_cop3 = true, lit_pl = false,
+         def = false;
     for (int i = 0; i < depth; ++i) {
       const Row* r = st[i].row;
       has_deg |= r && r->slot == kDEG;
+      def |= r && r->slot == kNUM && starts_with(r->feat, "DEF");
       lit_pl |= r && r->slot == kNUM && starts_with(r->form, kGel);
       ord |= r && same(r->feat, "ORD");
       only_is_cop &= r && (r->slot == kIS || r->slot == kCOP);
@@ -668,6 +670,9 @@ struct Analyzer::Impl {
     auto emit = [&](const Entry* e, uint32_t lemma, uint8_t pos, bool guessed, float score, bool neg) {
       float sc = score - 1.0f * depth;
       if (has_deg && !ord && pos != pAdj && !guessed) sc -= 1.5f;  // not the ordinal of a numeral
+      // an adverb takes the definite -ەکە rarely (ئێستاکە): below a noun of the same spelling
+      // (پارەکە is پارە "money" + کە, not پار "last year" + ەکە)
+      if (def && pos == pAdv) sc -= 0.5f;
       if (!out.take(sc, guessed)) return;
       LCand c;
       c.lemma = lemma;

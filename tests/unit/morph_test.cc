@@ -2384,3 +2384,18 @@ TEST(Morph, NounOutranksHomographPastStemWhenFrequent) {
   expect_lemma_pos("ویستم", "ویستن", "V");
   expect_lemma_pos("دەیشت", "شتن", "V");
 }
+
+// An adverb + the definite -ەکە ranks below a noun of the same spelling: پارەکە is پارە "money" +
+// کە, not پار "last year" + ەکە; an adverb alone with it keeps its reading.
+TEST(Morph, AdverbWithDefiniteBelowNoun) {
+  expect_lemma_pos("پارەکە", "پارە", "N");
+  expect_lemma_pos("پارەکەمان", "پارە", "N");
+  expect_lemma_pos("ئێستاکە", "ئێستا", "ADV");
+}
+
+// The part of بەڕێوەبردن / بەڕێوەچوون written apart is a word (lexicon.tsv), not بەڕێ + -ەوە.
+TEST(Morph, BerewePartWrittenApart) {
+  EXPECT_EQ(A().analyze("بەڕێوە")[0].lemma, "بەڕێوە");
+  EXPECT_EQ(A().analyze("بەڕێوەیە")[0].lemma, "بەڕێوە");
+  expect_lemma_pos("بەڕێوەدەچێت", "بەڕێوەچوون", "V");
+}
