@@ -398,6 +398,7 @@ struct Analyzer::Impl {
     return it == gr.string_ids.end() ? 0u : it->second;
   }
   const uint32_t hebun_lemma = lemma_id("\u0647\u06D5\u0628\u0648\u0648\u0646");  // هەبوون
+  const uint32_t hatin_lemma = lemma_id("\u0647\u0627\u062A\u0646");  // هاتن
   const uint8_t pN = pos_id("N"), pAdj = pos_id("ADJ"), pPropn = pos_id("PROPN"), pV = pos_id("V"),
                 pMsdr = pos_id("V.MSDR"), pPtcp = pos_id("V.PTCP"), pNum = pos_id("NUM"),
                 pPro = pos_id("PRO"), pAdp = pos_id("ADP"), pAdv = pos_id("ADV");
@@ -2042,6 +2043,10 @@ struct Analyzer::Impl {
       c.lemma_text = std::string(w.substr(0, k)) + g.strings[c.lemma];
       c.prepend(off, mPart);
       c.score -= 2.0f;
+      // ب + ێ + ending is هاتن's subjunctive or بوون's: after an unlisted head it is بوون's
+      // (ڕاستبێت، ناسراوبێت، کوردبێت "be right, known, a Kurd"), هاتن only where بوون has no form
+      // (2 points: بوون there is ranked 1.5 below, see finish_verb)
+      if (c.lemma == hatin_lemma) c.score -= 2.0f;
       out.add(std::move(c));
     }
   }

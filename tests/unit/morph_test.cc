@@ -2399,3 +2399,9 @@ TEST(Morph, BerewePartWrittenApart) {
   EXPECT_EQ(A().analyze("بەڕێوەیە")[0].lemma, "بەڕێوە");
   expect_lemma_pos("بەڕێوەدەچێت", "بەڕێوەچوون", "V");
 }
+
+// An unlisted joined light verb in ب + ێ + ending is بوون's subjunctive, not هاتن's.
+TEST(Morph, JoinedLightVerbSubjunctiveIsBuun) {
+  expect_lemma_pos("ڕاستبێت", "ڕاستبوون", "V");
+  expect_lemma_pos("ناسراوبێت", "ناسراوبوون", "V");
+}
