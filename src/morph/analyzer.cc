@@ -356,6 +356,9 @@ const StemIndex& stem_index() {
   return idx;
 }
 
+// defined with the generation helpers below
+long corpus_count(const std::string& form);
+
 }  // namespace
 
 struct Analyzer::Impl {
@@ -395,9 +398,10 @@ struct Analyzer::Impl {
     return it == gr.string_ids.end() ? 0u : it->second;
   }
   const uint32_t hebun_lemma = lemma_id("\u0647\u06D5\u0628\u0648\u0648\u0646");  // هەبوون
+  const uint32_t hatin_lemma = lemma_id("\u0647\u0627\u062A\u0646");  // هاتن
   const uint8_t pN = pos_id("N"), pAdj = pos_id("ADJ"), pPropn = pos_id("PROPN"), pV = pos_id("V"),
                 pMsdr = pos_id("V.MSDR"), pPtcp = pos_id("V.PTCP"), pNum = pos_id("NUM"),
-                pPro = pos_id("PRO"), pAdp = pos_id("ADP");
+                pPro = pos_id("PRO"), pAdp = pos_id("ADP"), pAdv = pos_id("ADV");
 
   // The head of a joined compound (index record, may be null): a light-verb part, or a stem with an
   // entry that is not a preposition. A preposition written joined to a verbal noun is
@@ -652,10 +656,12 @@ struct Analyzer::Impl {
     }
     bool found = false;
     // the suffixes stripped so far: a degree suffix; an ordinal; only -یش and the copula
-    bool has_deg = false, ord = false, only_is_cop = true, only_is = true, is_cop3 = true, lit_pl = false;
+    bool has_deg = false, ord = false, only_is_cop = true, only_is = true, is_cop3 = true, lit_pl = false,
+         def = false;
     for (int i = 0; i < depth; ++i) {
       const Row* r = st[i].row;
       has_deg |= r && r->slot == kDEG;
+      def |= r && r->slot == kNUM && starts_with(r->feat, "DEF");
       lit_pl |= r && r->slot == kNUM && starts_with(r->form, kGel);
       ord |= r && same(r->feat, "ORD");
       only_is_cop &= r && (r->slot == kIS || r->slot == kCOP);
@@ -665,6 +671,9 @@ struct Analyzer::Impl {
     auto emit = [&](const Entry* e, uint32_t lemma, uint8_t pos, bool guessed, float score, bool neg) {
       float sc = score - 1.0f * depth;
       if (has_deg && !ord && pos != pAdj && !guessed) sc -= 1.5f;  // not the ordinal of a numeral
+      // an adverb takes the definite -ەکە rarely (ئێستاکە): below a noun of the same spelling
+      // (پارەکە is پارە "money" + کە, not پار "last year" + ەکە)
+      if (def && pos == pAdv) sc -= 0.5f;
       if (!out.take(sc, guessed)) return;
       LCand c;
       c.lemma = lemma;
@@ -1247,6 +1256,18 @@ struct Analyzer::Impl {
     tail_dfs(w, q, last, ctx, pre, e, stem_b, st, depth, out);
   }
 
+  // Whether a past stem is spelled like a hand-written noun whose bare form is at least half as
+  // frequent as the form + ی (see finish_verb)
+  bool noun_like_past_stem(std::string_view stem) const {
+    const StemIndex::Rec* it = idx.stem(stem);
+    if (!it) return false;
+    bool noun = false;
+    for (const auto& e : *it) noun |= e.kind == Kind::kNominal && e.pos == pN && e.source == 0;
+    if (!noun) return false;
+    const std::string bare(stem);
+    return 2 * corpus_count(bare) >= corpus_count(bare + "\u06CC");
+  }
+
   // Validity and score of a complete verb analysis.
   void finish_verb(std::string_view w, const Prefix& pre, const Entry& e, size_t stem_b, const LMorph* st,
                    int depth, int last, const TailCtx& ctx, Sink& out) const {
@@ -1350,6 +1371,13 @@ struct Analyzer::Impl {
             if (s == vPST || s == vPRS) break;
           }
         }
+        // A bare transitive past stem + one ending spelled like a hand-written noun (شت "thing" /
+        // شتن "wash", ویست "will" / ویستن "want"): the bare spelling can only be the noun (a
+        // transitive past needs an agent ending), so when it is about as frequent as stem + ی
+        // (data/normalize/wordfreq.tsv: شت 183, شتی 223) the noun is the common word and ranks
+        // first (شتی، شتە، شتم "his, this, my thing"); else the verb (ویست 16, ویستی 68: ویستی، ویستم)
+        if (e.transitive && pre.n == 0 && depth == 1 && noun_like_past_stem(w.substr(stem_b, st[0].b - stem_b)))
+          pen += 3.0f;
         break;
       case Kind::kPassive: {
         if (!first || first->slot != vPASS) return;
@@ -2015,6 +2043,10 @@ struct Analyzer::Impl {
       c.lemma_text = std::string(w.substr(0, k)) + g.strings[c.lemma];
       c.prepend(off, mPart);
       c.score -= 2.0f;
+      // ب + ێ + ending is هاتن's subjunctive or بوون's: after an unlisted head it is بوون's
+      // (ڕاستبێت، ناسراوبێت، کوردبێت "be right, known, a Kurd"), هاتن only where بوون has no form
+      // (2 points: بوون there is ranked 1.5 below, see finish_verb)
+      if (c.lemma == hatin_lemma) c.score -= 2.0f;
       out.add(std::move(c));
     }
   }

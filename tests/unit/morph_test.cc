@@ -2371,3 +2371,37 @@ TEST(Morph, LoseIsACompoundVerb) {
   EXPECT_EQ(A().analyze("لەدەستدا")[0].lemma, "لەدەستدان");
   EXPECT_EQ(A().analyze("لەدەستدەدات")[0].lemma, "لەدەستدان");
 }
+
+// A bare transitive past stem + one ending spelled like a hand-written noun ranks below the noun
+// when the bare spelling (only the noun) is about as frequent as stem + ی: شت "thing" (شتن "wash");
+// not ویست "will" (ویستن "want"), whose verb forms are the common ones.
+TEST(Morph, NounOutranksHomographPastStemWhenFrequent) {
+  expect_lemma_pos("شتی", "شت", "N");
+  expect_lemma_pos("شتە", "شت", "N");
+  expect_lemma_pos("شتمان", "شت", "N");
+  EXPECT_TRUE(has_reading("شتی", "شتن"));
+  expect_lemma_pos("ویستی", "ویستن", "V");
+  expect_lemma_pos("ویستم", "ویستن", "V");
+  expect_lemma_pos("دەیشت", "شتن", "V");
+}
+
+// An adverb + the definite -ەکە ranks below a noun of the same spelling: پارەکە is پارە "money" +
+// کە, not پار "last year" + ەکە; an adverb alone with it keeps its reading.
+TEST(Morph, AdverbWithDefiniteBelowNoun) {
+  expect_lemma_pos("پارەکە", "پارە", "N");
+  expect_lemma_pos("پارەکەمان", "پارە", "N");
+  expect_lemma_pos("ئێستاکە", "ئێستا", "ADV");
+}
+
+// The part of بەڕێوەبردن / بەڕێوەچوون written apart is a word (lexicon.tsv), not بەڕێ + -ەوە.
+TEST(Morph, BerewePartWrittenApart) {
+  EXPECT_EQ(A().analyze("بەڕێوە")[0].lemma, "بەڕێوە");
+  EXPECT_EQ(A().analyze("بەڕێوەیە")[0].lemma, "بەڕێوە");
+  expect_lemma_pos("بەڕێوەدەچێت", "بەڕێوەچوون", "V");
+}
+
+// An unlisted joined light verb in ب + ێ + ending is بوون's subjunctive, not هاتن's.
+TEST(Morph, JoinedLightVerbSubjunctiveIsBuun) {
+  expect_lemma_pos("ڕاستبێت", "ڕاستبوون", "V");
+  expect_lemma_pos("ناسراوبێت", "ناسراوبوون", "V");
+}
