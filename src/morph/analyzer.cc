@@ -2570,6 +2570,15 @@ std::vector<std::string> Analyzer::inflect(std::string_view lemma_in, std::strin
           for (auto& f : inflect(g.strings[base], t)) out.push_back(f + part);
           return out;
         }
+  // A causative infinitive (شکاندن, ڕاگەیاندن): its finite forms are analyzed as the base verb with
+  // CAUS (دەشکێنم = شکان ...;CAUS), so they are built that way; without this no form matched.
+  if (pos == "V" && std::find(target.begin(), target.end(), "CAUS") == target.end())
+    for (const auto& [base, caus] : g.causative_of)
+      if (caus == lemma) {
+        auto r = inflect(base, std::string(tags) + ";CAUS");
+        if (!r.empty()) return r;
+        break;
+      }
   // a suppletive form with exactly these features (irregular.tsv: هاتن IMP -> وەرە, چوون IMP -> بچۆ)
   if (pos == "V" || pos.empty()) {
     for (const auto& ir : g.irregular_forms) {

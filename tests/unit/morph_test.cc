@@ -2371,3 +2371,18 @@ TEST(Morph, LoseIsACompoundVerb) {
   EXPECT_EQ(A().analyze("لەدەستدا")[0].lemma, "لەدەستدان");
   EXPECT_EQ(A().analyze("لەدەستدەدات")[0].lemma, "لەدەستدان");
 }
+
+// A causative infinitive as the lemma: its forms are analyzed as the base verb + CAUS, and they are
+// generated from it all the same (شکاندن, گەیاندن, ڕاگەیاندن gave no form at all).
+TEST(Morph, InflectCausativeInfinitive) {
+  auto first = [](std::string_view lemma, std::string_view tags) {
+    auto f = A().inflect(lemma, tags);
+    return f.empty() ? std::string() : f[0];
+  };
+  EXPECT_EQ(first("شکاندن", "V;PRS;IND;ARGNO1S"), "دەشکێنم");
+  EXPECT_EQ(first("شکاندن", "V;IMP;NEG;ARGNO2S"), "مەشکێنە");
+  EXPECT_EQ(first("گەیاندن", "V;PST;IND;NEG;ARGAB3S;ARGER1S"), "نەمگەیاند");
+  auto f = A().inflect("ڕاگەیاندن", "V;PST;IND;ARGAB3S;ARGER3S");  // ڕاگەیاند or ڕایگەیاند
+  EXPECT_TRUE(std::find(f.begin(), f.end(), "ڕایگەیاند") != f.end());
+  EXPECT_EQ(first("شکاندن", "V.MSDR"), "شکاندن");
+}
