@@ -2709,7 +2709,8 @@ std::vector<std::string> Analyzer::inflect(std::string_view lemma_in, std::strin
   else if ((want_prs || want_imp) && !want_prf) {
     std::vector<std::string> alef;
     for (const auto& p : v.present) {
-      if (ends_with(p, kHeh)) alef.push_back(p.substr(0, p.size() - kHeh.size()) + "ا");
+      // not after ی: the stem یە (هاتن) keeps its ە (نایەت, بێت; بیات is wrong)
+      if (ends_with(p, kHeh) && !ends_with(p, "\u06CC\u06D5")) alef.push_back(p.substr(0, p.size() - kHeh.size()) + "ا");
       if (ends_with(p, "\u06C6")) alef.push_back(p.substr(0, p.size() - 2) + "وا");
     }
     stems_ = prs3 ? alef : v.present;

@@ -2386,3 +2386,13 @@ TEST(Morph, InflectCausativeInfinitive) {
   EXPECT_TRUE(std::find(f.begin(), f.end(), "ڕایگەیاند") != f.end());
   EXPECT_EQ(first("شکاندن", "V.MSDR"), "شکاندن");
 }
+
+// The present 3sg's ا stem form is made from a stem in ە after a consonant (دەکات, بیبات), not from
+// the stem یە of هاتن: its subjunctive 3sg is بێت (بیات was generated first).
+TEST(Morph, InflectNoAlefFormAfterYeh) {
+  auto f = A().inflect("هاتن", "V;PRS;SBJV;ARGNO3S");
+  ASSERT_FALSE(f.empty());
+  EXPECT_EQ(f[0], "بێت");
+  EXPECT_EQ(A().inflect("هاتن", "V;PRS;IND;NEG;ARGNO3S")[0], "نایەت");
+  EXPECT_EQ(A().inflect("کردن", "V;PRS;SBJV;ARGNO3S")[0], "بکات");
+}
