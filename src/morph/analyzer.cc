@@ -2602,6 +2602,15 @@ std::vector<std::string> Analyzer::inflect(std::string_view lemma_in, std::strin
           for (auto& f : inflect(g.strings[base], t)) out.push_back(f + part);
           return out;
         }
+  // A causative infinitive (شکاندن, ڕاگەیاندن): its finite forms are analyzed as the base verb with
+  // CAUS (دەشکێنم = شکان ...;CAUS), so they are built that way; without this no form matched.
+  if (pos == "V" && std::find(target.begin(), target.end(), "CAUS") == target.end())
+    for (const auto& [base, caus] : g.causative_of)
+      if (caus == lemma) {
+        auto r = inflect(base, std::string(tags) + ";CAUS");
+        if (!r.empty()) return r;
+        break;
+      }
   // a suppletive form with exactly these features (irregular.tsv: هاتن IMP -> وەرە, چوون IMP -> بچۆ)
   if (pos == "V" || pos.empty()) {
     for (const auto& ir : g.irregular_forms) {
@@ -2732,7 +2741,8 @@ std::vector<std::string> Analyzer::inflect(std::string_view lemma_in, std::strin
   else if ((want_prs || want_imp) && !want_prf) {
     std::vector<std::string> alef;
     for (const auto& p : v.present) {
-      if (ends_with(p, kHeh)) alef.push_back(p.substr(0, p.size() - kHeh.size()) + "ا");
+      // not after ی: the stem یە (هاتن) keeps its ە (نایەت, بێت; بیات is wrong)
+      if (ends_with(p, kHeh) && !ends_with(p, "\u06CC\u06D5")) alef.push_back(p.substr(0, p.size() - kHeh.size()) + "ا");
       if (ends_with(p, "\u06C6")) alef.push_back(p.substr(0, p.size() - 2) + "وا");
     }
     stems_ = prs3 ? alef : v.present;

@@ -2405,3 +2405,28 @@ TEST(Morph, JoinedLightVerbSubjunctiveIsBuun) {
   expect_lemma_pos("ڕاستبێت", "ڕاستبوون", "V");
   expect_lemma_pos("ناسراوبێت", "ناسراوبوون", "V");
 }
+
+// A causative infinitive as the lemma: its forms are analyzed as the base verb + CAUS, and they are
+// generated from it all the same (شکاندن, گەیاندن, ڕاگەیاندن gave no form at all).
+TEST(Morph, InflectCausativeInfinitive) {
+  auto first = [](std::string_view lemma, std::string_view tags) {
+    auto f = A().inflect(lemma, tags);
+    return f.empty() ? std::string() : f[0];
+  };
+  EXPECT_EQ(first("شکاندن", "V;PRS;IND;ARGNO1S"), "دەشکێنم");
+  EXPECT_EQ(first("شکاندن", "V;IMP;NEG;ARGNO2S"), "مەشکێنە");
+  EXPECT_EQ(first("گەیاندن", "V;PST;IND;NEG;ARGAB3S;ARGER1S"), "نەمگەیاند");
+  auto f = A().inflect("ڕاگەیاندن", "V;PST;IND;ARGAB3S;ARGER3S");  // ڕاگەیاند or ڕایگەیاند
+  EXPECT_TRUE(std::find(f.begin(), f.end(), "ڕایگەیاند") != f.end());
+  EXPECT_EQ(first("شکاندن", "V.MSDR"), "شکاندن");
+}
+
+// The present 3sg's ا stem form is made from a stem in ە after a consonant (دەکات, بیبات), not from
+// the stem یە of هاتن: its subjunctive 3sg is بێت (بیات was generated first).
+TEST(Morph, InflectNoAlefFormAfterYeh) {
+  auto f = A().inflect("هاتن", "V;PRS;SBJV;ARGNO3S");
+  ASSERT_FALSE(f.empty());
+  EXPECT_EQ(f[0], "بێت");
+  EXPECT_EQ(A().inflect("هاتن", "V;PRS;IND;NEG;ARGNO3S")[0], "نایەت");
+  EXPECT_EQ(A().inflect("کردن", "V;PRS;SBJV;ARGNO3S")[0], "بکات");
+}
