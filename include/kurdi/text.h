@@ -24,7 +24,8 @@ namespace utf8 {
 
 inline constexpr char32_t kReplacement = 0xFFFD;
 
-// decode() of three- and four-byte sequences and of ill-formed input (out of line).
+// The whole decoder, out of line; decode() calls it for what it does not decode inline (three- and
+// four-byte sequences, ill-formed input).
 char32_t decode_rest(const char* s, size_t n, size_t i, int& len);
 
 // Decodes the code point starting at s[i] (i < n). Sets `len` to the bytes consumed (>= 1).

@@ -1424,35 +1424,33 @@ struct Analyzer::Impl {
 
   void verb_stems(std::string_view w, const Prefix& pre, Sink& out) const {
     size_t i = pre.pos;
+    // the prefix right before the stem (ending at i), or null
+    const Row* const before = pre.n > 0 && pre.m[pre.n - 1].e == i ? pre.m[pre.n - 1].row : nullptr;
     // the progressive دە- merges with a present stem in a vowel (هاتن: دێم، دێت, not دەێم، دەیەم;
     // هێنان: دێنم): right before such a stem only its merged form د- is a prefix
-    const bool de_before = pre.n > 0 && pre.m[pre.n - 1].row && pre.m[pre.n - 1].row->slot == vASP &&
-                           pre.m[pre.n - 1].e == i && same(pre.m[pre.n - 1].row->form, kDe);
+    const bool de_before = before && before->slot == vASP && same(before->form, kDe);
     // right after a negation (نا، نە، مە) a present stem takes its y-glide or consonant form, not
     // its ێ one (نایەم، نەیەن، مەیە، ناهێنم; not ناێم، نەێن، ناێنم)
-    const bool neg_before = pre.n > 0 && pre.m[pre.n - 1].row && pre.m[pre.n - 1].row->slot == vNEG &&
-                            pre.m[pre.n - 1].e == i;
+    const bool neg_before = before && before->slot == vNEG;
     // a present stem in ە (ویستن ەوێ) is the stem's form after a clitic's consonant (دەمەوێت، بیانەوێت،
     // نایەوێ); without one it is the plain stem (دەوێت), so بەوێنە is no ب + ەوێ + ن + ە
-    const bool cl_before = pre.n > 0 && pre.m[pre.n - 1].row && pre.m[pre.n - 1].row->slot == vCL &&
-                           pre.m[pre.n - 1].e == i;
+    const bool cl_before = before && before->slot == vCL;
     for (size_t j = next_cp(w, i); j <= w.size() && j - i <= g.max_stem_bytes && !out.done(); j = next_cp(w, j)) {
       const std::string_view piece = w.substr(i, j - i);
       const uint64_t h = text::hash_bytes(piece);
       if (const StemIndex::Rec* it = idx.stem(piece, h)) {
         // ێ…, ە… (ێ، ێن، ەی), or the y-glide stems یە / یا of هاتن
-        const bool vowel_stem = starts_with(piece, "\u06CE") || starts_with(piece, kHeh) ||
-                                piece == "\u06CC\u06D5" || piece == "\u06CC\u0627";
+        const bool ee_stem = starts_with(piece, "\u06CE"), e_stem = starts_with(piece, kHeh);
+        const bool vowel_stem = ee_stem || e_stem || piece == "\u06CC\u06D5" || piece == "\u06CC\u0627";
+        // a present stem the prefix before it rules out
+        const bool present_barred = (de_before && vowel_stem) || (neg_before && ee_stem) || (!cl_before && e_stem);
         for (const auto& e : *it) {
           if (e.kind == Kind::kNominal || e.part != pre.part) continue;
-          if (de_before && vowel_stem && (e.kind == Kind::kPresent || e.kind == Kind::kPresent3)) continue;
-          if (neg_before && starts_with(piece, "\u06CE") && (e.kind == Kind::kPresent || e.kind == Kind::kPresent3))
-            continue;
-          if (!cl_before && starts_with(piece, kHeh) && (e.kind == Kind::kPresent || e.kind == Kind::kPresent3))
-            continue;
+          const bool prs_like = e.kind == Kind::kPresent || e.kind == Kind::kPresent3;
+          if (prs_like && present_barred) continue;
           LMorph st[8];
           TailCtx ctx{e.kind};
-          ctx.prs_like = e.kind == Kind::kPresent || e.kind == Kind::kPresent3;
+          ctx.prs_like = prs_like;
           tail_dfs(w, j, kVSlots, ctx, pre, e, i, st, 0, out);
         }
       }
