@@ -418,6 +418,104 @@ __attribute__((target("avx2"))) long count_letters_avx2(const unsigned char* p, 
 }  // namespace
 #endif
 
+void Repairer::settled_lines_reference(std::string_view text, std::vector<LineMark>& lines) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t n = text.size();
+  bool kurdish = false, high = false;
+  for (size_t i = 0; i <= n; ++i) {
+    if (i == n || p[i] == '\n') {
+      lines.push_back({i, kurdish || !high});
+      kurdish = high = false;
+      continue;
+    }
+    const unsigned b = p[i];
+    const unsigned t = i + 1 < n ? p[i + 1] : 0;
+    if (b >= 0x80) high = true;
+    if (b == 0xDB && (t == 0x95 || t == 0x8E || t == 0x86)) kurdish = true;
+    if (b == 0xDA && (t == 0xB5 || t == 0x95 || t == 0xA4)) kurdish = true;
+  }
+}
+
+#if defined(__x86_64__)
+namespace {
+
+// settled_lines_reference() 64 bytes at a time: each window gives masks of the bytes that are a
+// '\n', above ASCII, or the lead of a Kurdish-only letter (its second byte may be the next
+// window's first); then each line takes the bits before its '\n'. Inside a line that already has
+// its letter only the '\n' is looked for.
+__attribute__((target("avx512f,avx512bw"))) void settled_lines_avx512(const unsigned char* p, size_t n,
+                                                                     std::vector<Repairer::LineMark>& lines) {
+  // The marks go to a local array, handed to `lines` between windows: no call inside the loop,
+  // so its constants stay in registers.
+  constexpr size_t kMarks = 256;
+  Repairer::LineMark marks[kMarks];
+  size_t count = 0;
+  const __m512i da = _mm512_set1_epi8(static_cast<char>(0xDA)), db = _mm512_set1_epi8(static_cast<char>(0xDB)),
+                nl = _mm512_set1_epi8('\n'), x95 = _mm512_set1_epi8(static_cast<char>(0x95)),
+                x8e = _mm512_set1_epi8(static_cast<char>(0x8E)), x86 = _mm512_set1_epi8(static_cast<char>(0x86)),
+                xb5 = _mm512_set1_epi8(static_cast<char>(0xB5)), xa4 = _mm512_set1_epi8(static_cast<char>(0xA4));
+  bool kurdish = false, high = false;
+  for (size_t w = 0; w < n; w += 64) {
+    // The text's last window (it may be whole: the byte after it is not read): bytes past the
+    // end read as 0, and a masked load does not touch them.
+    const bool tail = n - w <= 64;
+    const uint64_t in = n - w >= 64 ? ~uint64_t{0} : (uint64_t{1} << (n - w)) - 1;
+    const __m512i b0 = tail ? _mm512_maskz_loadu_epi8(in, p + w) : _mm512_loadu_si512(p + w);
+    uint64_t m_nl = _mm512_cmpeq_epi8_mask(b0, nl);
+    if (!m_nl && kurdish) continue;
+    if (count > kMarks - 64) {  // a window ends at most 64 lines
+      lines.insert(lines.end(), marks, marks + count);
+      count = 0;
+    }
+    uint64_t m_high = _mm512_movepi8_mask(b0);
+    const uint64_t is_da = _mm512_cmpeq_epi8_mask(b0, da), is_db = _mm512_cmpeq_epi8_mask(b0, db);
+    uint64_t m_kurdish = 0;
+    if (is_da | is_db) {
+      // A lead's second byte is the next lane's byte: the masks shifted down one lane, with the
+      // byte after the window as the top lane.
+      const unsigned next = tail ? 0 : p[w + 64];
+      const uint64_t e95 = _mm512_cmpeq_epi8_mask(b0, x95);
+      const uint64_t second_da = e95 | _mm512_cmpeq_epi8_mask(b0, xb5) | _mm512_cmpeq_epi8_mask(b0, xa4);
+      const uint64_t second_db = e95 | _mm512_cmpeq_epi8_mask(b0, x8e) | _mm512_cmpeq_epi8_mask(b0, x86);
+      const uint64_t top_da = next == 0x95 || next == 0xB5 || next == 0xA4;
+      const uint64_t top_db = next == 0x95 || next == 0x8E || next == 0x86;
+      m_kurdish = (is_da & ((second_da >> 1) | (top_da << 63))) | (is_db & ((second_db >> 1) | (top_db << 63)));
+    }
+    for (; m_nl; m_nl &= m_nl - 1) {
+      const unsigned j = static_cast<unsigned>(__builtin_ctzll(m_nl));
+      const uint64_t before = (uint64_t{1} << j) - 1;
+      kurdish = kurdish || (m_kurdish & before);
+      high = high || (m_high & before);
+      marks[count++] = {w + j, kurdish || !high};
+      kurdish = high = false;
+      const uint64_t after = j == 63 ? 0 : ~((before << 1) | 1);
+      m_kurdish &= after;
+      m_high &= after;
+    }
+    kurdish = kurdish || m_kurdish;
+    high = high || m_high;
+  }
+  lines.insert(lines.end(), marks, marks + count);
+  lines.push_back({n, kurdish || !high});
+}
+
+}  // namespace
+#endif
+
+void Repairer::settled_lines(std::string_view text, std::vector<LineMark>& lines) {
+#if defined(__x86_64__)
+  static const bool avx512 = [] {
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw");
+  }();
+  if (avx512) {
+    settled_lines_avx512(reinterpret_cast<const unsigned char*>(text.data()), text.size(), lines);
+    return;
+  }
+#endif
+  settled_lines_reference(text, lines);
+}
+
 bool Repairer::applies_to_input(std::string_view original) {
 #if defined(__x86_64__)
   static const bool avx2 = [] {

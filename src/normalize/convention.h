@@ -82,6 +82,19 @@ class Repairer {
   // the CPU has AVX2, with the same answer as the byte-by-byte reference below on every input.
   static bool applies_to_input(std::string_view original);
   static bool applies_to_input_reference(std::string_view original);
+  // The lines of a text (cut at '\n'; the last one runs to the text's end, and may be empty):
+  // where each ends, and whether it is settled. A settled line that is valid UTF-8 cannot call
+  // for the repair, nor can any line a normalization makes of it that keeps every Kurdish-only
+  // letter (ە ێ ۆ ڵ ڕ ڤ) a Kurdish-only letter and ASCII ASCII: applies_to_input() is false for
+  // both, because the line has one of those letters or no byte above ASCII. (In valid UTF-8,
+  // applies_to_input()'s byte reading sees every letter where it starts; the caller checks the
+  // validity, which the normalizer finds anyway.) Vectorized where the CPU has AVX-512 BW.
+  struct LineMark {
+    size_t end;  // the offset of the line's '\n', or the text's size
+    bool settled;
+  };
+  static void settled_lines(std::string_view text, std::vector<LineMark>& lines);  // appends
+  static void settled_lines_reference(std::string_view text, std::vector<LineMark>& lines);
   // Does the character-normalized line carry Kurdish cues (vs Persian/Arabic ones)?
   bool applies(std::string_view normalized) const;
   // Appends the repaired line; `map` gets output->input offsets of `line`.

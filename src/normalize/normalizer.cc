@@ -224,6 +224,13 @@ struct Normalizer::Impl {
   // out[base, end): false when its lines do not pair up with the input's (never expected).
   bool repair_segment_lines(std::string_view seg, std::string& out, size_t base, NormalizePath path) const;
   bool needs_line_context = false;  // an option looks across spaces (punctuation by context)
+  // Every rule keeps a Kurdish-only letter (ە ێ ۆ ڵ ڕ ڤ) a Kurdish-only letter and ASCII ASCII, so
+  // a line that convention::Repairer::settled_lines() calls settled needs no repair test: its
+  // character layer is all normalize_line() does with it (normalize_segments()).
+  bool settled_lines_hold = false;
+  // normalize_segments() when settled_lines_hold: settled lines go through the character layer
+  // in runs of whole lines, the others through normalize_line() one by one.
+  void normalize_settled(std::string_view in, std::string& out, NormalizeStats* stats, NormalizePath path) const;
   bool keeps_final_h(std::string_view word_with_h) const;
   // True when run()'s scanner would copy `text` unchanged: only one- and two-byte characters,
   // none with a scanner class (so run_piece_fixed() needs no further pass).
@@ -243,8 +250,21 @@ struct Normalizer::Impl {
 };
 
 Normalizer::Impl::Impl(const NormalizeOptions& o) : options(o) {
+  // Whether the rules keep Kurdish-only letters and ASCII (settled_lines_hold).
+  bool rules_keep_settled = true;
+  auto kurdish_only = [](char32_t c) {
+    return c == 0x06D5 || c == 0x06CE || c == 0x06C6 || c == 0x06B5 || c == 0x0695 || c == 0x06A4;
+  };
   auto add = [&](const std::u32string& from, Where where, std::string to) {
     if (from.empty()) return;
+    {
+      const std::u32string to32 = utf8::to_u32(to);
+      const bool from_kurdish = std::any_of(from.begin(), from.end(), kurdish_only);
+      const bool to_kurdish = std::any_of(to32.begin(), to32.end(), kurdish_only);
+      const bool from_ascii = std::all_of(from.begin(), from.end(), [](char32_t c) { return c < 0x80; });
+      const bool to_ascii = std::all_of(to32.begin(), to32.end(), [](char32_t c) { return c < 0x80; });
+      if ((from_kurdish && !to_kurdish) || (from_ascii && !to_ascii)) rules_keep_settled = false;
+    }
     Entry& e = entries[from[0]];
     if (from.size() == 1) {
       e.by_where[where].to = std::move(to);
@@ -337,6 +357,9 @@ Normalizer::Impl::Impl(const NormalizeOptions& o) : options(o) {
     for (char32_t c = 0x0300; c <= 0x036F; ++c) mark_act(c);
   }
   needs_line_context = o.punctuation == PunctPolicy::kToArabic;
+  // Digits written as Arabic-Indic digits are Arabic-block characters made of ASCII.
+  settled_lines_hold = rules_keep_settled && (o.digits == DigitPolicy::kKeep || o.digits == DigitPolicy::kLatin) &&
+                       o.punctuation != PunctPolicy::kToArabic;
   // The second character of a letter + mark rule needs run_piece() even where the mark has no rule
   // of its own (ە + ٔ -> ە in the minimal profile, where harakat are kept).
   std::array<bool, 0x800> seq_second{};
@@ -1574,8 +1597,73 @@ void Normalizer::Impl::normalize_each_line(std::string_view in, std::string& out
   if (map) map->finish(in.size(), out.size() - out_base);
 }
 
+void Normalizer::Impl::normalize_settled(std::string_view in, std::string& out, NormalizeStats* stats,
+                                         NormalizePath path) const {
+  // Blocks of about 256 kB of whole lines are marked at once (their marks stay in the cache, and
+  // the marks of a large text are not all kept); runs of settled lines go to the character layer
+  // in about 16 kB at a time (run_blocks()'s copies stay in the cache).
+  constexpr size_t kBlock = 256 << 10, kSegment = 16 << 10;
+  thread_local std::vector<convention::Repairer::LineMark> lines;
+  const size_t n = in.size();
+  for (size_t b = 0; b < n;) {
+    size_t e = n;
+    if (n - b > kBlock) {
+      const void* nl = std::memchr(in.data() + b + kBlock, '\n', n - b - kBlock);
+      if (nl) e = static_cast<size_t>(static_cast<const char*>(nl) - in.data()) + 1;
+    }
+    lines.clear();
+    convention::Repairer::settled_lines(in.substr(b, e - b), lines);
+    size_t run_from = b;  // the settled lines not yet written start here
+    // A run of settled lines. "Settled" holds for valid UTF-8 (settled_lines()): a run in which
+    // the character layer met an ill-formed sequence is done again line by line, as
+    // normalize_segments() does it.
+    auto flush = [&](size_t to) {
+      if (to > run_from) {
+        const std::string_view text = in.substr(run_from, to - run_from);
+        const size_t base = out.size();
+        NormalizeStats local;
+        run(text, out, nullptr, &local, path);
+        if (local.invalid_utf8) {
+          out.resize(base);
+          std::string_view lines_text = text;
+          const bool last_newline = lines_text.back() == '\n';
+          if (last_newline) lines_text.remove_suffix(1);
+          normalize_each_line(lines_text, out, nullptr, stats, path);
+          if (last_newline) out += '\n';
+        } else if (stats) {
+          stats->invalid_utf8 += local.invalid_utf8;
+        }
+      }
+      run_from = to;
+    };
+    size_t line_b = b;
+    for (const auto& mark : lines) {
+      const size_t line_e = b + mark.end;  // its '\n', or e
+      if (line_e == e && line_b == e && e < n) break;  // after the block's last '\n': the next block's
+      const size_t next = line_e < e ? line_e + 1 : e;
+      if (mark.settled) {
+        if (next - run_from > kSegment && line_b > run_from) flush(line_b);
+      } else {
+        flush(line_b);
+        normalize_line(in.substr(line_b, line_e - line_b), out, nullptr, stats, path);
+        if (line_e < e) out += '\n';
+        run_from = next;
+      }
+      line_b = next;
+      if (line_e >= e) break;
+    }
+    flush(e);
+    b = e;
+  }
+  if (lines.capacity() > (size_t{1} << 16)) std::vector<convention::Repairer::LineMark>().swap(lines);
+}
+
 void Normalizer::Impl::normalize_segments(std::string_view in, std::string& out, NormalizeStats* stats,
                                           NormalizePath path) const {
+  if (options.convention_repair && settled_lines_hold && path == NormalizePath::kFast) {
+    normalize_settled(in, out, stats, path);
+    return;
+  }
   // About 16 kB of whole lines per segment: the per-thread copies run_blocks() makes stay in the
   // cache (a copy of a whole large text would not, and would be released and faulted in again).
   constexpr size_t kSegment = 16 << 10;

@@ -519,3 +519,91 @@ TEST(NormalizeSimd, SameAsScalarOnCorpora) {
 }
 
 }  // namespace
+
+// convention::Repairer::settled_lines() (64 bytes at a time where the CPU has AVX-512) marks the
+// same lines, at the same ends, as its byte-by-byte reference: texts of random pieces around the
+// bytes it tests (a '\n', the two bytes of each Kurdish-only letter, bare leads and second
+// bytes), across window edges.
+TEST(NormalizeSimd, SettledLinesSameAsReference) {
+  using kurdi::convention::Repairer;
+  std::mt19937 rng(1201);
+  const std::vector<std::string> pieces = {"\n", "\n", "ب", "ك", " ", "a", "ە", "ێ", "ۆ", "ڵ", "ڕ", "ڤ", "ﺑ", "\xef\xad",
+                                           "\xef\xbb", "\xd8", "\xdb", "\xda", "\x95", "\xa4", "\xb5", "\x8e", "\x86",
+                                           "\xef", "😀", "\u200c", "\u065a", "abcdefgh", "ئەو شارە جوانە"};
+  for (int iter = 0; iter < 6000; ++iter) {
+    std::string in;
+    const size_t len = rng() % 400;
+    while (in.size() < len) {
+      if (rng() % 10 == 0) in += static_cast<char>(rng() & 0xFF);
+      else in += pieces[rng() % pieces.size()];
+    }
+    std::vector<Repairer::LineMark> fast, ref;
+    Repairer::settled_lines(in, fast);
+    Repairer::settled_lines_reference(in, ref);
+    ASSERT_EQ(fast.size(), ref.size()) << ::testing::PrintToString(in);
+    for (size_t k = 0; k < ref.size(); ++k) {
+      ASSERT_EQ(fast[k].end, ref[k].end) << "line " << k << " of " << ::testing::PrintToString(in);
+      ASSERT_EQ(fast[k].settled, ref[k].settled) << "line " << k << " of " << ::testing::PrintToString(in);
+    }
+  }
+}
+
+// What "settled" promises for a line of valid UTF-8: the repair test is false for the line as
+// typed and for its character-layer output (the normalizer then skips both tests for it; a run
+// of lines with an ill-formed sequence is done line by line). Random lines, and the corpora when
+// KURDI_SHARED_DATA has them.
+TEST(NormalizeSimd, SettledLinesNeedNoRepairTest) {
+  using kurdi::convention::Repairer;
+  std::vector<Normalizer> layers;  // the character layer of each profile (no repair)
+  for (auto o : {NormalizeOptions::standard(), NormalizeOptions::search(), NormalizeOptions::minimal()}) {
+    o.convention_repair = false;
+    layers.emplace_back(o);
+  }
+  size_t settled = 0;
+  auto check = [&](const std::string& line) {
+    std::vector<Repairer::LineMark> marks;
+    Repairer::settled_lines(line, marks);
+    ASSERT_EQ(marks.size(), 1u);
+    if (!marks[0].settled || kurdi::utf8::find_invalid(line) != std::string::npos) return;  // valid UTF-8 only
+    ++settled;
+    ASSERT_FALSE(Repairer::applies_to_input_reference(line)) << ::testing::PrintToString(line);
+    for (const auto& n : layers)
+      ASSERT_FALSE(Repairer::applies_to_input_reference(n.normalize(line))) << ::testing::PrintToString(line);
+  };
+  std::mt19937 rng(1202);
+  const std::vector<std::string> pieces = {"ب", "ك", "ة", " ", "a", "1", "ە", "ێ", "ۆ", "ڵ", "ڕ", "ڤ", "ﺑ", "ﻻ", "ﷲ",
+                                           "\xd8", "\xdb", "\xda", "\x95", "\xef", "\u200c", "\u065a", "\u0640", "هـ",
+                                           "ر", "وو", "\xc2\xa0", "?", ","};
+  for (int iter = 0; iter < 20000; ++iter) {
+    std::string line;
+    const size_t len = rng() % 120;
+    while (line.size() < len) {
+      if (rng() % 12 == 0) line += static_cast<char>(rng() % 255 + 1);
+      else line += pieces[rng() % pieces.size()];
+    }
+    std::replace(line.begin(), line.end(), '\n', ' ');
+    check(line);
+    if (::testing::Test::HasFatalFailure()) return;
+  }
+  // Short lines where a byte out of step would hide a Kurdish-only letter from the repair test.
+  const std::vector<std::string> hiding = {"ب", "ك", "\xd8", "\xda", "\xef\xad", "\xef\xbb", "ە", "ڕ", " "};
+  for (int iter = 0; iter < 20000; ++iter) {
+    std::string line;
+    const size_t len = rng() % 16;
+    while (line.size() < len) line += hiding[rng() % hiding.size()];
+    check(line);
+    if (::testing::Test::HasFatalFailure()) return;
+  }
+  EXPECT_GT(settled, 1000u);
+  const char* d = std::getenv("KURDI_SHARED_DATA");
+  if (!d || !std::filesystem::exists(std::string(d) + "/ScriptNormalization-ckb")) return;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(std::string(d) + "/ScriptNormalization-ckb")) {
+    if (!e.is_regular_file()) continue;
+    std::ifstream in(e.path(), std::ios::binary);
+    std::string line;
+    while (std::getline(in, line)) {
+      check(line);
+      if (::testing::Test::HasFatalFailure()) return;
+    }
+  }
+}
