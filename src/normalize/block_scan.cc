@@ -33,6 +33,15 @@ bool cpu_has_avx2() {
 #endif
 }
 
+bool cpu_has_avx512vbmi2() {
+#if KURDI_BLOCK_SCAN_X86
+  __builtin_cpu_init();
+  return __builtin_cpu_supports("avx512vbmi2");
+#else
+  return false;
+#endif
+}
+
 bool cpu_has_avx512bw() {
 #if KURDI_BLOCK_SCAN_X86
   __builtin_cpu_init();
@@ -156,14 +165,17 @@ bool BlockTables::set_letter_zwnj(char32_t letter, char32_t to) {
 
 size_t patch_letter_zwnj(const BlockTables& t, unsigned char* patched, const uint32_t* starts, size_t blocks) {
   size_t count = 0;
+  // The new letter's bytes in registers: read from `t` after each store to `patched`, which the
+  // compiler cannot tell apart from `t`, they were loaded again for every letter.
+  const unsigned char to0 = t.letter_zwnj_to[0], to1 = t.letter_zwnj_to[1];
   for (size_t k = 0; k < blocks; ++k) {
     // Most text has no letter + ZWNJ at all: eight blocks without one are skipped at once.
     while (k + 8 <= blocks && !any_nonzero8(starts + k)) k += 8;
     if (k >= blocks) break;
     for (uint32_t m = starts[k]; m; m &= m - 1) {
       unsigned char* p = patched + k * kBlockStep + static_cast<size_t>(__builtin_ctz(m));
-      p[0] = t.letter_zwnj_to[0];
-      p[1] = t.letter_zwnj_to[1];
+      p[0] = to0;
+      p[1] = to1;
       p[2] = p[3] = p[4] = BlockTables::kMarker;
       ++count;
     }
@@ -590,11 +602,35 @@ __attribute__((target("avx2"))) size_t remove_markers_avx2(unsigned char* s, siz
   // The last 32 bytes may reach past n: the r - n bytes packed from there are not part of the result.
   return w - (r - n);
 }
+
+// remove_markers_avx2() 64 bytes at a time with one byte compress (AVX-512 VBMI2). The bytes
+// before the first marker stay where they are and are not stored again. Reads and may write up
+// to 63 bytes past n.
+__attribute__((target("avx512f,avx512bw,avx512vbmi2"))) size_t remove_markers_avx512(unsigned char* s, size_t n) {
+  const __m512i marker = _mm512_set1_epi8(static_cast<char>(BlockTables::kMarker));
+  size_t r = 0;
+  for (; r < n; r += 64) {
+    const __mmask64 m = _mm512_cmpeq_epi8_mask(_mm512_loadu_si512(s + r), marker);
+    if (m && (n - r >= 64 || (m & ((uint64_t{1} << (n - r)) - 1)))) break;
+  }
+  if (r >= n) return n;
+  size_t w = r;
+  for (; r < n; r += 64) {
+    const __m512i v = _mm512_loadu_si512(s + r);
+    uint64_t m = _mm512_cmpeq_epi8_mask(v, marker);
+    if (n - r < 64) m &= (uint64_t{1} << (n - r)) - 1;  // past n every byte counts as kept: taken off at the end
+    _mm512_storeu_si512(s + w, _mm512_maskz_compress_epi8(~m, v));
+    w += 64 - static_cast<size_t>(__builtin_popcountll(m));
+  }
+  return w - (r - n);
+}
 }  // namespace
 #endif
 
 size_t remove_markers(unsigned char* s, size_t n) {
 #if KURDI_BLOCK_SCAN_X86
+  static const bool vbmi2 = cpu_has_avx512bw() && cpu_has_avx512vbmi2();
+  if (vbmi2) return remove_markers_avx512(s, n);
   if (cpu_has_avx2()) return remove_markers_avx2(s, n);
 #endif
   size_t w = 0;

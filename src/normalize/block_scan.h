@@ -122,9 +122,10 @@ size_t classify_patch_blocks(const BlockTables& t, const unsigned char* s, unsig
 // (bit j of starts[k]: byte 28k + j of `patched`). Returns how many.
 size_t patch_letter_zwnj(const BlockTables& t, unsigned char* patched, const uint32_t* starts, size_t blocks);
 
-// Removes every BlockTables::kMarker byte of s[0, n) in place (32 bytes at a time, left-packing
-// with a shuffle per 8 bytes); returns the new length. Reads and may write up to 31 bytes past n:
-// `s` must have room (the bytes there are left unspecified).
+// Removes every BlockTables::kMarker byte of s[0, n) in place (64 bytes at a time with a byte
+// compress where the CPU has AVX-512 VBMI2, else 32 with a shuffle per 8 bytes); returns the new
+// length. Reads and may write up to 63 bytes past n: `s` must have room (the bytes there are
+// left unspecified).
 size_t remove_markers(unsigned char* s, size_t n);
 
 // The chunk (bytes between spaces and tabs) around byte `at` of `s`, which is not a space or tab:
