@@ -607,3 +607,23 @@ TEST(NormalizeSimd, SettledLinesNeedNoRepairTest) {
     }
   }
 }
+
+// Word-final ه on every path: the words of the /h/ list (data/normalize/final_h_words.tsv) keep
+// it, other words get ە, before every kind of word end (a path that decides the rule without
+// run_piece() must still know the list).
+TEST(NormalizeSimd, FinalHehOfTheHWordsOnEveryPath) {
+  const Normalizer n;
+  for (const std::string w : {"شاه", "پادشاه", "ماه", "کوه", "نگاه", "عبدالله", "گوناه", "فقه", "عنه", "علیه"}) {
+    for (const std::string end : {"", " ", ".", "،", "\n", "1", " و"}) {
+      const std::string line = "ئەو " + w + end;
+      expect_same(n, line, "h-word");
+      EXPECT_NE(n.normalize(line).find(w), std::string::npos) << line;
+    }
+  }
+  for (const std::string w : {"کتێبه", "دەوڵەته", "خانوه", "باشه", "ئاسمانه"}) {
+    for (const std::string end : {"", " ", ".", "،", "\n", "1", "a", "ـ", "\u200c", "\u064e"}) {
+      expect_same(n, "ئەو " + w + end, "final heh");
+    }
+  }
+  EXPECT_EQ(n.normalize("ئەم کتێبه باشه."), "ئەم کتێبە باشە.");
+}
