@@ -1630,8 +1630,6 @@ void Normalizer::Impl::normalize_settled(std::string_view in, std::string& out, 
           if (last_newline) lines_text.remove_suffix(1);
           normalize_each_line(lines_text, out, nullptr, stats, path);
           if (last_newline) out += '\n';
-        } else if (stats) {
-          stats->invalid_utf8 += local.invalid_utf8;
         }
       }
       run_from = to;
