@@ -119,7 +119,9 @@ size_t classify_patch_blocks(const BlockTables& t, const unsigned char* s, unsig
                              size_t n, uint32_t* flags, uint32_t* starts, size_t max_blocks);
 
 // Writes t.letter_zwnj_to and three BlockTables::kMarker bytes at each start of `starts[0..blocks)`
-// (bit j of starts[k]: byte 28k + j of `patched`). Returns how many.
+// (bit j of starts[k]: byte 28k + j of `patched`). Returns how many. With AVX-512 it rewrites 64
+// bytes from each pair of blocks with a start (unchanged but for the patches): `patched` must
+// have 64 bytes from the last block's start (the padded copy has).
 size_t patch_letter_zwnj(const BlockTables& t, unsigned char* patched, const uint32_t* starts, size_t blocks);
 
 // Removes every BlockTables::kMarker byte of s[0, n) in place (64 bytes at a time with a byte

@@ -627,3 +627,30 @@ TEST(NormalizeSimd, FinalHehOfTheHWordsOnEveryPath) {
   }
   EXPECT_EQ(n.normalize("ئەم کتێبه باشه."), "ئەم کتێبە باشە.");
 }
+
+// patch_letter_zwnj() with AVX-512 (two blocks per 64-byte blend) against the scalar writes, on
+// starts as the classifier makes them (a letter + ZWNJ is five bytes: the next starts after it),
+// at every lane and across block edges.
+TEST(NormalizeSimd, LetterZwnjPatchesSameAsScalar) {
+  namespace nd = kurdi::normalize_detail;
+  const Normalizer n;
+  nd::BlockTables wide = kurdi::NormalizerTesting::blocks(n);
+  if (!wide.avx512) GTEST_SKIP() << "no AVX-512 (F, BW): the scalar patches are the only ones";
+  ASSERT_TRUE(wide.letter_zwnj);
+  nd::BlockTables narrow = wide;
+  narrow.avx512 = false;
+  std::mt19937 rng(1204);
+  for (int iter = 0; iter < 3000; ++iter) {
+    const size_t blocks = 1 + rng() % 40;
+    std::vector<uint32_t> starts(blocks, 0);
+    for (size_t p = rng() % 8; p < blocks * nd::kBlockStep; p += 5 + rng() % (iter % 2 ? 6 : 60))
+      starts[p / nd::kBlockStep] |= uint32_t{1} << (p % nd::kBlockStep);
+    std::string buf(blocks * nd::kBlockStep + 64, '\0');
+    for (char& c : buf) c = static_cast<char>(rng() & 0x7F);
+    std::string a = buf, b = buf;
+    const size_t ca = nd::patch_letter_zwnj(wide, reinterpret_cast<unsigned char*>(a.data()), starts.data(), blocks);
+    const size_t cb = nd::patch_letter_zwnj(narrow, reinterpret_cast<unsigned char*>(b.data()), starts.data(), blocks);
+    ASSERT_EQ(ca, cb) << "iter " << iter;
+    ASSERT_EQ(a, b) << "iter " << iter;
+  }
+}
