@@ -88,13 +88,16 @@ class Repairer {
   // letter (ە ێ ۆ ڵ ڕ ڤ) a Kurdish-only letter and ASCII ASCII: applies_to_input() is false for
   // both, because the line has one of those letters or no byte above ASCII. (In valid UTF-8,
   // applies_to_input()'s byte reading sees every letter where it starts; the caller checks the
-  // validity, which the normalizer finds anyway.) Vectorized where the CPU has AVX-512 BW.
+  // validity, which the normalizer finds anyway.) Vectorized where the CPU has AVX2 (AVX-512 BW).
   struct LineMark {
     size_t end;  // the offset of the line's '\n', or the text's size
     bool settled;
   };
   static void settled_lines(std::string_view text, std::vector<LineMark>& lines);  // appends
   static void settled_lines_reference(std::string_view text, std::vector<LineMark>& lines);
+  // One implementation by name (tests compare them); false when the CPU lacks it.
+  enum class Isa { kReference, kAvx2, kAvx512 };
+  static bool settled_lines_with(Isa isa, std::string_view text, std::vector<LineMark>& lines);
   // Does the character-normalized line carry Kurdish cues (vs Persian/Arabic ones)?
   bool applies(std::string_view normalized) const;
   // Appends the repaired line; `map` gets output->input offsets of `line`.
