@@ -573,7 +573,7 @@ __attribute__((target("avx2"))) void settled_lines_avx2(const unsigned char* p, 
 #endif
 
 bool Repairer::settled_lines_with(Isa isa, std::string_view text, std::vector<LineMark>& lines) {
-  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  [[maybe_unused]] const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   switch (isa) {
     case Isa::kReference:
       settled_lines_reference(text, lines);
