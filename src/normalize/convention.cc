@@ -440,6 +440,36 @@ void Repairer::settled_lines_reference(std::string_view text, std::vector<LineMa
 #if defined(__x86_64__)
 namespace {
 
+// What the two vector scans of settled_lines() share, on a window's masks (Mask: one bit a byte).
+// The leads of Kurdish-only letters: a lead's second byte is the next lane's, and `next` (the byte
+// after the window, 0 at the text's end) is the top lane's.
+template <class Mask>
+inline Mask kurdish_leads(Mask is_da, Mask is_db, Mask second_da, Mask second_db, unsigned next) {
+  constexpr int kTop = 8 * sizeof(Mask) - 1;
+  const Mask top_da = next == 0x95 || next == 0xB5 || next == 0xA4;
+  const Mask top_db = next == 0x95 || next == 0x8E || next == 0x86;
+  return (is_da & ((second_da >> 1) | (top_da << kTop))) | (is_db & ((second_db >> 1) | (top_db << kTop)));
+}
+// The lines that end in the window at byte w (a bit of m_nl each) take the bits before their '\n'
+// and are marked; the line that goes on takes the rest.
+template <class Mask>
+inline void end_lines(size_t w, Mask m_nl, Mask m_kurdish, Mask m_high, bool& kurdish, bool& high,
+                      Repairer::LineMark* marks, size_t& count) {
+  for (; m_nl; m_nl &= m_nl - 1) {
+    const unsigned j = static_cast<unsigned>(__builtin_ctzll(m_nl));
+    const Mask before = (Mask{1} << j) - 1;
+    kurdish = kurdish || (m_kurdish & before);
+    high = high || (m_high & before);
+    marks[count++] = {w + j, kurdish || !high};
+    kurdish = high = false;
+    const Mask after = j == 8 * sizeof(Mask) - 1 ? 0 : ~((before << 1) | 1);
+    m_kurdish &= after;
+    m_high &= after;
+  }
+  kurdish = kurdish || m_kurdish;
+  high = high || m_high;
+}
+
 // settled_lines_reference() 64 bytes at a time: each window gives masks of the bytes that are a
 // '\n', above ASCII, or the lead of a Kurdish-only letter (its second byte may be the next
 // window's first); then each line takes the bits before its '\n'. Inside a line that already has
@@ -472,29 +502,12 @@ __attribute__((target("avx512f,avx512bw"))) void settled_lines_avx512(const unsi
     const uint64_t is_da = _mm512_cmpeq_epi8_mask(b0, da), is_db = _mm512_cmpeq_epi8_mask(b0, db);
     uint64_t m_kurdish = 0;
     if (is_da | is_db) {
-      // A lead's second byte is the next lane's byte: the masks shifted down one lane, with the
-      // byte after the window as the top lane.
-      const unsigned next = tail ? 0 : p[w + 64];
       const uint64_t e95 = _mm512_cmpeq_epi8_mask(b0, x95);
-      const uint64_t second_da = e95 | _mm512_cmpeq_epi8_mask(b0, xb5) | _mm512_cmpeq_epi8_mask(b0, xa4);
-      const uint64_t second_db = e95 | _mm512_cmpeq_epi8_mask(b0, x8e) | _mm512_cmpeq_epi8_mask(b0, x86);
-      const uint64_t top_da = next == 0x95 || next == 0xB5 || next == 0xA4;
-      const uint64_t top_db = next == 0x95 || next == 0x8E || next == 0x86;
-      m_kurdish = (is_da & ((second_da >> 1) | (top_da << 63))) | (is_db & ((second_db >> 1) | (top_db << 63)));
+      m_kurdish = kurdish_leads<uint64_t>(
+          is_da, is_db, e95 | _mm512_cmpeq_epi8_mask(b0, xb5) | _mm512_cmpeq_epi8_mask(b0, xa4),
+          e95 | _mm512_cmpeq_epi8_mask(b0, x8e) | _mm512_cmpeq_epi8_mask(b0, x86), tail ? 0 : p[w + 64]);
     }
-    for (; m_nl; m_nl &= m_nl - 1) {
-      const unsigned j = static_cast<unsigned>(__builtin_ctzll(m_nl));
-      const uint64_t before = (uint64_t{1} << j) - 1;
-      kurdish = kurdish || (m_kurdish & before);
-      high = high || (m_high & before);
-      marks[count++] = {w + j, kurdish || !high};
-      kurdish = high = false;
-      const uint64_t after = j == 63 ? 0 : ~((before << 1) | 1);
-      m_kurdish &= after;
-      m_high &= after;
-    }
-    kurdish = kurdish || m_kurdish;
-    high = high || m_high;
+    end_lines<uint64_t>(w, m_nl, m_kurdish, m_high, kurdish, high, marks, count);
   }
   lines.insert(lines.end(), marks, marks + count);
   lines.push_back({n, kurdish || !high});
@@ -543,27 +556,11 @@ __attribute__((target("avx2"))) void settled_lines_avx2(const unsigned char* p, 
     const uint32_t is_da = mask(b0, da), is_db = mask(b0, db);
     uint32_t m_kurdish = 0;
     if (is_da | is_db) {
-      const unsigned next = tail ? 0 : p[w + 32];
       const uint32_t e95 = mask(b0, x95);
-      const uint32_t second_da = e95 | mask(b0, xb5) | mask(b0, xa4);
-      const uint32_t second_db = e95 | mask(b0, x8e) | mask(b0, x86);
-      const uint32_t top_da = next == 0x95 || next == 0xB5 || next == 0xA4;
-      const uint32_t top_db = next == 0x95 || next == 0x8E || next == 0x86;
-      m_kurdish = (is_da & ((second_da >> 1) | (top_da << 31))) | (is_db & ((second_db >> 1) | (top_db << 31)));
+      m_kurdish = kurdish_leads<uint32_t>(is_da, is_db, e95 | mask(b0, xb5) | mask(b0, xa4),
+                                          e95 | mask(b0, x8e) | mask(b0, x86), tail ? 0 : p[w + 32]);
     }
-    for (; m_nl; m_nl &= m_nl - 1) {
-      const unsigned j = static_cast<unsigned>(__builtin_ctz(m_nl));
-      const uint32_t before = (uint32_t{1} << j) - 1;
-      kurdish = kurdish || (m_kurdish & before);
-      high = high || (m_high & before);
-      marks[count++] = {w + j, kurdish || !high};
-      kurdish = high = false;
-      const uint32_t after = j == 31 ? 0 : ~((before << 1) | 1);
-      m_kurdish &= after;
-      m_high &= after;
-    }
-    kurdish = kurdish || m_kurdish;
-    high = high || m_high;
+    end_lines<uint32_t>(w, m_nl, m_kurdish, m_high, kurdish, high, marks, count);
   }
   lines.insert(lines.end(), marks, marks + count);
   lines.push_back({n, kurdish || !high});

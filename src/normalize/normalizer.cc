@@ -138,6 +138,13 @@ inline char32_t prev_cp_padded(const unsigned char* s, size_t at) {
   if (s[at - 3] == 0xE2 && s[at - 2] == 0x80 && p1 == 0x8C) return 0x200C;
   return 0xFFFD;
 }
+// The end of a piece of whole lines from byte b of `in`: the byte after the first '\n' at or past
+// b + size, or the text's end.
+inline size_t whole_lines_end(std::string_view in, size_t b, size_t size) {
+  if (in.size() - b <= size) return in.size();
+  const void* nl = std::memchr(in.data() + b + size, '\n', in.size() - b - size);
+  return nl ? static_cast<size_t>(static_cast<const char*>(nl) - in.data()) + 1 : in.size();
+}
 // A word starts at byte `at`: the character before it is not a letter of the scanner's classes
 // (ZWNJ and wider characters never count as a word start).
 inline bool word_start_in(const unsigned char* s, size_t chunk, size_t at, const std::array<uint8_t, 0x800>& scan) {
@@ -1606,11 +1613,7 @@ void Normalizer::Impl::normalize_settled(std::string_view in, std::string& out, 
   thread_local std::vector<convention::Repairer::LineMark> lines;
   const size_t n = in.size();
   for (size_t b = 0; b < n;) {
-    size_t e = n;
-    if (n - b > kBlock) {
-      const void* nl = std::memchr(in.data() + b + kBlock, '\n', n - b - kBlock);
-      if (nl) e = static_cast<size_t>(static_cast<const char*>(nl) - in.data()) + 1;
-    }
+    const size_t e = whole_lines_end(in, b, kBlock);
     lines.clear();
     convention::Repairer::settled_lines(in.substr(b, e - b), lines);
     size_t run_from = b;  // the settled lines not yet written start here
@@ -1667,11 +1670,7 @@ void Normalizer::Impl::normalize_segments(std::string_view in, std::string& out,
   constexpr size_t kSegment = 16 << 10;
   const size_t n = in.size();
   for (size_t b = 0; b < n;) {
-    size_t e = n;
-    if (n - b > kSegment) {
-      const void* nl = std::memchr(in.data() + b + kSegment, '\n', n - b - kSegment);
-      if (nl) e = static_cast<size_t>(static_cast<const char*>(nl) - in.data()) + 1;
-    }
+    const size_t e = whole_lines_end(in, b, kSegment);
     const std::string_view seg = in.substr(b, e - b);
     const size_t base = out.size();
     const size_t invalid_before = stats ? stats->invalid_utf8 : 0;
