@@ -20,6 +20,7 @@
 #include "kurdi/normalize.h"
 #include "normalize/block_scan.h"
 #include "normalize/convention.h"
+#include "normalize/single_pass.h"
 #include "normalize/testing.h"
 #include "text/tables.h"
 
@@ -238,6 +239,11 @@ struct Normalizer::Impl {
   // normalize_segments() when settled_lines_hold: settled lines go through the character layer
   // in runs of whole lines, the others through normalize_line() one by one.
   void normalize_settled(std::string_view in, std::string& out, NormalizeStats* stats, NormalizePath path) const;
+  // The single-pass kernel (single_pass.h) for texts of many lines without a map: its tables,
+  // filled from `scan` at construction on a CPU that has it, and the loop that handles its stops.
+  normalize_detail::SinglePassTables single;
+  void build_single_pass(const std::array<bool, 0x800>& seq_second);
+  void normalize_single_pass(std::string_view in, std::string& out, NormalizeStats* stats, NormalizePath path) const;
   bool keeps_final_h(std::string_view word_with_h) const;
   // True when run()'s scanner would copy `text` unchanged: only one- and two-byte characters,
   // none with a scanner class (so run_piece_fixed() needs no further pass).
@@ -449,6 +455,60 @@ Normalizer::Impl::Impl(const NormalizeOptions& o) : options(o) {
     punct_flags[c - kPunctBlock] = far_flags_of(c);
     punct_deleted[c - kPunctBlock] = far_deleted(c);
   }
+  if (normalize_detail::cpu_has_single_pass()) build_single_pass(seq_second);
+}
+
+void Normalizer::Impl::build_single_pass(const std::array<bool, 0x800>& seq_second) {
+  // Every class comes from the scanner's own (`scan`, `subst`, `low`): the kernel does what the
+  // scanner does where it is sure to, and stops everywhere else.
+  using T = normalize_detail::SinglePassTables;
+  T& t = single;
+  auto set_target = [&](int i, char32_t r) {
+    t.tlead[i] = static_cast<uint8_t>(0xC0 | (r >> 6));
+    t.ttrail[i] = static_cast<uint8_t>(0x80 | (r & 0x3F));
+  };
+  for (int i = 0; i < 256; ++i) {
+    const char32_t c = 0x0600 + static_cast<char32_t>(i);
+    const uint8_t sc = scan[c], fl = low[c];
+    uint8_t k = 0;
+    if (sc & sLetter) k |= T::kLetter;
+    if (c == 0x06D5 || c == 0x06CE || c == 0x06C6 || c == 0x06B5 || c == 0x0695 || c == 0x06A4) k |= T::kKurdish;
+    if (seq_second[c]) {
+      k |= T::kScalar;  // the second character of a letter + mark rule
+    } else if (sc & sSubst) {
+      k |= T::kSub;
+      set_target(i, subst[c]);
+    } else if (sc & sInterior) {
+      k |= (fl & fDeleted) ? T::kDel : T::kScalar;
+    } else if (sc & sInitial) {
+      if (c == 0x0631 && initial_r_subst) {
+        k |= T::kInitial;
+        set_target(i, 0x0695);
+      } else if (c == 0x0648) {
+        k |= T::kTwin;
+      } else {
+        k |= T::kScalar;
+      }
+    } else if (sc & sFinal) {
+      k |= T::kFinal;
+      if (blocks.letter_zwnj && c == 0x0647) {
+        t.tlead[i] = blocks.letter_zwnj_to[0];
+        t.ttrail[i] = blocks.letter_zwnj_to[1];
+      }
+    }
+    t.cls[i] = k;
+  }
+  t.letter_zwnj = blocks.letter_zwnj && (t.cls[0x47] & T::kFinal);
+  for (int b = 0; b < 128; ++b) {
+    t.ascii_letter[b] = static_cast<uint8_t>(((scan[b] & sLetter) ? 0x80 : 0) | (b == ' ' || b == '\t' || b == '\n' ? 0x40 : 0));
+    t.ascii_scalar[b] = (scan[b] & kScannerActing) ? 0x80 : 0;
+  }
+  for (int i = 0; i < 64; ++i) {
+    t.c2_scalar[i] = (scan[0x80 + i] & (kScannerActing | sLetter)) ? 0x80 : 0;
+    t.e280_scalar[i] = (flags(kPunctBlock + static_cast<char32_t>(i)) & (fAct | fLetter)) ? 0x80 : 0;
+  }
+  t.line_stops = options.convention_repair;
+  t.usable = !options.convention_repair || settled_lines_hold;
 }
 
 bool Normalizer::Impl::deleted(char32_t c) const {
@@ -1659,8 +1719,111 @@ void Normalizer::Impl::normalize_settled(std::string_view in, std::string& out, 
   if (lines.capacity() > (size_t{1} << 16)) std::vector<convention::Repairer::LineMark>().swap(lines);
 }
 
+void Normalizer::Impl::normalize_single_pass(std::string_view in, std::string& out, NormalizeStats* stats,
+                                             NormalizePath path) const {
+  using normalize_detail::SinglePassStop;
+  const auto* s = reinterpret_cast<const unsigned char*>(in.data());
+  const size_t n = in.size();
+  normalize_detail::SinglePassState st;
+  size_t o = out.size();
+  st.line_out = st.chunk_out = o;
+  // The kernel writes through a pointer, up to 64 bytes past what it keeps; the output grows by
+  // about 64 kB at a time (kStep), and is cut to its length at the end.
+  constexpr size_t kStep = 64 << 10, kBefore = 8, kAfter = 72;
+  auto room = [&](size_t need) {
+    if (out.size() < o + need) out.resize(o + std::max(need, kStep));
+  };
+  auto dst = [&] { return reinterpret_cast<unsigned char*>(out.data()); };
+  // The typed line's marks for the repair decision (settled_lines_reference()'s test) of bytes the
+  // kernel did not look at.
+  auto mark_typed = [&](size_t b, size_t e) {
+    for (size_t i = b; i < e; ++i) {
+      const unsigned x = s[i], y = i + 1 < n ? s[i + 1] : 0;
+      if (x >= 0x80) st.line_high = true;
+      if ((x == 0xDB && (y == 0x95 || y == 0x8E || y == 0x86)) || (x == 0xDA && (y == 0xB5 || y == 0x95 || y == 0xA4)))
+        st.line_kurdish = true;
+    }
+  };
+  // What the scalar layer makes of a chunk or line, put at the output offset where it starts
+  // (the output is never cut short before the end, so that it is not grown again).
+  thread_local std::string scratch;
+  auto put = [&](size_t at) {
+    o = at;
+    room(scratch.size() + 64);
+    std::memcpy(dst() + o, scratch.data(), scratch.size());
+    o += scratch.size();
+  };
+  alignas(64) unsigned char pad[kBefore + 64 + kAfter + 64];
+  size_t dbg_chunks = 0, dbg_lines = 0;
+  for (size_t p = 0; p < n;) {
+    SinglePassStop stop;
+    if (p >= kBefore && n - p >= 64 + kAfter) {
+      const size_t len = std::min((n - p - kAfter) / 64 * 64, kStep);
+      room(len + 64);
+      o = normalize_detail::single_pass(single, s + p, len, false, p, dst(), o, st, stop);
+      if (stop.kind == SinglePassStop::kNone) {
+        p += len;
+        continue;
+      }
+    } else {
+      // The text's first and last bytes: one window from a copy, with line breaks around the text.
+      std::memset(pad, '\n', sizeof pad);
+      const size_t back = std::min(p, kBefore), ahead = std::min(n - p, 64 + kAfter), len = std::min<size_t>(n - p, 64);
+      std::memcpy(pad + kBefore - back, s + p - back, back);
+      std::memcpy(pad + kBefore, s + p, ahead);
+      room(128);
+      o = normalize_detail::single_pass(single, pad + kBefore, len, p + 64 >= n, p, dst(), o, st, stop);
+      if (stop.kind == SinglePassStop::kNone) {
+        p += len;
+        continue;
+      }
+    }
+    st.reset_carries();
+    ++(stop.kind == SinglePassStop::kChunk ? dbg_chunks : dbg_lines);
+    if (stop.kind == SinglePassStop::kChunk) {
+      // The chunk around the stop goes to the scalar character layer.
+      size_t e = stop.at;
+      while (e < n && s[e] != ' ' && s[e] != '\t' && s[e] != '\n') ++e;
+      NormalizeStats local;
+      scratch.clear();
+      run_piece_fixed(in.substr(st.chunk_in, e - st.chunk_in), 0, 0, scratch, nullptr, &local, path, 0);
+      put(st.chunk_out);
+      mark_typed(st.chunk_in, e);
+      if (local.invalid_utf8) {
+        if (single.line_stops) st.line_bad = true;  // the line is done again by normalize_line()
+        else if (stats) stats->invalid_utf8 += local.invalid_utf8;
+      }
+      p = e;
+      st.chunk_in = e;
+      st.chunk_out = o;
+      continue;
+    }
+    // A line that may call for the repair (or had broken UTF-8): normalize_line() does it again.
+    scratch.clear();
+    normalize_line(in.substr(st.line_in, stop.at - st.line_in), scratch, nullptr, stats, path);
+    scratch += '\n';
+    put(st.line_out);
+    p = stop.at + 1;
+    st.line_in = st.chunk_in = p;
+    st.line_out = st.chunk_out = o;
+    st.line_kurdish = st.line_high = st.line_bad = false;
+  }
+  if (single.line_stops && (st.line_bad || (!st.line_kurdish && st.line_high))) {
+    scratch.clear();
+    normalize_line(in.substr(st.line_in), scratch, nullptr, stats, path);
+    put(st.line_out);
+  }
+  out.resize(o);
+  if (scratch.capacity() > (size_t{1} << 20)) std::string().swap(scratch);
+  if (getenv("SPDBG")) fprintf(stderr, "chunks %zu lines %zu\n", dbg_chunks, dbg_lines);
+}
+
 void Normalizer::Impl::normalize_segments(std::string_view in, std::string& out, NormalizeStats* stats,
                                           NormalizePath path) const {
+  if (single.usable && path == NormalizePath::kFast) {
+    normalize_single_pass(in, out, stats, path);
+    return;
+  }
   if (options.convention_repair && settled_lines_hold && path == NormalizePath::kFast) {
     normalize_settled(in, out, stats, path);
     return;
@@ -1794,6 +1957,9 @@ void Normalizer::normalize(std::string_view in, std::string& out, OffsetMap* map
 }
 
 const normalize_detail::BlockTables& NormalizerTesting::blocks(const Normalizer& n) { return n.impl_->blocks; }
+const normalize_detail::SinglePassTables& NormalizerTesting::single_pass(const Normalizer& n) {
+  return n.impl_->single;
+}
 
 void NormalizerTesting::normalize(const Normalizer& n, std::string_view in, std::string& out, OffsetMap* map,
                                   NormalizeStats* stats, NormalizePath path) {

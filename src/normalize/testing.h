@@ -10,6 +10,7 @@
 
 #include "kurdi/normalize.h"
 #include "normalize/block_scan.h"
+#include "normalize/single_pass.h"
 
 namespace kurdi {
 
@@ -21,6 +22,8 @@ class NormalizerTesting {
                         NormalizeStats* stats, NormalizePath path);
   // The block classifier's tables of a normalizer (derived from its rules at construction).
   static const normalize_detail::BlockTables& blocks(const Normalizer& n);
+  // The single-pass kernel's tables (usable = false on a CPU without it).
+  static const normalize_detail::SinglePassTables& single_pass(const Normalizer& n);
 };
 
 }  // namespace kurdi

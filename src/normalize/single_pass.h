@@ -1,0 +1,78 @@
+// The normalizer's single-pass kernel (AVX-512 BW + VBMI + VBMI2): reads a text of many lines 64
+// bytes at a time and writes its normalization directly, doing in the vector registers what most
+// of Sorani text needs (letter-for-letter substitutions such as ك -> ک, word-initial ر -> ڕ,
+// ه + ZWNJ -> ە, deleted marks and tatweel inside a word) and stopping, with the place, wherever
+// anything else may be needed:
+//   kChunk  a byte whose handling the kernel does not know (a rule with a context it does not
+//           follow, a three-byte character, broken UTF-8 ...): the caller rewinds the output to
+//           the start of that byte's chunk (the bytes after the last space, tab or line break),
+//           runs the scalar character layer on the chunk, and resumes at the chunk's end.
+//   kLine   a line break ends a line that may call for the convention repair (no Kurdish-only
+//           letter, a byte above ASCII) or had broken UTF-8: the caller rewinds to the line's
+//           start and runs normalize_line() on it.
+// Chunks are independent (no rule looks across a space, tab or line break), so a chunk the kernel
+// finishes is what the scalar layer would make of it, and a chunk it stops in is redone whole.
+//
+// Nothing here knows a letter: the tables are filled by the normalizer from its scanner's own
+// classes (normalizer.cc). The reference twin is the scalar path (normalize_each_line()); the
+// test NormalizeSinglePass.* compares the two, and normalize_fuzz compares it with the offset-map
+// path on every input.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+
+namespace kurdi::normalize_detail {
+
+struct SinglePassTables {
+  // Classes of a two-byte character with lead D8-DB, by ((lead & 3) << 6 | (trail & 0x3F)).
+  enum : uint8_t {
+    kSub = 1,       // replaced by tlead/ttrail everywhere
+    kDel = 2,       // deleted (only after a word character, not before a ZWNJ)
+    kInitial = 4,   // replaced by tlead/ttrail at a word start (ر)
+    kFinal = 8,     // before ZWNJ: replaced by tlead/ttrail and the ZWNJ deleted (ه); at a word end: scalar
+    kLetter = 16,   // a word character (for the two rules above)
+    kKurdish = 32,  // a Kurdish-only letter (ە ێ ۆ ڵ ڕ ڤ): the line needs no repair test
+    kScalar = 64,   // anything else the scanner does with it
+    kTwin = 128,    // scalar at a word start before itself (و و)
+  };
+  alignas(64) uint8_t cls[256] = {};
+  alignas(64) uint8_t tlead[256] = {};
+  alignas(64) uint8_t ttrail[256] = {};
+  alignas(64) uint8_t ascii_letter[128] = {};  // 0x80: a word character; 0x40: space, tab, line break
+  alignas(64) uint8_t ascii_scalar[128] = {};  // 0x80 when the scanner acts on it
+  alignas(64) uint8_t c2_scalar[64] = {};      // U+0080-U+00BF: 0x80 when the scanner acts on it
+  alignas(64) uint8_t e280_scalar[64] = {};    // U+2000-U+203F: 0x80 when the scanner acts on it
+  bool letter_zwnj = false;  // ه + ZWNJ -> ە (kFinal's replacement) is on
+  bool line_stops = false;   // stop at lines that may call for the convention repair
+  bool usable = false;       // filled, and the CPU has AVX-512 BW, VBMI and VBMI2
+};
+
+struct SinglePassState {
+  // Carried from one window to the next (zero at a resume after a stop, which is at a space, tab
+  // or line break).
+  alignas(64) uint8_t prev_trail[64] = {};
+  uint64_t prev_sub = 0, prev_del = 0, prev_zwnj = 0, prev_lead2 = 0, prev_lead3 = 0;
+  // The current line and chunk: where they start in the input and in the output.
+  size_t line_in = 0, line_out = 0, chunk_in = 0, chunk_out = 0;
+  bool line_kurdish = false, line_high = false, line_bad = false;
+  void reset_carries() {
+    for (uint8_t& b : prev_trail) b = 0;
+    prev_sub = prev_del = prev_zwnj = prev_lead2 = prev_lead3 = 0;
+  }
+};
+
+struct SinglePassStop {
+  enum Kind { kNone, kChunk, kLine } kind = kNone;
+  size_t at = 0;  // kChunk: the byte; kLine: the line break
+};
+
+// Runs 64-byte windows over s[0, len) (len a multiple of 64, or any length when `last`, where the
+// text ends at s + len). Reads s[-8, len + 72). `abs` is the input offset of s[0]; output goes to
+// out + o (up to 64 bytes past what it keeps). Returns the output's length; stops at the first
+// event (stop.kind), or after the last window (kNone).
+size_t single_pass(const SinglePassTables& t, const unsigned char* s, size_t len, bool last, size_t abs,
+                   unsigned char* out, size_t o, SinglePassState& st, SinglePassStop& stop);
+
+bool cpu_has_single_pass();
+
+}  // namespace kurdi::normalize_detail
