@@ -1,2 +1,5 @@
 add_executable(normalize_bench ${CMAKE_CURRENT_LIST_DIR}/normalize_bench.cc)
 target_link_libraries(normalize_bench PRIVATE kurdi)
+add_executable(single_pass_floor ${CMAKE_CURRENT_LIST_DIR}/single_pass_floor.cc)
+target_link_libraries(single_pass_floor PRIVATE kurdi)
+target_include_directories(single_pass_floor PRIVATE ${CMAKE_SOURCE_DIR}/src)

@@ -463,45 +463,78 @@ void Normalizer::Impl::build_single_pass(const std::array<bool, 0x800>& seq_seco
   // scanner does where it is sure to, and stops everywhere else.
   using T = normalize_detail::SinglePassTables;
   T& t = single;
-  auto set_target = [&](int i, char32_t r) {
-    t.tlead[i] = static_cast<uint8_t>(0xC0 | (r >> 6));
-    t.ttrail[i] = static_cast<uint8_t>(0x80 | (r & 0x3F));
-  };
+  auto index_of = [](char32_t c) { return static_cast<int>(c - 0x0600); };  // U+0600-U+06FF: leads D8-DB
+  auto in_block = [](char32_t c) { return c >= 0x0600 && c <= 0x06FF; };
   for (int i = 0; i < 256; ++i) {
     const char32_t c = 0x0600 + static_cast<char32_t>(i);
     const uint8_t sc = scan[c], fl = low[c];
-    uint8_t k = 0;
-    if (sc & sLetter) k |= T::kLetter;
-    if (c == 0x06D5 || c == 0x06CE || c == 0x06C6 || c == 0x06B5 || c == 0x0695 || c == 0x06A4) k |= T::kKurdish;
+    uint8_t type = T::kPlain;
+    char32_t target = 0;
     if (seq_second[c]) {
-      k |= T::kScalar;  // the second character of a letter + mark rule
+      type = T::kScalar;  // the second character of a letter + mark rule
     } else if (sc & sSubst) {
-      k |= T::kSub;
-      set_target(i, subst[c]);
+      type = in_block(subst[c]) ? T::kSub : T::kScalar;
+      target = subst[c];
     } else if (sc & sInterior) {
-      k |= (fl & fDeleted) ? T::kDel : T::kScalar;
+      type = (fl & fDeleted) ? T::kDel : T::kScalar;
     } else if (sc & sInitial) {
       if (c == 0x0631 && initial_r_subst) {
-        k |= T::kInitial;
-        set_target(i, 0x0695);
-      } else if (c == 0x0648) {
-        k |= T::kTwin;
+        type = T::kInitial;
+        target = 0x0695;
       } else {
-        k |= T::kScalar;
+        type = c == 0x0648 ? T::kTwin : T::kScalar;
       }
     } else if (sc & sFinal) {
-      k |= T::kFinal;
-      if (blocks.letter_zwnj && c == 0x0647) {
-        t.tlead[i] = blocks.letter_zwnj_to[0];
-        t.ttrail[i] = blocks.letter_zwnj_to[1];
+      type = T::kFinal;
+    }
+    uint8_t cur = type;
+    if (c == 0x06D5 || c == 0x06CE || c == 0x06C6 || c == 0x06B5 || c == 0x0695 || c == 0x06A4) cur |= T::kKurdish;
+    if (type == T::kFinal && c == 0x0647 && blocks.letter_zwnj) {
+      const char32_t to = (static_cast<char32_t>(blocks.letter_zwnj_to[0] & 0x1F) << 6) | (blocks.letter_zwnj_to[1] & 0x3F);
+      if (in_block(to)) {
+        cur |= T::kTakesZwnj;
+        target = to;
       }
     }
-    t.cls[i] = k;
+    t.cur[i] = cur;
+    if (target) t.tgt[i] = static_cast<uint8_t>(index_of(target));
+    // As a neighbour.
+    const bool letter = sc & sLetter;
+    const uint8_t before = type == T::kDel ? T::kPrevDel : type == T::kTwin ? T::kPrevTwin
+                           : letter        ? T::kPrevLetter
+                                           : T::kPrevOther;
+    const uint8_t after = type == T::kTwin ? T::kNextTwin : (letter && type != T::kDel) ? T::kNextLetter : T::kNextOther;
+    t.nb[i] = static_cast<uint8_t>(before << 3 | after << 6);
   }
-  t.letter_zwnj = blocks.letter_zwnj && (t.cls[0x47] & T::kFinal);
+  // What to do, by (type, before, after).
+  for (int k = 0; k < 256; ++k) {
+    const int type = k & 7, before = (k >> 3) & 7, after = k >> 6;
+    const bool after_letter = after == T::kNextLetter || after == T::kNextTwin;
+    const bool before_letter = before == T::kPrevLetter || before == T::kPrevTwin;
+    uint8_t a = 0;
+    switch (type) {
+      case T::kPlain: break;
+      case T::kSub: a = T::kReplace; break;
+      case T::kDel: a = (before == T::kPrevLetter && after != T::kNextZwnj) ? T::kDrop : T::kToScalar; break;
+      case T::kInitial:
+        a = before == T::kPrevOther ? T::kReplace : before_letter ? 0 : T::kToScalar;
+        break;
+      case T::kFinal:
+        a = after_letter ? 0 : T::kToScalar;  // before ZWNJ: the kernel's own mask (kTakesZwnj)
+        break;
+      case T::kTwin:
+        a = before_letter ? 0 : (before == T::kPrevOther && after != T::kNextTwin) ? 0 : T::kToScalar;
+        break;
+      default: a = T::kToScalar;
+    }
+    t.act[k] = a;
+  }
   for (int b = 0; b < 128; ++b) {
-    t.ascii_letter[b] = static_cast<uint8_t>(((scan[b] & sLetter) ? 0x80 : 0) | (b == ' ' || b == '\t' || b == '\n' ? 0x40 : 0));
-    t.ascii_scalar[b] = (scan[b] & kScannerActing) ? 0x80 : 0;
+    const bool letter = scan[b] & sLetter;
+    t.ascii_nb[b] = static_cast<uint8_t>((letter ? T::kPrevLetter : T::kPrevOther) << 3 |
+                                         (letter ? T::kNextLetter : T::kNextOther) << 6);
+    t.ascii_own[b] = static_cast<uint8_t>(((scan[b] & kScannerActing) ? 0x80 : 0) |
+                                          (b == ' ' || b == '\t' || b == '\n' ? 0x40 : 0));
   }
   for (int i = 0; i < 64; ++i) {
     t.c2_scalar[i] = (scan[0x80 + i] & (kScannerActing | sLetter)) ? 0x80 : 0;
@@ -1739,9 +1772,9 @@ void Normalizer::Impl::normalize_single_pass(std::string_view in, std::string& o
   auto mark_typed = [&](size_t b, size_t e) {
     for (size_t i = b; i < e; ++i) {
       const unsigned x = s[i], y = i + 1 < n ? s[i + 1] : 0;
-      if (x >= 0x80) st.line_high = true;
+      if (x >= 0x80) st.line_high = 1;
       if ((x == 0xDB && (y == 0x95 || y == 0x8E || y == 0x86)) || (x == 0xDA && (y == 0xB5 || y == 0x95 || y == 0xA4)))
-        st.line_kurdish = true;
+        st.line_kurdish = 1;
     }
   };
   // What the scalar layer makes of a chunk or line, put at the output offset where it starts
@@ -1806,7 +1839,8 @@ void Normalizer::Impl::normalize_single_pass(std::string_view in, std::string& o
     p = stop.at + 1;
     st.line_in = st.chunk_in = p;
     st.line_out = st.chunk_out = o;
-    st.line_kurdish = st.line_high = st.line_bad = false;
+    st.line_kurdish = st.line_high = 0;
+    st.line_bad = false;
   }
   if (single.line_stops && (st.line_bad || (!st.line_kurdish && st.line_high))) {
     scratch.clear();

@@ -5,6 +5,8 @@
 #endif
 
 namespace kurdi::normalize_detail {
+// Testing hook (bench/single_pass_floor.cc): 0 makes the kernel ignore every scalar lane.
+uint64_t g_scalar_mask = ~uint64_t{0};
 
 #if defined(__x86_64__)
 
@@ -36,20 +38,60 @@ KURDI_SP inline __m512i look(const uint8_t* t, __m512i idx) {
   return _mm512_mask_blend_epi8(_mm512_movepi8_mask(idx), lo, hi);
 }
 
-KURDI_SP inline uint64_t bits_of(__m512i v, uint8_t b) {
-  return _mm512_test_epi8_mask(v, _mm512_set1_epi8(static_cast<char>(b)));
-}
-
-KURDI_SP inline uint64_t eq(__m512i v, uint8_t b) { return _mm512_cmpeq_epi8_mask(v, _mm512_set1_epi8(static_cast<char>(b))); }
-
 KURDI_SP inline uint64_t below(unsigned k) { return k >= 64 ? ~uint64_t{0} : (uint64_t{1} << k) - 1; }
 
 }  // namespace
 
-KURDI_SP size_t single_pass(const SinglePassTables& t, const unsigned char* s, size_t len, bool last, size_t abs,
-                            unsigned char* out, size_t o, SinglePassState& st, SinglePassStop& stop) {
-  using C = SinglePassTables;
-  const uint8_t *cls = t.cls, *tlead = t.tlead, *ttrail = t.ttrail;
+namespace {
+
+// A window with a line end or a lane for the scalar path: the line ends before the first such
+// lane, in order, then the stop. True when the kernel stops.
+KURDI_SP __attribute__((noinline)) bool window_events(const SinglePassTables& t, SinglePassState& st,
+                                                      SinglePassStop& stop, size_t at, size_t o, uint64_t keep,
+                                                      uint64_t scalar, uint64_t nl, uint64_t kurdish, uint64_t high,
+                                                      uint64_t delim, uint64_t valid) {
+  const unsigned first_scalar = scalar ? static_cast<unsigned>(__builtin_ctzll(scalar)) : 64;
+  uint64_t ends = nl & below(first_scalar);
+  uint64_t seen = 0;  // the window's lanes already given to a line
+  while (ends) {
+    const unsigned k = static_cast<unsigned>(__builtin_ctzll(ends));
+    const uint64_t lanes = below(k) & ~seen;
+    st.line_kurdish |= kurdish & lanes;
+    st.line_high |= high & lanes;
+    if (t.line_stops && (st.line_bad || (!st.line_kurdish && st.line_high))) {
+      stop.kind = SinglePassStop::kLine;
+      stop.at = at + k;
+      return true;
+    }
+    st.line_in = at + k + 1;
+    st.line_out = o + static_cast<size_t>(__builtin_popcountll(keep & below(k + 1)));
+    st.line_kurdish = st.line_high = 0;
+    st.line_bad = false;
+    seen = below(k + 1);
+    ends &= ends - 1;
+  }
+  const uint64_t upto = ~seen & below(first_scalar) & valid;
+  st.line_kurdish |= kurdish & upto;
+  st.line_high |= high & upto;
+  const uint64_t delims = delim & below(first_scalar);
+  if (delims) {
+    const unsigned d = 63 - static_cast<unsigned>(__builtin_clzll(delims));
+    st.chunk_in = at + d + 1;
+    st.chunk_out = o + static_cast<size_t>(__builtin_popcountll(keep & below(d + 1)));
+  }
+  if (scalar) {
+    stop.kind = SinglePassStop::kChunk;
+    stop.at = at + first_scalar;
+    return true;
+  }
+  return false;
+}
+
+// Windows from s to end (whole windows; with kPartial, the one window s .. end).
+template <bool kPartial>
+KURDI_SP inline size_t windows(const SinglePassTables& t, const unsigned char* s, const unsigned char* end,
+                               size_t abs, unsigned char* out, size_t o, SinglePassState& st, SinglePassStop& stop) {
+  using T = SinglePassTables;
   const __m512i fc = _mm512_set1_epi8(static_cast<char>(0xFC)), d8 = _mm512_set1_epi8(static_cast<char>(0xD8));
   const __m512i c0 = _mm512_set1_epi8(static_cast<char>(0xC0)), x80 = _mm512_set1_epi8(static_cast<char>(0x80));
   // Byte i of the previous window's vector at lane 0, the current one's lanes shifted up by one.
@@ -58,87 +100,81 @@ KURDI_SP size_t single_pass(const SinglePassTables& t, const unsigned char* s, s
                       39, 38, 37, 36, 35, 34, 33, 32, 31, 30, 29, 28, 27, 26, 25, 24, 23, 22, 21, 20, 19, 18, 17, 16,
                       15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0),
       _mm512_set1_epi8(63));
-  const uint64_t zwnj_rule = t.letter_zwnj ? ~uint64_t{0} : 0;
   __m512i prev_trail = _mm512_load_si512(st.prev_trail);
-  uint64_t prev_sub = st.prev_sub, prev_del = st.prev_del, prev_zwnj = st.prev_zwnj;
-  uint64_t prev_lead2 = st.prev_lead2, prev_lead3 = st.prev_lead3;
-  // The current line's marks (any lane of its windows) and chunk start, kept in registers.
-  uint64_t line_kurdish = st.line_kurdish, line_high = st.line_high;
-  size_t chunk_in = st.chunk_in, chunk_out = st.chunk_out;
-  stop.kind = SinglePassStop::kNone;
-  size_t w = 0;
-  for (; w < len; w += 64) {
-    const unsigned char* p = s + w;
-    const uint64_t valid = w + 64 <= len ? ~uint64_t{0} : below(static_cast<unsigned>(len - w));
+  __mmask64 prev_sub = st.prev_sub, prev_del = st.prev_del, prev_zwnj = st.prev_zwnj;
+  __mmask64 prev_lead2 = st.prev_lead2, prev_lead3 = st.prev_lead3;
+  const size_t delta = abs - reinterpret_cast<uintptr_t>(s);  // input offset of p: delta + p
+  for (const unsigned char* p = s; p < end; p += 64) {
+    const uint64_t valid = kPartial ? below(static_cast<unsigned>(end - p)) : ~uint64_t{0};
     const __m512i x = _mm512_loadu_si512(p), xm1 = _mm512_loadu_si512(p - 1), xm2 = _mm512_loadu_si512(p - 2);
     const __m512i xp1 = _mm512_loadu_si512(p + 1), xp2 = _mm512_loadu_si512(p + 2);
     const __m512i xp3 = _mm512_loadu_si512(p + 3), xp4 = _mm512_loadu_si512(p + 4);
     // Two-byte Arabic-block characters at each lane (as lead), two lanes back and two ahead.
-    const uint64_t lead = _mm512_cmpeq_epi8_mask(_mm512_and_si512(x, fc), d8);
-    const uint64_t lead_m2 = _mm512_cmpeq_epi8_mask(_mm512_and_si512(xm2, fc), d8);
-    const uint64_t lead_p2 = _mm512_cmpeq_epi8_mask(_mm512_and_si512(xp2, fc), d8);
-    const uint64_t high = _mm512_movepi8_mask(x), high_m1 = _mm512_movepi8_mask(xm1), high_p2 = _mm512_movepi8_mask(xp2);
+    const __mmask64 lead = _mm512_cmpeq_epi8_mask(_mm512_and_si512(x, fc), d8);
+    const __mmask64 lead_m2 = _mm512_cmpeq_epi8_mask(_mm512_and_si512(xm2, fc), d8);
+    const __mmask64 lead_p2 = _mm512_cmpeq_epi8_mask(_mm512_and_si512(xp2, fc), d8);
+    const __mmask64 high = _mm512_movepi8_mask(x);
     const __m512i idx = pair_index(x, xp1);
-    const __m512i c = look(cls, idx);
-    const __m512i c_m2 = look(cls, pair_index(xm2, xm1));
-    const __m512i c_p2 = look(cls, pair_index(xp2, xp3));
-    // ASCII classes (bit 7: a word character, bit 6: a space, tab or line break).
-    const __m512i a_m1 = _mm512_permutex2var_epi8(_mm512_load_si512(t.ascii_letter), xm1,
-                                                  _mm512_load_si512(t.ascii_letter + 64));
-    const __m512i a_p2 = _mm512_permutex2var_epi8(_mm512_load_si512(t.ascii_letter), xp2,
-                                                  _mm512_load_si512(t.ascii_letter + 64));
-    const uint64_t next_zwnj = eq(xp2, 0xE2) & eq(xp3, 0x80) & eq(xp4, 0x8C);
-    const uint64_t sub = lead & bits_of(c, C::kSub), initial = lead & bits_of(c, C::kInitial);
-    const uint64_t fin = lead & bits_of(c, C::kFinal), del = lead & bits_of(c, C::kDel);
-    const uint64_t zwnj_here = fin & next_zwnj & zwnj_rule;
-    // A character right after ه + ZWNJ that this kernel makes ە follows a letter.
+    const __m512i cur = look(t.cur, idx);
+    const __mmask64 next_zwnj =
+        _mm512_mask_cmpeq_epi8_mask(_mm512_mask_cmpeq_epi8_mask(_mm512_cmpeq_epi8_mask(xp2, _mm512_set1_epi8(
+                                                                                              static_cast<char>(0xE2))),
+                                                                xp3, x80),
+                                    xp4, _mm512_set1_epi8(static_cast<char>(0x8C)));
+    const uint64_t zwnj_here = _mm512_mask_test_epi8_mask(lead & next_zwnj, cur, _mm512_set1_epi8(T::kTakesZwnj));
+    // After ه + ZWNJ that this kernel makes ە, a character follows a letter.
     const uint64_t after_hz = (zwnj_here << 5) | (prev_zwnj >> 59);
-    // The character before a lead: ASCII or a two-byte Arabic-block character; anything else is
-    // unknown. The character after: the same, two lanes ahead.
-    const uint64_t prev_letter =
-        (_mm512_movepi8_mask(a_m1) & ~high_m1) | (lead_m2 & bits_of(c_m2, C::kLetter)) | after_hz;
-    const uint64_t prev_known = ~high_m1 | lead_m2 | after_hz;
-    const uint64_t prev_other = prev_known & ~prev_letter;
-    const uint64_t next_letter = (_mm512_movepi8_mask(a_p2) & ~high_p2) |
-                                 (lead_p2 & bits_of(c_p2, C::kLetter) & ~bits_of(c_p2, C::kDel));
-    const uint64_t twin = lead & bits_of(c, C::kTwin);
-    const uint64_t after_del = lead_m2 & bits_of(c_m2, C::kDel);
-    const uint64_t replace = sub | (initial & prev_other & ~after_del) | zwnj_here;
-    const uint64_t dels = del & prev_letter & ~next_zwnj & ~after_del;
-    uint64_t scalar = (lead & bits_of(c, C::kScalar)) | (initial & ~prev_known) | (initial & after_del) |
-                      (fin & ~next_letter & ~zwnj_here) | (del & ~dels) |
-                      (twin & ~prev_letter & (~prev_known | after_del | (_mm512_cmpeq_epi8_mask(xp2, x) &
-                                                                        _mm512_cmpeq_epi8_mask(xp3, xp1)))) |
-                      (del & lead_m2 & bits_of(c_m2, C::kTwin));
+    // The character before (bits 3-5) and after (bits 6-7) each lane: ASCII, a two-byte
+    // Arabic-block character, ZWNJ (after), ە made of ه + ZWNJ (before); anything else is unknown
+    // before and "other" after.
+    __m512i before = _mm512_permutex2var_epi8(_mm512_load_si512(t.ascii_nb), xm1, _mm512_load_si512(t.ascii_nb + 64));
+    before = _mm512_mask_mov_epi8(before, _mm512_movepi8_mask(xm1), _mm512_set1_epi8(T::kPrevUnknown << 3));
+    before = _mm512_mask_mov_epi8(before, lead_m2, look(t.nb, pair_index(xm2, xm1)));
+    before = _mm512_mask_mov_epi8(before, after_hz, _mm512_set1_epi8(T::kPrevLetter << 3));
+    __m512i after = _mm512_maskz_permutex2var_epi8(~_mm512_movepi8_mask(xp2), _mm512_load_si512(t.ascii_nb), xp2,
+                                                   _mm512_load_si512(t.ascii_nb + 64));
+    after = _mm512_mask_mov_epi8(after, lead_p2, look(t.nb, pair_index(xp2, xp3)));
+    after = _mm512_mask_mov_epi8(after, next_zwnj, _mm512_set1_epi8(static_cast<char>(T::kNextZwnj << 6)));
+    // (type | before | after) -> what to do.
+    const __m512i situation = _mm512_ternarylogic_epi32(
+        after, _mm512_ternarylogic_epi32(cur, before, _mm512_set1_epi8(7), 0xE4),
+        _mm512_set1_epi8(static_cast<char>(0xC0)), 0xE4);
+    const __m512i todo = look(t.act, situation);
+    // (ه before ZWNJ: the table says scalar, unless this kernel takes the ZWNJ.)
+    const uint64_t replace = _mm512_mask_test_epi8_mask(lead, todo, _mm512_set1_epi8(T::kReplace)) | zwnj_here;
+    const uint64_t dels = _mm512_mask_test_epi8_mask(lead, todo, _mm512_set1_epi8(T::kDrop));
+    uint64_t scalar = _mm512_mask_test_epi8_mask(lead, todo, _mm512_set1_epi8(T::kToScalar)) & ~zwnj_here;
     // Bytes that are not two-byte Arabic-block characters.
-    const uint64_t ascii_act =
-        _mm512_movepi8_mask(_mm512_permutex2var_epi8(_mm512_load_si512(t.ascii_scalar), x,
-                                                     _mm512_load_si512(t.ascii_scalar + 64))) & ~high;
-    const uint64_t is_c2 = eq(x, 0xC2);
-    const uint64_t c2_act = is_c2 & _mm512_test_epi8_mask(
-                                        _mm512_permutex2var_epi8(_mm512_load_si512(t.c2_scalar), xp1,
-                                                                 _mm512_load_si512(t.c2_scalar)), x80);
-    const uint64_t is_e280 = eq(x, 0xE2) & eq(xp1, 0x80);
-    const uint64_t zwnj = is_e280 & eq(xp2, 0x8C);
-    // A ZWNJ after ه: deleted with it when that ه took it (kFinal and the rule on), else scalar.
+    const __m512i own = _mm512_permutex2var_epi8(_mm512_load_si512(t.ascii_own), x, _mm512_load_si512(t.ascii_own + 64));
+    const uint64_t ascii_act = _mm512_movepi8_mask(own) & ~high;
+    const __mmask64 is_c2 = _mm512_cmpeq_epi8_mask(x, _mm512_set1_epi8(static_cast<char>(0xC2)));
+    const uint64_t c2_act = _mm512_mask_test_epi8_mask(
+        is_c2, _mm512_permutex2var_epi8(_mm512_load_si512(t.c2_scalar), xp1, _mm512_load_si512(t.c2_scalar)), x80);
+    const __mmask64 is_e280 =
+        _mm512_mask_cmpeq_epi8_mask(_mm512_cmpeq_epi8_mask(x, _mm512_set1_epi8(static_cast<char>(0xE2))), xp1, x80);
+    const uint64_t zwnj = _mm512_mask_cmpeq_epi8_mask(is_e280, xp2, _mm512_set1_epi8(static_cast<char>(0x8C)));
+    // A ZWNJ is deleted with the ه before it that took it; any other goes to the scanner.
     const uint64_t zwnj_taken = (zwnj_here << 2) | (prev_zwnj >> 62);
-    const uint64_t e280_act = (is_e280 & ~zwnj &
-                               _mm512_test_epi8_mask(_mm512_permutex2var_epi8(_mm512_load_si512(t.e280_scalar), xp2,
-                                                                              _mm512_load_si512(t.e280_scalar)),
-                                                     x80)) |
-                              (zwnj & ~zwnj_taken);
+    const uint64_t e280_act =
+        _mm512_mask_test_epi8_mask(is_e280 & ~zwnj,
+                                   _mm512_permutex2var_epi8(_mm512_load_si512(t.e280_scalar), xp2,
+                                                            _mm512_load_si512(t.e280_scalar)),
+                                   x80) |
+        (zwnj & ~zwnj_taken);
     const uint64_t cont = _mm512_cmpeq_epi8_mask(_mm512_and_si512(x, c0), x80);
-    const uint64_t lead2 = high & ~cont & _mm512_cmplt_epu8_mask(x, _mm512_set1_epi8(static_cast<char>(0xE0)));
-    const uint64_t lead3 = high & ~cont & ~lead2 & _mm512_cmplt_epu8_mask(x, _mm512_set1_epi8(static_cast<char>(0xF0)));
+    const uint64_t lead2 = _mm512_mask_cmplt_epu8_mask(high & ~cont, x, _mm512_set1_epi8(static_cast<char>(0xE0)));
+    const uint64_t lead3 = _mm512_mask_cmplt_epu8_mask(high & ~cont & ~lead2, x, _mm512_set1_epi8(static_cast<char>(0xF0)));
     const uint64_t other_lead = high & ~cont & ~lead & ~is_c2 & ~is_e280;
     const uint64_t expect = (lead2 << 1) | (prev_lead2 >> 63) | (lead3 << 1) | (lead3 << 2) | (prev_lead3 >> 62) |
                             (prev_lead3 >> 63);
     // A continuation byte where none is expected, or none where one is; C0, C1 and F5-FF leads
     // are other leads.
     scalar |= ascii_act | c2_act | e280_act | other_lead | (expect ^ cont);
-    scalar &= valid;
+    scalar &= valid & g_scalar_mask;
     // The output: replacements (lead here, trail in the next lane), deletions, packed.
-    const __m512i new_lead = look(tlead, idx), new_trail = look(ttrail, idx);
+    const __m512i target = look(t.tgt, idx);
+    const __m512i new_lead = _mm512_ternarylogic_epi32(_mm512_srli_epi16(target, 6), _mm512_set1_epi8(3), d8, 0xEA);
+    const __m512i new_trail = _mm512_ternarylogic_epi32(target, _mm512_set1_epi8(0x3F), x80, 0xEA);
     __m512i y = _mm512_mask_mov_epi8(x, replace, new_lead);
     const __m512i trail_up = _mm512_permutex2var_epi8(prev_trail, shift1, new_trail);
     y = _mm512_mask_mov_epi8(y, (replace << 1) | (prev_sub >> 63), trail_up);
@@ -152,59 +188,21 @@ KURDI_SP size_t single_pass(const SinglePassTables& t, const unsigned char* s, s
     prev_zwnj = zwnj_here;
     prev_lead2 = lead2;
     prev_lead3 = lead3;
-    const uint64_t kurdish = lead & bits_of(c, C::kKurdish);
-    const __m512i a = _mm512_permutex2var_epi8(_mm512_load_si512(t.ascii_letter), x,
-                                               _mm512_load_si512(t.ascii_letter + 64));
-    const uint64_t delim = _mm512_test_epi8_mask(a, _mm512_set1_epi8(0x40)) & ~high & valid;
-    const uint64_t nl = _mm512_cmpeq_epi8_mask(x, _mm512_set1_epi8('\n')) & valid;
+    const uint64_t kurdish = _mm512_mask_test_epi8_mask(lead, cur, _mm512_set1_epi8(T::kKurdish));
+    const uint64_t delim = _mm512_mask_test_epi8_mask(~high & valid, own, _mm512_set1_epi8(0x40));
+    const uint64_t nl = _mm512_mask_cmpeq_epi8_mask(valid, x, _mm512_set1_epi8('\n'));
     if ((scalar | nl) == 0) {
       // The common window: no line ends, nothing for the scalar path.
-      line_kurdish |= kurdish;
-      line_high |= high & valid;
+      st.line_kurdish |= kurdish & valid;
+      st.line_high |= high & valid;
       if (delim) {
         const unsigned d = 63 - static_cast<unsigned>(__builtin_clzll(delim));
-        chunk_in = abs + w + d + 1;
-        chunk_out = o + static_cast<size_t>(__builtin_popcountll(keep & below(d + 1)));
+        st.chunk_in = delta + reinterpret_cast<uintptr_t>(p) + d + 1;
+        st.chunk_out = o + static_cast<size_t>(__builtin_popcountll(keep & below(d + 1)));
       }
-      o += static_cast<size_t>(__builtin_popcountll(keep));
-      continue;
-    }
-    // Line ends before the first scalar lane, in order; then the stop, if any.
-    const unsigned first_scalar = scalar ? static_cast<unsigned>(__builtin_ctzll(scalar)) : 64;
-    uint64_t ends = nl & below(first_scalar);
-    uint64_t seen = 0;  // the window's lanes already given to a line
-    while (ends) {
-      const unsigned k = static_cast<unsigned>(__builtin_ctzll(ends));
-      const uint64_t before = below(k) & ~seen;
-      line_kurdish |= kurdish & before;
-      line_high |= high & before;
-      if (t.line_stops && (st.line_bad || (!line_kurdish && line_high))) {
-        stop.kind = SinglePassStop::kLine;
-        stop.at = abs + w + k;
-        st.line_kurdish = line_kurdish != 0;
-        st.line_high = line_high != 0;
-        return o;
-      }
-      st.line_in = abs + w + k + 1;
-      st.line_out = o + static_cast<size_t>(__builtin_popcountll(keep & below(k + 1)));
-      line_kurdish = line_high = 0;
-      st.line_bad = false;
-      seen = below(k + 1);
-      ends &= ends - 1;
-    }
-    const uint64_t upto = ~seen & below(first_scalar) & valid;
-    line_kurdish |= kurdish & upto;
-    line_high |= high & upto;
-    const uint64_t delims = delim & below(first_scalar);
-    if (delims) {
-      const unsigned d = 63 - static_cast<unsigned>(__builtin_clzll(delims));
-      chunk_in = abs + w + d + 1;
-      chunk_out = o + static_cast<size_t>(__builtin_popcountll(keep & below(d + 1)));
-    }
-    if (scalar) {
-      stop.kind = SinglePassStop::kChunk;
-      stop.at = abs + w + first_scalar;
-      break;
+    } else if (window_events(t, st, stop, delta + reinterpret_cast<uintptr_t>(p), o, keep, scalar, nl, kurdish,
+                             high & valid, delim, valid)) {
+      return o;
     }
     o += static_cast<size_t>(__builtin_popcountll(keep));
   }
@@ -214,10 +212,18 @@ KURDI_SP size_t single_pass(const SinglePassTables& t, const unsigned char* s, s
   st.prev_zwnj = prev_zwnj;
   st.prev_lead2 = prev_lead2;
   st.prev_lead3 = prev_lead3;
-  st.line_kurdish = line_kurdish != 0;
-  st.line_high = line_high != 0;
-  st.chunk_in = chunk_in;
-  st.chunk_out = chunk_out;
+  return o;
+}
+
+}  // namespace
+
+KURDI_SP size_t single_pass(const SinglePassTables& t, const unsigned char* s, size_t len, bool last, size_t abs,
+                            unsigned char* out, size_t o, SinglePassState& st, SinglePassStop& stop) {
+  stop.kind = SinglePassStop::kNone;
+  const size_t whole = len / 64 * 64;
+  o = windows<false>(t, s, s + whole, abs, out, o, st, stop);
+  if (stop.kind == SinglePassStop::kNone && whole < len)
+    o = windows<true>(t, s + whole, s + len, abs + whole, out, o, st, stop);
   (void)last;
   return o;
 }

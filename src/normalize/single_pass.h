@@ -24,25 +24,35 @@
 namespace kurdi::normalize_detail {
 
 struct SinglePassTables {
-  // Classes of a two-byte character with lead D8-DB, by ((lead & 3) << 6 | (trail & 0x3F)).
+  // A two-byte character with lead D8-DB is looked up by ((lead & 3) << 6 | (trail & 0x3F)).
+  // cur: what it is where it stands. Bits 0-2, its type:
   enum : uint8_t {
-    kSub = 1,       // replaced by tlead/ttrail everywhere
-    kDel = 2,       // deleted (only after a word character, not before a ZWNJ)
-    kInitial = 4,   // replaced by tlead/ttrail at a word start (ر)
-    kFinal = 8,     // before ZWNJ: replaced by tlead/ttrail and the ZWNJ deleted (ه); at a word end: scalar
-    kLetter = 16,   // a word character (for the two rules above)
-    kKurdish = 32,  // a Kurdish-only letter (ە ێ ۆ ڵ ڕ ڤ): the line needs no repair test
-    kScalar = 64,   // anything else the scanner does with it
-    kTwin = 128,    // scalar at a word start before itself (و و)
+    kPlain = 0,    // copied
+    kSub = 1,      // replaced by its target everywhere
+    kDel = 2,      // deleted (after a letter, not before a ZWNJ)
+    kInitial = 3,  // replaced by its target at a word start (ر)
+    kFinal = 4,    // nothing before a letter; before ZWNJ: replaced by its target, the ZWNJ deleted (ه)
+    kTwin = 5,     // nothing but at a word start before another of it (و و)
+    kScalar = 6,   // anything else the scanner does with it
   };
-  alignas(64) uint8_t cls[256] = {};
-  alignas(64) uint8_t tlead[256] = {};
-  alignas(64) uint8_t ttrail[256] = {};
-  alignas(64) uint8_t ascii_letter[128] = {};  // 0x80: a word character; 0x40: space, tab, line break
-  alignas(64) uint8_t ascii_scalar[128] = {};  // 0x80 when the scanner acts on it
-  alignas(64) uint8_t c2_scalar[64] = {};      // U+0080-U+00BF: 0x80 when the scanner acts on it
-  alignas(64) uint8_t e280_scalar[64] = {};    // U+2000-U+203F: 0x80 when the scanner acts on it
-  bool letter_zwnj = false;  // ه + ZWNJ -> ە (kFinal's replacement) is on
+  static constexpr uint8_t kKurdish = 8;   // cur: a Kurdish-only letter (ە ێ ۆ ڵ ڕ ڤ)
+  static constexpr uint8_t kTakesZwnj = 16;  // cur: kFinal, and the ه + ZWNJ rule is on
+  alignas(64) uint8_t cur[256] = {};
+  // nb: what it is to its neighbours. Bits 3-5, as the character before (kPrev*); bits 6-7, as the
+  // character after (kNext*).
+  enum : uint8_t { kPrevOther = 0, kPrevLetter = 1, kPrevDel = 2, kPrevUnknown = 3, kPrevTwin = 4 };
+  enum : uint8_t { kNextOther = 0, kNextLetter = 1, kNextZwnj = 2, kNextTwin = 3 };
+  alignas(64) uint8_t nb[256] = {};
+  // act: by (type | prev << 3 | next << 6), what to do:
+  static constexpr uint8_t kReplace = 1, kDrop = 2, kDropZwnj = 4, kToScalar = 8;
+  alignas(64) uint8_t act[256] = {};
+  // tgt: the replacement, also a two-byte character with lead D8-DB, by its own index.
+  alignas(64) uint8_t tgt[256] = {};
+  alignas(64) uint8_t ascii_nb[128] = {};   // ASCII as a neighbour (nb's bits)
+  // ASCII where it stands: 0x80 the scanner acts on it; 0x40 a space, tab or line break.
+  alignas(64) uint8_t ascii_own[128] = {};
+  alignas(64) uint8_t c2_scalar[64] = {};    // U+0080-U+00BF: 0x80 when the kernel leaves it to the scanner
+  alignas(64) uint8_t e280_scalar[64] = {};  // U+2000-U+203F: the same
   bool line_stops = false;   // stop at lines that may call for the convention repair
   bool usable = false;       // filled, and the CPU has AVX-512 BW, VBMI and VBMI2
 };
@@ -54,7 +64,9 @@ struct SinglePassState {
   uint64_t prev_sub = 0, prev_del = 0, prev_zwnj = 0, prev_lead2 = 0, prev_lead3 = 0;
   // The current line and chunk: where they start in the input and in the output.
   size_t line_in = 0, line_out = 0, chunk_in = 0, chunk_out = 0;
-  bool line_kurdish = false, line_high = false, line_bad = false;
+  // Nonzero when the line has a Kurdish-only letter, a byte above ASCII (the lanes' bits, OR-ed).
+  uint64_t line_kurdish = 0, line_high = 0;
+  bool line_bad = false;
   void reset_carries() {
     for (uint8_t& b : prev_trail) b = 0;
     prev_sub = prev_del = prev_zwnj = prev_lead2 = prev_lead3 = 0;
