@@ -170,6 +170,8 @@ KURDI_SP inline size_t windows(const SinglePassTables& t, const unsigned char* s
     // A continuation byte where none is expected, or none where one is; C0, C1 and F5-FF leads
     // are other leads.
     scalar |= ascii_act | c2_act | e280_act | other_lead | (expect ^ cont);
+    // The text's last window: a lead whose continuation would lie past the end is broken too.
+    if (kPartial) scalar |= ((lead2 | lead3) & ~(valid >> 1)) | (lead3 & ~(valid >> 2));
     scalar &= valid & g_scalar_mask;
     // The output: replacements (lead here, trail in the next lane), deletions, packed.
     const __m512i target = look(t.tgt, idx);
