@@ -504,7 +504,8 @@ void Normalizer::Impl::build_single_pass(const std::array<bool, 0x800>& seq_seco
                            : letter        ? T::kPrevLetter
                                            : T::kPrevOther;
     const uint8_t after = type == T::kTwin ? T::kNextTwin : (letter && type != T::kDel) ? T::kNextLetter : T::kNextOther;
-    t.nb[i] = static_cast<uint8_t>(before << 3 | after << 6);
+    t.nb[i] = static_cast<uint8_t>(before << 3 | after << 6 | ((fl & fJoining) ? T::kJoining : 0) |
+                                   ((fl & fArabic) ? T::kArabicLetter : 0) | (letter ? T::kWordLetter : 0));
   }
   // What to do, by (type, before, after).
   for (int k = 0; k < 256; ++k) {
@@ -515,7 +516,12 @@ void Normalizer::Impl::build_single_pass(const std::array<bool, 0x800>& seq_seco
     switch (type) {
       case T::kPlain: break;
       case T::kSub: a = T::kReplace; break;
-      case T::kDel: a = (before == T::kPrevLetter && after != T::kNextZwnj) ? T::kDrop : T::kToScalar; break;
+      case T::kDel:
+        a = after == T::kNextZwnj           ? T::kToScalar
+            : before == T::kPrevLetter      ? T::kDrop
+            : before == T::kPrevDel         ? T::kDropAfterDrop
+                                            : T::kToScalar;
+        break;
       case T::kInitial:
         a = before == T::kPrevOther ? T::kReplace : before_letter ? 0 : T::kToScalar;
         break;
@@ -541,6 +547,7 @@ void Normalizer::Impl::build_single_pass(const std::array<bool, 0x800>& seq_seco
     t.e280_scalar[i] = (flags(kPunctBlock + static_cast<char32_t>(i)) & (fAct | fLetter)) ? 0x80 : 0;
   }
   t.line_stops = options.convention_repair;
+  t.zwnj_smart = options.zwnj == ZwnjPolicy::kSmart;
   t.usable = !options.convention_repair || settled_lines_hold;
 }
 
@@ -1787,6 +1794,7 @@ void Normalizer::Impl::normalize_single_pass(std::string_view in, std::string& o
     o += scratch.size();
   };
   alignas(64) unsigned char pad[kBefore + 64 + kAfter + 64];
+  static std::map<std::string, size_t>* dbg = getenv("SPDBG") ? new std::map<std::string, size_t> : nullptr;
   size_t dbg_chunks = 0, dbg_lines = 0;
   for (size_t p = 0; p < n;) {
     SinglePassStop stop;
@@ -1813,6 +1821,14 @@ void Normalizer::Impl::normalize_single_pass(std::string_view in, std::string& o
     }
     st.reset_carries();
     ++(stop.kind == SinglePassStop::kChunk ? dbg_chunks : dbg_lines);
+    if (dbg && stop.kind == SinglePassStop::kChunk) {
+      const unsigned a = s[stop.at], b = stop.at + 1 < n ? s[stop.at + 1] : 0, c = stop.at + 2 < n ? s[stop.at + 2] : 0;
+      std::string k = a == 0xE2 && b == 0x80 && c == 0x8C ? "zwnj" : a == 0xD9 && b == 0x87 ? "heh" : a == 0xD9 && b == 0x88 ? "waw"
+        : a == 0xD8 && b == 0xB1 ? "reh" : a == 0xD9 && b == 0x80 ? "tatweel" : a == 0xD9 && b >= 0x8B && b <= 0x9F ? "mark"
+        : a >= 0xF0 ? "4byte" : a >= 0xE0 ? "3byte:" + std::to_string(a) + "," + std::to_string(b) : (a & 0xFC) == 0xD8 ? "ar:" + std::to_string(a) + "," + std::to_string(b)
+        : a >= 0xC0 ? "2byte:" + std::to_string(a) : a >= 0x80 ? "cont" : "ascii:" + std::to_string(a);
+      ++(*dbg)[k];
+    }
     if (stop.kind == SinglePassStop::kChunk) {
       // The chunk around the stop goes to the scalar character layer.
       size_t e = stop.at;
@@ -1846,6 +1862,13 @@ void Normalizer::Impl::normalize_single_pass(std::string_view in, std::string& o
     scratch.clear();
     normalize_line(in.substr(st.line_in), scratch, nullptr, stats, path);
     put(st.line_out);
+  }
+  if (dbg) {
+    std::vector<std::pair<size_t, std::string>> v;
+    for (auto& [k, c] : *dbg) v.push_back({c, k});
+    std::sort(v.rbegin(), v.rend());
+    for (size_t i = 0; i < v.size() && i < 25; ++i) fprintf(stderr, "%8zu %s\n", v[i].first, v[i].second.c_str());
+    dbg->clear();
   }
   out.resize(o);
   if (scratch.capacity() > (size_t{1} << 20)) std::string().swap(scratch);

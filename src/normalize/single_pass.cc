@@ -104,6 +104,7 @@ KURDI_SP inline size_t windows(const SinglePassTables& t, const unsigned char* s
   __mmask64 prev_sub = st.prev_sub, prev_del = st.prev_del, prev_zwnj = st.prev_zwnj;
   __mmask64 prev_lead2 = st.prev_lead2, prev_lead3 = st.prev_lead3;
   const size_t delta = abs - reinterpret_cast<uintptr_t>(s);  // input offset of p: delta + p
+  const uint64_t zwnj_smart = t.zwnj_smart ? ~uint64_t{0} : 0;
   for (const unsigned char* p = s; p < end; p += 64) {
     const uint64_t valid = kPartial ? below(static_cast<unsigned>(end - p)) : ~uint64_t{0};
     const __m512i x = _mm512_loadu_si512(p), xm1 = _mm512_loadu_si512(p - 1), xm2 = _mm512_loadu_si512(p - 2);
@@ -130,7 +131,35 @@ KURDI_SP inline size_t windows(const SinglePassTables& t, const unsigned char* s
     __m512i before = _mm512_permutex2var_epi8(_mm512_load_si512(t.ascii_nb), xm1, _mm512_load_si512(t.ascii_nb + 64));
     before = _mm512_mask_mov_epi8(before, _mm512_movepi8_mask(xm1), _mm512_set1_epi8(T::kPrevUnknown << 3));
     before = _mm512_mask_mov_epi8(before, lead_m2, look(t.nb, pair_index(xm2, xm1)));
-    before = _mm512_mask_mov_epi8(before, after_hz, _mm512_set1_epi8(T::kPrevLetter << 3));
+    // A ZWNJ the ه before it does not take (lane i: its E2), under the keep-only-between-joining-
+    // letters policy: kept between a joining letter (i - 2) and an Arabic letter (i + 3), dropped
+    // when the character before is known and the one after is neither deleted, a ZWNJ nor a
+    // three-byte character (the scanner looks past those); otherwise scalar. Then the character
+    // after it follows a letter when the one before it is a letter.
+    const __mmask64 zwnj_at =
+        _mm512_mask_cmpeq_epi8_mask(_mm512_mask_cmpeq_epi8_mask(_mm512_cmpeq_epi8_mask(x, _mm512_set1_epi8(
+                                                                                           static_cast<char>(0xE2))),
+                                                                xp1, x80),
+                                    xp2, _mm512_set1_epi8(static_cast<char>(0x8C)));
+    const uint64_t zwnj_free = zwnj_at & ~((zwnj_here << 2) | (prev_zwnj >> 62)) & zwnj_smart;
+    uint64_t zwnj_keep = 0, zwnj_drop = 0, after_zwnj = 0;
+    if (zwnj_free) {
+      const __m512i nb_m2 = look(t.nb, pair_index(xm2, xm1));
+      const __m512i nb_p3 = look(t.nb, pair_index(xp3, xp4));
+      const __mmask64 at_lead_p3 = _mm512_cmpeq_epi8_mask(_mm512_and_si512(xp3, fc), d8);
+      const uint64_t prev_join = _mm512_mask_test_epi8_mask(lead_m2, nb_m2, _mm512_set1_epi8(T::kJoining));
+      const uint64_t prev_letter_z = _mm512_mask_test_epi8_mask(lead_m2, nb_m2, _mm512_set1_epi8(T::kWordLetter));
+      const uint64_t next_ar = _mm512_mask_test_epi8_mask(at_lead_p3, nb_p3, _mm512_set1_epi8(T::kArabicLetter));
+      const uint64_t next_del = _mm512_mask_cmpeq_epi8_mask(
+          at_lead_p3, _mm512_and_si512(nb_p3, _mm512_set1_epi8(0x38)), _mm512_set1_epi8(T::kPrevDel << 3));
+      const uint64_t next_high_other = _mm512_movepi8_mask(xp3) & ~at_lead_p3;  // three-byte, ZWNJ, ...
+      const uint64_t prev_known = lead_m2 | ~_mm512_movepi8_mask(xm1);
+      const uint64_t in_window = below(61);  // its three bytes and the next character's lead here
+      zwnj_keep = zwnj_free & prev_join & next_ar & in_window;
+      zwnj_drop = zwnj_free & ~zwnj_keep & prev_known & ~next_del & ~next_high_other & in_window;
+      after_zwnj = ((zwnj_keep | zwnj_drop) & prev_letter_z) << 3;
+    }
+    before = _mm512_mask_mov_epi8(before, after_hz | after_zwnj, _mm512_set1_epi8(T::kPrevLetter << 3));
     __m512i after = _mm512_maskz_permutex2var_epi8(~_mm512_movepi8_mask(xp2), _mm512_load_si512(t.ascii_nb), xp2,
                                                    _mm512_load_si512(t.ascii_nb + 64));
     after = _mm512_mask_mov_epi8(after, lead_p2, look(t.nb, pair_index(xp2, xp3)));
@@ -160,7 +189,7 @@ KURDI_SP inline size_t windows(const SinglePassTables& t, const unsigned char* s
                                    _mm512_permutex2var_epi8(_mm512_load_si512(t.e280_scalar), xp2,
                                                             _mm512_load_si512(t.e280_scalar)),
                                    x80) |
-        (zwnj & ~zwnj_taken);
+        (zwnj & ~zwnj_taken & ~zwnj_keep & ~zwnj_drop);
     const uint64_t cont = _mm512_cmpeq_epi8_mask(_mm512_and_si512(x, c0), x80);
     const uint64_t lead2 = _mm512_mask_cmplt_epu8_mask(high & ~cont, x, _mm512_set1_epi8(static_cast<char>(0xE0)));
     const uint64_t lead3 = _mm512_mask_cmplt_epu8_mask(high & ~cont & ~lead2, x, _mm512_set1_epi8(static_cast<char>(0xF0)));
@@ -180,7 +209,8 @@ KURDI_SP inline size_t windows(const SinglePassTables& t, const unsigned char* s
     __m512i y = _mm512_mask_mov_epi8(x, replace, new_lead);
     const __m512i trail_up = _mm512_permutex2var_epi8(prev_trail, shift1, new_trail);
     y = _mm512_mask_mov_epi8(y, (replace << 1) | (prev_sub >> 63), trail_up);
-    const uint64_t drop = dels | (dels << 1) | (prev_del >> 63) | (zwnj_here << 2) | (zwnj_here << 3) |
+    const uint64_t drop = dels | (dels << 1) | (prev_del >> 63) | zwnj_drop | (zwnj_drop << 1) | (zwnj_drop << 2) |
+                          (zwnj_here << 2) | (zwnj_here << 3) |
                           (zwnj_here << 4) | (prev_zwnj >> 62) | (prev_zwnj >> 61) | (prev_zwnj >> 60);
     const uint64_t keep = ~drop & valid;
     _mm512_storeu_si512(out + o, _mm512_maskz_compress_epi8(keep, y));

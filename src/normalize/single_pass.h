@@ -42,9 +42,12 @@ struct SinglePassTables {
   // character after (kNext*).
   enum : uint8_t { kPrevOther = 0, kPrevLetter = 1, kPrevDel = 2, kPrevUnknown = 3, kPrevTwin = 4 };
   enum : uint8_t { kNextOther = 0, kNextLetter = 1, kNextZwnj = 2, kNextTwin = 3 };
+  // nb's bits 0-2, for the ZWNJ policy: joins the next letter; an Arabic letter; a word character.
+  static constexpr uint8_t kJoining = 1, kArabicLetter = 2, kWordLetter = 4;
   alignas(64) uint8_t nb[256] = {};
   // act: by (type | prev << 3 | next << 6), what to do:
-  static constexpr uint8_t kReplace = 1, kDrop = 2, kDropZwnj = 4, kToScalar = 8;
+  // kDropAfterDrop: dropped when the character before it is (the kernel follows a run).
+  static constexpr uint8_t kReplace = 1, kDrop = 2, kDropZwnj = 4, kToScalar = 8, kDropAfterDrop = 16;
   alignas(64) uint8_t act[256] = {};
   // tgt: the replacement, also a two-byte character with lead D8-DB, by its own index.
   alignas(64) uint8_t tgt[256] = {};
@@ -54,6 +57,7 @@ struct SinglePassTables {
   alignas(64) uint8_t c2_scalar[64] = {};    // U+0080-U+00BF: 0x80 when the kernel leaves it to the scanner
   alignas(64) uint8_t e280_scalar[64] = {};  // U+2000-U+203F: the same
   bool line_stops = false;   // stop at lines that may call for the convention repair
+  bool zwnj_smart = false;   // ZWNJ kept only between joining letters (ZwnjPolicy::kSmart)
   bool usable = false;       // filled, and the CPU has AVX-512 BW, VBMI and VBMI2
 };
 
