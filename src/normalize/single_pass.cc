@@ -131,18 +131,21 @@ KURDI_SP inline size_t windows(const SinglePassTables& t, const unsigned char* s
     __m512i before = _mm512_permutex2var_epi8(_mm512_load_si512(t.ascii_nb), xm1, _mm512_load_si512(t.ascii_nb + 64));
     before = _mm512_mask_mov_epi8(before, _mm512_movepi8_mask(xm1), _mm512_set1_epi8(T::kPrevUnknown << 3));
     before = _mm512_mask_mov_epi8(before, lead_m2, look(t.nb, pair_index(xm2, xm1)));
+    const uint64_t cont = _mm512_cmpeq_epi8_mask(_mm512_and_si512(x, c0), x80);
+    const uint64_t others = high & ~cont & ~lead;  // leads of other characters
     // A ZWNJ the ه before it does not take (lane i: its E2), under the keep-only-between-joining-
     // letters policy: kept between a joining letter (i - 2) and an Arabic letter (i + 3), dropped
     // when the character before is known and the one after is neither deleted, a ZWNJ nor a
     // three-byte character (the scanner looks past those); otherwise scalar. Then the character
     // after it follows a letter when the one before it is a letter.
-    const __mmask64 zwnj_at =
-        _mm512_mask_cmpeq_epi8_mask(_mm512_mask_cmpeq_epi8_mask(_mm512_cmpeq_epi8_mask(x, _mm512_set1_epi8(
-                                                                                           static_cast<char>(0xE2))),
-                                                                xp1, x80),
-                                    xp2, _mm512_set1_epi8(static_cast<char>(0x8C)));
-    const uint64_t zwnj_free = zwnj_at & ~((zwnj_here << 2) | (prev_zwnj >> 62)) & zwnj_smart;
     uint64_t zwnj_keep = 0, zwnj_drop = 0, after_zwnj = 0;
+    const uint64_t zwnj_free =
+        others ? _mm512_mask_cmpeq_epi8_mask(
+                     _mm512_mask_cmpeq_epi8_mask(
+                         _mm512_mask_cmpeq_epi8_mask(others, x, _mm512_set1_epi8(static_cast<char>(0xE2))), xp1, x80),
+                     xp2, _mm512_set1_epi8(static_cast<char>(0x8C))) &
+                     ~((zwnj_here << 2) | (prev_zwnj >> 62)) & zwnj_smart
+               : 0;
     if (zwnj_free) {
       const __m512i nb_m2 = look(t.nb, pair_index(xm2, xm1));
       const __m512i nb_p3 = look(t.nb, pair_index(xp3, xp4));
@@ -171,50 +174,67 @@ KURDI_SP inline size_t windows(const SinglePassTables& t, const unsigned char* s
     const __m512i todo = look(t.act, situation);
     // (ه before ZWNJ: the table says scalar, unless this kernel takes the ZWNJ.)
     const uint64_t replace = _mm512_mask_test_epi8_mask(lead, todo, _mm512_set1_epi8(T::kReplace)) | zwnj_here;
-    const uint64_t dels = _mm512_mask_test_epi8_mask(lead, todo, _mm512_set1_epi8(T::kDrop));
-    uint64_t scalar = _mm512_mask_test_epi8_mask(lead, todo, _mm512_set1_epi8(T::kToScalar)) & ~zwnj_here;
-    // Bytes that are not two-byte Arabic-block characters.
+    uint64_t dels = _mm512_mask_test_epi8_mask(lead, todo, _mm512_set1_epi8(T::kDrop));
+    // A deleted character after deleted ones (ــــ): deleted when the one two lanes back is.
+    uint64_t del_run = _mm512_mask_test_epi8_mask(lead, todo, _mm512_set1_epi8(T::kDropAfterDrop));
+    if (del_run) {
+      for (int k = 0; k < 4 && del_run; ++k) {
+        const uint64_t now = del_run & ((dels << 2) | (prev_del >> 62));
+        if (!now) break;
+        dels |= now;
+        del_run &= ~now;
+      }
+    }
+    uint64_t scalar = (_mm512_mask_test_epi8_mask(lead, todo, _mm512_set1_epi8(T::kToScalar)) & ~zwnj_here) | del_run;
+    // Bytes that are not two-byte Arabic-block characters. Most windows have none above ASCII
+    // (only D8-DB leads and their trails): then only the trails need checking.
     const __m512i own = _mm512_permutex2var_epi8(_mm512_load_si512(t.ascii_own), x, _mm512_load_si512(t.ascii_own + 64));
     const uint64_t ascii_act = _mm512_movepi8_mask(own) & ~high;
-    const __mmask64 is_c2 = _mm512_cmpeq_epi8_mask(x, _mm512_set1_epi8(static_cast<char>(0xC2)));
-    const uint64_t c2_act = _mm512_mask_test_epi8_mask(
-        is_c2, _mm512_permutex2var_epi8(_mm512_load_si512(t.c2_scalar), xp1, _mm512_load_si512(t.c2_scalar)), x80);
-    const __mmask64 is_e280 =
-        _mm512_mask_cmpeq_epi8_mask(_mm512_cmpeq_epi8_mask(x, _mm512_set1_epi8(static_cast<char>(0xE2))), xp1, x80);
-    const uint64_t zwnj = _mm512_mask_cmpeq_epi8_mask(is_e280, xp2, _mm512_set1_epi8(static_cast<char>(0x8C)));
-    // A ZWNJ is deleted with the ه before it that took it; any other goes to the scanner.
-    const uint64_t zwnj_taken = (zwnj_here << 2) | (prev_zwnj >> 62);
-    const uint64_t e280_act =
-        _mm512_mask_test_epi8_mask(is_e280 & ~zwnj,
-                                   _mm512_permutex2var_epi8(_mm512_load_si512(t.e280_scalar), xp2,
-                                                            _mm512_load_si512(t.e280_scalar)),
-                                   x80) |
-        (zwnj & ~zwnj_taken & ~zwnj_keep & ~zwnj_drop);
-    const uint64_t cont = _mm512_cmpeq_epi8_mask(_mm512_and_si512(x, c0), x80);
-    const uint64_t lead2 = _mm512_mask_cmplt_epu8_mask(high & ~cont, x, _mm512_set1_epi8(static_cast<char>(0xE0)));
-    const uint64_t lead3 = _mm512_mask_cmplt_epu8_mask(high & ~cont & ~lead2, x, _mm512_set1_epi8(static_cast<char>(0xF0)));
-    const uint64_t other_lead = high & ~cont & ~lead & ~is_c2 & ~is_e280;
+    uint64_t lead2 = lead, lead3 = 0, others_act = 0;
+    if (others) {
+      const __mmask64 is_c2 = _mm512_cmpeq_epi8_mask(x, _mm512_set1_epi8(static_cast<char>(0xC2)));
+      const uint64_t c2_act = _mm512_mask_test_epi8_mask(
+          is_c2, _mm512_permutex2var_epi8(_mm512_load_si512(t.c2_scalar), xp1, _mm512_load_si512(t.c2_scalar)), x80);
+      const __mmask64 is_e280 =
+          _mm512_mask_cmpeq_epi8_mask(_mm512_cmpeq_epi8_mask(x, _mm512_set1_epi8(static_cast<char>(0xE2))), xp1, x80);
+      const uint64_t zwnj = _mm512_mask_cmpeq_epi8_mask(is_e280, xp2, _mm512_set1_epi8(static_cast<char>(0x8C)));
+      // A ZWNJ is deleted with the ه before it that took it, or kept or dropped by the policy
+      // above; any other goes to the scanner.
+      const uint64_t zwnj_taken = (zwnj_here << 2) | (prev_zwnj >> 62);
+      const uint64_t e280_act =
+          _mm512_mask_test_epi8_mask(is_e280 & ~zwnj,
+                                     _mm512_permutex2var_epi8(_mm512_load_si512(t.e280_scalar), xp2,
+                                                              _mm512_load_si512(t.e280_scalar)),
+                                     x80) |
+          (zwnj & ~zwnj_taken & ~zwnj_keep & ~zwnj_drop);
+      lead2 = _mm512_mask_cmplt_epu8_mask(others, x, _mm512_set1_epi8(static_cast<char>(0xE0))) | lead;
+      lead3 = _mm512_mask_cmplt_epu8_mask(others & ~lead2, x, _mm512_set1_epi8(static_cast<char>(0xF0)));
+      // C0, C1 and F5-FF leads are other leads too.
+      others_act = c2_act | e280_act | (others & ~is_c2 & ~is_e280);
+    }
     const uint64_t expect = (lead2 << 1) | (prev_lead2 >> 63) | (lead3 << 1) | (lead3 << 2) | (prev_lead3 >> 62) |
                             (prev_lead3 >> 63);
-    // A continuation byte where none is expected, or none where one is; C0, C1 and F5-FF leads
-    // are other leads.
-    scalar |= ascii_act | c2_act | e280_act | other_lead | (expect ^ cont);
+    // A continuation byte where none is expected, or none where one is.
+    scalar |= ascii_act | others_act | (expect ^ cont);
     // The text's last window: a lead whose continuation would lie past the end is broken too.
     if (kPartial) scalar |= ((lead2 | lead3) & ~(valid >> 1)) | (lead3 & ~(valid >> 2));
     scalar &= valid & g_scalar_mask;
     // The output: replacements (lead here, trail in the next lane), deletions, packed.
-    const __m512i target = look(t.tgt, idx);
-    const __m512i new_lead = _mm512_ternarylogic_epi32(_mm512_srli_epi16(target, 6), _mm512_set1_epi8(3), d8, 0xEA);
-    const __m512i new_trail = _mm512_ternarylogic_epi32(target, _mm512_set1_epi8(0x3F), x80, 0xEA);
-    __m512i y = _mm512_mask_mov_epi8(x, replace, new_lead);
-    const __m512i trail_up = _mm512_permutex2var_epi8(prev_trail, shift1, new_trail);
-    y = _mm512_mask_mov_epi8(y, (replace << 1) | (prev_sub >> 63), trail_up);
+    __m512i y = x;
+    if (replace | (prev_sub >> 63)) {
+      const __m512i target = look(t.tgt, idx);
+      const __m512i new_lead = _mm512_ternarylogic_epi32(_mm512_srli_epi16(target, 6), _mm512_set1_epi8(3), d8, 0xEA);
+      const __m512i new_trail = _mm512_ternarylogic_epi32(target, _mm512_set1_epi8(0x3F), x80, 0xEA);
+      y = _mm512_mask_mov_epi8(y, replace, new_lead);
+      const __m512i trail_up = _mm512_permutex2var_epi8(prev_trail, shift1, new_trail);
+      y = _mm512_mask_mov_epi8(y, (replace << 1) | (prev_sub >> 63), trail_up);
+      prev_trail = new_trail;  // read next window only when this one replaced its lane 63
+    }
     const uint64_t drop = dels | (dels << 1) | (prev_del >> 63) | zwnj_drop | (zwnj_drop << 1) | (zwnj_drop << 2) |
                           (zwnj_here << 2) | (zwnj_here << 3) |
                           (zwnj_here << 4) | (prev_zwnj >> 62) | (prev_zwnj >> 61) | (prev_zwnj >> 60);
     const uint64_t keep = ~drop & valid;
     _mm512_storeu_si512(out + o, _mm512_maskz_compress_epi8(keep, y));
-    prev_trail = new_trail;
     prev_sub = replace;
     prev_del = dels;
     prev_zwnj = zwnj_here;
