@@ -496,6 +496,15 @@ void Normalizer::Impl::build_single_pass(const std::array<bool, 0x800>& seq_seco
         target = to;
       }
     }
+    // The word-final rule writes ە (run_piece()); the kernel makes it where it is sure the word
+    // ends, and the caller checks the word against the /h/-word list.
+    if (type == T::kFinal && c == 0x0647 && options.final_heh && (!target || target == 0x06D5)) {
+      cur |= T::kFinalSpec;
+      target = 0x06D5;
+    }
+    // The vowels after which the scanner keeps a word-initial وو (its kVowels).
+    for (char32_t v : std::u32string_view(U"اەێۆیوئ"))
+      if (c == v) cur |= T::kVowel;
     t.cur[i] = cur;
     if (target) t.tgt[i] = static_cast<uint8_t>(index_of(target));
     // As a neighbour.
@@ -529,7 +538,11 @@ void Normalizer::Impl::build_single_pass(const std::array<bool, 0x800>& seq_seco
         a = after_letter ? 0 : T::kToScalar;  // before ZWNJ: the kernel's own mask (kTakesZwnj)
         break;
       case T::kTwin:
-        a = before_letter ? 0 : (before == T::kPrevOther && after != T::kNextTwin) ? 0 : T::kToScalar;
+        a = before_letter                   ? 0
+            : before != T::kPrevOther       ? T::kToScalar
+            : after != T::kNextTwin         ? 0
+            : options.initial_waw           ? T::kToScalar | T::kTwinCheck
+                                            : 0;
         break;
       default: a = T::kToScalar;
     }
@@ -1793,6 +1806,44 @@ void Normalizer::Impl::normalize_single_pass(std::string_view in, std::string& o
     std::memcpy(dst() + o, scratch.data(), scratch.size());
     o += scratch.size();
   };
+  // The word-final ه the kernel made ە, below `limit` (the output past it is done again): the
+  // word before it (back over word characters, as run_piece() counts its word) with ه, against
+  // the /h/-word list; a word on the list gets its ه back (same length).
+  const size_t out_start = o;
+  auto check_final_heh = [&](size_t limit) {
+    unsigned char* d = dst();
+    std::string w;
+    for (size_t k = 0; k < st.final_heh_count; ++k) {
+      const size_t q = st.final_heh[k];
+      if (q >= limit) continue;
+      size_t ws = q;
+      while (ws > out_start) {
+        size_t len = 1;
+        char32_t c = d[ws - 1];
+        if (c >= 0x80) {
+          if (ws - out_start >= 2 && (d[ws - 2] & 0xE0) == 0xC0) {
+            len = 2;
+            c = (static_cast<char32_t>(d[ws - 2] & 0x1F) << 6) | (d[ws - 1] & 0x3F);
+          } else if (ws - out_start >= 3 && (d[ws - 3] & 0xF0) == 0xE0) {
+            len = 3;
+            c = (static_cast<char32_t>(d[ws - 3] & 0x0F) << 12) | (static_cast<char32_t>(d[ws - 2] & 0x3F) << 6) |
+                (d[ws - 1] & 0x3F);
+          } else {
+            break;
+          }
+        }
+        if (!is_word_char(c)) break;
+        ws -= len;
+      }
+      w.assign(reinterpret_cast<const char*>(d + ws), q - ws);
+      w += "\xD9\x87";
+      if (keeps_final_h(w)) {
+        d[q] = 0xD9;
+        d[q + 1] = 0x87;
+      }
+    }
+    st.final_heh_count = 0;
+  };
   alignas(64) unsigned char pad[kBefore + 64 + kAfter + 64];
   static std::map<std::string, size_t>* dbg = getenv("SPDBG") ? new std::map<std::string, size_t> : nullptr;
   size_t dbg_chunks = 0, dbg_lines = 0;
@@ -1803,6 +1854,7 @@ void Normalizer::Impl::normalize_single_pass(std::string_view in, std::string& o
       room(len + 64);
       o = normalize_detail::single_pass(single, s + p, len, false, p, dst(), o, st, stop);
       if (stop.kind == SinglePassStop::kNone) {
+        check_final_heh(o);
         p += len;
         continue;
       }
@@ -1815,10 +1867,12 @@ void Normalizer::Impl::normalize_single_pass(std::string_view in, std::string& o
       room(128);
       o = normalize_detail::single_pass(single, pad + kBefore, len, p + 64 >= n, p, dst(), o, st, stop);
       if (stop.kind == SinglePassStop::kNone) {
+        check_final_heh(o);
         p += len;
         continue;
       }
     }
+    check_final_heh(stop.kind == SinglePassStop::kChunk ? st.chunk_out : st.line_out);
     st.reset_carries();
     ++(stop.kind == SinglePassStop::kChunk ? dbg_chunks : dbg_lines);
     if (dbg && stop.kind == SinglePassStop::kChunk) {
@@ -1828,6 +1882,10 @@ void Normalizer::Impl::normalize_single_pass(std::string_view in, std::string& o
         : a >= 0xF0 ? "4byte" : a >= 0xE0 ? "3byte:" + std::to_string(a) + "," + std::to_string(b) : (a & 0xFC) == 0xD8 ? "ar:" + std::to_string(a) + "," + std::to_string(b)
         : a >= 0xC0 ? "2byte:" + std::to_string(a) : a >= 0x80 ? "cont" : "ascii:" + std::to_string(a);
       ++(*dbg)[k];
+      if (getenv("SPCTX") && k == getenv("SPCTX") && (*dbg)[k] % 97 == 1) {
+        size_t b0 = stop.at >= 12 ? stop.at - 12 : 0;
+        fprintf(stderr, "CTX [%s] <%s>\n", std::string(in.substr(b0, stop.at - b0)).c_str(), std::string(in.substr(stop.at, 12)).c_str());
+      }
     }
     if (stop.kind == SinglePassStop::kChunk) {
       // The chunk around the stop goes to the scalar character layer.

@@ -49,7 +49,20 @@ namespace {
 KURDI_SP __attribute__((noinline)) bool window_events(const SinglePassTables& t, SinglePassState& st,
                                                       SinglePassStop& stop, size_t at, size_t o, uint64_t keep,
                                                       uint64_t scalar, uint64_t nl, uint64_t kurdish, uint64_t high,
-                                                      uint64_t delim, uint64_t valid) {
+                                                      uint64_t delim, uint64_t valid, uint64_t final_heh) {
+  // Word-final ه made ە: their output offsets, for the caller's /h/-word check. When the list is
+  // full they go to the scalar path instead.
+  if (final_heh) {
+    if (st.final_heh_count + static_cast<size_t>(__builtin_popcountll(final_heh)) > SinglePassState::kFinalHeh) {
+      scalar |= final_heh;
+    } else {
+      const uint64_t before_stop = scalar ? below(static_cast<unsigned>(__builtin_ctzll(scalar))) : ~uint64_t{0};
+      for (uint64_t f = final_heh & before_stop; f; f &= f - 1) {
+        const unsigned k = static_cast<unsigned>(__builtin_ctzll(f));
+        st.final_heh[st.final_heh_count++] = o + static_cast<size_t>(__builtin_popcountll(keep & below(k)));
+      }
+    }
+  }
   const unsigned first_scalar = scalar ? static_cast<unsigned>(__builtin_ctzll(scalar)) : 64;
   uint64_t ends = nl & below(first_scalar);
   uint64_t seen = 0;  // the window's lanes already given to a line
@@ -138,7 +151,7 @@ KURDI_SP inline size_t windows(const SinglePassTables& t, const unsigned char* s
     // when the character before is known and the one after is neither deleted, a ZWNJ nor a
     // three-byte character (the scanner looks past those); otherwise scalar. Then the character
     // after it follows a letter when the one before it is a letter.
-    uint64_t zwnj_keep = 0, zwnj_drop = 0, after_zwnj = 0;
+    uint64_t zwnj_keep = 0, zwnj_drop = 0, after_zwnj = 0, after_zwnj_other = 0;
     const uint64_t zwnj_free =
         others ? _mm512_mask_cmpeq_epi8_mask(
                      _mm512_mask_cmpeq_epi8_mask(
@@ -161,8 +174,13 @@ KURDI_SP inline size_t windows(const SinglePassTables& t, const unsigned char* s
       zwnj_keep = zwnj_free & prev_join & next_ar & in_window;
       zwnj_drop = zwnj_free & ~zwnj_keep & prev_known & ~next_del & ~next_high_other & in_window;
       after_zwnj = ((zwnj_keep | zwnj_drop) & prev_letter_z) << 3;
+      // A dropped ZWNJ after ASCII that is not a letter leaves the word start where it was.
+      after_zwnj_other = (zwnj_drop & ~_mm512_movepi8_mask(xm1) &
+                          ~_mm512_test_epi8_mask(before, _mm512_set1_epi8(T::kPrevLetter << 3)))
+                         << 3;
     }
     before = _mm512_mask_mov_epi8(before, after_hz | after_zwnj, _mm512_set1_epi8(T::kPrevLetter << 3));
+    before = _mm512_mask_mov_epi8(before, after_zwnj_other, _mm512_setzero_si512());
     __m512i after = _mm512_maskz_permutex2var_epi8(~_mm512_movepi8_mask(xp2), _mm512_load_si512(t.ascii_nb), xp2,
                                                    _mm512_load_si512(t.ascii_nb + 64));
     after = _mm512_mask_mov_epi8(after, lead_p2, look(t.nb, pair_index(xp2, xp3)));
@@ -173,8 +191,12 @@ KURDI_SP inline size_t windows(const SinglePassTables& t, const unsigned char* s
         _mm512_set1_epi8(static_cast<char>(0xC0)), 0xE4);
     const __m512i todo = look(t.act, situation);
     // (ه before ZWNJ: the table says scalar, unless this kernel takes the ZWNJ.)
-    const uint64_t replace = _mm512_mask_test_epi8_mask(lead, todo, _mm512_set1_epi8(T::kReplace)) | zwnj_here;
+    uint64_t replace = _mm512_mask_test_epi8_mask(lead, todo, _mm512_set1_epi8(T::kReplace)) | zwnj_here;
     uint64_t dels = _mm512_mask_test_epi8_mask(lead, todo, _mm512_set1_epi8(T::kDrop));
+    // Word-final ه after a word character, before ASCII that is not a letter: made ە here, and
+    // checked against the /h/-word list by the caller (final_heh, which it turns back to ه).
+    // Word-initial و before و: the scanner writes one و before an Arabic letter that is not a
+    // vowel (looked at two characters on, within the window), leaves both before anything else.
     // A deleted character after deleted ones (ــــ): deleted when the one two lanes back is.
     uint64_t del_run = _mm512_mask_test_epi8_mask(lead, todo, _mm512_set1_epi8(T::kDropAfterDrop));
     if (del_run) {
@@ -185,7 +207,44 @@ KURDI_SP inline size_t windows(const SinglePassTables& t, const unsigned char* s
         del_run &= ~now;
       }
     }
-    uint64_t scalar = (_mm512_mask_test_epi8_mask(lead, todo, _mm512_set1_epi8(T::kToScalar)) & ~zwnj_here) | del_run;
+    // A character right after a deleted one that the kernel drops follows a letter (the deleted
+    // run follows one): ر and و there need nothing.
+    const uint64_t after_dropped = ((dels << 2) | (prev_del >> 62)) & lead;
+    uint64_t after_dropped_done = 0;
+    if (after_dropped) {
+      const __m512i type = _mm512_and_si512(cur, _mm512_set1_epi8(7));
+      after_dropped_done = _mm512_mask_cmpeq_epi8_mask(after_dropped, type, _mm512_set1_epi8(T::kInitial)) |
+                           _mm512_mask_cmpeq_epi8_mask(after_dropped, type, _mm512_set1_epi8(T::kTwin));
+    }
+    uint64_t final_heh = _mm512_mask_test_epi8_mask(lead & ~next_zwnj, cur, _mm512_set1_epi8(T::kFinalSpec));
+    const uint64_t twin_check = _mm512_mask_test_epi8_mask(lead, todo, _mm512_set1_epi8(T::kTwinCheck));
+    uint64_t twin_drop = 0, twin_done = 0;
+    {
+      // (Without a branch: a window in three has a ه.)
+      const __m512i field = _mm512_and_si512(before, _mm512_set1_epi8(0x38));
+      const uint64_t after_word = _mm512_cmpeq_epi8_mask(field, _mm512_set1_epi8(T::kPrevLetter << 3)) |
+                                  _mm512_cmpeq_epi8_mask(field, _mm512_set1_epi8(T::kPrevTwin << 3));
+      const uint64_t before_plain =
+          ~_mm512_movepi8_mask(xp2) & ~_mm512_test_epi8_mask(after, _mm512_set1_epi8(static_cast<char>(0xC0)));
+      final_heh &= (after_word | after_dropped) & before_plain;
+      if (twin_check) {
+        const __m512i down2 = _mm512_add_epi8(shift1, _mm512_set1_epi8(static_cast<char>(-61)));  // lane i: i + 2
+        const __m512i after2 = _mm512_permutex2var_epi8(after, down2, after);                              // nb at i + 4
+        const __m512i cur4 = _mm512_permutex2var_epi8(cur, _mm512_add_epi8(down2, _mm512_set1_epi8(2)), cur);
+        const uint64_t lead4 = (lead >> 4) & below(60), ascii4 = (~high >> 4) & below(60);
+        const uint64_t arabic4 = _mm512_mask_test_epi8_mask(lead4, after2, _mm512_set1_epi8(T::kArabicLetter));
+        const uint64_t vowel4 = _mm512_mask_test_epi8_mask(lead4, cur4, _mm512_set1_epi8(T::kVowel));
+        const uint64_t del4 = _mm512_mask_cmpeq_epi8_mask(lead4, _mm512_and_si512(after2, _mm512_set1_epi8(0x38)),
+                                                          _mm512_set1_epi8(T::kPrevDel << 3));
+        twin_drop = twin_check & arabic4 & ~vowel4 & ~del4;
+        twin_done = twin_drop | (twin_check & (ascii4 | (lead4 & ~del4 & (vowel4 | ~arabic4))));
+      }
+      replace |= final_heh;
+    }
+    uint64_t scalar =
+        (_mm512_mask_test_epi8_mask(lead, todo, _mm512_set1_epi8(T::kToScalar)) & ~zwnj_here & ~final_heh & ~twin_done &
+         ~after_dropped_done) |
+        del_run;
     // Bytes that are not two-byte Arabic-block characters. Most windows have none above ASCII
     // (only D8-DB leads and their trails): then only the trails need checking.
     const __m512i own = _mm512_permutex2var_epi8(_mm512_load_si512(t.ascii_own), x, _mm512_load_si512(t.ascii_own + 64));
@@ -220,17 +279,16 @@ KURDI_SP inline size_t windows(const SinglePassTables& t, const unsigned char* s
     if (kPartial) scalar |= ((lead2 | lead3) & ~(valid >> 1)) | (lead3 & ~(valid >> 2));
     scalar &= valid & g_scalar_mask;
     // The output: replacements (lead here, trail in the next lane), deletions, packed.
-    __m512i y = x;
-    if (replace | (prev_sub >> 63)) {
-      const __m512i target = look(t.tgt, idx);
-      const __m512i new_lead = _mm512_ternarylogic_epi32(_mm512_srli_epi16(target, 6), _mm512_set1_epi8(3), d8, 0xEA);
-      const __m512i new_trail = _mm512_ternarylogic_epi32(target, _mm512_set1_epi8(0x3F), x80, 0xEA);
-      y = _mm512_mask_mov_epi8(y, replace, new_lead);
-      const __m512i trail_up = _mm512_permutex2var_epi8(prev_trail, shift1, new_trail);
-      y = _mm512_mask_mov_epi8(y, (replace << 1) | (prev_sub >> 63), trail_up);
-      prev_trail = new_trail;  // read next window only when this one replaced its lane 63
-    }
+    // (Without branches: three windows in four replace something, at random.)
+    const __m512i target = look(t.tgt, idx);
+    const __m512i new_lead = _mm512_ternarylogic_epi32(_mm512_srli_epi16(target, 6), _mm512_set1_epi8(3), d8, 0xEA);
+    const __m512i new_trail = _mm512_ternarylogic_epi32(target, _mm512_set1_epi8(0x3F), x80, 0xEA);
+    __m512i y = _mm512_mask_mov_epi8(x, replace, new_lead);
+    const __m512i trail_up = _mm512_permutex2var_epi8(prev_trail, shift1, new_trail);
+    y = _mm512_mask_mov_epi8(y, (replace << 1) | (prev_sub >> 63), trail_up);
+    prev_trail = new_trail;
     const uint64_t drop = dels | (dels << 1) | (prev_del >> 63) | zwnj_drop | (zwnj_drop << 1) | (zwnj_drop << 2) |
+                          twin_drop | (twin_drop << 1) |
                           (zwnj_here << 2) | (zwnj_here << 3) |
                           (zwnj_here << 4) | (prev_zwnj >> 62) | (prev_zwnj >> 61) | (prev_zwnj >> 60);
     const uint64_t keep = ~drop & valid;
@@ -243,7 +301,7 @@ KURDI_SP inline size_t windows(const SinglePassTables& t, const unsigned char* s
     const uint64_t kurdish = _mm512_mask_test_epi8_mask(lead, cur, _mm512_set1_epi8(T::kKurdish));
     const uint64_t delim = _mm512_mask_test_epi8_mask(~high & valid, own, _mm512_set1_epi8(0x40));
     const uint64_t nl = _mm512_mask_cmpeq_epi8_mask(valid, x, _mm512_set1_epi8('\n'));
-    if ((scalar | nl) == 0) {
+    if ((scalar | nl | final_heh) == 0) {
       // The common window: no line ends, nothing for the scalar path.
       st.line_kurdish |= kurdish & valid;
       st.line_high |= high & valid;
@@ -253,7 +311,7 @@ KURDI_SP inline size_t windows(const SinglePassTables& t, const unsigned char* s
         st.chunk_out = o + static_cast<size_t>(__builtin_popcountll(keep & below(d + 1)));
       }
     } else if (window_events(t, st, stop, delta + reinterpret_cast<uintptr_t>(p), o, keep, scalar, nl, kurdish,
-                             high & valid, delim, valid)) {
+                             high & valid, delim, valid, final_heh & valid)) {
       return o;
     }
     o += static_cast<size_t>(__builtin_popcountll(keep));

@@ -37,6 +37,8 @@ struct SinglePassTables {
   };
   static constexpr uint8_t kKurdish = 8;   // cur: a Kurdish-only letter (ە ێ ۆ ڵ ڕ ڤ)
   static constexpr uint8_t kTakesZwnj = 16;  // cur: kFinal, and the ه + ZWNJ rule is on
+  static constexpr uint8_t kFinalSpec = 32;  // cur: kFinal, and the word-final rule is on (target ە)
+  static constexpr uint8_t kVowel = 64;      // cur: a vowel letter for the word-initial وو rule
   alignas(64) uint8_t cur[256] = {};
   // nb: what it is to its neighbours. Bits 3-5, as the character before (kPrev*); bits 6-7, as the
   // character after (kNext*).
@@ -47,7 +49,9 @@ struct SinglePassTables {
   alignas(64) uint8_t nb[256] = {};
   // act: by (type | prev << 3 | next << 6), what to do:
   // kDropAfterDrop: dropped when the character before it is (the kernel follows a run).
-  static constexpr uint8_t kReplace = 1, kDrop = 2, kDropZwnj = 4, kToScalar = 8, kDropAfterDrop = 16;
+  // kTwinCheck: with kToScalar, و at a word start before و: the kernel looks further.
+  static constexpr uint8_t kReplace = 1, kDrop = 2, kDropZwnj = 4, kToScalar = 8, kDropAfterDrop = 16,
+                           kTwinCheck = 32;
   alignas(64) uint8_t act[256] = {};
   // tgt: the replacement, also a two-byte character with lead D8-DB, by its own index.
   alignas(64) uint8_t tgt[256] = {};
@@ -71,6 +75,11 @@ struct SinglePassState {
   // Nonzero when the line has a Kurdish-only letter, a byte above ASCII (the lanes' bits, OR-ed).
   uint64_t line_kurdish = 0, line_high = 0;
   bool line_bad = false;
+  // Output offsets of word-final ه the kernel made ە (SinglePassTables::kFinalSpec), for the
+  // caller's check against the /h/-word list.
+  static constexpr size_t kFinalHeh = 512;
+  size_t final_heh[kFinalHeh];
+  size_t final_heh_count = 0;
   void reset_carries() {
     for (uint8_t& b : prev_trail) b = 0;
     prev_sub = prev_del = prev_zwnj = prev_lead2 = prev_lead3 = 0;
