@@ -1845,8 +1845,6 @@ void Normalizer::Impl::normalize_single_pass(std::string_view in, std::string& o
     st.final_heh_count = 0;
   };
   alignas(64) unsigned char pad[kBefore + 64 + kAfter + 64];
-  static std::map<std::string, size_t>* dbg = getenv("SPDBG") ? new std::map<std::string, size_t> : nullptr;
-  size_t dbg_chunks = 0, dbg_lines = 0;
   for (size_t p = 0; p < n;) {
     SinglePassStop stop;
     if (p >= kBefore && n - p >= 64 + kAfter) {
@@ -1874,19 +1872,6 @@ void Normalizer::Impl::normalize_single_pass(std::string_view in, std::string& o
     }
     check_final_heh(stop.kind == SinglePassStop::kChunk ? st.chunk_out : st.line_out);
     st.reset_carries();
-    ++(stop.kind == SinglePassStop::kChunk ? dbg_chunks : dbg_lines);
-    if (dbg && stop.kind == SinglePassStop::kChunk) {
-      const unsigned a = s[stop.at], b = stop.at + 1 < n ? s[stop.at + 1] : 0, c = stop.at + 2 < n ? s[stop.at + 2] : 0;
-      std::string k = a == 0xE2 && b == 0x80 && c == 0x8C ? "zwnj" : a == 0xD9 && b == 0x87 ? "heh" : a == 0xD9 && b == 0x88 ? "waw"
-        : a == 0xD8 && b == 0xB1 ? "reh" : a == 0xD9 && b == 0x80 ? "tatweel" : a == 0xD9 && b >= 0x8B && b <= 0x9F ? "mark"
-        : a >= 0xF0 ? "4byte" : a >= 0xE0 ? "3byte:" + std::to_string(a) + "," + std::to_string(b) : (a & 0xFC) == 0xD8 ? "ar:" + std::to_string(a) + "," + std::to_string(b)
-        : a >= 0xC0 ? "2byte:" + std::to_string(a) : a >= 0x80 ? "cont" : "ascii:" + std::to_string(a);
-      ++(*dbg)[k];
-      if (getenv("SPCTX") && k == getenv("SPCTX") && (*dbg)[k] % 97 == 1) {
-        size_t b0 = stop.at >= 12 ? stop.at - 12 : 0;
-        fprintf(stderr, "CTX [%s] <%s>\n", std::string(in.substr(b0, stop.at - b0)).c_str(), std::string(in.substr(stop.at, 12)).c_str());
-      }
-    }
     if (stop.kind == SinglePassStop::kChunk) {
       // The chunk around the stop goes to the scalar character layer.
       size_t e = stop.at;
@@ -1921,16 +1906,8 @@ void Normalizer::Impl::normalize_single_pass(std::string_view in, std::string& o
     normalize_line(in.substr(st.line_in), scratch, nullptr, stats, path);
     put(st.line_out);
   }
-  if (dbg) {
-    std::vector<std::pair<size_t, std::string>> v;
-    for (auto& [k, c] : *dbg) v.push_back({c, k});
-    std::sort(v.rbegin(), v.rend());
-    for (size_t i = 0; i < v.size() && i < 25; ++i) fprintf(stderr, "%8zu %s\n", v[i].first, v[i].second.c_str());
-    dbg->clear();
-  }
   out.resize(o);
   if (scratch.capacity() > (size_t{1} << 20)) std::string().swap(scratch);
-  if (getenv("SPDBG")) fprintf(stderr, "chunks %zu lines %zu\n", dbg_chunks, dbg_lines);
 }
 
 void Normalizer::Impl::normalize_segments(std::string_view in, std::string& out, NormalizeStats* stats,

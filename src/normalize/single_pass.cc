@@ -118,18 +118,41 @@ KURDI_SP inline size_t windows(const SinglePassTables& t, const unsigned char* s
   __mmask64 prev_lead2 = st.prev_lead2, prev_lead3 = st.prev_lead3;
   const size_t delta = abs - reinterpret_cast<uintptr_t>(s);  // input offset of p: delta + p
   const uint64_t zwnj_smart = t.zwnj_smart ? ~uint64_t{0} : 0;
+  // Each window looks up the characters that start two lanes on (p + 2); the characters at the
+  // lanes themselves and two lanes back are those lookups moved up by 2 and 4 lanes, the
+  // previous window's filling the first lanes. Before the first window, its last four lanes
+  // (the characters at s - 2 .. s + 1) come from masked loads.
+  const __m512i up2 = _mm512_sub_epi8(shift1, _mm512_set1_epi8(1)), up4 = _mm512_sub_epi8(shift1, _mm512_set1_epi8(3));
+  __m512i prev_cur_p2, prev_nb_p2, prev_tgt_p2;
+  uint64_t prev_lead_p2;
+  {
+    constexpr __mmask64 kLast4 = 0xF000000000000000ull;
+    const __m512i b2 = _mm512_maskz_loadu_epi8(kLast4, s - 62), b3 = _mm512_maskz_loadu_epi8(kLast4, s - 61);
+    const __m512i i2 = pair_index(b2, b3);
+    prev_cur_p2 = look(t.cur, i2);
+    prev_nb_p2 = look(t.nb, i2);
+    prev_tgt_p2 = look(t.tgt, i2);
+    prev_lead_p2 = _mm512_mask_cmpeq_epi8_mask(kLast4, _mm512_and_si512(b2, fc), d8);
+  }
   for (const unsigned char* p = s; p < end; p += 64) {
     const uint64_t valid = kPartial ? below(static_cast<unsigned>(end - p)) : ~uint64_t{0};
-    const __m512i x = _mm512_loadu_si512(p), xm1 = _mm512_loadu_si512(p - 1), xm2 = _mm512_loadu_si512(p - 2);
+    const __m512i x = _mm512_loadu_si512(p), xm1 = _mm512_loadu_si512(p - 1);
     const __m512i xp1 = _mm512_loadu_si512(p + 1), xp2 = _mm512_loadu_si512(p + 2);
     const __m512i xp3 = _mm512_loadu_si512(p + 3), xp4 = _mm512_loadu_si512(p + 4);
-    // Two-byte Arabic-block characters at each lane (as lead), two lanes back and two ahead.
-    const __mmask64 lead = _mm512_cmpeq_epi8_mask(_mm512_and_si512(x, fc), d8);
-    const __mmask64 lead_m2 = _mm512_cmpeq_epi8_mask(_mm512_and_si512(xm2, fc), d8);
+    // Two-byte Arabic-block characters two lanes ahead (as lead), at each lane, two lanes back.
     const __mmask64 lead_p2 = _mm512_cmpeq_epi8_mask(_mm512_and_si512(xp2, fc), d8);
+    const __mmask64 lead = (lead_p2 << 2) | (prev_lead_p2 >> 62);
+    const __mmask64 lead_m2 = (lead_p2 << 4) | (prev_lead_p2 >> 60);
     const __mmask64 high = _mm512_movepi8_mask(x);
-    const __m512i idx = pair_index(x, xp1);
-    const __m512i cur = look(t.cur, idx);
+    const __m512i idx_p2 = pair_index(xp2, xp3);
+    const __m512i cur_p2 = look(t.cur, idx_p2), nb_p2 = look(t.nb, idx_p2), tgt_p2 = look(t.tgt, idx_p2);
+    const __m512i cur = _mm512_permutex2var_epi8(prev_cur_p2, up2, cur_p2);
+    const __m512i nb_m2 = _mm512_permutex2var_epi8(prev_nb_p2, up4, nb_p2);
+    const __m512i target = _mm512_permutex2var_epi8(prev_tgt_p2, up2, tgt_p2);
+    prev_cur_p2 = cur_p2;
+    prev_nb_p2 = nb_p2;
+    prev_tgt_p2 = tgt_p2;
+    prev_lead_p2 = lead_p2;
     const __mmask64 next_zwnj =
         _mm512_mask_cmpeq_epi8_mask(_mm512_mask_cmpeq_epi8_mask(_mm512_cmpeq_epi8_mask(xp2, _mm512_set1_epi8(
                                                                                               static_cast<char>(0xE2))),
@@ -143,7 +166,7 @@ KURDI_SP inline size_t windows(const SinglePassTables& t, const unsigned char* s
     // before and "other" after.
     __m512i before = _mm512_permutex2var_epi8(_mm512_load_si512(t.ascii_nb), xm1, _mm512_load_si512(t.ascii_nb + 64));
     before = _mm512_mask_mov_epi8(before, _mm512_movepi8_mask(xm1), _mm512_set1_epi8(T::kPrevUnknown << 3));
-    before = _mm512_mask_mov_epi8(before, lead_m2, look(t.nb, pair_index(xm2, xm1)));
+    before = _mm512_mask_mov_epi8(before, lead_m2, nb_m2);
     const uint64_t cont = _mm512_cmpeq_epi8_mask(_mm512_and_si512(x, c0), x80);
     const uint64_t others = high & ~cont & ~lead;  // leads of other characters
     // A ZWNJ the ه before it does not take (lane i: its E2), under the keep-only-between-joining-
@@ -160,9 +183,9 @@ KURDI_SP inline size_t windows(const SinglePassTables& t, const unsigned char* s
                      ~((zwnj_here << 2) | (prev_zwnj >> 62)) & zwnj_smart
                : 0;
     if (zwnj_free) {
-      const __m512i nb_m2 = look(t.nb, pair_index(xm2, xm1));
-      const __m512i nb_p3 = look(t.nb, pair_index(xp3, xp4));
-      const __mmask64 at_lead_p3 = _mm512_cmpeq_epi8_mask(_mm512_and_si512(xp3, fc), d8);
+      // (Lane i: the character at i + 3 is the lookup at i + 1; lanes 61-63 are not used.)
+      const __m512i nb_p3 = _mm512_permutex2var_epi8(nb_p2, _mm512_sub_epi8(shift1, _mm512_set1_epi8(62)), nb_p2);
+      const __mmask64 at_lead_p3 = lead_p2 >> 1;
       const uint64_t prev_join = _mm512_mask_test_epi8_mask(lead_m2, nb_m2, _mm512_set1_epi8(T::kJoining));
       const uint64_t prev_letter_z = _mm512_mask_test_epi8_mask(lead_m2, nb_m2, _mm512_set1_epi8(T::kWordLetter));
       const uint64_t next_ar = _mm512_mask_test_epi8_mask(at_lead_p3, nb_p3, _mm512_set1_epi8(T::kArabicLetter));
@@ -183,7 +206,7 @@ KURDI_SP inline size_t windows(const SinglePassTables& t, const unsigned char* s
     before = _mm512_mask_mov_epi8(before, after_zwnj_other, _mm512_setzero_si512());
     __m512i after = _mm512_maskz_permutex2var_epi8(~_mm512_movepi8_mask(xp2), _mm512_load_si512(t.ascii_nb), xp2,
                                                    _mm512_load_si512(t.ascii_nb + 64));
-    after = _mm512_mask_mov_epi8(after, lead_p2, look(t.nb, pair_index(xp2, xp3)));
+    after = _mm512_mask_mov_epi8(after, lead_p2, nb_p2);
     after = _mm512_mask_mov_epi8(after, next_zwnj, _mm512_set1_epi8(static_cast<char>(T::kNextZwnj << 6)));
     // (type | before | after) -> what to do.
     const __m512i situation = _mm512_ternarylogic_epi32(
@@ -193,10 +216,6 @@ KURDI_SP inline size_t windows(const SinglePassTables& t, const unsigned char* s
     // (ه before ZWNJ: the table says scalar, unless this kernel takes the ZWNJ.)
     uint64_t replace = _mm512_mask_test_epi8_mask(lead, todo, _mm512_set1_epi8(T::kReplace)) | zwnj_here;
     uint64_t dels = _mm512_mask_test_epi8_mask(lead, todo, _mm512_set1_epi8(T::kDrop));
-    // Word-final ه after a word character, before ASCII that is not a letter: made ە here, and
-    // checked against the /h/-word list by the caller (final_heh, which it turns back to ه).
-    // Word-initial و before و: the scanner writes one و before an Arabic letter that is not a
-    // vowel (looked at two characters on, within the window), leaves both before anything else.
     // A deleted character after deleted ones (ــــ): deleted when the one two lanes back is.
     uint64_t del_run = _mm512_mask_test_epi8_mask(lead, todo, _mm512_set1_epi8(T::kDropAfterDrop));
     if (del_run) {
@@ -216,6 +235,10 @@ KURDI_SP inline size_t windows(const SinglePassTables& t, const unsigned char* s
       after_dropped_done = _mm512_mask_cmpeq_epi8_mask(after_dropped, type, _mm512_set1_epi8(T::kInitial)) |
                            _mm512_mask_cmpeq_epi8_mask(after_dropped, type, _mm512_set1_epi8(T::kTwin));
     }
+    // Word-final ه after a word character, before ASCII that is not a letter: made ە here, and
+    // checked against the /h/-word list by the caller (final_heh, which it turns back to ه).
+    // Word-initial و before و: the scanner writes one و before an Arabic letter that is not a
+    // vowel (looked at two characters on, within the window), leaves both before anything else.
     uint64_t final_heh = _mm512_mask_test_epi8_mask(lead & ~next_zwnj, cur, _mm512_set1_epi8(T::kFinalSpec));
     const uint64_t twin_check = _mm512_mask_test_epi8_mask(lead, todo, _mm512_set1_epi8(T::kTwinCheck));
     uint64_t twin_drop = 0, twin_done = 0;
@@ -280,7 +303,6 @@ KURDI_SP inline size_t windows(const SinglePassTables& t, const unsigned char* s
     scalar &= valid & g_scalar_mask;
     // The output: replacements (lead here, trail in the next lane), deletions, packed.
     // (Without branches: three windows in four replace something, at random.)
-    const __m512i target = look(t.tgt, idx);
     const __m512i new_lead = _mm512_ternarylogic_epi32(_mm512_srli_epi16(target, 6), _mm512_set1_epi8(3), d8, 0xEA);
     const __m512i new_trail = _mm512_ternarylogic_epi32(target, _mm512_set1_epi8(0x3F), x80, 0xEA);
     __m512i y = _mm512_mask_mov_epi8(x, replace, new_lead);
