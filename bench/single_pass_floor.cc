@@ -1,5 +1,5 @@
 // The single-pass kernel alone over a corpus, beside memcpy in the same run: every lane the kernel
-// would leave to the scalar path is ignored (g_scalar_mask = 0) and no line stops, so this is the
+// would leave to the scalar path is ignored (scalar_mask = 0) and no line stops, so this is the
 // floor of the kernel's own work, not a normalization. Usage: single_pass_floor CORPUS [REPEATS]
 #include <algorithm>
 #include <cstdio>
@@ -12,10 +12,6 @@
 #include <vector>
 
 #include "normalize/testing.h"
-
-namespace kurdi::normalize_detail {
-extern uint64_t g_scalar_mask;
-}
 
 static double cpu() {
   timespec t;
@@ -36,7 +32,7 @@ int main(int argc, char** argv) {
     std::printf("no single-pass kernel on this CPU\n");
     return 0;
   }
-  kurdi::normalize_detail::g_scalar_mask = 0;
+  t.scalar_mask = 0;
   t.line_stops = false;
   // No word-final ه made ە either (their list, which a caller empties, would fill and stop the kernel).
   for (uint8_t& c : t.cur) c &= static_cast<uint8_t>(~kurdi::normalize_detail::SinglePassTables::kFinalSpec);

@@ -1782,7 +1782,9 @@ void Normalizer::Impl::normalize_single_pass(std::string_view in, std::string& o
   st.line_out = st.chunk_out = o;
   // The kernel writes through a pointer, up to 64 bytes past what it keeps; the output grows by
   // about 64 kB at a time (kStep), and is cut to its length at the end.
-  constexpr size_t kStep = 64 << 10, kBefore = 8, kAfter = 72;
+  // (kBefore: the kernel reads 8 bytes back, and its first window's masked loads 62 back; a
+  // window is read in place from the 64th byte on, so no pointer goes before the text.)
+  constexpr size_t kStep = 64 << 10, kBefore = 64, kAfter = 72;
   auto room = [&](size_t need) {
     if (out.size() < o + need) out.resize(o + std::max(need, kStep));
   };
@@ -1847,7 +1849,7 @@ void Normalizer::Impl::normalize_single_pass(std::string_view in, std::string& o
   alignas(64) unsigned char pad[kBefore + 64 + kAfter + 64];
   for (size_t p = 0; p < n;) {
     SinglePassStop stop;
-    if (p >= kBefore && n - p >= 64 + kAfter) {
+    if (p >= kBefore && n - p >= 64 + kAfter) {  // windows in place
       const size_t len = std::min((n - p - kAfter) / 64 * 64, kStep);
       room(len + 64);
       o = normalize_detail::single_pass(single, s + p, len, false, p, dst(), o, st, stop);

@@ -5,8 +5,6 @@
 #endif
 
 namespace kurdi::normalize_detail {
-// Testing hook (bench/single_pass_floor.cc): 0 makes the kernel ignore every scalar lane.
-uint64_t g_scalar_mask = ~uint64_t{0};
 
 #if defined(__x86_64__)
 
@@ -142,7 +140,10 @@ KURDI_SP inline size_t windows(const SinglePassTables& t, const unsigned char* s
     // Two-byte Arabic-block characters two lanes ahead (as lead), at each lane, two lanes back.
     const __mmask64 lead_p2 = _mm512_cmpeq_epi8_mask(_mm512_and_si512(xp2, fc), d8);
     const __mmask64 lead = (lead_p2 << 2) | (prev_lead_p2 >> 62);
-    const __mmask64 lead_m2 = (lead_p2 << 4) | (prev_lead_p2 >> 60);
+    // (Two lanes back, only with its trail before the lane: after a broken lead the kernel
+    // resumes past it, and that lead must not pass for the character before.)
+    const __mmask64 lead_m2 =
+        ((lead_p2 << 4) | (prev_lead_p2 >> 60)) & _mm512_cmpeq_epi8_mask(_mm512_and_si512(xm1, c0), x80);
     const __mmask64 high = _mm512_movepi8_mask(x);
     const __m512i idx_p2 = pair_index(xp2, xp3);
     const __m512i cur_p2 = look(t.cur, idx_p2), nb_p2 = look(t.nb, idx_p2), tgt_p2 = look(t.tgt, idx_p2);
@@ -300,7 +301,7 @@ KURDI_SP inline size_t windows(const SinglePassTables& t, const unsigned char* s
     scalar |= ascii_act | others_act | (expect ^ cont);
     // The text's last window: a lead whose continuation would lie past the end is broken too.
     if (kPartial) scalar |= ((lead2 | lead3) & ~(valid >> 1)) | (lead3 & ~(valid >> 2));
-    scalar &= valid & g_scalar_mask;
+    scalar &= valid & t.scalar_mask;
     // The output: replacements (lead here, trail in the next lane), deletions, packed.
     // (Without branches: three windows in four replace something, at random.)
     const __m512i new_lead = _mm512_ternarylogic_epi32(_mm512_srli_epi16(target, 6), _mm512_set1_epi8(3), d8, 0xEA);

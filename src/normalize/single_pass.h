@@ -1,22 +1,29 @@
-// The normalizer's single-pass kernel (AVX-512 BW + VBMI + VBMI2): reads a text of many lines 64
-// bytes at a time and writes its normalization directly, doing in the vector registers what most
-// of Sorani text needs (letter-for-letter substitutions such as ك -> ک, word-initial ر -> ڕ,
-// ه + ZWNJ -> ە, deleted marks and tatweel inside a word) and stopping, with the place, wherever
-// anything else may be needed:
-//   kChunk  a byte whose handling the kernel does not know (a rule with a context it does not
-//           follow, a three-byte character, broken UTF-8 ...): the caller rewinds the output to
-//           the start of that byte's chunk (the bytes after the last space, tab or line break),
-//           runs the scalar character layer on the chunk, and resumes at the chunk's end.
+// The normalizer's single-pass kernel (AVX-512 BW + VBMI + VBMI2) for a text of many lines
+// without an offset map: it reads 64 bytes at a time and writes the normalization directly. In
+// the vector registers it does what most Sorani text needs:
+//   - letter-for-letter substitutions (ك -> ک, ى ي -> ی ...);
+//   - word-initial ر -> ڕ; ه + ZWNJ -> ە;
+//   - ZWNJ under the default policy;
+//   - deleted marks and tatweel after a letter, and runs of them;
+//   - word-initial وو; word-final ه -> ە, with the words listed back to the caller, which checks
+//     them against the /h/-word list.
+// It stops, with the place, wherever anything else may be needed:
+//   kChunk  a byte whose handling it does not know (a rule with a context it does not follow, a
+//           three-byte character, broken UTF-8 ...): the caller rewinds the output to the start
+//           of that byte's chunk (the bytes after the last space, tab or line break), runs the
+//           scalar character layer (run_piece_fixed()) on the chunk, and resumes at its end.
 //   kLine   a line break ends a line that may call for the convention repair (no Kurdish-only
 //           letter, a byte above ASCII) or had broken UTF-8: the caller rewinds to the line's
 //           start and runs normalize_line() on it.
-// Chunks are independent (no rule looks across a space, tab or line break), so a chunk the kernel
+// Chunks are independent: no rule looks across a space, tab or line break. So a chunk the kernel
 // finishes is what the scalar layer would make of it, and a chunk it stops in is redone whole.
 //
 // Nothing here knows a letter: the tables are filled by the normalizer from its scanner's own
-// classes (normalizer.cc). The reference twin is the scalar path (normalize_each_line()); the
-// test NormalizeSinglePass.* compares the two, and normalize_fuzz compares it with the offset-map
-// path on every input.
+// classes (normalizer.cc, build_single_pass()). The reference twin is the segment path with the
+// scalar scanner:
+//   - NormalizeSinglePass.* compare the two on random texts and the corpora;
+//   - normalize_fuzz compares the whole text with its lines one by one, and with the offset-map
+//     path.
 #pragma once
 #include <cstddef>
 #include <cstdint>
@@ -63,6 +70,8 @@ struct SinglePassTables {
   bool line_stops = false;   // stop at lines that may call for the convention repair
   bool zwnj_smart = false;   // ZWNJ kept only between joining letters (ZwnjPolicy::kSmart)
   bool usable = false;       // filled, and the CPU has AVX-512 BW, VBMI and VBMI2
+  // Lanes that may stop the kernel: all; bench/single_pass_floor clears it (the kernel's own work).
+  uint64_t scalar_mask = ~uint64_t{0};
 };
 
 struct SinglePassState {

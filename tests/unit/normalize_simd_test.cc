@@ -518,6 +518,114 @@ TEST(NormalizeSimd, SameAsScalarOnCorpora) {
   EXPECT_GT(lines, 1000u);
 }
 
+// A text of many lines, as the single-pass kernel takes it: random lines, with words of the
+// /h/-word list and the contexts of its rules (ه before ASCII, وو at a word start, tatweel runs,
+// ZWNJ after every kind of character) put in, now and then a line past its 64 kB steps.
+std::string random_text(std::mt19937& rng) {
+  static const std::vector<std::string> pieces = {
+      "شاه ", "کوه.", "ماه\n", "عبدالله ", "ه. ", "پادشاه،", "گوناه)", "بێگوناه ", "نامه ", "خانه.", "بوو ",
+      "وورد ", "ووتی ", "وو ", "ووا ", "ووێ", " وو\u200cی ", "کـــەس ", "هـ ", "هـــ.", "ـر", "ی\u200cر", "ا\u200cب",
+      " \u200cو ", "ه\u200c\u200cی", "ك\u0640\u0640ی", "مَرد", "بِه ", "٢ه ", "aه ", "ه\u00ab", "\u00bbر"};
+  std::string text;
+  const size_t lines = 1 + rng() % 40;
+  for (size_t k = 0; k < lines; ++k) {
+    std::string line = random_line(rng, rng() % 300);
+    for (int j = rng() % 4; j > 0; --j) line.insert(rng() % (line.size() + 1), pieces[rng() % pieces.size()]);
+    if (rng() % 60 == 0) {
+      while (line.size() < (90u << 10)) line += random_line(rng, 200) + pieces[rng() % pieces.size()];
+    }
+    text += line;
+    if (k + 1 < lines || rng() % 2) text += '\n';
+  }
+  return text;
+}
+
+// The single-pass path (a text of many lines, no map) against the same text through the scalar
+// scanner: the same output and the same count of broken sequences.
+void expect_single_pass_same(const Normalizer& n, const std::string& text, const std::string& what) {
+  std::string fast, slow;
+  kurdi::NormalizeStats fast_stats, slow_stats;
+  kurdi::NormalizerTesting::normalize(n, text, fast, nullptr, &fast_stats, kurdi::NormalizePath::kFast);
+  kurdi::NormalizerTesting::normalize(n, text, slow, nullptr, &slow_stats, kurdi::NormalizePath::kScanner);
+  ASSERT_TRUE(fast == slow) << what << " " << first_difference(fast, slow);
+  ASSERT_EQ(fast_stats.invalid_utf8, slow_stats.invalid_utf8) << what;
+}
+
+TEST(NormalizeSinglePass, SameAsScannerOnRandomTexts) {
+  const unsigned seed = 20261201;
+  std::mt19937 rng(seed);
+  bool used = false;
+  for (const auto& [name, o] : option_sets()) {
+    Normalizer n(o);
+    if (!kurdi::NormalizerTesting::single_pass(n).usable) continue;
+    used = true;
+    for (int iter = 0; iter < 300; ++iter) {
+      expect_single_pass_same(n, random_text(rng), name + " seed " + std::to_string(seed) + " iter " + std::to_string(iter));
+      if (::testing::Test::HasFatalFailure()) return;
+    }
+  }
+  if (!used) GTEST_SKIP() << "no AVX-512 VBMI2 on this CPU: the single-pass kernel is not used";
+}
+
+// Every piece at every offset of a window: the piece after 0-130 bytes of clean text, with its
+// line ended by each kind of byte the kernel reads past the end.
+TEST(NormalizeSinglePass, EveryPieceAtEveryOffset) {
+  Normalizer n;
+  if (!kurdi::NormalizerTesting::single_pass(n).usable) GTEST_SKIP() << "no AVX-512 VBMI2 on this CPU";
+  const std::vector<std::string> pieces = {"شاه", "وورد", "ووا", "ـــر", "ه\u200cر", "ی\u200cر", "ە\u200c ", "كــى",
+                                           "بَر", "ر", "ه", "و", "\xd9", "\xe2\x80", "ي", "أ"};
+  for (const std::string& piece : pieces) {
+    for (size_t at = 0; at < 130; ++at) {
+      for (const char* after : {"", " ", "\n", ".", "ب", "\n\n"}) {
+        std::string text = std::string(at % 2 ? "a" : "") + std::string(at / 2, ' ');
+        for (size_t k = 0; k + 2 <= at / 2; k += 2) text.replace(k, 2, "بڕ");
+        text += piece;
+        text += after;
+        text += "\nبەردەوام\n";
+        expect_single_pass_same(n, text, "piece " + ::testing::PrintToString(piece) + " at " + std::to_string(at));
+        if (::testing::Test::HasFatalFailure()) return;
+      }
+    }
+  }
+}
+
+// The raw corpora as whole texts of about 1 MB (skips without ../shared/data).
+TEST(NormalizeSinglePass, SameAsScannerOnCorpora) {
+  const char* d = std::getenv("KURDI_SHARED_DATA");
+  if (!d || !std::filesystem::exists(d)) GTEST_SKIP() << "KURDI_SHARED_DATA not set or absent: corpora not available";
+  std::vector<std::string> files;
+  for (const char* dir : {"/KTC", "/DevelopersTree-KurdishResources/wishe", "/KurdishMT/data/Ku",
+                          "/ScriptNormalization-ckb"}) {
+    if (!std::filesystem::exists(std::string(d) + dir)) continue;
+    for (const auto& e : std::filesystem::recursive_directory_iterator(std::string(d) + dir)) {
+      auto ext = e.path().extension();
+      if (e.is_regular_file() && (ext == ".txt" || ext == ".tsv")) files.push_back(e.path());
+    }
+  }
+  std::sort(files.begin(), files.end());
+  Normalizer n;
+  if (!kurdi::NormalizerTesting::single_pass(n).usable) GTEST_SKIP() << "no AVX-512 VBMI2 on this CPU";
+  std::string text;
+  size_t texts = 0, budget = 24u << 20;
+  for (const auto& f : files) {
+    std::ifstream in(f, std::ios::binary);
+    std::string line;
+    while (std::getline(in, line) && budget > 0) {
+      text += line;
+      text += '\n';
+      if (text.size() >= (1u << 20)) {
+        expect_single_pass_same(n, text, f);
+        if (::testing::Test::HasFatalFailure()) return;
+        budget -= std::min(budget, text.size());
+        text.clear();
+        ++texts;
+      }
+    }
+  }
+  if (!text.empty()) expect_single_pass_same(n, text, "the last text");
+  EXPECT_GT(texts, 3u);
+}
+
 }  // namespace
 
 // convention::Repairer::settled_lines() (64 bytes at a time with AVX-512, 32 with AVX2) marks
