@@ -132,11 +132,14 @@ inline char32_t prev_cp_in(const unsigned char* s, size_t chunk, size_t at) {
 // prev_cp_in() in a line padded with spaces before it, without the chunk: the byte before a chunk
 // is a space or tab (or the padding), which decodes as itself and ends any longer sequence; no rule
 // tells a space or tab before a character from the start of its chunk.
+// (`at` may be 0: the bytes before it are the padding, read through a pointer to `at` itself, so
+// that no unsigned index wraps around.)
 inline char32_t prev_cp_padded(const unsigned char* s, size_t at) {
-  const unsigned p1 = s[at - 1];
+  const unsigned char* q = s + at;
+  const unsigned p1 = q[-1];
   if (p1 < 0x80) return p1;
-  if (s[at - 2] >= 0xC2 && s[at - 2] <= 0xDF) return (static_cast<char32_t>(s[at - 2] & 0x1F) << 6) | (p1 & 0x3F);
-  if (s[at - 3] == 0xE2 && s[at - 2] == 0x80 && p1 == 0x8C) return 0x200C;
+  if (q[-2] >= 0xC2 && q[-2] <= 0xDF) return (static_cast<char32_t>(q[-2] & 0x1F) << 6) | (p1 & 0x3F);
+  if (q[-3] == 0xE2 && q[-2] == 0x80 && p1 == 0x8C) return 0x200C;
   return 0xFFFD;
 }
 // The end of a piece of whole lines from byte b of `in`: the byte after the first '\n' at or past
@@ -1781,12 +1784,14 @@ void Normalizer::Impl::normalize_single_pass(std::string_view in, std::string& o
   size_t o = out.size();
   st.line_out = st.chunk_out = o;
   // The kernel writes through a pointer, up to 64 bytes past what it keeps; the output grows by
-  // about 64 kB at a time (kStep), and is cut to its length at the end.
+  // up to 64 kB at a time (kStep; less for what is left of a short text), and is cut to its
+  // length at the end.
   // (kBefore: the kernel reads 8 bytes back, and its first window's masked loads 62 back; a
   // window is read in place from the 64th byte on, so no pointer goes before the text.)
   constexpr size_t kStep = 64 << 10, kBefore = 64, kAfter = 72;
+  size_t p = 0;  // the input offset the kernel goes on from
   auto room = [&](size_t need) {
-    if (out.size() < o + need) out.resize(o + std::max(need, kStep));
+    if (out.size() < o + need) out.resize(o + std::max(need, std::min(kStep, n - p + 256)));
   };
   auto dst = [&] { return reinterpret_cast<unsigned char*>(out.data()); };
   // The typed line's marks for the repair decision (settled_lines_reference()'s test) of bytes the
@@ -1847,7 +1852,7 @@ void Normalizer::Impl::normalize_single_pass(std::string_view in, std::string& o
     st.final_heh_count = 0;
   };
   alignas(64) unsigned char pad[kBefore + 64 + kAfter + 64];
-  for (size_t p = 0; p < n;) {
+  while (p < n) {
     SinglePassStop stop;
     if (p >= kBefore && n - p >= 64 + kAfter) {  // windows in place
       const size_t len = std::min((n - p - kAfter) / 64 * 64, kStep);
