@@ -45,7 +45,7 @@ int main(int argc, char** argv) {
     const double t1 = cpu();
     kurdi::normalize_detail::SinglePassState st;
     kurdi::normalize_detail::SinglePassStop stop;
-    kurdi::normalize_detail::single_pass(t, buf.data() + 128, c.size() / 64 * 64, false, 0, out.data(), 0, st, stop);
+    kurdi::normalize_detail::single_pass(t, buf.data() + 128, c.size() / 64 * 64, 0, out.data(), 0, st, stop);
     if (stop.kind != kurdi::normalize_detail::SinglePassStop::kNone) {
       std::printf("the kernel stopped at %zu\n", stop.at);
       return 1;

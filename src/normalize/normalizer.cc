@@ -1813,16 +1813,23 @@ void Normalizer::Impl::normalize_single_pass(std::string_view in, std::string& o
     std::memcpy(dst() + o, scratch.data(), scratch.size());
     o += scratch.size();
   };
-  // The word-final ه the kernel made ە, below `limit` (the output past it is done again): the
-  // word before it (back over word characters, as run_piece() counts its word) with ه, against
-  // the /h/-word list; a word on the list gets its ه back (same length).
+  // The word-final ه the kernel made ە, below `limit`: the word before it (back over word
+  // characters, as run_piece() counts its word) with ه, against the /h/-word list; a word on the
+  // list gets its ه back (same length). At a stop the output past `limit` is done again, and its
+  // ە are dropped. After the kernel's last window (`done_to` = limit), an ە whose second byte is
+  // the next window's is kept for the next check: that window writes the byte.
   const size_t out_start = o;
-  auto check_final_heh = [&](size_t limit) {
+  auto check_final_heh = [&](size_t limit, bool done_to) {
     unsigned char* d = dst();
     std::string w;
+    size_t kept = 0;
     for (size_t k = 0; k < st.final_heh_count; ++k) {
       const size_t q = st.final_heh[k];
       if (q >= limit) continue;
+      if (q + 2 > limit) {
+        if (done_to) st.final_heh[kept++] = q;
+        continue;
+      }
       size_t ws = q;
       while (ws > out_start) {
         size_t len = 1;
@@ -1849,7 +1856,7 @@ void Normalizer::Impl::normalize_single_pass(std::string_view in, std::string& o
         d[q + 1] = 0x87;
       }
     }
-    st.final_heh_count = 0;
+    st.final_heh_count = kept;
   };
   alignas(64) unsigned char pad[kBefore + 64 + kAfter + 64];
   while (p < n) {
@@ -1857,9 +1864,9 @@ void Normalizer::Impl::normalize_single_pass(std::string_view in, std::string& o
     if (p >= kBefore && n - p >= 64 + kAfter) {  // windows in place
       const size_t len = std::min((n - p - kAfter) / 64 * 64, kStep);
       room(len + 64);
-      o = normalize_detail::single_pass(single, s + p, len, false, p, dst(), o, st, stop);
+      o = normalize_detail::single_pass(single, s + p, len, p, dst(), o, st, stop);
       if (stop.kind == SinglePassStop::kNone) {
-        check_final_heh(o);
+        check_final_heh(o, true);
         p += len;
         continue;
       }
@@ -1870,14 +1877,14 @@ void Normalizer::Impl::normalize_single_pass(std::string_view in, std::string& o
       std::memcpy(pad + kBefore - back, s + p - back, back);
       std::memcpy(pad + kBefore, s + p, ahead);
       room(128);
-      o = normalize_detail::single_pass(single, pad + kBefore, len, p + 64 >= n, p, dst(), o, st, stop);
+      o = normalize_detail::single_pass(single, pad + kBefore, len, p, dst(), o, st, stop);
       if (stop.kind == SinglePassStop::kNone) {
-        check_final_heh(o);
+        check_final_heh(o, true);
         p += len;
         continue;
       }
     }
-    check_final_heh(stop.kind == SinglePassStop::kChunk ? st.chunk_out : st.line_out);
+    check_final_heh(stop.kind == SinglePassStop::kChunk ? st.chunk_out : st.line_out, false);
     st.reset_carries();
     if (stop.kind == SinglePassStop::kChunk) {
       // The chunk around the stop goes to the scalar character layer.

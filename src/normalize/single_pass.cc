@@ -38,10 +38,6 @@ KURDI_SP inline __m512i look(const uint8_t* t, __m512i idx) {
 
 KURDI_SP inline uint64_t below(unsigned k) { return k >= 64 ? ~uint64_t{0} : (uint64_t{1} << k) - 1; }
 
-}  // namespace
-
-namespace {
-
 // A window with a line end or a lane for the scalar path: the line ends before the first such
 // lane, in order, then the stop. True when the kernel stops.
 KURDI_SP __attribute__((noinline)) bool window_events(const SinglePassTables& t, SinglePassState& st,
@@ -350,21 +346,20 @@ KURDI_SP inline size_t windows(const SinglePassTables& t, const unsigned char* s
 
 }  // namespace
 
-KURDI_SP size_t single_pass(const SinglePassTables& t, const unsigned char* s, size_t len, bool last, size_t abs,
+KURDI_SP size_t single_pass(const SinglePassTables& t, const unsigned char* s, size_t len, size_t abs,
                             unsigned char* out, size_t o, SinglePassState& st, SinglePassStop& stop) {
   stop.kind = SinglePassStop::kNone;
   const size_t whole = len / 64 * 64;
   o = windows<false>(t, s, s + whole, abs, out, o, st, stop);
   if (stop.kind == SinglePassStop::kNone && whole < len)
     o = windows<true>(t, s + whole, s + len, abs + whole, out, o, st, stop);
-  (void)last;
   return o;
 }
 
 #else
 
 bool cpu_has_single_pass() { return false; }
-size_t single_pass(const SinglePassTables&, const unsigned char*, size_t, bool, size_t, unsigned char*, size_t o,
+size_t single_pass(const SinglePassTables&, const unsigned char*, size_t, size_t, unsigned char*, size_t o,
                    SinglePassState&, SinglePassStop& stop) {
   stop.kind = SinglePassStop::kNone;
   return o;

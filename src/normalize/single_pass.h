@@ -100,12 +100,13 @@ struct SinglePassStop {
   size_t at = 0;  // kChunk: the byte; kLine: the line break
 };
 
-// Runs 64-byte windows over s[0, len) (len a multiple of 64, or any length when `last`, where the
-// text ends at s + len). Reads s[-8, len + 72). `abs` is the input offset of s[0]; output goes to
-// out + o (up to 64 bytes past what it keeps). Returns the output's length; stops at the first
-// event (stop.kind), or after the last window (kNone).
-size_t single_pass(const SinglePassTables& t, const unsigned char* s, size_t len, bool last, size_t abs,
-                   unsigned char* out, size_t o, SinglePassState& st, SinglePassStop& stop);
+// Runs 64-byte windows over s[0, len); a last window shorter than 64 bytes ends the text (a lead
+// whose continuation would lie past it is broken). Reads s[-64, len + 72): the first window's
+// masked loads reach 62 bytes back, the others 1 back and 68 ahead. `abs` is the input offset of
+// s[0]; output goes to out + o (up to 64 bytes past what it keeps). Returns the output's length;
+// stops at the first event (stop.kind), or after the last window (kNone).
+size_t single_pass(const SinglePassTables& t, const unsigned char* s, size_t len, size_t abs, unsigned char* out,
+                   size_t o, SinglePassState& st, SinglePassStop& stop);
 
 bool cpu_has_single_pass();
 
