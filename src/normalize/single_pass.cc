@@ -191,8 +191,14 @@ KURDI_SP inline size_t windows(const SinglePassTables& t, const unsigned char* s
       const uint64_t next_high_other = _mm512_movepi8_mask(xp3) & ~at_lead_p3;  // three-byte, ZWNJ, ...
       const uint64_t prev_known = lead_m2 | ~_mm512_movepi8_mask(xm1);
       const uint64_t in_window = below(61);  // its three bytes and the next character's lead here
-      zwnj_keep = zwnj_free & prev_join & next_ar & in_window;
-      zwnj_drop = zwnj_free & ~zwnj_keep & prev_known & ~next_del & ~next_high_other & in_window;
+      // Not decided here: a deleted character after it (the scanner looks past it, and ـ counts
+      // as an Arabic letter), and و before it (dropped, it would bring و و together at a word
+      // start, which the scanner's second pass collapses).
+      const uint64_t after_waw = _mm512_mask_cmpeq_epi8_mask(
+          lead_m2, _mm512_and_si512(nb_m2, _mm512_set1_epi8(0x38)), _mm512_set1_epi8(T::kPrevTwin << 3));
+      const uint64_t decided = zwnj_free & ~next_del & ~after_waw & in_window;
+      zwnj_keep = decided & prev_join & next_ar;
+      zwnj_drop = decided & ~zwnj_keep & prev_known & ~next_high_other;
       after_zwnj = ((zwnj_keep | zwnj_drop) & prev_letter_z) << 3;
       // A dropped ZWNJ after ASCII that is not a letter leaves the word start where it was.
       after_zwnj_other = (zwnj_drop & ~_mm512_movepi8_mask(xm1) &

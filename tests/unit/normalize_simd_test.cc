@@ -525,7 +525,8 @@ std::string random_text(std::mt19937& rng) {
   static const std::vector<std::string> pieces = {
       "شاه ", "کوه.", "ماه\n", "عبدالله ", "ه. ", "پادشاه،", "گوناه)", "بێگوناه ", "نامه ", "خانه.", "بوو ",
       "وورد ", "ووتی ", "وو ", "ووا ", "ووێ", " وو\u200cی ", "کـــەس ", "هـ ", "هـــ.", "ـر", "ی\u200cر", "ا\u200cب",
-      " \u200cو ", "ه\u200c\u200cی", "ك\u0640\u0640ی", "مَرد", "بِه ", "٢ه ", "aه ", "ه\u00ab", "\u00bbر"};
+      " \u200cو ", "ه\u200c\u200cی", "ك\u0640\u0640ی", "مَرد", "بِه ", "٢ه ", "aه ", "ه\u00ab", "\u00bbر",
+      "ب\u200cـ ", " و\u200cوب", "ی\u200cـی"};
   std::string text;
   const size_t lines = 1 + rng() % 40;
   for (size_t k = 0; k < lines; ++k) {
@@ -575,7 +576,7 @@ TEST(NormalizeSinglePass, EveryPieceAtEveryOffset) {
   if (!kurdi::NormalizerTesting::single_pass(n).usable) GTEST_SKIP() << "no AVX-512 VBMI2 on this CPU";
   const std::vector<std::string> pieces = {"شاه",     "وورد", "ووا", "ـــر", "ه\u200cر", "ی\u200cر", "ە\u200c ", "كــى",
                                            "بَر",     "ر",    "ه",   "و",    "\xd9",      "\xe2\x80", "ي",         "أ",
-                                           "پادشاه", "اله"};
+                                           "پادشاه", "اله", "ب\u200cـ", "و\u200cوب"};
   for (const std::string& piece : pieces) {
     for (size_t at = 0; at < 130; ++at) {
       for (const char* after : {"", " ", "\n", ".", "ب", "\n\n"}) {
