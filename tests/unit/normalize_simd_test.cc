@@ -485,10 +485,8 @@ TEST(NormalizeConvention, CompiledInIndexesSameAsBuiltFromTables) {
   EXPECT_GT(built.prebuilt_source().size(), 100000u);
 }
 
-// The raw corpora of the benchmark (skips without ../shared/data).
-TEST(NormalizeSimd, SameAsScalarOnCorpora) {
-  const char* d = std::getenv("KURDI_SHARED_DATA");
-  if (!d || !std::filesystem::exists(d)) GTEST_SKIP() << "KURDI_SHARED_DATA not set or absent: corpora not available";
+// The raw corpora's text files under `d` (the shared data folder), in a fixed order.
+std::vector<std::string> corpus_files(const char* d) {
   std::vector<std::string> files;
   for (const char* dir : {"/KTC", "/DevelopersTree-KurdishResources/wishe", "/KurdishMT/data/Ku",
                           "/ScriptNormalization-ckb"}) {
@@ -499,6 +497,14 @@ TEST(NormalizeSimd, SameAsScalarOnCorpora) {
     }
   }
   std::sort(files.begin(), files.end());
+  return files;
+}
+
+// The raw corpora of the benchmark (skips without ../shared/data).
+TEST(NormalizeSimd, SameAsScalarOnCorpora) {
+  const char* d = std::getenv("KURDI_SHARED_DATA");
+  if (!d || !std::filesystem::exists(d)) GTEST_SKIP() << "KURDI_SHARED_DATA not set or absent: corpora not available";
+  const std::vector<std::string> files = corpus_files(d);
   auto sets = option_sets();
   std::vector<Normalizer> normalizers;
   for (const auto& s : sets) normalizers.emplace_back(s.second);
@@ -595,16 +601,7 @@ TEST(NormalizeSinglePass, EveryPieceAtEveryOffset) {
 TEST(NormalizeSinglePass, SameAsScannerOnCorpora) {
   const char* d = std::getenv("KURDI_SHARED_DATA");
   if (!d || !std::filesystem::exists(d)) GTEST_SKIP() << "KURDI_SHARED_DATA not set or absent: corpora not available";
-  std::vector<std::string> files;
-  for (const char* dir : {"/KTC", "/DevelopersTree-KurdishResources/wishe", "/KurdishMT/data/Ku",
-                          "/ScriptNormalization-ckb"}) {
-    if (!std::filesystem::exists(std::string(d) + dir)) continue;
-    for (const auto& e : std::filesystem::recursive_directory_iterator(std::string(d) + dir)) {
-      auto ext = e.path().extension();
-      if (e.is_regular_file() && (ext == ".txt" || ext == ".tsv")) files.push_back(e.path());
-    }
-  }
-  std::sort(files.begin(), files.end());
+  const std::vector<std::string> files = corpus_files(d);
   Normalizer n;
   if (!kurdi::NormalizerTesting::single_pass(n).usable) GTEST_SKIP() << "no AVX-512 VBMI2 on this CPU";
   std::string text;
