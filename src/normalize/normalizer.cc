@@ -116,6 +116,14 @@ struct TwoBytes {
 inline TwoBytes two_byte_utf8(char32_t r) {
   return {{static_cast<char>(0xC0 | (r >> 6)), static_cast<char>(0x80 | (r & 0x3F))}};
 }
+// The letters only a Kurdish keyboard types (ە ێ ۆ ڵ ڕ ڤ): a line with one needs no convention
+// repair (settled lines), and a rule that writes one keeps it settled.
+inline bool is_kurdish_only(char32_t c) {
+  return c == 0x06D5 || c == 0x06CE || c == 0x06C6 || c == 0x06B5 || c == 0x0695 || c == 0x06A4;
+}
+// The vowels before which a word-initial وو stays (the scanner's rule and the single-pass tables).
+constexpr std::u32string_view kWawVowels = U"اەێۆیوئ";
+
 // The character before byte `at` of a chunk that starts at byte `chunk` of `s` (' ' at the chunk
 // start). The block loops read context back from the bytes on demand, so they keep no
 // per-character state. ASCII, two-byte characters and ZWNJ are decoded; anything wider gives
@@ -268,15 +276,12 @@ struct Normalizer::Impl {
 Normalizer::Impl::Impl(const NormalizeOptions& o) : options(o) {
   // Whether the rules keep Kurdish-only letters and ASCII (settled_lines_hold).
   bool rules_keep_settled = true;
-  auto kurdish_only = [](char32_t c) {
-    return c == 0x06D5 || c == 0x06CE || c == 0x06C6 || c == 0x06B5 || c == 0x0695 || c == 0x06A4;
-  };
   auto add = [&](const std::u32string& from, Where where, std::string to) {
     if (from.empty()) return;
     {
       const std::u32string to32 = utf8::to_u32(to);
-      const bool from_kurdish = std::any_of(from.begin(), from.end(), kurdish_only);
-      const bool to_kurdish = std::any_of(to32.begin(), to32.end(), kurdish_only);
+      const bool from_kurdish = std::any_of(from.begin(), from.end(), is_kurdish_only);
+      const bool to_kurdish = std::any_of(to32.begin(), to32.end(), is_kurdish_only);
       const bool from_ascii = std::all_of(from.begin(), from.end(), [](char32_t c) { return c < 0x80; });
       const bool to_ascii = std::all_of(to32.begin(), to32.end(), [](char32_t c) { return c < 0x80; });
       if ((from_kurdish && !to_kurdish) || (from_ascii && !to_ascii)) rules_keep_settled = false;
@@ -491,7 +496,7 @@ void Normalizer::Impl::build_single_pass(const std::array<bool, 0x800>& seq_seco
       type = T::kFinal;
     }
     uint8_t cur = type;
-    if (c == 0x06D5 || c == 0x06CE || c == 0x06C6 || c == 0x06B5 || c == 0x0695 || c == 0x06A4) cur |= T::kKurdish;
+    if (is_kurdish_only(c)) cur |= T::kKurdish;
     if (type == T::kFinal && c == 0x0647 && blocks.letter_zwnj) {
       const char32_t to = (static_cast<char32_t>(blocks.letter_zwnj_to[0] & 0x1F) << 6) | (blocks.letter_zwnj_to[1] & 0x3F);
       if (in_block(to)) {
@@ -505,9 +510,7 @@ void Normalizer::Impl::build_single_pass(const std::array<bool, 0x800>& seq_seco
       cur |= T::kFinalSpec;
       target = 0x06D5;
     }
-    // The vowels after which the scanner keeps a word-initial وو (its kVowels).
-    for (char32_t v : std::u32string_view(U"اەێۆیوئ"))
-      if (c == v) cur |= T::kVowel;
+    if (kWawVowels.find(c) != std::u32string_view::npos) cur |= T::kVowel;
     t.cur[i] = cur;
     if (target) t.tgt[i] = static_cast<uint8_t>(index_of(target));
     // As a neighbour.
@@ -898,8 +901,7 @@ void Normalizer::Impl::run_piece(std::string_view in, size_t in_off, size_t out_
         char32_t c3 = peek(j3, l3);
         // A ZWNJ after و is dropped (و does not join), so look past it and past deleted marks.
         while (l3 && (c3 == chars::kZwnj || deleted(c3))) { j3 += l3; c3 = peek(j3, l3); }
-        static const std::u32string kVowels = U"اەێۆیوئ";
-        if (c2 == 0x0648 && l3 && chars::is_arabic_letter(c3) && kVowels.find(c3) == std::u32string::npos) {
+        if (c2 == 0x0648 && l3 && chars::is_arabic_letter(c3) && kWawVowels.find(c3) == std::u32string_view::npos) {
           emit(i, i + len + l2, "\xD9\x88");
           set_prev(0x0648);
           i += len + l2;
@@ -1794,13 +1796,13 @@ void Normalizer::Impl::normalize_single_pass(std::string_view in, std::string& o
     if (out.size() < o + need) out.resize(o + std::max(need, std::min(kStep, n - p + 256)));
   };
   auto dst = [&] { return reinterpret_cast<unsigned char*>(out.data()); };
-  // The typed line's marks for the repair decision (settled_lines_reference()'s test) of bytes the
-  // kernel did not look at.
+  // The typed line's marks for the repair decision (settled_lines_reference()'s test: a byte
+  // above ASCII, a Kurdish-only letter's two bytes anywhere) of bytes the kernel did not look at.
   auto mark_typed = [&](size_t b, size_t e) {
     for (size_t i = b; i < e; ++i) {
       const unsigned x = s[i], y = i + 1 < n ? s[i + 1] : 0;
       if (x >= 0x80) st.line_high = 1;
-      if ((x == 0xDB && (y == 0x95 || y == 0x8E || y == 0x86)) || (x == 0xDA && (y == 0xB5 || y == 0x95 || y == 0xA4)))
+      if ((x == 0xDA || x == 0xDB) && (y & 0xC0) == 0x80 && is_kurdish_only(((x & 0x1F) << 6) | (y & 0x3F)))
         st.line_kurdish = 1;
     }
   };

@@ -57,8 +57,7 @@ struct SinglePassTables {
   // act: by (type | prev << 3 | next << 6), what to do:
   // kDropAfterDrop: dropped when the character before it is (the kernel follows a run).
   // kTwinCheck: with kToScalar, و at a word start before و: the kernel looks further.
-  static constexpr uint8_t kReplace = 1, kDrop = 2, kDropZwnj = 4, kToScalar = 8, kDropAfterDrop = 16,
-                           kTwinCheck = 32;
+  static constexpr uint8_t kReplace = 1, kDrop = 2, kToScalar = 8, kDropAfterDrop = 16, kTwinCheck = 32;
   alignas(64) uint8_t act[256] = {};
   // tgt: the replacement, also a two-byte character with lead D8-DB, by its own index.
   alignas(64) uint8_t tgt[256] = {};
